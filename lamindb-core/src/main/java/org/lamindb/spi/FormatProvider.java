@@ -1,0 +1,70 @@
+package org.lamindb.spi;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Service-provider interface ({@link java.util.ServiceLoader}) for file formats: loading artifacts into objects,
+ * writing in-memory objects as artifacts, and inspecting files for artifact metadata. Core ships providers for
+ * text and JSON; {@code lamindb-formats} adds DataFrames, AnnData and sequences.
+ */
+public interface FormatProvider {
+
+  /** @return providers with a higher priority are asked first (default 0) */
+  default int priority() {
+    return 0;
+  }
+
+  /**
+   * @param suffix canonical artifact suffix, e.g. {@code .parquet}, {@code .csv.gz}, {@code .h5ad}
+   * @return true when {@link #load} understands the suffix
+   */
+  boolean canLoad(String suffix);
+
+  /**
+   * Loads a local file (or folder) into its natural in-memory object.
+   *
+   * @param type the requested type ({@code Object.class} for the natural one)
+   * @return the object, or empty when this provider cannot produce {@code type}
+   */
+  <T> Optional<T> load(Path path, String suffix, Class<T> type) throws IOException;
+
+  /** @return true when {@link #write} can serialize {@code object} */
+  default boolean canWrite(Object object) {
+    return false;
+  }
+
+  /**
+   * @param object the in-memory object
+   * @param requestedSuffix suffix from the key, or null
+   * @return the suffix the object will be written with, e.g. {@code .parquet} for a table
+   */
+  default String suffixFor(Object object, String requestedSuffix) {
+    throw new UnsupportedOperationException("this provider writes no objects");
+  }
+
+  /** Writes {@code object} to {@code target} in the format of {@code suffix}. */
+  default void write(Object object, Path target, String suffix) throws IOException {
+    throw new UnsupportedOperationException("this provider writes no objects");
+  }
+
+  /**
+   * Reads the metadata LaminDB stores for a file of this format ({@code otype}, {@code n_observations}) and lines
+   * for describe(). Must read only what is needed (headers, shapes), never the whole dataset.
+   *
+   * @return empty when the provider does not know the suffix
+   */
+  default Optional<FormatInfo> inspect(Path path, String suffix) throws IOException {
+    return Optional.empty();
+  }
+
+  /**
+   * What a format knows about a file.
+   *
+   * @param otype {@code DataFrame}, {@code AnnData}, ... or null
+   * @param nObservations number of rows/cells/records, or null
+   * @param summary short lines shown by describe(), e.g. shape and columns
+   */
+  record FormatInfo(String otype, Long nObservations, java.util.List<String> summary) {}
+}

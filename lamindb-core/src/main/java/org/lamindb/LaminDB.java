@@ -1,0 +1,7 @@
+package org.lamindb;
+
+/** Entry point: a handle on one LaminDB instance. */
+public final class LaminDB implements AutoCloseable {
+  @Override
+  public void close() {}
+}

@@ -8,6 +8,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
+import org.lamindb.internal.core.CoreModule;
+import org.lamindb.internal.db.Database;
+import org.lamindb.internal.db.Migrator;
 import org.lamindb.internal.db.PostgresUrl;
 
 /**
@@ -18,6 +21,7 @@ import org.lamindb.internal.db.PostgresUrl;
 public final class PostgresTestServer {
   private static String baseUrl;
   private static EmbeddedPostgres embedded;
+  private static String template;
 
   private PostgresTestServer() {}
 
@@ -46,17 +50,80 @@ public final class PostgresTestServer {
     return baseUrl;
   }
 
-  /** @return URL of a new, empty database on the test server */
+  /**
+   * @return URL of a new database on the test server that already has the core schema (copied from a template
+   *     migrated once per JVM, which keeps PostgreSQL suites fast) but no instance in it yet
+   */
   public static String newDatabase() {
-    PostgresUrl base = PostgresUrl.parse(baseUrl());
+    return createDatabase(template());
+  }
+
+  /** @return URL of a new, completely empty database */
+  public static String newEmptyDatabase() {
+    return createDatabase(null);
+  }
+
+  private static synchronized String template() {
+    if (template == null) {
+      String name = createDatabaseName("lamin_tmpl_");
+      try (Database db = Database.postgres(PostgresUrl.parse(url(name)))) {
+        Migrator.migrate(db, new CoreModule(), 0);
+      }
+      template = name;
+    }
+    return template;
+  }
+
+  private static String createDatabase(String templateName) {
     String name = "lamin_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+    execute("CREATE DATABASE " + name + (templateName == null ? "" : " TEMPLATE " + templateName));
+    dropAtExit(name);
+    return url(name);
+  }
+
+  private static String createDatabaseName(String prefix) {
+    String name = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+    execute("CREATE DATABASE " + name);
+    dropAtExit(name);
+    return name;
+  }
+
+  private static final java.util.List<String> CREATED = new java.util.ArrayList<>();
+
+  /** Drops the databases this JVM created when it exits, so the shared server does not fill up. */
+  private static synchronized void dropAtExit(String name) {
+    if (CREATED.isEmpty() && embedded == null) {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        java.util.List<String> names;
+        synchronized (PostgresTestServer.class) {
+          names = new java.util.ArrayList<>(CREATED);
+        }
+        java.util.Collections.reverse(names);
+        for (String n : names) {
+          try {
+            execute("DROP DATABASE IF EXISTS " + n + " WITH (FORCE)");
+          } catch (RuntimeException e) {
+            // best effort at exit
+          }
+        }
+      }));
+    }
+    CREATED.add(name);
+  }
+
+  private static void execute(String sql) {
+    PostgresUrl base = PostgresUrl.parse(baseUrl());
     try (Connection c = DriverManager.getConnection(base.jdbcUrl(), base.user(), base.password());
         Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + name);
+      s.execute(sql);
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot create test database on " + base.redacted() + ": " + e.getMessage(), e);
+      throw new IllegalStateException(sql + " failed on " + base.redacted() + ": " + e.getMessage(), e);
     }
+  }
+
+  private static String url(String database) {
+    PostgresUrl base = PostgresUrl.parse(baseUrl());
     return "postgresql://" + (base.user() == null ? "" : base.user() + (base.password() == null ? "" : ":" + base.password()) + "@")
-        + base.host() + ":" + base.port() + "/" + name;
+        + base.host() + ":" + base.port() + "/" + database;
   }
 }

@@ -22,6 +22,7 @@ public final class PostgresTestServer {
   private static String baseUrl;
   private static EmbeddedPostgres embedded;
   private static String template;
+  private static final String PREFIX = "lamin_p" + ProcessHandle.current().pid() + "_";
 
   private PostgresTestServer() {}
 
@@ -65,7 +66,7 @@ public final class PostgresTestServer {
 
   private static synchronized String template() {
     if (template == null) {
-      String name = createDatabaseName("lamin_tmpl_");
+      String name = createDatabaseName(PREFIX + "tmpl");
       try (Database db = Database.postgres(PostgresUrl.parse(url(name)))) {
         Migrator.migrate(db, new CoreModule(), 0);
       }
@@ -75,7 +76,7 @@ public final class PostgresTestServer {
   }
 
   private static String createDatabase(String templateName) {
-    String name = "lamin_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+    String name = PREFIX + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
     execute("CREATE DATABASE " + name + (templateName == null ? "" : " TEMPLATE " + templateName));
     dropAtExit(name);
     return url(name);
@@ -88,27 +89,50 @@ public final class PostgresTestServer {
     return name;
   }
 
-  private static final java.util.List<String> CREATED = new java.util.ArrayList<>();
+  private static boolean cleaned;
 
-  /** Drops the databases this JVM created when it exits, so the shared server does not fill up. */
+  /**
+   * Remembers nothing at exit (dropping databases is slow); instead each JVM drops, in the background, the test
+   * databases of JVMs that are no longer running (their names carry the creating process id).
+   */
   private static synchronized void dropAtExit(String name) {
-    if (CREATED.isEmpty() && embedded == null) {
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        java.util.List<String> names;
-        synchronized (PostgresTestServer.class) {
-          names = new java.util.ArrayList<>(CREATED);
-        }
-        java.util.Collections.reverse(names);
-        for (String n : names) {
-          try {
-            execute("DROP DATABASE IF EXISTS " + n + " WITH (FORCE)");
-          } catch (RuntimeException e) {
-            // best effort at exit
+    if (cleaned) {
+      return;
+    }
+    cleaned = true;
+    Thread t = new Thread(PostgresTestServer::dropStale, "lamin-test-db-cleanup");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static void dropStale() {
+    PostgresUrl base = PostgresUrl.parse(baseUrl());
+    try (Connection c = DriverManager.getConnection(base.jdbcUrl(), base.user(), base.password());
+        Statement s = c.createStatement()) {
+      java.util.List<String> stale = new java.util.ArrayList<>();
+      try (var rs = s.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'lamin\\_p%'")) {
+        while (rs.next()) {
+          String n = rs.getString(1);
+          String[] parts = n.split("_");
+          if (parts.length >= 3 && parts[1].startsWith("p")) {
+            try {
+              long pid = Long.parseLong(parts[1].substring(1));
+              if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                continue;
+              }
+            } catch (NumberFormatException e) {
+              continue;
+            }
+            stale.add(n);
           }
         }
-      }));
+      }
+      for (String n : stale) {
+        s.execute("DROP DATABASE IF EXISTS " + n + " WITH (FORCE)");
+      }
+    } catch (SQLException | RuntimeException e) {
+      // cleanup is best effort
     }
-    CREATED.add(name);
   }
 
   private static void execute(String sql) {

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.gaul.s3proxy.AuthenticationType;
@@ -92,6 +94,25 @@ class S3StorageBackendTest extends AbstractStorageBackendTest {
             S3Settings.ENDPOINT_URL, endpoint,
             S3Settings.MULTIPART_THRESHOLD, String.valueOf(8L << 20),
             S3Settings.PART_SIZE, String.valueOf(5L << 20)));
+  }
+
+  @Override
+  protected Optional<String> childJvmRoot() {
+    return Optional.of("s3://" + BUCKET + "/heap-" + RUN.incrementAndGet());
+  }
+
+  @Override
+  protected List<Map<String, String>> childJvmSettings() {
+    return List.of(
+        // multipart: a 64 MiB and a 32 MiB part, each larger than half the heap
+        Map.of(S3Settings.ENDPOINT_URL, endpoint, S3Settings.MULTIPART_THRESHOLD, String.valueOf(8L << 20)),
+        // one PUT of the whole 96 MiB file, streamed from disk
+        Map.of(S3Settings.ENDPOINT_URL, endpoint, S3Settings.MULTIPART_THRESHOLD, String.valueOf(1L << 30)));
+  }
+
+  @Override
+  protected List<String> childJvmOptions() {
+    return List.of("-Daws.accessKeyId=" + ACCESS, "-Daws.secretAccessKey=" + SECRET);
   }
 
   @Override

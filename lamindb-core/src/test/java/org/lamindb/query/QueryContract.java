@@ -31,14 +31,13 @@ import org.lamindb.testing.Backend;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class QueryContract {
-  @TempDir Path tmp;
   LaminDB ln;
   QueryFixture fx;
 
   abstract Backend backend();
 
   @BeforeAll
-  void setUp() {
+  void setUp(@TempDir Path tmp) {
     ln = backend().newInstance(tmp);
     fx = QueryFixture.create(ln);
   }
@@ -368,7 +367,8 @@ abstract class QueryContract {
     assertThat(t.columnNames())
         .containsExactly("uid", "id", "key", "created_by__handle", "run__transform__key", "ulabels__name");
     assertThat(t.stringColumn("run__transform__key").asList())
-        .containsExactly("pipeline.py", "pipeline.py", "script.py", null);
+        .containsExactly("pipeline.py", "pipeline.py", "script.py", "");
+    assertThat(t.stringColumn("run__transform__key").isMissing().size()).isEqualTo(1);
     assertThat(t.stringColumn("ulabels__name").asList()).containsExactly("alpha, beta", "alpha", "", "gamma");
     assertThat(t.stringColumn("created_by__handle").asList()).containsOnly(ln.user().handle());
     tech.tablesaw.api.Table page = ln.artifacts().orderBy("id").limit(2)

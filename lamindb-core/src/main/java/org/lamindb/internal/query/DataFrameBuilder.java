@@ -145,9 +145,6 @@ public final class DataFrameBuilder {
     Map<Long, Map<String, Object>> byId = new HashMap<>();
     QueryRunner.read(spec.inst(), ctx -> {
       SelectQuery<Record> q = spec.select(ctx, select, defaultOrder, true);
-      if (spec.distinct()) {
-        q.setDistinct(true);
-      }
       for (Record rec : q.fetch()) {
         Map<String, Object> row = new LinkedHashMap<>();
         for (int i = 0; i < scalar.size(); i++) {
@@ -162,6 +159,9 @@ public final class DataFrameBuilder {
       }
       return null;
     });
+    if (spec.distinct()) {
+      return new ArrayList<>(new java.util.LinkedHashSet<>(out)); // projections: drop repeated rows
+    }
     return out;
   }
 

@@ -37,6 +37,7 @@ import tech.tablesaw.columns.Column;
  * fields through to-one paths as scalar subqueries, and to-many paths as a second query grouped per row.
  */
 public final class DataFrameBuilder {
+  private static final int ID_LIST_MAX = 500;
   private static final List<String> TO_END = List.of("version_tag", "is_latest", "is_locked", "is_type", "created_at");
 
   private DataFrameBuilder() {}
@@ -212,13 +213,23 @@ public final class DataFrameBuilder {
       }
       prev = ta;
     }
-    boolean window = spec.limit() != null || spec.offset() != null || spec.search() != null;
-    SelectQuery<Record> ids =
-        spec.select(ctx, List.of(SqlCompiler.col(QuerySpec.BASE, "id")), window ? defaultOrder : null, true);
+    org.jooq.Condition hosts;
+    if (byId.size() <= ID_LIST_MAX) {
+      // a page: bind the ids already fetched instead of re-running the filter
+      List<Field<Object>> idVals = new ArrayList<>();
+      for (Long id : byId.keySet()) {
+        idVals.add(DSL.val((Object) id));
+      }
+      hosts = SqlCompiler.col(h, "id").in(idVals);
+    } else {
+      boolean window = spec.limit() != null || spec.offset() != null || spec.search() != null;
+      hosts = SqlCompiler.col(h, "id").in(
+          spec.select(ctx, List.of(SqlCompiler.col(QuerySpec.BASE, "id")), window ? defaultOrder : null, true));
+    }
     for (Record rec :
         ctx.select(SqlCompiler.col(h, "id"), SqlCompiler.col(prev, r.field().name()))
             .from(from)
-            .where(SqlCompiler.col(h, "id").in(ids))
+            .where(hosts)
             .fetch()) {
       Map<String, Object> row = byId.get(((Number) rec.get(0)).longValue());
       Object v = Database.fromSql(r.field().type(), rec.get(1));

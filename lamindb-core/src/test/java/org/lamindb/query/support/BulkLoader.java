@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.BatchBindStep;
+import org.jooq.DataType;
 import org.jooq.InsertValuesStepN;
+import org.jooq.impl.SQLDataType;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.lamindb.LaminDB;
@@ -27,6 +30,7 @@ import org.lamindb.spi.RelationDef;
  */
 public final class BulkLoader {
   private static final int CHUNK = 500;
+  private static final int BATCH = 5000;
 
   private BulkLoader() {}
 
@@ -59,24 +63,40 @@ public final class BulkLoader {
       fields.add(r.field(c).orElseThrow(() -> new IllegalArgumentException("no field " + c + " on " + r.name())));
     }
     List<Field<Object>> jf = new ArrayList<>();
+    List<Field<?>> params = new ArrayList<>();
     for (FieldDef f : fields) {
       jf.add(RecordStore.col(f.name()));
+      params.add(DSL.val(null, sqlType(inst, f.type())));
     }
-    for (int start = 0; start < prepared.size(); start += CHUNK) {
-      List<Map<String, Object>> chunk = prepared.subList(start, Math.min(prepared.size(), start + CHUNK));
+    for (int start = 0; start < prepared.size(); start += BATCH) {
+      List<Map<String, Object>> chunk = prepared.subList(start, Math.min(prepared.size(), start + BATCH));
       inst.db().transaction(ctx -> {
-        InsertValuesStepN<Record> ins = ctx.insertInto(RecordStore.table(r), jf);
+        BatchBindStep batch = ctx.batch(ctx.insertInto(RecordStore.table(r), jf).values(params));
         for (Map<String, Object> v : chunk) {
-          List<Object> vals = new ArrayList<>(fields.size());
-          for (FieldDef f : fields) {
-            vals.add(inst.db().toSql(f.type(), v.get(f.name())));
+          Object[] vals = new Object[fields.size()];
+          for (int i = 0; i < vals.length; i++) {
+            FieldDef f = fields.get(i);
+            vals[i] = inst.db().toSql(f.type(), v.get(f.name()));
           }
-          ins = ins.values(vals);
+          batch = batch.bind(vals);
         }
-        return ins.execute();
+        return batch.execute();
       });
     }
     return uids;
+  }
+
+  private static DataType<?> sqlType(Instance inst, org.lamindb.spi.FieldType t) {
+    boolean sqlite = inst.db().dialect() == org.lamindb.spi.Dialect.SQLITE;
+    return switch (t) {
+      case STRING, TEXT -> SQLDataType.VARCHAR;
+      case INTEGER -> SQLDataType.BIGINT;
+      case FLOAT -> SQLDataType.DOUBLE;
+      case BOOLEAN -> SQLDataType.BOOLEAN;
+      case DATE -> sqlite ? SQLDataType.VARCHAR : SQLDataType.LOCALDATE;
+      case DATETIME -> sqlite ? SQLDataType.VARCHAR : SQLDataType.OFFSETDATETIME;
+      case JSON -> sqlite ? SQLDataType.VARCHAR : SQLDataType.JSONB;
+    };
   }
 
   /** @return database ids by uid for the given uids of registry {@code r} */

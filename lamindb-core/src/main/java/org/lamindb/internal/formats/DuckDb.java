@@ -3,6 +3,7 @@ package org.lamindb.internal.formats;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Properties;
 
 /** Opens short-lived in-process DuckDB connections for one format operation. */
@@ -22,8 +23,15 @@ final class DuckDb {
     Properties props = new Properties();
     props.setProperty("autoinstall_known_extensions", "false");
     props.setProperty("autoload_known_extensions", "false");
-    props.setProperty("TimeZone", "UTC");
-    return DriverManager.getConnection("jdbc:duckdb:", props);
+    Connection conn = DriverManager.getConnection("jdbc:duckdb:", props);
+    try (Statement st = conn.createStatement()) {
+      // TIMESTAMPTZ values are read as epoch numbers; UTC keeps any text rendering unambiguous too
+      st.execute("SET TimeZone = 'UTC'");
+    } catch (SQLException e) {
+      conn.close();
+      throw e;
+    }
+    return conn;
   }
 
   /** Quotes an SQL identifier. */

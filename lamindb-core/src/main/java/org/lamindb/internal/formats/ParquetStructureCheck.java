@@ -21,7 +21,8 @@ import java.util.zip.CRC32;
 /**
  * Structural checks of a Parquet file before DuckDB decodes it, for corruption DuckDB tolerates silently: magic
  * bytes and footer bounds, then a walk over every page header of every column chunk (bounds, negative counts, page
- * CRCs when the writer stored them and the caller asks, value counts per chunk, undeclared dictionary pages, empty encoding lists).
+ * CRCs when the writer stored them and the caller asks, value counts per chunk, repeated dictionary pages).
+ * Writers often omit {@code dictionary_page_offset} or the encodings list, so neither is required.
  * Page data is read only to verify a stored CRC.
  */
 final class ParquetStructureCheck {
@@ -106,9 +107,6 @@ final class ParquetStructureCheck {
     long dataEnd = ch.size() - 8 - footerLength;
     for (Chunk c : chunks) {
       String where = "column '" + c.column() + "' in row group " + c.rowGroup();
-      if (c.encodings() == null || c.encodings().isBlank()) {
-        throw FormatErrors.malformed(path, "Parquet", where + " declares no encodings (malformed column metadata)", null);
-      }
       long start = c.dataPageOffset();
       boolean dictDeclared = c.dictionaryPageOffset() != null && c.dictionaryPageOffset() > 0;
       if (dictDeclared && c.dictionaryPageOffset() < start) {
@@ -119,7 +117,7 @@ final class ParquetStructureCheck {
         throw FormatErrors.malformed(
             path, "Parquet", where + " spans bytes [" + start + ", " + end + ") outside the data area", null);
       }
-      walkChunk(path, ch, c, where, start, end, c.dictionaryPageOffset() != null, verifyCrc);
+      walkChunk(path, ch, c, where, start, end, verifyCrc);
     }
   }
 
@@ -130,7 +128,6 @@ final class ParquetStructureCheck {
       String where,
       long start,
       long end,
-      boolean dictOffsetSet,
       boolean verifyCrc)
       throws IOException {
     long pos = start;
@@ -155,9 +152,8 @@ final class ParquetStructureCheck {
       if (next > end) {
         throw FormatErrors.malformed(path, "Parquet", at + " runs past the end of its column chunk", null);
       }
-      if (h.type == DICTIONARY_PAGE && first && !dictOffsetSet) {
-        throw FormatErrors.malformed(
-            path, "Parquet", where + " starts with a dictionary page its metadata does not declare", null);
+      if (h.type == DICTIONARY_PAGE && !first) {
+        throw FormatErrors.malformed(path, "Parquet", at + " is a second dictionary page in one column chunk", null);
       }
       if (h.type == DATA_PAGE || h.type == DATA_PAGE_V2) {
         values += h.numValues;

@@ -165,9 +165,9 @@ final class ParquetTableReader {
       case "DATE" -> new ColumnSpec(name, type, TableColumns.Kind.DATE, col);
       case "TIME" -> new ColumnSpec(name, type, TableColumns.Kind.TIME, col);
       case "TIMESTAMP", "TIMESTAMP_S", "TIMESTAMP_MS", "TIMESTAMP_NS" ->
-          new ColumnSpec(name, type, TableColumns.Kind.TIMESTAMP, "epoch_us(" + col + ")");
+          new ColumnSpec(name, type, TableColumns.Kind.TIMESTAMP, "epoch_us(CAST(" + col + " AS TIMESTAMP))");
       case "TIMESTAMP WITH TIME ZONE", "TIMESTAMPTZ", "TIMESTAMPTZ_NS" ->
-          new ColumnSpec(name, type, TableColumns.Kind.INSTANT, "epoch_us(" + col + ")");
+          new ColumnSpec(name, type, TableColumns.Kind.INSTANT, "epoch_us(CAST(" + col + " AS TIMESTAMPTZ))");
       default -> new ColumnSpec(name, type, TableColumns.Kind.STRING, "CAST(" + col + " AS VARCHAR)");
     };
   }

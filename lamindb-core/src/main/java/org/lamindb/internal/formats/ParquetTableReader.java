@@ -22,11 +22,12 @@ import tech.tablesaw.columns.Column;
  * <p>Type mapping (DuckDB's view of the Parquet logical type → Tablesaw column): BOOLEAN → boolean; TINYINT,
  * SMALLINT, UTINYINT → short; INTEGER, USMALLINT → int; BIGINT, UINTEGER, UBIGINT → long (an unsigned value above
  * {@code Long.MAX_VALUE} is an error); FLOAT → float; DOUBLE → double; DECIMAL(p,s) → double when p ≤ 15, else
- * the exact decimal text as string; VARCHAR → string; BLOB → string (UTF-8 text when every value of the column is
- * valid UTF-8, else lowercase hex); DATE → date; TIME → time; TIMESTAMP (any unit) → date-time (UTC, millisecond
+ * the exact decimal text as string; VARCHAR → string; BLOB → string (text when every value of the column is
+ * UTF-8 without control characters, else lowercase hex); DATE → date; TIME → time; TIMESTAMP (any unit) → date-time (UTC, millisecond
  * precision as Tablesaw stores it); TIMESTAMP WITH TIME ZONE → instant. Nested LIST, STRUCT, MAP, ARRAY and UNION
  * columns become JSON strings; other types (TIME WITH TIME ZONE, INTERVAL, UUID, HUGEINT, all-null columns) their
- * DuckDB text form.
+ * DuckDB text form. Integer columns holding their type's minimum value (Tablesaw's missing-value marker) are
+ * widened: short → int → long → exact text.
  */
 final class ParquetTableReader {
   private ParquetTableReader() {}

@@ -77,60 +77,9 @@ final class TableColumns {
           return c;
         }
       };
-      case SHORT -> new Sink() {
-        final ShortColumn c = ShortColumn.create(name);
-
-        @Override
-        public void add(ResultSet rs, int i) throws SQLException {
-          short v = rs.getShort(i);
-          if (rs.wasNull()) {
-            c.appendMissing();
-          } else {
-            c.append(v);
-          }
-        }
-
-        @Override
-        public Column<?> finish() {
-          return c;
-        }
-      };
-      case INT -> new Sink() {
-        final IntColumn c = IntColumn.create(name);
-
-        @Override
-        public void add(ResultSet rs, int i) throws SQLException {
-          int v = rs.getInt(i);
-          if (rs.wasNull()) {
-            c.appendMissing();
-          } else {
-            c.append(v);
-          }
-        }
-
-        @Override
-        public Column<?> finish() {
-          return c;
-        }
-      };
-      case LONG -> new Sink() {
-        final LongColumn c = LongColumn.create(name);
-
-        @Override
-        public void add(ResultSet rs, int i) throws SQLException {
-          long v = rs.getLong(i);
-          if (rs.wasNull()) {
-            c.appendMissing();
-          } else {
-            c.append(v);
-          }
-        }
-
-        @Override
-        public Column<?> finish() {
-          return c;
-        }
-      };
+      case SHORT -> new IntegerSink(name, 0);
+      case INT -> new IntegerSink(name, 1);
+      case LONG -> new IntegerSink(name, 2);
       case FLOAT -> new Sink() {
         final FloatColumn c = FloatColumn.create(name);
 
@@ -255,7 +204,100 @@ final class TableColumns {
     };
   }
 
-  /** Collects binary values; the column becomes UTF-8 text if every value decodes, else lowercase hex. */
+  /**
+   * Integers into Tablesaw's short, int or long column. Tablesaw marks missing values with the type's minimum
+   * ({@code Short.MIN_VALUE}, ...), so a real minimum value would silently turn into a missing one: the sink then
+   * widens the column (short → int → long), and a {@code Long.MIN_VALUE} turns a long column into exact text.
+   */
+  private static final class IntegerSink implements Sink {
+    private final String name;
+    private int level;
+    private ShortColumn shorts;
+    private IntColumn ints;
+    private LongColumn longs;
+    private StringColumn texts;
+
+    IntegerSink(String name, int level) {
+      this.name = name;
+      this.level = level;
+      switch (level) {
+        case 0 -> shorts = ShortColumn.create(name);
+        case 1 -> ints = IntColumn.create(name);
+        default -> longs = LongColumn.create(name);
+      }
+    }
+
+    @Override
+    public void add(ResultSet rs, int i) throws SQLException {
+      long v = rs.getLong(i);
+      if (rs.wasNull()) {
+        switch (level) {
+          case 0 -> shorts.appendMissing();
+          case 1 -> ints.appendMissing();
+          case 2 -> longs.appendMissing();
+          default -> texts.appendMissing();
+        }
+        return;
+      }
+      if (level == 0 && (v <= Short.MIN_VALUE || v > Short.MAX_VALUE)) {
+        ints = IntColumn.create(name);
+        for (int r = 0; r < shorts.size(); r++) {
+          if (shorts.isMissing(r)) {
+            ints.appendMissing();
+          } else {
+            ints.append(shorts.getShort(r));
+          }
+        }
+        shorts = null;
+        level = 1;
+      }
+      if (level == 1 && (v <= Integer.MIN_VALUE || v > Integer.MAX_VALUE)) {
+        longs = LongColumn.create(name);
+        for (int r = 0; r < ints.size(); r++) {
+          if (ints.isMissing(r)) {
+            longs.appendMissing();
+          } else {
+            longs.append(ints.getInt(r));
+          }
+        }
+        ints = null;
+        level = 2;
+      }
+      if (level == 2 && v == Long.MIN_VALUE) {
+        texts = StringColumn.create(name);
+        for (int r = 0; r < longs.size(); r++) {
+          if (longs.isMissing(r)) {
+            texts.appendMissing();
+          } else {
+            texts.append(Long.toString(longs.getLong(r)));
+          }
+        }
+        longs = null;
+        level = 3;
+      }
+      switch (level) {
+        case 0 -> shorts.append((short) v);
+        case 1 -> ints.append((int) v);
+        case 2 -> longs.append(v);
+        default -> texts.append(Long.toString(v));
+      }
+    }
+
+    @Override
+    public Column<?> finish() {
+      return switch (level) {
+        case 0 -> shorts;
+        case 1 -> ints;
+        case 2 -> longs;
+        default -> texts;
+      };
+    }
+  }
+
+  /**
+   * Collects binary values; the column becomes text if every value is UTF-8 without control characters (Impala
+   * and old Hive write strings as plain BINARY), else lowercase hex.
+   */
   private static final class BlobSink implements Sink {
     private final String name;
     private final List<byte[]> values = new ArrayList<>();
@@ -274,13 +316,24 @@ final class TableColumns {
     public void add(ResultSet rs, int i) throws SQLException {
       byte[] v = rs.getBytes(i);
       if (v != null && allText) {
-        try {
-          decoder.reset().decode(ByteBuffer.wrap(v));
-        } catch (CharacterCodingException e) {
-          allText = false;
-        }
+        allText = isText(v);
       }
       values.add(v);
+    }
+
+    /** Valid UTF-8 without control characters other than tab, newline and carriage return. */
+    private boolean isText(byte[] v) {
+      for (byte b : v) {
+        if ((b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7f) {
+          return false;
+        }
+      }
+      try {
+        decoder.reset().decode(ByteBuffer.wrap(v));
+        return true;
+      } catch (CharacterCodingException e) {
+        return false;
+      }
     }
 
     @Override

@@ -27,10 +27,11 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 import tech.tablesaw.io.csv.CsvWriteOptions;
 
 /**
- * CSV/TSV (optionally gzip) ↔ Tablesaw, with pandas' defaults where they matter: the first non-comment line is the
- * header, blank header cells are named {@code Unnamed: <i>}, repeated names get {@code .1}, {@code .2}, ... Leading
- * lines starting with {@code #} are skipped (Tablesaw also skips such lines later in the file). Types are inferred
- * from all rows. A row with a different number of fields than the header is an error naming the file.
+ * CSV/TSV (optionally gzip) ↔ Tablesaw, with pandas' defaults where they matter: the first
+ * non-comment line is the header, blank header cells are named {@code Unnamed: <i>}, repeated names
+ * get {@code .1}, {@code .2}, ... Leading lines starting with {@code #} are skipped (Tablesaw also
+ * skips such lines later in the file). Types are inferred from all rows. A row with a different
+ * number of fields than the header is an error naming the file.
  */
 final class CsvTables {
   private static final int MAX_CHARS_PER_FIELD = 64 * 1024 * 1024;
@@ -62,7 +63,9 @@ final class CsvTables {
         64 * 1024);
   }
 
-  /** Reads the header line: skips leading blank and {@code #} lines; returns null for an empty file. */
+  /**
+   * Reads the header line: skips leading blank and {@code #} lines; returns null for an empty file.
+   */
   private static String headerLine(BufferedReader r) throws IOException {
     String line;
     while ((line = r.readLine()) != null) {
@@ -76,6 +79,18 @@ final class CsvTables {
   static Table read(Path path, String suffix) {
     char sep = separator(suffix);
     String format = sep == '\t' ? "TSV" : "CSV";
+    try {
+      // Tablesaw keeps the parsed text of every cell until types are known; gzip text is typically
+      // 3-5x larger
+      long size = java.nio.file.Files.size(path);
+      long text = Suffixes.isGzip(suffix) ? size * 4 : size;
+      MemoryBudget.require(
+          path,
+          text < Long.MAX_VALUE / 2 ? text * 2 : Long.MAX_VALUE,
+          size + " bytes of " + format);
+    } catch (IOException e) {
+      throw FormatErrors.io(path, "read", e);
+    }
     try (BufferedReader r = open(path, suffix)) {
       String header = headerLine(r);
       if (header == null) {
@@ -121,7 +136,8 @@ final class CsvTables {
     } catch (LaminException e) {
       throw e;
     } catch (ZipException e) {
-      throw FormatErrors.malformed(path, "gzip-compressed " + format, String.valueOf(e.getMessage()), e);
+      throw FormatErrors.malformed(
+          path, "gzip-compressed " + format, String.valueOf(e.getMessage()), e);
     } catch (java.io.EOFException e) {
       throw FormatErrors.malformed(path, format, "the file ends unexpectedly (truncated)", e);
     } catch (java.nio.charset.CharacterCodingException e) {
@@ -136,7 +152,8 @@ final class CsvTables {
     if (m.length() > 300) {
       m = m.substring(0, 300) + "…";
     }
-    if (e instanceof tech.tablesaw.io.ColumnIndexOutOfBoundsException || m.contains("out of bounds")) {
+    if (e instanceof tech.tablesaw.io.ColumnIndexOutOfBoundsException
+        || m.contains("out of bounds")) {
       return "rows have different numbers of fields (" + m + ")";
     }
     return m;
@@ -154,9 +171,12 @@ final class CsvTables {
         sb.append(", … ").append(names.size() - shown).append(" more");
       }
       return new FormatInfo(
-          "DataFrame", null, List.of((sep == '\t' ? "TSV" : "CSV") + ": " + names.size() + " columns", sb.toString()));
+          "DataFrame",
+          null,
+          List.of((sep == '\t' ? "TSV" : "CSV") + ": " + names.size() + " columns", sb.toString()));
     } catch (ZipException | java.nio.charset.CharacterCodingException | java.io.EOFException e) {
-      throw FormatErrors.malformed(path, sep == '\t' ? "TSV" : "CSV", String.valueOf(e.getMessage()), e);
+      throw FormatErrors.malformed(
+          path, sep == '\t' ? "TSV" : "CSV", String.valueOf(e.getMessage()), e);
     } catch (IOException e) {
       throw FormatErrors.io(path, "read", e);
     }
@@ -166,7 +186,8 @@ final class CsvTables {
     char sep = separator(suffix);
     try (OutputStream raw = Files.newOutputStream(target);
         OutputStream out = Suffixes.isGzip(suffix) ? new GZIPOutputStream(raw, 64 * 1024) : raw;
-        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024)) {
+        Writer w =
+            new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024)) {
       table.write().usingOptions(CsvWriteOptions.builder(w).separator(sep).header(true).build());
     } catch (IOException e) {
       throw FormatErrors.io(target, "write", e);
@@ -204,7 +225,10 @@ final class CsvTables {
     return out;
   }
 
-  /** Column names as pandas builds them: {@code Unnamed: i} for blanks, {@code .k} suffixes for repeats. */
+  /**
+   * Column names as pandas builds them: {@code Unnamed: i} for blanks, {@code .k} suffixes for
+   * repeats.
+   */
   static List<String> pandasNames(List<String> raw) {
     List<String> out = new ArrayList<>(raw.size());
     Set<String> seen = new HashSet<>();

@@ -13,13 +13,14 @@ import org.lamindb.spi.FormatProvider;
 import tech.tablesaw.api.Table;
 
 /**
- * DataFrames as Tablesaw {@link Table}s: {@code .parquet} (read and written through DuckDB, see {@link
- * ParquetTableReader} for the type mapping), {@code .csv}/{@code .tsv} and their {@code .gz} forms (Tablesaw, with
- * type inference). Arrow IPC files ({@code .arrow}, {@code .feather}, {@code .ipc}) are recognised by their magic
- * bytes and inspected as DataFrames, but not loaded: no Arrow reader ships with lamindb-java yet.
+ * DataFrames as Tablesaw {@link Table}s: {@code .parquet} (read and written through DuckDB, see
+ * {@link ParquetTableReader} for the type mapping), {@code .csv}/{@code .tsv} and their {@code .gz}
+ * forms (Tablesaw, with type inference). Arrow IPC files ({@code .arrow}, {@code .feather}, {@code
+ * .ipc}) are recognised by their magic bytes and inspected as DataFrames, but not loaded: no Arrow
+ * reader ships with lamindb-java yet.
  *
- * <p>{@link #inspect} gives otype {@code DataFrame}; {@code n_observations} is the Parquet row count from the footer
- * and null for CSV/TSV, as in LaminDB.
+ * <p>{@link #inspect} gives otype {@code DataFrame}; {@code n_observations} is the Parquet row
+ * count from the footer and null for CSV/TSV, as in LaminDB.
  */
 public final class DataFrameFormatProvider implements FormatProvider {
   private static final Set<String> CSV = Set.of(".csv", ".tsv", ".csv.gz", ".tsv.gz");
@@ -81,7 +82,8 @@ public final class DataFrameFormatProvider implements FormatProvider {
   @Override
   public void write(Object object, Path target, String suffix) throws IOException {
     if (!(object instanceof Table table)) {
-      throw FormatErrors.unsupported("Expected a tech.tablesaw.api.Table, got " + object.getClass().getName());
+      throw FormatErrors.unsupported(
+          "Expected a tech.tablesaw.api.Table, got " + object.getClass().getName());
     }
     String s = suffixFor(object, suffix);
     if (s.equals(".parquet")) {
@@ -107,7 +109,10 @@ public final class DataFrameFormatProvider implements FormatProvider {
     return Optional.empty();
   }
 
-  /** Arrow IPC files start with {@code ARROW1}; the stream format starts with a continuation marker instead. */
+  /**
+   * Arrow IPC files start with {@code ARROW1}; the stream format starts with a continuation marker
+   * instead.
+   */
   private static void checkArrowMagic(Path path) {
     byte[] head = new byte[8];
     int n;
@@ -117,8 +122,12 @@ public final class DataFrameFormatProvider implements FormatProvider {
       throw FormatErrors.io(path, "read", e);
     }
     boolean file = n >= 6 && Arrays.equals(Arrays.copyOf(head, 6), ARROW_MAGIC);
-    boolean stream = n >= 4 && head[0] == (byte) 0xff && head[1] == (byte) 0xff && head[2] == (byte) 0xff
-        && head[3] == (byte) 0xff;
+    boolean stream =
+        n >= 4
+            && head[0] == (byte) 0xff
+            && head[1] == (byte) 0xff
+            && head[2] == (byte) 0xff
+            && head[3] == (byte) 0xff;
     if (!file && !stream) {
       throw FormatErrors.malformed(path, "Arrow IPC", "the magic bytes 'ARROW1' are missing", null);
     }

@@ -11,14 +11,15 @@ final class DuckDb {
   private DuckDb() {}
 
   /**
-   * Opens an in-memory DuckDB database. Extension auto-install is off: nothing is downloaded at run time, and only
-   * the extensions built into the JDBC jar (parquet, json, icu) are used.
+   * Opens an in-memory DuckDB database. Extension auto-install is off: nothing is downloaded at run
+   * time, and only the extensions built into the JDBC jar (parquet, json, icu) are used.
    */
   static Connection open() throws SQLException {
     try {
       Class.forName("org.duckdb.DuckDBDriver");
     } catch (ClassNotFoundException e) {
-      throw new SQLException("the DuckDB JDBC driver (org.duckdb:duckdb_jdbc) is not on the classpath", e);
+      throw new SQLException(
+          "the DuckDB JDBC driver (org.duckdb:duckdb_jdbc) is not on the classpath", e);
     }
     Properties props = new Properties();
     props.setProperty("autoinstall_known_extensions", "false");

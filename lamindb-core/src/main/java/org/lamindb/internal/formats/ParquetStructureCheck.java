@@ -19,11 +19,11 @@ import java.util.List;
 import java.util.zip.CRC32;
 
 /**
- * Structural checks of a Parquet file before DuckDB decodes it, for corruption DuckDB tolerates silently: magic
- * bytes and footer bounds, then a walk over every page header of every column chunk (bounds, negative counts, page
- * CRCs when the writer stored them and the caller asks, value counts per chunk, repeated dictionary pages).
- * Writers often omit {@code dictionary_page_offset} or the encodings list, so neither is required.
- * Page data is read only to verify a stored CRC.
+ * Structural checks of a Parquet file before DuckDB decodes it, for corruption DuckDB tolerates
+ * silently: magic bytes and footer bounds, then a walk over every page header of every column chunk
+ * (bounds, negative counts, page CRCs when the writer stored them and the caller asks, value counts
+ * per chunk, repeated dictionary pages). Writers often omit {@code dictionary_page_offset} or the
+ * encodings list, so neither is required. Page data is read only to verify a stored CRC.
  */
 final class ParquetStructureCheck {
   private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
@@ -60,16 +60,26 @@ final class ParquetStructureCheck {
     if (java.util.Arrays.equals(tailMagic, ENCRYPTED_MAGIC)
         || java.util.Arrays.equals(head.array(), ENCRYPTED_MAGIC)) {
       throw FormatErrors.malformed(
-          path, "Parquet", "it is an encrypted Parquet file (magic 'PARE'); decryption keys are not supported", null);
+          path,
+          "Parquet",
+          "it is an encrypted Parquet file (magic 'PARE'); decryption keys are not supported",
+          null);
     }
-    if (!java.util.Arrays.equals(head.array(), MAGIC) || !java.util.Arrays.equals(tailMagic, MAGIC)) {
+    if (!java.util.Arrays.equals(head.array(), MAGIC)
+        || !java.util.Arrays.equals(tailMagic, MAGIC)) {
       throw FormatErrors.malformed(
-          path, "Parquet", "the magic bytes 'PAR1' are missing at the start or end (truncated or not Parquet)", null);
+          path,
+          "Parquet",
+          "the magic bytes 'PAR1' are missing at the start or end (truncated or not Parquet)",
+          null);
     }
     long footer = Integer.toUnsignedLong(tail.getInt(0));
     if (footer == 0 || footer > size - 12) {
       throw FormatErrors.malformed(
-          path, "Parquet", "footer length " + footer + " does not fit a file of " + size + " bytes", null);
+          path,
+          "Parquet",
+          "footer length " + footer + " does not fit a file of " + size + " bytes",
+          null);
     }
     return footer;
   }
@@ -102,7 +112,8 @@ final class ParquetStructureCheck {
   }
 
   /** Walks the pages of every chunk; throws a ValidationException at the first inconsistency. */
-  static void checkPages(Path path, FileChannel ch, long footerLength, List<Chunk> chunks, boolean verifyCrc)
+  static void checkPages(
+      Path path, FileChannel ch, long footerLength, List<Chunk> chunks, boolean verifyCrc)
       throws IOException {
     long dataEnd = ch.size() - 8 - footerLength;
     for (Chunk c : chunks) {
@@ -115,20 +126,17 @@ final class ParquetStructureCheck {
       long end = start + c.totalCompressedSize();
       if (start < 4 || c.totalCompressedSize() < 0 || end > dataEnd) {
         throw FormatErrors.malformed(
-            path, "Parquet", where + " spans bytes [" + start + ", " + end + ") outside the data area", null);
+            path,
+            "Parquet",
+            where + " spans bytes [" + start + ", " + end + ") outside the data area",
+            null);
       }
       walkChunk(path, ch, c, where, start, end, verifyCrc);
     }
   }
 
   private static void walkChunk(
-      Path path,
-      FileChannel ch,
-      Chunk c,
-      String where,
-      long start,
-      long end,
-      boolean verifyCrc)
+      Path path, FileChannel ch, Chunk c, String where, long start, long end, boolean verifyCrc)
       throws IOException {
     long pos = start;
     long values = 0;
@@ -141,19 +149,26 @@ final class ParquetStructureCheck {
       try {
         h = readPageHeader(r);
       } catch (IOException e) {
-        throw FormatErrors.malformed(path, "Parquet", "unreadable page header at byte " + pos + " of " + where + ": " + e.getMessage(), e);
+        throw FormatErrors.malformed(
+            path,
+            "Parquet",
+            "unreadable page header at byte " + pos + " of " + where + ": " + e.getMessage(),
+            e);
       }
       String at = "page at byte " + pos + " of " + where;
       if (h.compressedSize < 0 || h.uncompressedSize < 0 || h.numValues < 0) {
-        throw FormatErrors.malformed(path, "Parquet", at + " has a negative size or value count", null);
+        throw FormatErrors.malformed(
+            path, "Parquet", at + " has a negative size or value count", null);
       }
       long dataStart = pos + r.consumed();
       long next = dataStart + h.compressedSize;
       if (next > end) {
-        throw FormatErrors.malformed(path, "Parquet", at + " runs past the end of its column chunk", null);
+        throw FormatErrors.malformed(
+            path, "Parquet", at + " runs past the end of its column chunk", null);
       }
       if (h.type == DICTIONARY_PAGE && !first) {
-        throw FormatErrors.malformed(path, "Parquet", at + " is a second dictionary page in one column chunk", null);
+        throw FormatErrors.malformed(
+            path, "Parquet", at + " is a second dictionary page in one column chunk", null);
       }
       if (h.type == DATA_PAGE || h.type == DATA_PAGE_V2) {
         values += h.numValues;
@@ -172,7 +187,8 @@ final class ParquetStructureCheck {
           left -= n;
         }
         if ((int) crc.getValue() != h.crc) {
-          throw FormatErrors.malformed(path, "Parquet", at + " fails its CRC-32 checksum (corrupted data)", null);
+          throw FormatErrors.malformed(
+              path, "Parquet", at + " fails its CRC-32 checksum (corrupted data)", null);
         }
       }
       first = false;
@@ -182,7 +198,11 @@ final class ParquetStructureCheck {
       throw FormatErrors.malformed(
           path,
           "Parquet",
-          where + " has " + values + " values in its pages but its metadata declares " + c.numValues(),
+          where
+              + " has "
+              + values
+              + " values in its pages but its metadata declares "
+              + c.numValues(),
           null);
     }
   }
@@ -219,7 +239,8 @@ final class ParquetStructureCheck {
     return h;
   }
 
-  private static int expectI32(ThriftCompactReader r, ThriftCompactReader.Field f) throws IOException {
+  private static int expectI32(ThriftCompactReader r, ThriftCompactReader.Field f)
+      throws IOException {
     if (f.type() != ThriftCompactReader.I32) {
       throw new IOException("field " + f.id() + " has Thrift type " + f.type() + ", expected i32");
     }
@@ -227,7 +248,8 @@ final class ParquetStructureCheck {
   }
 
   /** Reads field 1 (num_values) of a data/dictionary/v2 page header struct, skipping the rest. */
-  private static int readNumValues(ThriftCompactReader r, ThriftCompactReader.Field outer) throws IOException {
+  private static int readNumValues(ThriftCompactReader r, ThriftCompactReader.Field outer)
+      throws IOException {
     if (outer.type() != ThriftCompactReader.STRUCT) {
       throw new IOException("field " + outer.id() + " is not a struct");
     }

@@ -19,15 +19,16 @@ import tech.tablesaw.columns.Column;
 /**
  * Reads Parquet files into Tablesaw tables through DuckDB, after {@link ParquetStructureCheck}.
  *
- * <p>Type mapping (DuckDB's view of the Parquet logical type → Tablesaw column): BOOLEAN → boolean; TINYINT,
- * SMALLINT, UTINYINT → short; INTEGER, USMALLINT → int; BIGINT, UINTEGER, UBIGINT → long (an unsigned value above
- * {@code Long.MAX_VALUE} is an error); FLOAT → float; DOUBLE → double; DECIMAL(p,s) → double when p ≤ 15, else
- * the exact decimal text as string; VARCHAR → string; BLOB → string (text when every value of the column is
- * UTF-8 without control characters, else lowercase hex); DATE → date; TIME → time; TIMESTAMP (any unit) → date-time (UTC, millisecond
- * precision as Tablesaw stores it); TIMESTAMP WITH TIME ZONE → instant. Nested LIST, STRUCT, MAP, ARRAY and UNION
- * columns become JSON strings; other types (TIME WITH TIME ZONE, INTERVAL, UUID, HUGEINT, all-null columns) their
- * DuckDB text form. Integer columns holding their type's minimum value (Tablesaw's missing-value marker) are
- * widened: short → int → long → exact text.
+ * <p>Type mapping (DuckDB's view of the Parquet logical type → Tablesaw column): BOOLEAN → boolean;
+ * TINYINT, SMALLINT, UTINYINT → short; INTEGER, USMALLINT → int; BIGINT, UINTEGER, UBIGINT → long
+ * (an unsigned value above {@code Long.MAX_VALUE} is an error); FLOAT → float; DOUBLE → double;
+ * DECIMAL(p,s) → double when p ≤ 15, else the exact decimal text as string; VARCHAR → string; BLOB
+ * → string (text when every value of the column is UTF-8 without control characters, else lowercase
+ * hex); DATE → date; TIME → time; TIMESTAMP (any unit) → date-time (UTC, millisecond precision as
+ * Tablesaw stores it); TIMESTAMP WITH TIME ZONE → instant. Nested LIST, STRUCT, MAP, ARRAY and
+ * UNION columns become JSON strings; other types (TIME WITH TIME ZONE, INTERVAL, UUID, HUGEINT,
+ * all-null columns) their DuckDB text form. Integer columns holding their type's minimum value
+ * (Tablesaw's missing-value marker) are widened: short → int → long → exact text.
  */
 final class ParquetTableReader {
   private ParquetTableReader() {}
@@ -42,6 +43,14 @@ final class ParquetTableReader {
         Connection conn = DuckDb.open()) {
       checkStructure(abs, ch, conn, true);
       List<ColumnSpec> specs = describe(conn, abs);
+      long rows = rowCount(conn, abs);
+      // about 8 bytes per value in Tablesaw's primitive arrays (strings: a 4-byte dictionary code
+      // plus the text)
+      int cols = Math.max(1, specs.size());
+      MemoryBudget.require(
+          abs,
+          rows < Long.MAX_VALUE / 8 / cols ? rows * 8 * cols : Long.MAX_VALUE,
+          rows + " rows × " + cols + " columns");
       StringBuilder sql = new StringBuilder("SELECT ");
       for (int i = 0; i < specs.size(); i++) {
         sql.append(i == 0 ? "" : ", ").append(specs.get(i).projection());
@@ -80,14 +89,7 @@ final class ParquetTableReader {
     try (FileChannel ch = ParquetStructureCheck.open(abs);
         Connection conn = DuckDb.open()) {
       checkStructure(abs, ch, conn, false);
-      long rows;
-      try (PreparedStatement ps = conn.prepareStatement("SELECT num_rows FROM parquet_file_metadata(?)")) {
-        ps.setString(1, abs.toString());
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          rows = rs.getLong(1);
-        }
-      }
+      long rows = rowCount(conn, abs);
       List<ColumnSpec> specs = describe(conn, abs);
       List<String> summary = new ArrayList<>();
       summary.add("Parquet: " + rows + " rows × " + specs.size() + " columns");
@@ -100,11 +102,32 @@ final class ParquetTableReader {
     }
   }
 
+  private static long rowCount(Connection conn, Path abs) throws SQLException {
+    try (PreparedStatement ps =
+        conn.prepareStatement("SELECT num_rows FROM parquet_file_metadata(?)")) {
+      ps.setString(1, abs.toString());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new SQLException("no file metadata");
+        }
+        long rows = rs.getLong(1);
+        if (rows < 0) {
+          throw new SQLException("negative row count " + rows + " in the footer");
+        }
+        return rows;
+      }
+    }
+  }
+
   private static String columnLine(List<ColumnSpec> specs) {
     StringBuilder sb = new StringBuilder("columns: ");
     int shown = Math.min(specs.size(), 30);
     for (int i = 0; i < shown; i++) {
-      sb.append(i == 0 ? "" : ", ").append(specs.get(i).name()).append(" (").append(specs.get(i).duckType()).append(')');
+      sb.append(i == 0 ? "" : ", ")
+          .append(specs.get(i).name())
+          .append(" (")
+          .append(specs.get(i).duckType())
+          .append(')');
     }
     if (specs.size() > shown) {
       sb.append(", … ").append(specs.size() - shown).append(" more");
@@ -143,7 +166,8 @@ final class ParquetTableReader {
   static ColumnSpec spec(String name, String col, String type) {
     String t = type.toUpperCase(Locale.ROOT);
     if (t.endsWith("]") || t.startsWith("STRUCT") || t.startsWith("MAP") || t.startsWith("UNION")) {
-      return new ColumnSpec(name, type, TableColumns.Kind.STRING, "CAST(to_json(" + col + ") AS VARCHAR)");
+      return new ColumnSpec(
+          name, type, TableColumns.Kind.STRING, "CAST(to_json(" + col + ") AS VARCHAR)");
     }
     if (t.startsWith("DECIMAL")) {
       int precision = decimalPrecision(t);
@@ -166,10 +190,13 @@ final class ParquetTableReader {
       case "DATE" -> new ColumnSpec(name, type, TableColumns.Kind.DATE, col);
       case "TIME" -> new ColumnSpec(name, type, TableColumns.Kind.TIME, col);
       case "TIMESTAMP", "TIMESTAMP_S", "TIMESTAMP_MS", "TIMESTAMP_NS" ->
-          new ColumnSpec(name, type, TableColumns.Kind.TIMESTAMP, "epoch_us(CAST(" + col + " AS TIMESTAMP))");
+          new ColumnSpec(
+              name, type, TableColumns.Kind.TIMESTAMP, "epoch_us(CAST(" + col + " AS TIMESTAMP))");
       case "TIMESTAMP WITH TIME ZONE", "TIMESTAMPTZ", "TIMESTAMPTZ_NS" ->
-          new ColumnSpec(name, type, TableColumns.Kind.INSTANT, "epoch_us(CAST(" + col + " AS TIMESTAMPTZ))");
-      default -> new ColumnSpec(name, type, TableColumns.Kind.STRING, "CAST(" + col + " AS VARCHAR)");
+          new ColumnSpec(
+              name, type, TableColumns.Kind.INSTANT, "epoch_us(CAST(" + col + " AS TIMESTAMPTZ))");
+      default ->
+          new ColumnSpec(name, type, TableColumns.Kind.STRING, "CAST(" + col + " AS VARCHAR)");
     };
   }
 

@@ -25,8 +25,9 @@ import tech.tablesaw.api.TimeColumn;
 import tech.tablesaw.columns.Column;
 
 /**
- * Writes Tablesaw tables as Parquet (zstd) through DuckDB: rows stream into an in-memory DuckDB table through the
- * appender API, then {@code COPY ... TO} writes the file. Column types map back as the reader maps them.
+ * Writes Tablesaw tables as Parquet (zstd) through DuckDB: rows stream into an in-memory DuckDB
+ * table through the appender API, then {@code COPY ... TO} writes the file. Column types map back
+ * as the reader maps them.
  */
 final class ParquetTableWriter {
   private ParquetTableWriter() {}
@@ -63,12 +64,19 @@ final class ParquetTableWriter {
         }
       }
       try (Statement st = conn.createStatement()) {
-        st.execute("COPY t TO " + DuckDb.literal(abs.toString()) + " (FORMAT parquet, COMPRESSION zstd)");
+        st.execute(
+            "COPY t TO " + DuckDb.literal(abs.toString()) + " (FORMAT parquet, COMPRESSION zstd)");
       }
       done = true;
     } catch (SQLException e) {
       throw new org.lamindb.StorageException(
-          "Could not write the table '" + table.name() + "' as Parquet to " + abs + ": " + DuckDb.message(e), e);
+          "Could not write the table '"
+              + table.name()
+              + "' as Parquet to "
+              + abs
+              + ": "
+              + DuckDb.message(e),
+          e);
     } finally {
       if (!done) {
         try {

@@ -53,161 +53,174 @@ final class TableColumns {
     /** Appends the value of column {@code index} of the current row. */
     void add(ResultSet rs, int index) throws SQLException;
 
-    /** @return the finished column */
+    /**
+     * @return the finished column
+     */
     Column<?> finish();
   }
 
   static Sink sink(Kind kind, String name) {
     return switch (kind) {
-      case BOOLEAN -> new Sink() {
-        final BooleanColumn c = BooleanColumn.create(name);
+      case BOOLEAN ->
+          new Sink() {
+            final BooleanColumn c = BooleanColumn.create(name);
 
-        @Override
-        public void add(ResultSet rs, int i) throws SQLException {
-          boolean v = rs.getBoolean(i);
-          if (rs.wasNull()) {
-            c.appendMissing();
-          } else {
-            c.append(v);
-          }
-        }
+            @Override
+            public void add(ResultSet rs, int i) throws SQLException {
+              boolean v = rs.getBoolean(i);
+              if (rs.wasNull()) {
+                c.appendMissing();
+              } else {
+                c.append(v);
+              }
+            }
 
-        @Override
-        public Column<?> finish() {
-          return c;
-        }
-      };
+            @Override
+            public Column<?> finish() {
+              return c;
+            }
+          };
       case SHORT -> new IntegerSink(name, 0);
       case INT -> new IntegerSink(name, 1);
       case LONG -> new IntegerSink(name, 2);
-      case FLOAT -> new Sink() {
-        final FloatColumn c = FloatColumn.create(name);
+      case FLOAT ->
+          new Sink() {
+            final FloatColumn c = FloatColumn.create(name);
 
-        @Override
-        public void add(ResultSet rs, int i) throws SQLException {
-          float v = rs.getFloat(i);
-          if (rs.wasNull()) {
-            c.appendMissing();
-          } else {
-            c.append(v);
-          }
-        }
+            @Override
+            public void add(ResultSet rs, int i) throws SQLException {
+              float v = rs.getFloat(i);
+              if (rs.wasNull()) {
+                c.appendMissing();
+              } else {
+                c.append(v);
+              }
+            }
 
-        @Override
-        public Column<?> finish() {
-          return c;
-        }
-      };
-      case DOUBLE -> new Sink() {
-        final DoubleColumn c = DoubleColumn.create(name);
+            @Override
+            public Column<?> finish() {
+              return c;
+            }
+          };
+      case DOUBLE ->
+          new Sink() {
+            final DoubleColumn c = DoubleColumn.create(name);
 
-        @Override
-        public void add(ResultSet rs, int i) throws SQLException {
-          double v = rs.getDouble(i);
-          if (rs.wasNull()) {
-            c.appendMissing();
-          } else {
-            c.append(v);
-          }
-        }
+            @Override
+            public void add(ResultSet rs, int i) throws SQLException {
+              double v = rs.getDouble(i);
+              if (rs.wasNull()) {
+                c.appendMissing();
+              } else {
+                c.append(v);
+              }
+            }
 
-        @Override
-        public Column<?> finish() {
-          return c;
-        }
-      };
-      case STRING -> new Sink() {
-        final StringColumn c = StringColumn.create(name);
+            @Override
+            public Column<?> finish() {
+              return c;
+            }
+          };
+      case STRING ->
+          new Sink() {
+            final StringColumn c = StringColumn.create(name);
 
-        @Override
-        public void add(ResultSet rs, int i) throws SQLException {
-          String v = rs.getString(i);
-          if (v == null) {
-            c.appendMissing();
-          } else {
-            c.append(v);
-          }
-        }
+            @Override
+            public void add(ResultSet rs, int i) throws SQLException {
+              String v = rs.getString(i);
+              if (v == null) {
+                c.appendMissing();
+              } else {
+                c.append(v);
+              }
+            }
 
-        @Override
-        public Column<?> finish() {
-          return c;
-        }
-      };
+            @Override
+            public Column<?> finish() {
+              return c;
+            }
+          };
       case BLOB -> new BlobSink(name);
-      case DATE -> new Sink() {
-        final DateColumn c = DateColumn.create(name);
+      case DATE ->
+          new Sink() {
+            final DateColumn c = DateColumn.create(name);
 
-        @Override
-        public void add(ResultSet rs, int i) throws SQLException {
-          c.append(rs.getObject(i, LocalDate.class));
-        }
+            @Override
+            public void add(ResultSet rs, int i) throws SQLException {
+              c.append(rs.getObject(i, LocalDate.class));
+            }
 
-        @Override
-        public Column<?> finish() {
-          return c;
-        }
-      };
-      case TIME -> new Sink() {
-        final TimeColumn c = TimeColumn.create(name);
+            @Override
+            public Column<?> finish() {
+              return c;
+            }
+          };
+      case TIME ->
+          new Sink() {
+            final TimeColumn c = TimeColumn.create(name);
 
-        @Override
-        public void add(ResultSet rs, int i) throws SQLException {
-          c.append(rs.getObject(i, LocalTime.class));
-        }
+            @Override
+            public void add(ResultSet rs, int i) throws SQLException {
+              c.append(rs.getObject(i, LocalTime.class));
+            }
 
-        @Override
-        public Column<?> finish() {
-          return c;
-        }
-      };
-      case TIMESTAMP -> new Sink() {
-        final DateTimeColumn c = DateTimeColumn.create(name);
+            @Override
+            public Column<?> finish() {
+              return c;
+            }
+          };
+      case TIMESTAMP ->
+          new Sink() {
+            final DateTimeColumn c = DateTimeColumn.create(name);
 
-        @Override
-        public void add(ResultSet rs, int i) throws SQLException {
-          long us = rs.getLong(i);
-          if (rs.wasNull()) {
-            c.appendMissing();
-          } else {
-            c.append(
-                LocalDateTime.ofEpochSecond(
-                    Math.floorDiv(us, 1_000_000L),
-                    (int) Math.floorMod(us, 1_000_000L) * 1000,
-                    ZoneOffset.UTC));
-          }
-        }
+            @Override
+            public void add(ResultSet rs, int i) throws SQLException {
+              long us = rs.getLong(i);
+              if (rs.wasNull()) {
+                c.appendMissing();
+              } else {
+                c.append(
+                    LocalDateTime.ofEpochSecond(
+                        Math.floorDiv(us, 1_000_000L),
+                        (int) Math.floorMod(us, 1_000_000L) * 1000,
+                        ZoneOffset.UTC));
+              }
+            }
 
-        @Override
-        public Column<?> finish() {
-          return c;
-        }
-      };
-      case INSTANT -> new Sink() {
-        final InstantColumn c = InstantColumn.create(name);
+            @Override
+            public Column<?> finish() {
+              return c;
+            }
+          };
+      case INSTANT ->
+          new Sink() {
+            final InstantColumn c = InstantColumn.create(name);
 
-        @Override
-        public void add(ResultSet rs, int i) throws SQLException {
-          long us = rs.getLong(i);
-          if (rs.wasNull()) {
-            c.appendMissing();
-          } else {
-            c.append(Instant.ofEpochSecond(Math.floorDiv(us, 1_000_000L), Math.floorMod(us, 1_000_000L) * 1000));
-          }
-        }
+            @Override
+            public void add(ResultSet rs, int i) throws SQLException {
+              long us = rs.getLong(i);
+              if (rs.wasNull()) {
+                c.appendMissing();
+              } else {
+                c.append(
+                    Instant.ofEpochSecond(
+                        Math.floorDiv(us, 1_000_000L), Math.floorMod(us, 1_000_000L) * 1000));
+              }
+            }
 
-        @Override
-        public Column<?> finish() {
-          return c;
-        }
-      };
+            @Override
+            public Column<?> finish() {
+              return c;
+            }
+          };
     };
   }
 
   /**
-   * Integers into Tablesaw's short, int or long column. Tablesaw marks missing values with the type's minimum
-   * ({@code Short.MIN_VALUE}, ...), so a real minimum value would silently turn into a missing one: the sink then
-   * widens the column (short → int → long), and a {@code Long.MIN_VALUE} turns a long column into exact text.
+   * Integers into Tablesaw's short, int or long column. Tablesaw marks missing values with the
+   * type's minimum ({@code Short.MIN_VALUE}, ...), so a real minimum value would silently turn into
+   * a missing one: the sink then widens the column (short → int → long), and a {@code
+   * Long.MIN_VALUE} turns a long column into exact text.
    */
   private static final class IntegerSink implements Sink {
     private final String name;
@@ -295,8 +308,8 @@ final class TableColumns {
   }
 
   /**
-   * Collects binary values; the column becomes text if every value is UTF-8 without control characters (Impala
-   * and old Hive write strings as plain BINARY), else lowercase hex.
+   * Collects binary values; the column becomes text if every value is UTF-8 without control
+   * characters (Impala and old Hive write strings as plain BINARY), else lowercase hex.
    */
   private static final class BlobSink implements Sink {
     private final String name;

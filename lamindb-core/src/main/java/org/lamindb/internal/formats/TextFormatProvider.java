@@ -19,9 +19,10 @@ import java.util.Set;
 import org.lamindb.spi.FormatProvider;
 
 /**
- * Loads text-like artifacts as LaminDB does (spec §4.6): {@code .txt}, {@code .md} and sequence files as a
- * {@link String}; {@code .json} as a Jackson {@link JsonNode} (or {@link Map}/{@link List} when asked for that
- * class). YAML is not supported yet and fails with a clear message. Text is decoded as strict UTF-8.
+ * Loads text-like artifacts as LaminDB does (spec §4.6): {@code .txt}, {@code .md} and sequence
+ * files as a {@link String}; {@code .json} as a Jackson {@link JsonNode} (or {@link Map}/{@link
+ * List} when asked for that class). YAML is not supported yet and fails with a clear message. Text
+ * is decoded as strict UTF-8.
  */
 public final class TextFormatProvider implements FormatProvider {
   private static final Set<String> TEXT =
@@ -53,7 +54,8 @@ public final class TextFormatProvider implements FormatProvider {
     if (JSON.contains(s)) {
       return loadJson(path, type);
     }
-    if (TEXT.contains(s) && (type == Object.class || type == String.class || type == CharSequence.class)) {
+    if (TEXT.contains(s)
+        && (type == Object.class || type == String.class || type == CharSequence.class)) {
       return Optional.of(type.cast(readText(path)));
     }
     return Optional.empty();
@@ -81,7 +83,13 @@ public final class TextFormatProvider implements FormatProvider {
     if (type == Map.class || type == List.class) {
       if ((type == Map.class && !node.isObject()) || (type == List.class && !node.isArray())) {
         throw FormatErrors.unsupported(
-            "The JSON in " + path + " is a " + node.getNodeType() + ", not a " + type.getSimpleName() + ".");
+            "The JSON in "
+                + path
+                + " is a "
+                + node.getNodeType()
+                + ", not a "
+                + type.getSimpleName()
+                + ".");
       }
       return Optional.of(MAPPER.convertValue(node, type));
     }
@@ -94,7 +102,9 @@ public final class TextFormatProvider implements FormatProvider {
         : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
   }
 
-  /** Reads a whole file as strict UTF-8, refusing files that cannot fit into a String or the heap. */
+  /**
+   * Reads a whole file as strict UTF-8, refusing files that cannot fit into a String or the heap.
+   */
   static String readText(Path path) {
     checkLoadableSize(path);
     try {

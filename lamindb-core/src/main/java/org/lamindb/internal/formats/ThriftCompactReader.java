@@ -5,8 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * A minimal reader of Apache Thrift's compact protocol, enough to walk Parquet page headers. It never allocates
- * by a length read from the file: binary fields are skipped, and nesting depth and element counts are bounded.
+ * A minimal reader of Apache Thrift's compact protocol, enough to walk Parquet page headers. It
+ * never allocates by a length read from the file: binary fields are skipped, and nesting depth and
+ * element counts are bounded.
  */
 final class ThriftCompactReader {
   static final int BOOL_TRUE = 1;
@@ -36,7 +37,9 @@ final class ThriftCompactReader {
     this.maxBytes = maxBytes;
   }
 
-  /** @return bytes read so far */
+  /**
+   * @return bytes read so far
+   */
   long consumed() {
     return consumed;
   }

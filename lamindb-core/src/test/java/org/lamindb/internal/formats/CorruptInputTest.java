@@ -20,8 +20,9 @@ import org.lamindb.ValidationException;
 import tech.tablesaw.api.Table;
 
 /**
- * Bad input never escapes as anything but a {@link LaminException} naming the file: the shared parquet-bad files,
- * truncated and byte-flipped copies of every good Parquet and CSV file (seeded), and content under the wrong suffix.
+ * Bad input never escapes as anything but a {@link LaminException} naming the file: the shared
+ * parquet-bad files, truncated and byte-flipped copies of every good Parquet and CSV file (seeded),
+ * and content under the wrong suffix.
  */
 class CorruptInputTest {
   private final DataFrameFormatProvider provider = new DataFrameFormatProvider();
@@ -42,7 +43,8 @@ class CorruptInputTest {
     assertThat(bad).hasSizeGreaterThanOrEqualTo(11);
     for (Path p : bad) {
       if (p.getFileName().toString().equals("ARROW-GH-43605.parquet")) {
-        // valid by the format: a one-entry dictionary needs 0-bit indices (recent pyarrow reads it too); see
+        // valid by the format: a one-entry dictionary needs 0-bit indices (recent pyarrow reads it
+        // too); see
         // ParquetTableReaderTest.bitWidthZeroDictionaryIndicesReadAsTheSingleDictionaryValue
         continue;
       }
@@ -56,13 +58,29 @@ class CorruptInputTest {
   @Test
   void checksumAndChunkBoundsReasonsAreNamed() throws Exception {
     Path formats = SharedTestData.formats();
-    assertThatThrownBy(() -> provider.load(formats.resolve("parquet-bad/datapage_v1-corrupt-checksum.parquet"), ".parquet", Table.class))
+    assertThatThrownBy(
+            () ->
+                provider.load(
+                    formats.resolve("parquet-bad/datapage_v1-corrupt-checksum.parquet"),
+                    ".parquet",
+                    Table.class))
         .hasMessageContaining("CRC-32");
-    assertThatThrownBy(() -> provider.load(formats.resolve("parquet-bad/nation.dict-malformed.parquet"), ".parquet", Table.class))
+    assertThatThrownBy(
+            () ->
+                provider.load(
+                    formats.resolve("parquet-bad/nation.dict-malformed.parquet"),
+                    ".parquet",
+                    Table.class))
         .hasMessageContaining("runs past the end of its column chunk");
-    assertThatThrownBy(() -> provider.load(formats.resolve("parquet-bad/uniform_encryption.parquet.encrypted"), ".parquet", Table.class))
+    assertThatThrownBy(
+            () ->
+                provider.load(
+                    formats.resolve("parquet-bad/uniform_encryption.parquet.encrypted"),
+                    ".parquet",
+                    Table.class))
         .hasMessageContaining("encrypted");
-    assertThatThrownBy(() -> provider.inspect(formats.resolve("parquet-bad/PARQUET-1481.parquet"), ".parquet"))
+    assertThatThrownBy(
+            () -> provider.inspect(formats.resolve("parquet-bad/PARQUET-1481.parquet"), ".parquet"))
         .isInstanceOf(ValidationException.class);
   }
 
@@ -77,7 +95,8 @@ class CorruptInputTest {
             .as("%s cut to %d bytes", p.getFileName(), len)
             .isInstanceOf(ValidationException.class)
             .hasMessageContaining(cut.getFileName().toString());
-        assertThatThrownBy(() -> provider.inspect(cut, ".parquet")).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> provider.inspect(cut, ".parquet"))
+            .isInstanceOf(ValidationException.class);
       }
     }
   }
@@ -103,7 +122,9 @@ class CorruptInputTest {
         if (t == null) {
           loaded++;
         } else {
-          assertThat(t).as("%s round %d", p.getFileName(), round).isInstanceOf(LaminException.class);
+          assertThat(t)
+              .as("%s round %d", p.getFileName(), round)
+              .isInstanceOf(LaminException.class);
           assertThat(t.getMessage()).contains(f.getFileName().toString());
           rejected++;
         }
@@ -117,14 +138,20 @@ class CorruptInputTest {
   void truncatedAndCorruptedCsvCopiesFailCleanlyOrLoad() throws Exception {
     for (Path p : files("csv", ".*")) {
       String name = p.getFileName().toString();
-      String suffix = name.endsWith(".gz") ? (name.contains(".tsv") ? ".tsv.gz" : ".csv.gz") : (name.endsWith(".tsv") ? ".tsv" : ".csv");
+      String suffix =
+          name.endsWith(".gz")
+              ? (name.contains(".tsv") ? ".tsv.gz" : ".csv.gz")
+              : (name.endsWith(".tsv") ? ".tsv" : ".csv");
       byte[] all = Files.readAllBytes(p);
       Path cut = tmp.resolve("cut-" + name);
       Files.write(cut, java.util.Arrays.copyOf(all, all.length / 2));
       Throwable t = catchThrowable(() -> provider.load(cut, suffix, Table.class));
       if (suffix.endsWith(".gz")) {
         // a gzip stream cut in half always lacks its trailer
-        assertThat(t).as(name).isInstanceOf(ValidationException.class).hasMessageContaining(cut.getFileName().toString());
+        assertThat(t)
+            .as(name)
+            .isInstanceOf(ValidationException.class)
+            .hasMessageContaining(cut.getFileName().toString());
       } else if (t != null) {
         assertThat(t).as(name).isInstanceOf(LaminException.class);
       }
@@ -148,7 +175,8 @@ class CorruptInputTest {
 
     Path parquetAsCsv = tmp.resolve("table.csv");
     Files.copy(formats.resolve("parquet/alltypes_plain.parquet"), parquetAsCsv);
-    assertThatThrownBy(() -> provider.load(parquetAsCsv, ".csv", Table.class)).isInstanceOf(LaminException.class);
+    assertThatThrownBy(() -> provider.load(parquetAsCsv, ".csv", Table.class))
+        .isInstanceOf(LaminException.class);
 
     Path parquetAsArrow = tmp.resolve("table.arrow");
     Files.copy(formats.resolve("parquet/alltypes_plain.parquet"), parquetAsArrow);
@@ -161,7 +189,8 @@ class CorruptInputTest {
   void invalidUtf8InCsvIsRejected() throws Exception {
     Path f = tmp.resolve("latin1.csv.gz");
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(f))) {
-      out.write("name,value\nna\u00efve,1\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      out.write(
+          "name,value\nna\u00efve,1\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
     }
     assertThatThrownBy(() -> provider.load(f, ".csv.gz", Table.class))
         .isInstanceOf(ValidationException.class)

@@ -11,26 +11,37 @@ import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 
 /**
- * CSV/TSV loading with pandas' header rules. Row counts are {@code wc -l} (after {@code zcat} for .gz) minus the
- * header line, minus leading '#' lines and trailing blank lines, counted by hand with {@code grep -c}.
+ * CSV/TSV loading with pandas' header rules. Row counts are {@code wc -l} (after {@code zcat} for
+ * .gz) minus the header line, minus leading '#' lines and trailing blank lines, counted by hand
+ * with {@code grep -c}.
  */
 class CsvTablesTest {
   private final DataFrameFormatProvider provider = new DataFrameFormatProvider();
 
   private Table load(String name, String suffix) throws Exception {
-    return provider.load(SharedTestData.formats().resolve("csv/" + name), suffix, Table.class).orElseThrow();
+    return provider
+        .load(SharedTestData.formats().resolve("csv/" + name), suffix, Table.class)
+        .orElseThrow();
   }
 
   @Test
   void shapesMatchLineCounts() throws Exception {
     assertThat(load("anndata_umi_tools.tsv.gz", ".tsv.gz").shape()).contains("22 rows X 3 cols");
     assertThat(load("cellxgene_genes_ercc.csv.gz", ".csv.gz").shape()).contains("91 rows X 5 cols");
-    assertThat(load("cellxgene_genes_homo_sapiens.csv.gz", ".csv.gz").shape()).contains("78893 rows X 5 cols");
-    assertThat(load("nfcore_rnaseq_samplesheet_test.csv", ".csv").shape()).contains("7 rows X 4 cols");
-    assertThat(load("scanpy_10x-v1.2.0_hg19_chr21_barcodes.tsv", ".tsv").shape()).contains("11 rows X 1 cols");
-    assertThat(load("scanpy_10x-v3.0.0_features.tsv.gz", ".tsv.gz").shape()).contains("506 rows X 3 cols");
+    assertThat(load("cellxgene_genes_homo_sapiens.csv.gz", ".csv.gz").shape())
+        .contains("78893 rows X 5 cols");
+    assertThat(load("nfcore_rnaseq_samplesheet_test.csv", ".csv").shape())
+        .contains("7 rows X 4 cols");
+    assertThat(load("scanpy_10x-v1.2.0_hg19_chr21_barcodes.tsv", ".tsv").shape())
+        .contains("11 rows X 1 cols");
+    assertThat(load("scanpy_10x-v3.0.0_features.tsv.gz", ".tsv.gz").shape())
+        .contains("506 rows X 3 cols");
     // 17 lines: 5 '#key=value' lines, header, 10 rows, one trailing blank line
-    assertThat(load("nfcore_Chromium_Human_Transcriptome_Probe_Set_v1.1.0_GRCh38-2024-A.chr22.csv", ".csv").shape())
+    assertThat(
+            load(
+                    "nfcore_Chromium_Human_Transcriptome_Probe_Set_v1.1.0_GRCh38-2024-A.chr22.csv",
+                    ".csv")
+                .shape())
         .contains("10 rows X 6 cols");
   }
 
@@ -60,7 +71,9 @@ class CsvTablesTest {
     Table r = load("scanpy_seurat_hvg.csv", ".csv");
     assertThat(r.booleanColumn("highly_variable").countTrue()).isEqualTo(113);
     assertThat(r.stringColumn("Unnamed: 0").get(0)).isEqualTo("HES4");
-    Table probes = load("nfcore_Chromium_Human_Transcriptome_Probe_Set_v1.1.0_GRCh38-2024-A.chr22.csv", ".csv");
+    Table probes =
+        load(
+            "nfcore_Chromium_Human_Transcriptome_Probe_Set_v1.1.0_GRCh38-2024-A.chr22.csv", ".csv");
     assertThat(probes.column("included").type()).isEqualTo(ColumnType.BOOLEAN);
     assertThat(probes.stringColumn("gene_id").get(0)).isEqualTo("ENSG00000198445");
   }
@@ -77,7 +90,9 @@ class CsvTablesTest {
   @Test
   void inspectReadsOnlyTheHeaderAndLeavesObservationsUnset() throws Exception {
     FormatInfo info =
-        provider.inspect(SharedTestData.formats().resolve("csv/anndata_umi_tools.tsv.gz"), ".tsv.gz").orElseThrow();
+        provider
+            .inspect(SharedTestData.formats().resolve("csv/anndata_umi_tools.tsv.gz"), ".tsv.gz")
+            .orElseThrow();
     assertThat(info.otype()).isEqualTo("DataFrame");
     assertThat(info.nObservations()).isNull();
     assertThat(info.summary()).containsExactly("TSV: 3 columns", "columns: gene, cell, count");

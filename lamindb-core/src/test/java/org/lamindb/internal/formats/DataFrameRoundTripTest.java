@@ -40,7 +40,11 @@ class DataFrameRoundTripTest {
         FloatColumn.create("f", 0.5f, -1.25f, 3f).setMissing(1),
         DoubleColumn.create("d", 0.1, 1e300, -2.5).setMissing(2),
         StringColumn.create("name", "a", "b, \"quoted\"", "ü∂"),
-        DateColumn.create("day", LocalDate.of(2025, 10, 24), LocalDate.of(1970, 1, 1), LocalDate.of(1900, 2, 28))
+        DateColumn.create(
+                "day",
+                LocalDate.of(2025, 10, 24),
+                LocalDate.of(1970, 1, 1),
+                LocalDate.of(1900, 2, 28))
             .setMissing(1),
         TimeColumn.create("time", LocalTime.of(1, 2, 3), LocalTime.of(23, 59, 59), LocalTime.NOON),
         DateTimeColumn.create(
@@ -49,7 +53,8 @@ class DataFrameRoundTripTest {
             LocalDateTime.of(1969, 12, 31, 23, 59, 59),
             LocalDateTime.of(2100, 1, 1, 0, 0)),
         InstantColumn.create(
-            "when", new Instant[] {Instant.parse("2025-10-24T10:15:30.123Z"), Instant.EPOCH, null}));
+            "when",
+            new Instant[] {Instant.parse("2025-10-24T10:15:30.123Z"), Instant.EPOCH, null}));
   }
 
   @Test
@@ -64,8 +69,12 @@ class DataFrameRoundTripTest {
     for (int c = 0; c < in.columnCount(); c++) {
       assertThat(out.column(c).type()).as(in.column(c).name()).isEqualTo(in.column(c).type());
       for (int r = 0; r < in.rowCount(); r++) {
-        assertThat(out.column(c).isMissing(r)).as("%s[%d] missing", in.column(c).name(), r).isEqualTo(in.column(c).isMissing(r));
-        assertThat(out.column(c).getString(r)).as("%s[%d]", in.column(c).name(), r).isEqualTo(in.column(c).getString(r));
+        assertThat(out.column(c).isMissing(r))
+            .as("%s[%d] missing", in.column(c).name(), r)
+            .isEqualTo(in.column(c).isMissing(r));
+        assertThat(out.column(c).getString(r))
+            .as("%s[%d]", in.column(c).name(), r)
+            .isEqualTo(in.column(c).getString(r));
       }
     }
     assertThat(provider.inspect(f, ".parquet").orElseThrow().nObservations()).isEqualTo(3L);
@@ -82,7 +91,9 @@ class DataFrameRoundTripTest {
       assertThat(out.columnNames()).isEqualTo(in.columnNames());
       for (int c = 0; c < in.columnCount(); c++) {
         for (int r = 0; r < in.rowCount(); r++) {
-          assertThat(out.column(c).getString(r)).as("%s %s[%d]", suffix, in.column(c).name(), r).isEqualTo(in.column(c).getString(r));
+          assertThat(out.column(c).getString(r))
+              .as("%s %s[%d]", suffix, in.column(c).name(), r)
+              .isEqualTo(in.column(c).getString(r));
         }
       }
     }

@@ -12,15 +12,18 @@ import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 
 /**
- * Reads the shared Parquet files (parquet-testing, arrow-testing). Expected values come from the files' upstream
- * documentation and test suites (alltypes_plain ids, decimal 1..24, the lz4 files' four rows, numpy seed 0's first
- * normal), from delta_binary_packed_expect.csv, and from the page headers (ARROW-GH-43605) — never from this reader.
+ * Reads the shared Parquet files (parquet-testing, arrow-testing). Expected values come from the
+ * files' upstream documentation and test suites (alltypes_plain ids, decimal 1..24, the lz4 files'
+ * four rows, numpy seed 0's first normal), from delta_binary_packed_expect.csv, and from the page
+ * headers (ARROW-GH-43605) — never from this reader.
  */
 class ParquetTableReaderTest {
   private final DataFrameFormatProvider provider = new DataFrameFormatProvider();
 
   private Table load(String relative) throws Exception {
-    return provider.load(SharedTestData.formats().resolve(relative), ".parquet", Table.class).orElseThrow();
+    return provider
+        .load(SharedTestData.formats().resolve(relative), ".parquet", Table.class)
+        .orElseThrow();
   }
 
   @Test
@@ -29,25 +32,48 @@ class ParquetTableReaderTest {
     assertThat(t.rowCount()).isEqualTo(8);
     assertThat(t.columnNames())
         .containsExactly(
-            "id", "bool_col", "tinyint_col", "smallint_col", "int_col", "bigint_col", "float_col", "double_col",
-            "date_string_col", "string_col", "timestamp_col");
+            "id",
+            "bool_col",
+            "tinyint_col",
+            "smallint_col",
+            "int_col",
+            "bigint_col",
+            "float_col",
+            "double_col",
+            "date_string_col",
+            "string_col",
+            "timestamp_col");
     assertThat(t.intColumn("id").asList()).containsExactly(4, 5, 6, 7, 2, 3, 0, 1);
     assertThat(t.booleanColumn("bool_col").get(0)).isTrue();
     assertThat(t.booleanColumn("bool_col").get(1)).isFalse();
-    assertThat(t.longColumn("bigint_col").asList()).containsExactly(0L, 10L, 0L, 10L, 0L, 10L, 0L, 10L);
+    assertThat(t.longColumn("bigint_col").asList())
+        .containsExactly(0L, 10L, 0L, 10L, 0L, 10L, 0L, 10L);
     assertThat(t.doubleColumn("double_col").get(1)).isEqualTo(10.1);
     // Impala writes strings as un-annotated BINARY: they come back as text
     assertThat(t.stringColumn("date_string_col").asList())
-        .containsExactly("03/01/09", "03/01/09", "04/01/09", "04/01/09", "02/01/09", "02/01/09", "01/01/09", "01/01/09");
-    assertThat(t.stringColumn("string_col").asList()).containsExactly("0", "1", "0", "1", "0", "1", "0", "1");
-    assertThat(t.dateTimeColumn("timestamp_col").get(0)).isEqualTo(LocalDateTime.of(2009, 3, 1, 0, 0));
-    assertThat(t.dateTimeColumn("timestamp_col").get(7)).isEqualTo(LocalDateTime.of(2009, 1, 1, 0, 1));
+        .containsExactly(
+            "03/01/09",
+            "03/01/09",
+            "04/01/09",
+            "04/01/09",
+            "02/01/09",
+            "02/01/09",
+            "01/01/09",
+            "01/01/09");
+    assertThat(t.stringColumn("string_col").asList())
+        .containsExactly("0", "1", "0", "1", "0", "1", "0", "1");
+    assertThat(t.dateTimeColumn("timestamp_col").get(0))
+        .isEqualTo(LocalDateTime.of(2009, 3, 1, 0, 0));
+    assertThat(t.dateTimeColumn("timestamp_col").get(7))
+        .isEqualTo(LocalDateTime.of(2009, 1, 1, 0, 1));
   }
 
   @Test
   void dictionaryAndSnappyVariantsHoldTheirRows() throws Exception {
-    assertThat(load("parquet/alltypes_dictionary.parquet").intColumn("id").asList()).containsExactly(0, 1);
-    assertThat(load("parquet/alltypes_plain.snappy.parquet").intColumn("id").asList()).containsExactly(6, 7);
+    assertThat(load("parquet/alltypes_dictionary.parquet").intColumn("id").asList())
+        .containsExactly(0, 1);
+    assertThat(load("parquet/alltypes_plain.snappy.parquet").intColumn("id").asList())
+        .containsExactly(6, 7);
   }
 
   @Test
@@ -70,7 +96,9 @@ class ParquetTableReaderTest {
   void lz4CodecsBothFramings() throws Exception {
     for (String f : List.of("lz4_raw_compressed", "non_hadoop_lz4_compressed")) {
       Table t = load("parquet/" + f + ".parquet");
-      assertThat(t.longColumn("c0").asList()).as(f).containsExactly(1593604800L, 1593604800L, 1593604801L, 1593604801L);
+      assertThat(t.longColumn("c0").asList())
+          .as(f)
+          .containsExactly(1593604800L, 1593604800L, 1593604801L, 1593604801L);
       assertThat(t.stringColumn("c1").asList()).as(f).containsExactly("abc", "def", "abc", "def");
       assertThat(t.doubleColumn("v11").asList()).as(f).containsExactly(42.0, 7.7, 42.125, 7.7);
     }
@@ -79,7 +107,9 @@ class ParquetTableReaderTest {
   @Test
   void deltaBinaryPackedMatchesExpectCsv() throws Exception {
     Table t = load("parquet/delta_binary_packed.parquet");
-    List<String> expect = Files.readAllLines(SharedTestData.formats().resolve("parquet/delta_binary_packed_expect.csv"));
+    List<String> expect =
+        Files.readAllLines(
+            SharedTestData.formats().resolve("parquet/delta_binary_packed_expect.csv"));
     String[] header = expect.get(0).split(",");
     assertThat(t.rowCount()).isEqualTo(expect.size() - 1);
     assertThat(t.columnNames()).containsExactly(header);
@@ -107,7 +137,8 @@ class ParquetTableReaderTest {
     assertThat(bin.stringColumn("foo").get(11)).isEqualTo("0b");
 
     Table lists = load("parquet/list_columns.parquet");
-    assertThat(lists.stringColumn("int64_list").asList()).containsExactly("[1,2,3]", "[null,1]", "[4]");
+    assertThat(lists.stringColumn("int64_list").asList())
+        .containsExactly("[1,2,3]", "[null,1]", "[4]");
     assertThat(lists.stringColumn("utf8_list").get(0)).isEqualTo("[\"abc\",\"efg\",\"hij\"]");
     assertThat(lists.stringColumn("utf8_list").isMissing(1)).isTrue();
 
@@ -170,7 +201,8 @@ class ParquetTableReaderTest {
 
   @Test
   void bitWidthZeroDictionaryIndicesReadAsTheSingleDictionaryValue() throws Exception {
-    // page headers: a one-entry dictionary page, then one v2 data page with 21186 values and 0 nulls
+    // page headers: a one-entry dictionary page, then one v2 data page with 21186 values and 0
+    // nulls
     Table t = load("parquet-bad/ARROW-GH-43605.parquet");
     assertThat(t.rowCount()).isEqualTo(21186);
     assertThat(t.column(0).countMissing()).isZero();
@@ -180,7 +212,9 @@ class ParquetTableReaderTest {
   @Test
   void inspectReadsRowCountFromTheFooter() throws Exception {
     FormatInfo info =
-        provider.inspect(SharedTestData.formats().resolve("parquet/alltypes_plain.parquet"), ".parquet").orElseThrow();
+        provider
+            .inspect(SharedTestData.formats().resolve("parquet/alltypes_plain.parquet"), ".parquet")
+            .orElseThrow();
     assertThat(info.otype()).isEqualTo("DataFrame");
     assertThat(info.nObservations()).isEqualTo(8L);
     assertThat(info.summary().get(0)).contains("8 rows", "11 columns");

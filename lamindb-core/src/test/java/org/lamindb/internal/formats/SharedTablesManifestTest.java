@@ -19,23 +19,24 @@ import org.lamindb.spi.FormatProvider.FormatInfo;
 import tech.tablesaw.api.Table;
 
 /**
- * Every MANIFEST.tsv row under parquet/, parquet-bad/, csv/ and arrow/ is either loaded with its expected shape or
- * rejected with a LaminException. A new row without an expectation here fails the test, so none is skipped by
- * accident.
+ * Every MANIFEST.tsv row under parquet/, parquet-bad/, csv/ and arrow/ is either loaded with its
+ * expected shape or rejected with a LaminException. A new row without an expectation here fails the
+ * test, so none is skipped by accident.
  */
 class SharedTablesManifestTest {
   private final DataFrameFormatProvider provider = new DataFrameFormatProvider();
 
   /**
-   * Row counts: upstream documentation (MANIFEST, parquet-testing README and generator code) or the sum of
-   * num_values over the data page headers; -1 = expected rejection.
+   * Row counts: upstream documentation (MANIFEST, parquet-testing README and generator code) or the
+   * sum of num_values over the data page headers; -1 = expected rejection.
    */
   private static final Map<String, Integer> PARQUET_ROWS =
       Map.ofEntries(
           Map.entry("alltypes_dictionary.parquet", 2),
           Map.entry("alltypes_plain.parquet", 8),
           Map.entry("alltypes_plain.snappy.parquet", 2),
-          // pages compressed although is_compressed=0: DuckDB 1.x cannot read this quirk ("Out of buffer")
+          // pages compressed although is_compressed=0: DuckDB 1.x cannot read this quirk ("Out of
+          // buffer")
           Map.entry("arrow-testing_ARROW-17100.parquet", -1),
           Map.entry("arrow-testing_alltypes-java.parquet", 2),
           Map.entry("binary.parquet", 12),
@@ -62,7 +63,8 @@ class SharedTablesManifestTest {
   @Test
   void everyTableRowOfTheManifestLoadsOrIsRejected() throws Exception {
     Path formats = SharedTestData.formats();
-    List<SharedTestData.Entry> rows = SharedTestData.manifest("parquet/", "parquet-bad/", "csv/", "arrow/");
+    List<SharedTestData.Entry> rows =
+        SharedTestData.manifest("parquet/", "parquet-bad/", "csv/", "arrow/");
     assertThat(rows).hasSizeGreaterThan(50);
     int loaded = 0;
     int rejected = 0;
@@ -79,21 +81,28 @@ class SharedTablesManifestTest {
       } else if (name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".gz")) {
         String suffix = suffixOf(name);
         if (name.startsWith("nfcore_SampleSheet")) {
-          assertThatThrownBy(() -> provider.load(p, suffix, Table.class)).as(what).isInstanceOf(ValidationException.class);
+          assertThatThrownBy(() -> provider.load(p, suffix, Table.class))
+              .as(what)
+              .isInstanceOf(ValidationException.class);
           rejected++;
         } else {
           Table t = provider.load(p, suffix, Table.class).orElseThrow();
           assertThat(t.rowCount()).as(what).isEqualTo(dataLines(p, suffix));
           loaded++;
         }
-      } else if (row.relativePath().startsWith("parquet-bad/") && !name.equals("ARROW-GH-43605.parquet")) {
-        assertThatThrownBy(() -> provider.load(p, ".parquet", Table.class)).as(what).isInstanceOf(ValidationException.class);
+      } else if (row.relativePath().startsWith("parquet-bad/")
+          && !name.equals("ARROW-GH-43605.parquet")) {
+        assertThatThrownBy(() -> provider.load(p, ".parquet", Table.class))
+            .as(what)
+            .isInstanceOf(ValidationException.class);
         rejected++;
       } else {
         assertThat(PARQUET_ROWS).as("expectation for " + what).containsKey(name);
         int expected = PARQUET_ROWS.get(name);
         if (expected < 0) {
-          assertThatThrownBy(() -> provider.load(p, ".parquet", Table.class)).as(what).isInstanceOf(ValidationException.class);
+          assertThatThrownBy(() -> provider.load(p, ".parquet", Table.class))
+              .as(what)
+              .isInstanceOf(ValidationException.class);
           rejected++;
         } else {
           Table t = provider.load(p, ".parquet", Table.class).orElseThrow();
@@ -111,7 +120,8 @@ class SharedTablesManifestTest {
 
   private void checkArrow(Path p, String name, String what) throws Exception {
     if (name.endsWith(".json.gz")) {
-      // Arrow integration JSON: the expected values of an Arrow file, plain gzip JSON and not a table format
+      // Arrow integration JSON: the expected values of an Arrow file, plain gzip JSON and not a
+      // table format
       assertThat(provider.canLoad(".json.gz")).isFalse();
       return;
     }
@@ -129,7 +139,10 @@ class SharedTablesManifestTest {
     return name.endsWith(".gz") ? s + ".gz" : s;
   }
 
-  /** Lines after the header, not counting leading '#' lines and blank lines, counted without Tablesaw. */
+  /**
+   * Lines after the header, not counting leading '#' lines and blank lines, counted without
+   * Tablesaw.
+   */
   private static int dataLines(Path p, String suffix) throws Exception {
     try (InputStream raw = Files.newInputStream(p);
         InputStream in = suffix.endsWith(".gz") ? new GZIPInputStream(raw) : raw;

@@ -10,9 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Locates {@code shared/data/formats} (files written by other tools) for tests: env {@code LAMIN_SHARED_DATA}
- * first, then {@code shared/data} beside the repository root or any of its ancestors. Tests are skipped with a
- * message when it is absent. Public so that other modules' tests can use it through core's test-jar.
+ * Locates {@code shared/data/formats} (files written by other tools) for tests: env {@code
+ * LAMIN_SHARED_DATA} first, then {@code shared/data} beside the repository root or any of its
+ * ancestors. Tests are skipped with a message when it is absent. Public so that other modules'
+ * tests can use it through core's test-jar.
  */
 public final class SharedTestData {
   private SharedTestData() {}
@@ -20,7 +21,9 @@ public final class SharedTestData {
   /** One MANIFEST.tsv row. */
   public record Entry(String relativePath, String description) {}
 
-  /** @return the {@code formats} folder, or skips the calling test */
+  /**
+   * @return the {@code formats} folder, or skips the calling test
+   */
   public static Path formats() {
     Path found = find();
     assumeTrue(
@@ -48,7 +51,9 @@ public final class SharedTestData {
     return null;
   }
 
-  /** @return every MANIFEST.tsv row whose path starts with one of the prefixes */
+  /**
+   * @return every MANIFEST.tsv row whose path starts with one of the prefixes
+   */
   public static List<Entry> manifest(String... prefixes) {
     Path formats = formats();
     List<Entry> out = new ArrayList<>();

@@ -34,13 +34,15 @@ class TextFormatProviderTest {
     Path obj = Files.writeString(tmp.resolve("o.json"), "{\"a\": [1, 2], \"b\": {\"c\": null}}");
     JsonNode node = provider.load(obj, ".json", JsonNode.class).orElseThrow();
     assertThat(node.get("a").get(1).asInt()).isEqualTo(2);
-    assertThat(provider.load(obj, ".json", Object.class).orElseThrow()).isInstanceOf(JsonNode.class);
+    assertThat(provider.load(obj, ".json", Object.class).orElseThrow())
+        .isInstanceOf(JsonNode.class);
     @SuppressWarnings("unchecked")
     Map<String, Object> map = provider.load(obj, ".json", Map.class).orElseThrow();
     assertThat(map).containsEntry("a", List.of(1, 2));
     Path arr = Files.writeString(tmp.resolve("l.json"), "[\"x\", 1]");
     assertThat(provider.load(arr, ".json", List.class).orElseThrow()).containsExactly("x", 1);
-    assertThatThrownBy(() -> provider.load(arr, ".json", Map.class)).isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> provider.load(arr, ".json", Map.class))
+        .isInstanceOf(InvalidArgumentException.class);
   }
 
   @Test
@@ -51,10 +53,13 @@ class TextFormatProviderTest {
         .hasMessageContaining("bad.json")
         .hasMessageContaining("line 2");
     Path trailing = Files.writeString(tmp.resolve("trailing.json"), "{} {}");
-    assertThatThrownBy(() -> provider.load(trailing, ".json", Object.class)).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> provider.load(trailing, ".json", Object.class))
+        .isInstanceOf(ValidationException.class);
     Path empty = Files.writeString(tmp.resolve("empty.json"), "");
-    assertThatThrownBy(() -> provider.load(empty, ".json", Object.class)).isInstanceOf(ValidationException.class);
-    Path latin1 = Files.write(tmp.resolve("latin1.txt"), new byte[] {'n', 'a', (byte) 0xef, 'v', 'e'});
+    assertThatThrownBy(() -> provider.load(empty, ".json", Object.class))
+        .isInstanceOf(ValidationException.class);
+    Path latin1 =
+        Files.write(tmp.resolve("latin1.txt"), new byte[] {'n', 'a', (byte) 0xef, 'v', 'e'});
     assertThatThrownBy(() -> provider.load(latin1, ".txt", Object.class))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("UTF-8");

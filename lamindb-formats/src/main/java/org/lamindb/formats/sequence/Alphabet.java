@@ -1,9 +1,10 @@
 package org.lamindb.formats.sequence;
 
 /**
- * The residue alphabet of a sequence file, guessed from the set of letters it uses. Letters outside the IUPAC
- * nucleotide codes ({@code ACGTURYKMSWBDHVN}, any case) mean protein; otherwise U without T means RNA, else DNA. A
- * short peptide written only with nucleotide letters is indistinguishable from DNA.
+ * The residue alphabet of a sequence file, guessed from the set of letters it uses. Letters outside
+ * the IUPAC nucleotide codes ({@code ACGTURYKMSWBDHVN}, any case) mean protein; otherwise U without
+ * T means RNA, else DNA. A short peptide written only with nucleotide letters is indistinguishable
+ * from DNA.
  */
 public enum Alphabet {
   /** Nucleotides with T (or neither T nor U). */

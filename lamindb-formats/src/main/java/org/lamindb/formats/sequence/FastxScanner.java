@@ -7,13 +7,15 @@ import java.util.Arrays;
 import org.lamindb.ValidationException;
 
 /**
- * Validates and summarizes FASTA/FASTQ in one pass over bytes, with memory bounded by a 64 KiB buffer and a 1 MiB
- * cap on header lines: sequence and quality lines are checked and counted as they stream by, never stored, so a
- * chromosome on one line costs no more than a short read. Errors carry the 1-based line number.
+ * Validates and summarizes FASTA/FASTQ in one pass over bytes, with memory bounded by a 64 KiB
+ * buffer and a 1 MiB cap on header lines: sequence and quality lines are checked and counted as
+ * they stream by, never stored, so a chromosome on one line costs no more than a short read. Errors
+ * carry the 1-based line number.
  *
- * <p>FASTQ follows the multi-line reading of the Cock et al. (2009) conventions: sequence lines until a line
- * starting with {@code +}, then quality lines until they are as long as the sequence. A {@code +} line that repeats
- * a title must repeat it exactly; quality characters must lie in {@code !}..{@code ~}.
+ * <p>FASTQ follows the multi-line reading of the Cock et al. (2009) conventions: sequence lines
+ * until a line starting with {@code +}, then quality lines until they are as long as the sequence.
+ * A {@code +} line that repeats a title must repeat it exactly; quality characters must lie in
+ * {@code !}..{@code ~}.
  */
 final class FastxScanner {
   private static final int MAX_HEADER = 1 << 20;
@@ -65,7 +67,14 @@ final class FastxScanner {
 
   private ValidationException error(SequenceSummary.Format format, String reason) {
     return new ValidationException(
-        "Invalid " + format + " file " + file + " at line " + line + ": " + reason
+        "Invalid "
+            + format
+            + " file "
+            + file
+            + " at line "
+            + line
+            + ": "
+            + reason
             + ". Fix or re-export the file; lamindb-java rejects malformed sequence files.");
   }
 
@@ -122,7 +131,8 @@ final class FastxScanner {
       } else if (b == '*' || b == '-' || b == '.') {
         count++;
       } else {
-        throw error(format, "invalid sequence character " + describe(b) + " at column " + (count + 1));
+        throw error(
+            format, "invalid sequence character " + describe(b) + " at column " + (count + 1));
       }
     }
   }
@@ -149,7 +159,8 @@ final class FastxScanner {
       }
       if (b < '!' || b > '~') {
         throw error(
-            SequenceSummary.Format.FASTQ, "invalid quality character " + describe(b) + " at column " + (count + 1));
+            SequenceSummary.Format.FASTQ,
+            "invalid quality character " + describe(b) + " at column " + (count + 1));
       }
       count++;
     }
@@ -195,7 +206,10 @@ final class FastxScanner {
       if (b != '\n' && b != '\r' || i > 4096) {
         line = 1;
         throw new ValidationException(
-            "Invalid sequence file " + file + " at line 1: neither FASTA ('>') nor FASTQ ('@'), found " + describe(b));
+            "Invalid sequence file "
+                + file
+                + " at line 1: neither FASTA ('>') nor FASTQ ('@'), found "
+                + describe(b));
       }
       i++;
     }
@@ -251,7 +265,13 @@ final class FastxScanner {
       long length = 0;
       while (true) {
         if (eof()) {
-          throw error(q, "file ends inside the record '" + title + "' (title at line " + titleLine + ") before its '+' line");
+          throw error(
+              q,
+              "file ends inside the record '"
+                  + title
+                  + "' (title at line "
+                  + titleLine
+                  + ") before its '+' line");
         }
         if (peek(0) == '+') {
           break;
@@ -262,7 +282,8 @@ final class FastxScanner {
       if (headerLen > 1) {
         String repeated = title();
         if (!repeated.equals(title)) {
-          throw error(q, "the '+' line names '" + repeated + "' but the record title is '" + title + "'");
+          throw error(
+              q, "the '+' line names '" + repeated + "' but the record title is '" + title + "'");
         }
       }
       long quals = 0;
@@ -273,7 +294,15 @@ final class FastxScanner {
       } else {
         while (quals < length) {
           if (eof()) {
-            throw error(q, "file ends before the qualities of '" + title + "' are complete (" + quals + " of " + length + ")");
+            throw error(
+                q,
+                "file ends before the qualities of '"
+                    + title
+                    + "' are complete ("
+                    + quals
+                    + " of "
+                    + length
+                    + ")");
           }
           if (blankLineAhead()) {
             line++;
@@ -284,12 +313,24 @@ final class FastxScanner {
           if (quals != length && quals > length && looksLikeTitle) {
             throw error(
                 q,
-                "record '" + title + "' has " + length + " residues but fewer quality values; the next record's"
+                "record '"
+                    + title
+                    + "' has "
+                    + length
+                    + " residues but fewer quality values; the next record's"
                     + " title was read as qualities");
           }
         }
         if (quals != length) {
-          throw error(q, "record '" + title + "' has " + length + " residues but " + quals + " quality values");
+          throw error(
+              q,
+              "record '"
+                  + title
+                  + "' has "
+                  + length
+                  + " residues but "
+                  + quals
+                  + " quality values");
         }
       }
       record(length);

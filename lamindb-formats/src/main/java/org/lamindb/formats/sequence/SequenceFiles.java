@@ -14,8 +14,8 @@ import org.lamindb.StorageException;
 import org.lamindb.ValidationException;
 
 /**
- * Validates and summarizes FASTA/FASTQ files, plain or gzip/BGZF-compressed (detected from the content, not the
- * name), in one streaming pass with bounded memory.
+ * Validates and summarizes FASTA/FASTQ files, plain or gzip/BGZF-compressed (detected from the
+ * content, not the name), in one streaming pass with bounded memory.
  *
  * <pre>{@code
  * SequenceSummary s = SequenceFiles.summarize(Path.of("genome.fa.gz"));
@@ -39,7 +39,8 @@ public final class SequenceFiles {
    * Summarizes a file that must be of {@code expected} format.
    *
    * @param expected FASTA or FASTQ, or null to accept either
-   * @throws ValidationException when the file is malformed or of the other format (wrong suffix for the content)
+   * @throws ValidationException when the file is malformed or of the other format (wrong suffix for
+   *     the content)
    * @throws StorageException when the file cannot be read
    */
   public static SequenceSummary summarize(Path path, SequenceSummary.Format expected) {

@@ -5,10 +5,11 @@ import java.util.Optional;
 import org.lamindb.spi.FormatProvider;
 
 /**
- * Registers FASTA ({@code .fasta .fa .fna .faa}) and FASTQ ({@code .fastq .fq}) files, plain or {@code .gz}.
- * {@code load(path, suffix, Object.class)} validates the file and returns its {@link SequenceSummary};
- * {@code load(..., String.class)} is left to core's text provider (LaminDB loads {@code .fasta} as text). {@link
- * #inspect} leaves otype null, as LaminDB does, and sets {@code n_observations} to the number of records.
+ * Registers FASTA ({@code .fasta .fa .fna .faa}) and FASTQ ({@code .fastq .fq}) files, plain or
+ * {@code .gz}. {@code load(path, suffix, Object.class)} validates the file and returns its {@link
+ * SequenceSummary}; {@code load(..., String.class)} is left to core's text provider (LaminDB loads
+ * {@code .fasta} as text). {@link #inspect} leaves otype null, as LaminDB does, and sets {@code
+ * n_observations} to the number of records.
  */
 public final class SequenceFormatProvider implements FormatProvider {
 

@@ -22,7 +22,13 @@ import java.util.List;
  * @param alphabet DNA, RNA, protein, or NONE when there are no residues
  */
 public record SequenceSummary(
-    Format format, boolean gzip, long records, long totalLength, long minLength, long maxLength, Alphabet alphabet) {
+    Format format,
+    boolean gzip,
+    long records,
+    long totalLength,
+    long minLength,
+    long maxLength,
+    Alphabet alphabet) {
 
   /** The two sequence formats. */
   public enum Format {
@@ -32,10 +38,17 @@ public record SequenceSummary(
     FASTQ
   }
 
-  /** @return short lines for describe(): format, records, lengths, alphabet */
+  /**
+   * @return short lines for describe(): format, records, lengths, alphabet
+   */
   public List<String> lines() {
     List<String> out = new ArrayList<>();
-    out.add(format + (gzip ? " (gzip)" : "") + ": " + records + (records == 1 ? " record" : " records"));
+    out.add(
+        format
+            + (gzip ? " (gzip)" : "")
+            + ": "
+            + records
+            + (records == 1 ? " record" : " records"));
     out.add(
         "total length: "
             + totalLength

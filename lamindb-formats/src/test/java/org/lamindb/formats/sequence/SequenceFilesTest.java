@@ -24,9 +24,10 @@ import org.lamindb.spi.FormatProvider;
 import org.lamindb.spi.FormatProvider.FormatInfo;
 
 /**
- * FASTA/FASTQ summaries and validation on the shared files. Expected counts were computed with shell tools, not
- * this code: FASTA records {@code grep -c '^>'}, residues {@code grep -v '^>' | tr -d '\n\r ' | wc -c}; FASTQ
- * residues {@code awk 'NR%4==2' | tr -d '\n\r' | wc -c} (all shared FASTQ files use 4-line records).
+ * FASTA/FASTQ summaries and validation on the shared files. Expected counts were computed with
+ * shell tools, not this code: FASTA records {@code grep -c '^>'}, residues {@code grep -v '^>' | tr
+ * -d '\n\r ' | wc -c}; FASTQ residues {@code awk 'NR%4==2' | tr -d '\n\r' | wc -c} (all shared
+ * FASTQ files use 4-line records).
  */
 class SequenceFilesTest {
   private final SequenceFormatProvider provider = new SequenceFormatProvider();
@@ -42,9 +43,13 @@ class SequenceFilesTest {
           Map.entry("biopython_dups.fasta", new Expect(5, 24, Alphabet.DNA)),
           Map.entry("biopython_example.fastq.bgz", new Expect(3, 75, Alphabet.DNA)),
           Map.entry("biopython_example_dos.fastq", new Expect(3, 75, Alphabet.DNA)),
-          Map.entry("biopython_illumina_full_range_original_illumina.fastq", new Expect(2, 126, Alphabet.DNA)),
+          Map.entry(
+              "biopython_illumina_full_range_original_illumina.fastq",
+              new Expect(2, 126, Alphabet.DNA)),
           Map.entry("biopython_misc_rna_original_sanger.fastq", new Expect(4, 153, Alphabet.RNA)),
-          Map.entry("biopython_sanger_full_range_original_sanger.fastq", new Expect(2, 188, Alphabet.DNA)),
+          Map.entry(
+              "biopython_sanger_full_range_original_sanger.fastq",
+              new Expect(2, 188, Alphabet.DNA)),
           Map.entry("biopython_tricky.fastq", new Expect(4, 144, Alphabet.DNA)),
           Map.entry("biopython_zero_length.fastq", new Expect(5, 280, Alphabet.DNA)),
           Map.entry("htslib_ce.fa", new Expect(7, 1039800, Alphabet.DNA)),
@@ -100,23 +105,30 @@ class SequenceFilesTest {
     assertThatThrownBy(() -> SequenceFiles.summarize(bad.resolve("biopython_error_diff_ids.fastq")))
         .hasMessageContaining("line 11")
         .hasMessageContaining("'+' line names");
-    assertThatThrownBy(() -> SequenceFiles.summarize(bad.resolve("biopython_error_qual_space.fastq")))
+    assertThatThrownBy(
+            () -> SequenceFiles.summarize(bad.resolve("biopython_error_qual_space.fastq")))
         .hasMessageContaining("line 16")
         .hasMessageContaining("space");
     assertThatThrownBy(() -> SequenceFiles.summarize(bad.resolve("biopython_error_tabs.fastq")))
         .hasMessageContaining("line 2")
         .hasMessageContaining("tab");
-    assertThatThrownBy(() -> SequenceFiles.summarize(bad.resolve("biopython_error_trunc_in_seq.fastq")))
+    assertThatThrownBy(
+            () -> SequenceFiles.summarize(bad.resolve("biopython_error_trunc_in_seq.fastq")))
         .hasMessageContaining("before its '+' line");
   }
 
   @Test
   void summaryLinesAndMinMax() {
-    SequenceSummary s = SequenceFiles.summarize(SharedTestData.formats().resolve("fasta/biopython_zero_length.fastq"));
+    SequenceSummary s =
+        SequenceFiles.summarize(
+            SharedTestData.formats().resolve("fasta/biopython_zero_length.fastq"));
     assertThat(s.minLength()).isZero();
     assertThat(s.format()).isEqualTo(SequenceSummary.Format.FASTQ);
-    assertThat(s.lines()).containsExactly("FASTQ: 5 records", "total length: 280 (min 0, max 127)", "alphabet: DNA");
-    SequenceSummary bgz = SequenceFiles.summarize(SharedTestData.formats().resolve("fasta/biopython_example.fastq.bgz"));
+    assertThat(s.lines())
+        .containsExactly("FASTQ: 5 records", "total length: 280 (min 0, max 127)", "alphabet: DNA");
+    SequenceSummary bgz =
+        SequenceFiles.summarize(
+            SharedTestData.formats().resolve("fasta/biopython_example.fastq.bgz"));
     assertThat(bgz.gzip()).isTrue();
   }
 
@@ -136,7 +148,8 @@ class SequenceFilesTest {
 
   @Test
   void truncatedGzipAndFlippedBytesFailCleanly() throws Exception {
-    byte[] gz = Files.readAllBytes(SharedTestData.formats().resolve("fasta/biopython_example.fastq.bgz"));
+    byte[] gz =
+        Files.readAllBytes(SharedTestData.formats().resolve("fasta/biopython_example.fastq.bgz"));
     Path cut = tmp.resolve("cut.fastq.gz");
     Files.write(cut, Arrays.copyOf(gz, gz.length / 2));
     assertThatThrownBy(() -> provider.load(cut, ".fastq.gz", Object.class))
@@ -160,40 +173,43 @@ class SequenceFilesTest {
 
   @Test
   void oneLineLongerThanTheHeapStreamsInBoundedMemory() throws Exception {
-    long residues = 3L * Integer.MAX_VALUE / 4; // ~1.6 GB on one line, more than the 1 GiB test heap
-    InputStream in = new InputStream() {
-      private final byte[] head = ">chr1\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-      private long sent;
+    long residues =
+        3L * Integer.MAX_VALUE / 4; // ~1.6 GB on one line, more than the 1 GiB test heap
+    InputStream in =
+        new InputStream() {
+          private final byte[] head =
+              ">chr1\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+          private long sent;
 
-      @Override
-      public int read() {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0];
-      }
+          @Override
+          public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0];
+          }
 
-      @Override
-      public int read(byte[] b, int off, int len) {
-        long end = head.length + residues + 1;
-        if (sent >= end) {
-          return -1;
-        }
-        if (sent < head.length) {
-          int n = (int) Math.min(len, head.length - sent);
-          System.arraycopy(head, (int) sent, b, off, n);
-          sent += n;
-          return n;
-        }
-        if (sent == end - 1) {
-          b[off] = '\n';
-          sent++;
-          return 1;
-        }
-        int n = (int) Math.min(len, end - 1 - sent);
-        Arrays.fill(b, off, off + n, (byte) 'A');
-        sent += n;
-        return n;
-      }
-    };
+          @Override
+          public int read(byte[] b, int off, int len) {
+            long end = head.length + residues + 1;
+            if (sent >= end) {
+              return -1;
+            }
+            if (sent < head.length) {
+              int n = (int) Math.min(len, head.length - sent);
+              System.arraycopy(head, (int) sent, b, off, n);
+              sent += n;
+              return n;
+            }
+            if (sent == end - 1) {
+              b[off] = '\n';
+              sent++;
+              return 1;
+            }
+            int n = (int) Math.min(len, end - 1 - sent);
+            Arrays.fill(b, off, off + n, (byte) 'A');
+            sent += n;
+            return n;
+          }
+        };
     FastxScanner scanner = new FastxScanner(in, "generated");
     SequenceSummary s = scanner.scan(scanner.sniff(), false);
     assertThat(s.records()).isEqualTo(1);

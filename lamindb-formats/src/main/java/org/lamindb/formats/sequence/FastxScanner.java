@@ -29,6 +29,11 @@ final class FastxScanner {
   private byte[] header = new byte[256];
   private int headerLen;
   private final boolean[] seen = new boolean[128];
+  private java.util.function.Consumer<SequenceRecord> sink;
+  private final java.io.ByteArrayOutputStream residues = new java.io.ByteArrayOutputStream();
+  private final java.io.ByteArrayOutputStream qualities = new java.io.ByteArrayOutputStream();
+  private String recordHeader;
+  private SequenceSummary.Format format;
   private long records;
   private long total;
   private long min = Long.MAX_VALUE;
@@ -134,6 +139,9 @@ final class FastxScanner {
         throw error(
             format, "invalid sequence character " + describe(b) + " at column " + (count + 1));
       }
+      if (sink != null) {
+        residues.write(b);
+      }
     }
   }
 
@@ -162,6 +170,9 @@ final class FastxScanner {
             SequenceSummary.Format.FASTQ,
             "invalid quality character " + describe(b) + " at column " + (count + 1));
       }
+      if (sink != null) {
+        qualities.write(b);
+      }
       count++;
     }
   }
@@ -179,10 +190,38 @@ final class FastxScanner {
   }
 
   private void record(long length) {
+    if (sink != null) {
+      String text = recordHeader == null ? "" : recordHeader.strip();
+      int space = indexOfWhitespace(text);
+      sink.accept(
+          new SequenceRecord(
+              space < 0 ? text : text.substring(0, space),
+              space < 0 ? "" : text.substring(space).strip(),
+              residues.toString(StandardCharsets.US_ASCII),
+              format == SequenceSummary.Format.FASTQ
+                  ? qualities.toString(StandardCharsets.US_ASCII)
+                  : null));
+      residues.reset();
+      qualities.reset();
+    }
     records++;
     total += length;
     min = Math.min(min, length);
     max = Math.max(max, length);
+  }
+
+  private static int indexOfWhitespace(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isWhitespace(s.charAt(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Hands every record, one at a time, to {@code action} while scanning. */
+  void collect(java.util.function.Consumer<SequenceRecord> action) {
+    this.sink = action;
   }
 
   private String title() {
@@ -217,6 +256,7 @@ final class FastxScanner {
 
   /** Scans the whole stream as {@code format}. */
   SequenceSummary scan(SequenceSummary.Format format, boolean gzip) throws IOException {
+    this.format = format;
     skipBlankLines();
     if (format == SequenceSummary.Format.FASTA) {
       scanFasta();
@@ -237,6 +277,7 @@ final class FastxScanner {
     }
     while (!eof()) {
       readHeaderLine(SequenceSummary.Format.FASTA);
+      recordHeader = sink == null ? null : title();
       long length = 0;
       while (!eof() && peek(0) != '>') {
         length += readResidueLine(SequenceSummary.Format.FASTA);
@@ -261,6 +302,7 @@ final class FastxScanner {
       }
       readHeaderLine(q);
       String title = title();
+      recordHeader = title;
       long titleLine = line;
       long length = 0;
       while (true) {

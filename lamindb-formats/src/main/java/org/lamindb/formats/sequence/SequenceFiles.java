@@ -7,8 +7,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.lamindb.InvalidArgumentException;
 import org.lamindb.LaminException;
 import org.lamindb.StorageException;
 import org.lamindb.ValidationException;
@@ -44,12 +48,79 @@ public final class SequenceFiles {
    * @throws StorageException when the file cannot be read
    */
   public static SequenceSummary summarize(Path path, SequenceSummary.Format expected) {
+    return scan(path, expected, null);
+  }
+
+  /**
+   * Validates a file and hands its records to {@code action} one at a time, so memory is bounded by
+   * the largest record, not the file.
+   *
+   * <pre>{@code
+   * SequenceFiles.forEach(Path.of("reads.fq.gz"), null, r -> System.out.println(r.id() + " " + r.sequence()));
+   * }</pre>
+   *
+   * @param expected FASTA or FASTQ, or null to accept either
+   * @return the summary of the whole file
+   * @throws ValidationException when the file is malformed; records before the error were already
+   *     handed over
+   */
+  public static SequenceSummary forEach(
+      Path path, SequenceSummary.Format expected, Consumer<SequenceRecord> action) {
+    return scan(path, expected, action);
+  }
+
+  /**
+   * Reads every record into memory (for small files; use {@link #forEach} for large ones).
+   *
+   * @throws InvalidArgumentException when the file is clearly larger than the free heap
+   */
+  public static List<SequenceRecord> readAll(Path path) {
+    return readAll(path, null);
+  }
+
+  /**
+   * Reads every record of a file that must be of {@code expected} format into memory.
+   *
+   * @param expected FASTA or FASTQ, or null to accept either
+   * @throws InvalidArgumentException when the file is clearly larger than the free heap
+   */
+  public static List<SequenceRecord> readAll(Path path, SequenceSummary.Format expected) {
+    try {
+      long size = Files.size(path);
+      Runtime rt = Runtime.getRuntime();
+      long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+      // characters of a decoded String take 1 byte each (Latin-1 compact strings); gzip expands ~4x
+      if (size * 4 > free) {
+        throw new InvalidArgumentException(
+            "The file "
+                + path
+                + " ("
+                + size
+                + " bytes) is too large to read into memory with "
+                + free / (1 << 20)
+                + " MiB of free heap; use SequenceFiles.forEach to stream it.");
+      }
+    } catch (NoSuchFileException e) {
+      throw new StorageException("The file " + path + " does not exist.", e);
+    } catch (IOException e) {
+      throw new StorageException("Could not read " + path + ": " + e.getMessage(), e);
+    }
+    List<SequenceRecord> out = new ArrayList<>();
+    scan(path, expected, out::add);
+    return out;
+  }
+
+  private static SequenceSummary scan(
+      Path path, SequenceSummary.Format expected, Consumer<SequenceRecord> action) {
     try (InputStream raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
       raw.mark(2);
       boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
       raw.reset();
       InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
       FastxScanner scanner = new FastxScanner(in, path.toString());
+      if (action != null) {
+        scanner.collect(action);
+      }
       SequenceSummary.Format format = scanner.sniff();
       if (format == null) {
         format = expected == null ? SequenceSummary.Format.FASTA : expected;

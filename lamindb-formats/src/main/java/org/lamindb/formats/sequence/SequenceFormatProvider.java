@@ -1,6 +1,7 @@
 package org.lamindb.formats.sequence;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.lamindb.spi.FormatProvider;
 
@@ -28,6 +29,9 @@ public final class SequenceFormatProvider implements FormatProvider {
 
   @Override
   public <T> Optional<T> load(Path path, String suffix, Class<T> type) {
+    if (type == List.class) {
+      return Optional.of(type.cast(SequenceFiles.readAll(path, SequenceFiles.formatOf(suffix))));
+    }
     if (type != Object.class && type != SequenceSummary.class) {
       return Optional.empty();
     }

@@ -13,11 +13,11 @@ import org.lamindb.spi.FormatProvider;
 import tech.tablesaw.api.Table;
 
 /**
- * DataFrames as Tablesaw {@link Table}s: {@code .parquet} (read and written through DuckDB, see
- * {@link ParquetTableReader} for the type mapping), {@code .csv}/{@code .tsv} and their {@code .gz}
- * forms (Tablesaw, with type inference). Arrow IPC files ({@code .arrow}, {@code .feather}, {@code
- * .ipc}) are recognised by their magic bytes and inspected as DataFrames, but not loaded: no Arrow
- * reader ships with lamindb-java yet.
+ * DataFrames as Tablesaw {@link Table}s: {@code .parquet}/{@code .pq} (read and written through
+ * DuckDB, see {@link ParquetTableReader} for the type mapping), {@code .csv}/{@code .tsv} and their
+ * {@code .gz} forms (Tablesaw, with type inference). Arrow IPC files ({@code .arrow}, {@code
+ * .feather}, {@code .ipc}) are recognised by their magic bytes and inspected as DataFrames, but not
+ * loaded: no Arrow reader ships with lamindb-java yet.
  *
  * <p>{@link #inspect} gives otype {@code DataFrame}; {@code n_observations} is the Parquet row
  * count from the footer and null for CSV/TSV, as in LaminDB.
@@ -33,7 +33,7 @@ public final class DataFrameFormatProvider implements FormatProvider {
   @Override
   public boolean canLoad(String suffix) {
     String s = Suffixes.normalize(suffix);
-    return s.equals(".parquet") || CSV.contains(s) || ARROW.contains(s);
+    return isParquet(s) || CSV.contains(s) || ARROW.contains(s);
   }
 
   @Override
@@ -42,7 +42,7 @@ public final class DataFrameFormatProvider implements FormatProvider {
       return Optional.empty();
     }
     String s = Suffixes.normalize(suffix);
-    if (s.equals(".parquet")) {
+    if (isParquet(s)) {
       return Optional.of(type.cast(ParquetTableReader.read(path)));
     }
     if (CSV.contains(s)) {
@@ -96,7 +96,7 @@ public final class DataFrameFormatProvider implements FormatProvider {
   @Override
   public Optional<FormatInfo> inspect(Path path, String suffix) throws IOException {
     String s = Suffixes.normalize(suffix);
-    if (s.equals(".parquet")) {
+    if (isParquet(s)) {
       return Optional.of(ParquetTableReader.inspect(path));
     }
     if (CSV.contains(s)) {
@@ -107,6 +107,10 @@ public final class DataFrameFormatProvider implements FormatProvider {
       return Optional.of(new FormatInfo("DataFrame", null, List.of("Arrow IPC file")));
     }
     return Optional.empty();
+  }
+
+  private static boolean isParquet(String suffix) {
+    return suffix.equals(".parquet") || suffix.equals(".pq");
   }
 
   /**

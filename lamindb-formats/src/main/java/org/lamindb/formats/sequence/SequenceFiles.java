@@ -162,7 +162,7 @@ public final class SequenceFiles {
       s = s.substring(0, s.length() - 4);
     }
     return switch (s) {
-      case ".fasta", ".fa", ".fna", ".faa", ".ffn", ".frn" -> SequenceSummary.Format.FASTA;
+      case ".fasta", ".fa", ".fna", ".faa", ".ffn", ".frn", ".fas" -> SequenceSummary.Format.FASTA;
       case ".fastq", ".fq" -> SequenceSummary.Format.FASTQ;
       default -> null;
     };

@@ -85,13 +85,13 @@ final class ParquetStructureCheck {
   }
 
   /** Reads the column chunk list through DuckDB. */
-  static List<Chunk> chunks(Connection conn, Path path) throws SQLException {
+  static List<Chunk> chunks(Connection conn, String duckPath) throws SQLException {
     List<Chunk> out = new ArrayList<>();
     String sql =
         "SELECT row_group_id, path_in_schema, num_values, CAST(encodings AS VARCHAR),"
             + " dictionary_page_offset, data_page_offset, total_compressed_size FROM parquet_metadata(?)";
     try (PreparedStatement ps = conn.prepareStatement(sql)) {
-      ps.setString(1, path.toString());
+      ps.setString(1, duckPath);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           long dict = rs.getLong(5);

@@ -40,10 +40,11 @@ final class ParquetTableReader {
   static Table read(Path path) {
     Path abs = path.toAbsolutePath();
     try (FileChannel ch = ParquetStructureCheck.open(abs);
+        DuckDbPath duck = DuckDbPath.of(abs);
         Connection conn = DuckDb.open()) {
-      checkStructure(abs, ch, conn, true);
-      List<ColumnSpec> specs = describe(conn, abs);
-      long rows = rowCount(conn, abs);
+      checkStructure(abs, duck.sql(), ch, conn, true);
+      List<ColumnSpec> specs = describe(conn, duck.sql());
+      long rows = rowCount(conn, duck.sql());
       // about 8 bytes per value in Tablesaw's primitive arrays (strings: a 4-byte dictionary code
       // plus the text)
       int cols = Math.max(1, specs.size());
@@ -61,7 +62,7 @@ final class ParquetTableReader {
         sinks.add(TableColumns.sink(s.kind(), s.name()));
       }
       try (PreparedStatement ps = conn.prepareStatement(sql.toString())) {
-        ps.setString(1, abs.toString());
+        ps.setString(1, duck.sql());
         try (ResultSet rs = ps.executeQuery()) {
           int n = sinks.size();
           while (rs.next()) {
@@ -87,10 +88,11 @@ final class ParquetTableReader {
   static FormatInfo inspect(Path path) {
     Path abs = path.toAbsolutePath();
     try (FileChannel ch = ParquetStructureCheck.open(abs);
+        DuckDbPath duck = DuckDbPath.of(abs);
         Connection conn = DuckDb.open()) {
-      checkStructure(abs, ch, conn, false);
-      long rows = rowCount(conn, abs);
-      List<ColumnSpec> specs = describe(conn, abs);
+      checkStructure(abs, duck.sql(), ch, conn, false);
+      long rows = rowCount(conn, duck.sql());
+      List<ColumnSpec> specs = describe(conn, duck.sql());
       List<String> summary = new ArrayList<>();
       summary.add("Parquet: " + rows + " rows × " + specs.size() + " columns");
       summary.add(columnLine(specs));
@@ -102,10 +104,10 @@ final class ParquetTableReader {
     }
   }
 
-  private static long rowCount(Connection conn, Path abs) throws SQLException {
+  private static long rowCount(Connection conn, String duckPath) throws SQLException {
     try (PreparedStatement ps =
         conn.prepareStatement("SELECT num_rows FROM parquet_file_metadata(?)")) {
-      ps.setString(1, abs.toString());
+      ps.setString(1, duckPath);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           throw new SQLException("no file metadata");
@@ -135,18 +137,19 @@ final class ParquetTableReader {
     return sb.toString();
   }
 
-  private static void checkStructure(Path abs, FileChannel ch, Connection conn, boolean verifyCrc)
+  private static void checkStructure(
+      Path abs, String duckPath, FileChannel ch, Connection conn, boolean verifyCrc)
       throws IOException, SQLException {
     long footer = ParquetStructureCheck.checkEnvelope(abs, ch);
-    List<ParquetStructureCheck.Chunk> chunks = ParquetStructureCheck.chunks(conn, abs);
+    List<ParquetStructureCheck.Chunk> chunks = ParquetStructureCheck.chunks(conn, duckPath);
     ParquetStructureCheck.checkPages(abs, ch, footer, chunks, verifyCrc);
   }
 
-  static List<ColumnSpec> describe(Connection conn, Path abs) throws SQLException {
+  static List<ColumnSpec> describe(Connection conn, String duckPath) throws SQLException {
     List<ColumnSpec> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     try (PreparedStatement ps = conn.prepareStatement("DESCRIBE SELECT * FROM read_parquet(?)")) {
-      ps.setString(1, abs.toString());
+      ps.setString(1, duckPath);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           String name = rs.getString(1);

@@ -222,6 +222,36 @@ class ParquetTableReaderTest {
   }
 
   @Test
+  void globCharactersInNamesReadOnlyThatFile(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Path formats = SharedTestData.formats();
+    // DuckDB would expand 'a*.parquet' to all three files and 'a[1].parquet' to a1.parquet
+    Files.copy(formats.resolve("parquet/alltypes_dictionary.parquet"), dir.resolve("a*.parquet"));
+    Files.copy(formats.resolve("parquet/alltypes_plain.parquet"), dir.resolve("ab.parquet"));
+    Files.copy(formats.resolve("parquet/alltypes_plain.snappy.parquet"), dir.resolve("a1.parquet"));
+    Files.copy(formats.resolve("parquet/int32_decimal.parquet"), dir.resolve("a[1].parquet"));
+    assertThat(
+            provider
+                .load(dir.resolve("a*.parquet"), ".parquet", Table.class)
+                .orElseThrow()
+                .rowCount())
+        .isEqualTo(2);
+    assertThat(
+            provider.inspect(dir.resolve("a*.parquet"), ".parquet").orElseThrow().nObservations())
+        .isEqualTo(2L);
+    assertThat(
+            provider
+                .load(dir.resolve("a[1].parquet"), ".parquet", Table.class)
+                .orElseThrow()
+                .rowCount())
+        .isEqualTo(24);
+    Path out = dir.resolve("out{x,y}?.parquet");
+    provider.write(load("parquet/alltypes_plain.parquet"), out, ".parquet");
+    assertThat(Files.exists(out)).isTrue();
+    assertThat(provider.load(out, ".parquet", Table.class).orElseThrow().rowCount()).isEqualTo(8);
+  }
+
+  @Test
   void pathsWithQuotesAreSafe(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
     Path odd = dir.resolve("it's a \"file\"; DROP TABLE x.parquet");
     Files.copy(SharedTestData.formats().resolve("parquet/alltypes_plain.parquet"), odd);

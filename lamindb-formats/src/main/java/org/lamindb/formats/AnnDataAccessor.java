@@ -102,6 +102,10 @@ public final class AnnDataAccessor implements AutoCloseable {
       StoreGroup g = (StoreGroup) df;
       String idx = g.attrString("_index");
       StoreNode n = g.child(idx == null ? "_index" : idx);
+      if (n instanceof StoreGroup) {
+        StoreNode inner = ((StoreGroup) n).child("values");
+        n = inner != null ? inner : ((StoreGroup) n).child("codes");
+      }
       if (n instanceof StoreArray && ((StoreArray) n).shape().length == 1) {
         return ((StoreArray) n).shape()[0];
       }

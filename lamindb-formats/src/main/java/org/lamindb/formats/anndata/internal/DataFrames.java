@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.lamindb.formats.anndata.DType;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -21,10 +22,12 @@ final class DataFrames {
     Table t = Table.create(name);
     int n = -1;
     if (indexName != null && g.child(indexName) != null) {
-      StoreArray idx = r.asArray(g.child(indexName));
-      String[] names = Columns.stringValues(r, idx);
-      t.addColumns(Columns.strings(indexName, names));
-      n = names.length;
+      StoreNode idx = g.child(indexName);
+      StringColumn names = idx instanceof StoreArray
+          ? Columns.strings(indexName, Columns.stringValues(r, (StoreArray) idx))
+          : Columns.column(r, idx, indexName, null).asStringColumn().setName(indexName);
+      t.addColumns(names);
+      n = names.size();
     }
     StoreGroup legacyCats = g.child("__categories") instanceof StoreGroup
         ? (StoreGroup) g.child("__categories") : null;

@@ -124,7 +124,7 @@ public final class AnnData {
   /** Writes this object as an {@code .h5ad} file in the current anndata encoding (replaces the file). */
   public void writeH5ad(Path path) {
     Guard.run(path, () -> {
-      Hdf5Writer.write(path, root -> new AnnDataWriter().write(this, root));
+      Hdf5Writer.write(path, root -> new AnnDataWriter(true).write(this, root));
       return null;
     });
   }

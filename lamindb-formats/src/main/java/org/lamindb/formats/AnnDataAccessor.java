@@ -144,7 +144,7 @@ public final class AnnDataAccessor implements AutoCloseable {
       return Arrays.asList((String[]) co);
     }
     if (co instanceof String) {
-      return List.of((String) co);
+      return ((String) co).isEmpty() ? List.of() : List.of((String) co);
     }
     List<String> out = new ArrayList<>(((StoreGroup) df).childNames());
     out.removeAll(List.of("_index", "__categories", df.attrString("_index") == null ? "_index"

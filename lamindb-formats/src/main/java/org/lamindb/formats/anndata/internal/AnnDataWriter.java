@@ -30,6 +30,24 @@ import tech.tablesaw.columns.Column;
  * {@code raw/0.1.0}. String columns of obs/var are written as categoricals, as anndata does.
  */
 public final class AnnDataWriter {
+  /** Attribute marking a float64 array that stands for a nullable integer/boolean column in .h5ad. */
+  public static final String NULLABLE_AS_FLOAT = "lamindb-nullable";
+
+  private final boolean hdf5Bitfields;
+
+  /** A writer for stores that can write real booleans (zarr). */
+  public AnnDataWriter() {
+    this(false);
+  }
+
+  /**
+   * @param hdf5Bitfields true when the store writes booleans as HDF5 bitfields (jHDF): Python reads those as
+   *     uint8, which pandas rejects as a nullable mask, so nullable integer/boolean columns with missing values
+   *     are written as float64 arrays with NaN (marked with {@link #NULLABLE_AS_FLOAT} so we restore them)
+   */
+  public AnnDataWriter(boolean hdf5Bitfields) {
+    this.hdf5Bitfields = hdf5Bitfields;
+  }
 
   /** Writes {@code a} into the root group {@code root}. */
   public void write(AnnData a, StoreWriter root) {
@@ -161,6 +179,16 @@ public final class AnnDataWriter {
       g.array(name, values, d, new long[] {mask.length}, enc("array", "0.2.0"));
       return;
     }
+    if (hdf5Bitfields) {
+      double[] f = new double[mask.length];
+      for (int i = 0; i < f.length; i++) {
+        f[i] = mask[i] ? Double.NaN : ArrayOps.getDouble(values, d, i);
+      }
+      Map<String, Object> attrs = enc("array", "0.2.0");
+      attrs.put(NULLABLE_AS_FLOAT, nullableType + ":" + d.name());
+      g.array(name, f, DType.FLOAT64, new long[] {f.length}, attrs);
+      return;
+    }
     StoreWriter ng = g.group(name, enc(nullableType, "0.1.0"));
     ng.array("values", values, d, new long[] {mask.length}, enc("array", "0.2.0"));
     ng.array("mask", mask, DType.BOOL, new long[] {mask.length}, enc("array", "0.2.0"));
@@ -169,7 +197,7 @@ public final class AnnDataWriter {
   private void categorical(StoreWriter g, String name, String[] values, Column<?> c, ColumnType t) {
     TreeSet<String> sorted = new TreeSet<>();
     for (int i = 0; i < values.length; i++) {
-      if (!c.isMissing(i) && values[i] != null) {
+      if (!missing(c, values, i)) {
         sorted.add(values[i]);
       }
     }
@@ -191,7 +219,7 @@ public final class AnnDataWriter {
       codes = new int[values.length];
     }
     for (int i = 0; i < values.length; i++) {
-      int k = c.isMissing(i) || values[i] == null ? -1 : code.get(values[i]);
+      int k = missing(c, values, i) ? -1 : code.get(values[i]);
       if (d == DType.INT8) {
         ((byte[]) codes)[i] = (byte) k;
       } else if (d == DType.INT16) {
@@ -205,6 +233,11 @@ public final class AnnDataWriter {
     StoreWriter cg = g.group(name, attrs);
     cg.array("categories", cats, DType.STRING, new long[] {cats.length}, enc("string-array", "0.2.0"));
     cg.array("codes", codes, d, new long[] {values.length}, enc("array", "0.2.0"));
+  }
+
+  /** Tablesaw's missing string is the empty string, so "" is written as a missing category. */
+  private static boolean missing(Column<?> c, String[] values, int i) {
+    return values[i] == null || values[i].isEmpty() || c.isMissing(i);
   }
 
   private void dict(StoreWriter parent, String name, Map<?, ?> map) {
@@ -283,6 +316,10 @@ public final class AnnDataWriter {
           ((String[]) values)[i] = (String) v[i];
         }
       }
+    }
+    if (hdf5Bitfields && d != DType.STRING) {
+      nullableOrPlain(g, name, values, d, mask, true, type);
+      return;
     }
     StoreWriter ng = g.group(name, enc(type, "0.1.0"));
     ng.array("values", values, d, new long[] {n},

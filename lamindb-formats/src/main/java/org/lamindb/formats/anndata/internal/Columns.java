@@ -177,6 +177,53 @@ final class Columns {
     return c;
   }
 
+  /** Restores a nullable integer/boolean column written as float64 with NaN for missing. */
+  static Column<?> fromNanFloats(String name, double[] v, String kind) {
+    Column<?> c;
+    if (kind.startsWith("nullable-boolean")) {
+      BooleanColumn b = BooleanColumn.create(name);
+      for (double x : v) {
+        if (Double.isNaN(x)) {
+          b.appendMissing();
+        } else {
+          b.append(x != 0);
+        }
+      }
+      c = b;
+    } else if (kind.endsWith("INT64")) {
+      LongColumn l = LongColumn.create(name);
+      for (double x : v) {
+        if (Double.isNaN(x)) {
+          l.appendMissing();
+        } else {
+          l.append((long) x);
+        }
+      }
+      c = l;
+    } else if (kind.endsWith("INT16")) {
+      ShortColumn sc = ShortColumn.create(name);
+      for (double x : v) {
+        if (Double.isNaN(x)) {
+          sc.appendMissing();
+        } else {
+          sc.append((short) x);
+        }
+      }
+      c = sc;
+    } else {
+      IntColumn ic = IntColumn.create(name);
+      for (double x : v) {
+        if (Double.isNaN(x)) {
+          ic.appendMissing();
+        } else {
+          ic.append((int) x);
+        }
+      }
+      c = ic;
+    }
+    return c;
+  }
+
   /** Any dataframe column element: plain array, legacy categorical, categorical or nullable group. */
   static Column<?> column(ElementReader r, StoreNode node, String name, StoreGroup legacyCategories) {
     String type = r.encodingType(node);
@@ -192,6 +239,10 @@ final class Columns {
         StoreArray a = r.asArray(node);
         if (a.shape().length != 1) {
           throw r.invalid(node, "a dataframe column must be 1-d, found " + a.shape().length + "-d");
+        }
+        String nullable = a.attrString(AnnDataWriter.NULLABLE_AS_FLOAT);
+        if (nullable != null && a.dtype() == DType.FLOAT64) {
+          return fromNanFloats(name, (double[]) a.read(), nullable);
         }
         StoreNode cats = legacyCategories == null ? null : legacyCategories.child(name);
         if (cats != null) {

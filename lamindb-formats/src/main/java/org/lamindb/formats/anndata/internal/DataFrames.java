@@ -55,7 +55,7 @@ final class DataFrames {
       return Arrays.asList((String[]) co);
     }
     if (co instanceof String) {
-      return List.of((String) co);
+      return ((String) co).isEmpty() ? List.of() : List.of((String) co);
     }
     if (co != null) {
       return List.of(); // empty numeric array written for "no columns"

@@ -180,6 +180,18 @@ public final class ElementReader {
     if (shape.length == 0) {
       return scalar(a);
     }
+    String nullable = a.attrString(AnnDataWriter.NULLABLE_AS_FLOAT);
+    if (shape.length == 1 && nullable != null && a.dtype() == DType.FLOAT64) {
+      double[] v = (double[]) a.read();
+      boolean bool = nullable.startsWith("nullable-boolean");
+      Object[] out = bool ? new Boolean[v.length] : new Long[v.length];
+      for (int i = 0; i < v.length; i++) {
+        if (!Double.isNaN(v[i])) {
+          out[i] = bool ? (Object) (v[i] != 0) : (Object) (long) v[i];
+        }
+      }
+      return out;
+    }
     if (shape.length == 1) {
       return a.read();
     }

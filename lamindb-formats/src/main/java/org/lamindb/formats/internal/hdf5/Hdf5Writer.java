@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.lamindb.InvalidArgumentException;
 import org.lamindb.StorageException;
 import org.lamindb.formats.anndata.DType;
 import org.lamindb.formats.anndata.internal.ArrayOps;
@@ -25,10 +26,35 @@ import org.lamindb.formats.anndata.internal.StoreWriter;
 public final class Hdf5Writer implements StoreWriter {
   private static final int CHUNK_BYTES = 1 << 20;
   private static final int COMPRESS_MIN_ELEMENTS = 1024;
-  private final WritableGroup group;
+  private final Hdf5Writer parent;
+  private final String name;
+  private final Map<String, Object> pendingAttrs;
+  private WritableGroup group;
 
   private Hdf5Writer(WritableGroup group) {
     this.group = group;
+    this.parent = null;
+    this.name = null;
+    this.pendingAttrs = null;
+  }
+
+  private Hdf5Writer(Hdf5Writer parent, String name, Map<String, Object> attrs) {
+    this.parent = parent;
+    this.name = name;
+    this.pendingAttrs = attrs;
+  }
+
+  /**
+   * Groups are created when their first child is written: jHDF 0.13 corrupts the file when an empty group is
+   * followed by a sibling, so empty groups (e.g. an empty {@code layers}) are left out. anndata reads a
+   * missing element as empty.
+   */
+  private WritableGroup materialize() {
+    if (group == null) {
+      group = parent.materialize().putGroup(name);
+      putAttrs(group, pendingAttrs);
+    }
+    return group;
   }
 
   /** Creates {@code path} (replacing it) and lets {@code body} fill the root group. */
@@ -48,19 +74,22 @@ public final class Hdf5Writer implements StoreWriter {
 
   @Override
   public void attrs(Map<String, Object> attrs) {
-    putAttrs(group, attrs);
+    putAttrs(materialize(), attrs);
   }
 
   @Override
   public StoreWriter group(String name, Map<String, Object> attrs) {
-    WritableGroup g = group.putGroup(name);
-    putAttrs(g, attrs);
-    return new Hdf5Writer(g);
+    return new Hdf5Writer(this, name, attrs);
   }
 
   @Override
   public void array(String name, Object data, DType dtype, long[] shape, Map<String, Object> attrs) {
     int n = ArrayOps.length(data);
+    if (n == 0) {
+      throw new InvalidArgumentException("Cannot write the empty array '" + name + "' under "
+          + this.name + " to .h5ad: jHDF 0.13 cannot write zero-length datasets."
+          + " Write the AnnData as .zarr instead.");
+    }
     Object java = toJhdf(data, dtype);
     DatasetCreationOptions.Builder opts = DatasetCreationOptions.builder();
     boolean unsigned = dtype == DType.UINT8 || dtype == DType.UINT16 || dtype == DType.UINT32
@@ -88,7 +117,7 @@ public final class Hdf5Writer implements StoreWriter {
       chunks[0] = (int) Math.max(1, Math.min(shape[0], rows));
       opts.chunkDimensions(chunks).deflate(4);
     }
-    WritableNode ds = group.putDataset(name, value, chunk || unsigned ? opts.build()
+    WritableNode ds = materialize().putDataset(name, value, chunk || unsigned ? opts.build()
         : DatasetCreationOptions.DEFAULT);
     putAttrs(ds, attrs);
   }
@@ -166,8 +195,9 @@ public final class Hdf5Writer implements StoreWriter {
     }
     for (Map.Entry<String, Object> e : attrs.entrySet()) {
       Object v = e.getValue();
-      if (v instanceof String[] && ((String[]) v).length == 0) {
-        v = new double[0];
+      if (v != null && v.getClass().isArray() && ArrayOps.length(v) == 0) {
+        // jHDF cannot write empty arrays; anndata reads list("") == [] for an empty column-order
+        v = "";
       }
       try {
         node.putAttribute(e.getKey(), v);

@@ -123,7 +123,7 @@ public final class AnnData {
 
   /** Writes this object as an {@code .h5ad} file in the current anndata encoding (replaces the file). */
   public void writeH5ad(Path path) {
-    Guard.run(path, () -> {
+    Guard.run(path, "write", () -> {
       Hdf5Writer.write(path, root -> new AnnDataWriter(true).write(this, root));
       return null;
     });
@@ -135,7 +135,7 @@ public final class AnnData {
    * @param zarrFormat 2 or 3
    */
   public void writeZarr(Path path, int zarrFormat) {
-    Guard.run(path, () -> {
+    Guard.run(path, "write", () -> {
       ZarrStore.write(path, zarrFormat, root -> new AnnDataWriter().write(this, root));
       return null;
     });

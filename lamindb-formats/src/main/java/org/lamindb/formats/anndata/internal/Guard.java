@@ -13,19 +13,27 @@ import org.lamindb.StorageException;
 public final class Guard {
   private Guard() {}
 
-  /** Runs {@code body}; rethrows LaminExceptions, wraps everything else in a StorageException. */
+  /** Runs a read; rethrows LaminExceptions, wraps everything else in a StorageException. */
   public static <T> T run(Path file, Callable<T> body) {
+    return run(file, "read", body);
+  }
+
+  /**
+   * @param verb "read" or "write", for the message
+   */
+  public static <T> T run(Path file, String verb, Callable<T> body) {
     try {
       return body.call();
     } catch (LaminException e) {
       throw e;
     } catch (OutOfMemoryError e) {
-      throw new StorageException("Cannot read " + file + ": it declares more data than fits in memory;"
+      throw new StorageException("Cannot " + verb + " " + file + ": it needs more data than fits in memory;"
           + " use AnnData.open() to read slices, or raise -Xmx", e);
     } catch (StackOverflowError e) {
       throw new StorageException("Cannot read " + file + ": corrupt (cyclic or too deeply nested) structure", e);
     } catch (Exception e) {
-      throw new StorageException("Cannot read or write " + file + " (truncated or corrupt?): " + e, e);
+      throw new StorageException("Cannot " + verb + " " + file
+          + (verb.equals("read") ? " (truncated or corrupt?): " : ": ") + e, e);
     }
   }
 }

@@ -17,7 +17,8 @@ import tech.tablesaw.api.Table;
  * 5%), then times reading X, reading obs, lazy row slices and inspect. Prints figures only; compare them with
  * the raw read rate of the same file that run.sh measures with cat.
  *
- * <p>Usage: {@code SparseH5adBench <file.h5ad> [nObs] [nVars] [density] [--reuse]}
+ * <p>Usage: {@code SparseH5adBench <file.h5ad> [nObs] [nVars] [density] [--reuse|--reuse-lazy-only]};
+ * {@code -Dbench.gzip=true} writes deflate-compressed arrays.
  */
 public final class SparseH5adBench {
   private SparseH5adBench() {}
@@ -36,7 +37,7 @@ public final class SparseH5adBench {
       long t0 = System.nanoTime();
       AnnData a = generate(nObs, nVars, density);
       long t1 = System.nanoTime();
-      a.writeH5ad(file);
+      a.writeH5ad(file, Boolean.getBoolean("bench.gzip"));
       long t2 = System.nanoTime();
       System.out.printf("generate %.1f s, write .h5ad %.1f s (nnz %d)%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9,
           ((SparseMatrix) a.x()).nnz());

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sparse .h5ad read benchmark (issue 8): generates a 100k x 30k CSR .h5ad at 5% density, then times reading
 # X and obs against the raw read rate of the same file. Usage:
-#   bench/formats-anndata/run.sh [workdir] [nObs] [nVars] [density]
+#   [BENCH_GZIP=true] [REUSE=1] bench/formats-anndata/run.sh [workdir] [nObs] [nVars] [density]
 # Prints figures with machine info; no thresholds (compare ratios within one run).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -22,9 +22,10 @@ mvn -B -q -pl lamindb-formats dependency:build-classpath -Dmdep.outputFile="$wor
 cp="$repo/lamindb-formats/target/classes:$(cat "$work/cp.txt")"
 javac -d "$work/classes" -cp "$cp" "$here/SparseH5adBench.java"
 
-file="$work/sparse_${nobs}x${nvars}.h5ad"
+gzip="${BENCH_GZIP:-false}"
+file="$work/sparse_${nobs}x${nvars}_gzip-${gzip}.h5ad"
 echo "== generate + read (heap -Xmx${BENCH_XMX:-8g})"
-java -Xmx"${BENCH_XMX:-8g}" -cp "$work/classes:$cp" SparseH5adBench "$file" "$nobs" "$nvars" "$density" ${REUSE:+--reuse}
+java -Xmx"${BENCH_XMX:-8g}" -Dbench.gzip="$gzip" -cp "$work/classes:$cp" SparseH5adBench "$file" "$nobs" "$nvars" "$density" ${REUSE:+--reuse}
 
 echo "== raw read rate of the same file (page cache warm after the run above)"
 start=$(date +%s.%N); cat "$file" > /dev/null; end=$(date +%s.%N)

@@ -28,6 +28,12 @@ import tech.tablesaw.api.Table;
  * missing values. {@code uns} holds {@code String}, {@code Long}, {@code Double}, {@code Boolean}, flat Java
  * arrays, {@link Matrix}, {@code String[][]}, {@link Table} and nested {@code Map}s.
  *
+ * <p>Writing uses the current anndata encoding (anndata 0.8+). In {@code .h5ad} files, written with jHDF,
+ * booleans are HDF5 bitfields (Python reads them as {@code uint8}), nullable integer/boolean columns with
+ * missing values are stored as float64 with NaN (restored by {@link #read}), empty groups are left out, and
+ * zero-length arrays cannot be written (use {@code .zarr}); zarr stores have none of these limits. In Tablesaw
+ * an empty string is a missing value, so {@code ""} is written as a missing category.
+ *
  * <pre>{@code
  * AnnData adata = AnnData.read(Path.of("pbmc.h5ad"));
  * adata.nObs();                        // 700
@@ -121,10 +127,22 @@ public final class AnnData {
     }
   }
 
-  /** Writes this object as an {@code .h5ad} file in the current anndata encoding (replaces the file). */
+  /**
+   * Writes this object as an uncompressed {@code .h5ad} file in the current anndata encoding (replaces the
+   * file), like anndata's default.
+   */
   public void writeH5ad(Path path) {
+    writeH5ad(path, false);
+  }
+
+  /**
+   * Writes this object as an {@code .h5ad} file in the current anndata encoding (replaces the file).
+   *
+   * @param gzip compress arrays with deflate (smaller files, slower reads and writes)
+   */
+  public void writeH5ad(Path path, boolean gzip) {
     Guard.run(path, "write", () -> {
-      Hdf5Writer.write(path, root -> new AnnDataWriter(true).write(this, root));
+      Hdf5Writer.write(path, gzip, root -> new AnnDataWriter(true).write(this, root));
       return null;
     });
   }

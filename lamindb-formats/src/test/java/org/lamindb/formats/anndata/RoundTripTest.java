@@ -90,6 +90,20 @@ class RoundTripTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"h5ad", "zarr2", "zarr3"})
+  void emptySparseAndAllMissingCategoricalSurvive(String format) {
+    tech.tablesaw.api.StringColumn allMissing = tech.tablesaw.api.StringColumn.create("label");
+    allMissing.appendMissing();
+    allMissing.appendMissing();
+    Table obs = AnnDataSupport.index("obs", 2).addColumns(allMissing);
+    AnnData a = new AnnData(new SparseMatrix(SparseMatrix.Format.CSR, new float[0], DType.FLOAT32,
+        new int[0], new long[] {0, 0, 0}, 2, 3), obs, AnnDataSupport.index("var", 3));
+    AnnData b = roundTrip(format, a);
+    assertThat(b.x()).isEqualTo(a.x());
+    assertThat(b.obs().stringColumn("label").countMissing()).isEqualTo(2);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"h5ad", "zarr2", "zarr3"})
   void largeChunkedMatricesSurvive(String format) {
     int rows = 3000;
     int cols = 257;

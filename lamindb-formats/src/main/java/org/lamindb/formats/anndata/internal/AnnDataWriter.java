@@ -98,8 +98,16 @@ public final class AnnDataWriter {
           enc(s.format() == SparseMatrix.Format.CSR ? "csr_matrix" : "csc_matrix", "0.1.0");
       attrs.put("shape", s.shape());
       StoreWriter sg = g.group(name, attrs);
-      sg.array("data", s.data(), s.dtype(), new long[] {s.nnz()}, Map.of());
-      sg.array("indices", s.indices(), DType.INT32, new long[] {s.nnz()}, Map.of());
+      Object data = s.data();
+      int[] indices = s.indices();
+      if (hdf5Bitfields && s.nnz() == 0) {
+        // jHDF cannot write zero-length datasets: store one unused entry past indptr[-1] (scipy and our
+        // reader only use data[:indptr[-1]])
+        data = ArrayOps.allocate(s.dtype(), 1);
+        indices = new int[1];
+      }
+      sg.array("data", data, s.dtype(), new long[] {ArrayOps.length(data)}, Map.of());
+      sg.array("indices", indices, DType.INT32, new long[] {indices.length}, Map.of());
       sg.array("indptr", s.indptr(), DType.INT64, new long[] {s.indptr().length}, Map.of());
     } else {
       throw new InvalidArgumentException("cannot write matrix type " + m.getClass().getName()
@@ -202,6 +210,9 @@ public final class AnnDataWriter {
       }
     }
     String[] cats = sorted.toArray(new String[0]);
+    if (cats.length == 0 && hdf5Bitfields) {
+      cats = new String[] {""}; // jHDF cannot write an empty array; every code is -1 anyway
+    }
     Map<String, Integer> code = new LinkedHashMap<>();
     for (int i = 0; i < cats.length; i++) {
       code.put(cats[i], i);

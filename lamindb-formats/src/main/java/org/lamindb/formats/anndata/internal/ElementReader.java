@@ -91,9 +91,16 @@ public final class ElementReader {
       throw invalid(data, "sparse data must be numeric");
     }
     try {
-      return new SparseMatrix(
-          format, data.read(), data.dtype(), ArrayOps.toInts(indices.read()),
-          ArrayOps.toLongs(indptr.read()), shape[0], shape[1]);
+      long[] ptr = ArrayOps.toLongs(indptr.read());
+      Object values = data.read();
+      int[] idx = ArrayOps.toInts(indices.read());
+      long nnz = ptr.length == 0 ? 0 : ptr[ptr.length - 1];
+      if (nnz >= 0 && nnz < idx.length && nnz < ArrayOps.length(values)) {
+        // entries past indptr[-1] are unused (scipy ignores them too)
+        values = ArrayOps.slice(values, 0, (int) nnz);
+        idx = java.util.Arrays.copyOf(idx, (int) nnz);
+      }
+      return new SparseMatrix(format, values, data.dtype(), idx, ptr, shape[0], shape[1]);
     } catch (IllegalArgumentException | ArithmeticException e) {
       throw invalid(g, "inconsistent sparse matrix: " + e.getMessage());
     }

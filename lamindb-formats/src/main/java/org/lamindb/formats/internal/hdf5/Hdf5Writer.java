@@ -26,19 +26,23 @@ import org.lamindb.formats.anndata.internal.StoreWriter;
 public final class Hdf5Writer implements StoreWriter {
   private static final int CHUNK_BYTES = 1 << 20;
   private static final int COMPRESS_MIN_ELEMENTS = 1024;
+  private static final long CONTIGUOUS_MAX_BYTES = 1L << 30;
+  private final boolean gzip;
   private final Hdf5Writer parent;
   private final String name;
   private final Map<String, Object> pendingAttrs;
   private WritableGroup group;
 
-  private Hdf5Writer(WritableGroup group) {
+  private Hdf5Writer(WritableGroup group, boolean gzip) {
     this.group = group;
+    this.gzip = gzip;
     this.parent = null;
     this.name = null;
     this.pendingAttrs = null;
   }
 
   private Hdf5Writer(Hdf5Writer parent, String name, Map<String, Object> attrs) {
+    this.gzip = parent.gzip;
     this.parent = parent;
     this.name = name;
     this.pendingAttrs = attrs;
@@ -57,14 +61,19 @@ public final class Hdf5Writer implements StoreWriter {
     return group;
   }
 
-  /** Creates {@code path} (replacing it) and lets {@code body} fill the root group. */
-  public static void write(Path path, Consumer<StoreWriter> body) throws IOException {
+  /**
+   * Creates {@code path} (replacing it) and lets {@code body} fill the root group.
+   *
+   * @param gzip deflate-compress arrays of 1024+ elements in 1 MiB chunks; otherwise arrays are stored
+   *     contiguous (chunked above 1 GiB), like anndata's default {@code compression=None}
+   */
+  public static void write(Path path, boolean gzip, Consumer<StoreWriter> body) throws IOException {
     Path parent = path.toAbsolutePath().getParent();
     Files.createDirectories(parent);
     Path tmp = Files.createTempFile(parent, "." + path.getFileName(), ".tmp");
     try {
       try (WritableHdfFile f = HdfFile.write(tmp)) {
-        body.accept(new Hdf5Writer(f));
+        body.accept(new Hdf5Writer(f, gzip));
       }
       Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
@@ -105,7 +114,8 @@ public final class Hdf5Writer implements StoreWriter {
     } else {
       value = reshape(java, shape);
     }
-    boolean chunk = shape.length > 0 && n >= COMPRESS_MIN_ELEMENTS && dtype != DType.STRING;
+    boolean chunk = shape.length > 0 && dtype != DType.STRING
+        && (gzip ? n >= COMPRESS_MIN_ELEMENTS : (long) n * dtype.size() > CONTIGUOUS_MAX_BYTES);
     if (chunk) {
       int[] chunks = new int[shape.length];
       long inner = 1;
@@ -115,7 +125,10 @@ public final class Hdf5Writer implements StoreWriter {
       }
       long rows = Math.max(1, CHUNK_BYTES / Math.max(1, dtype.size()) / Math.max(1, inner));
       chunks[0] = (int) Math.max(1, Math.min(shape[0], rows));
-      opts.chunkDimensions(chunks).deflate(4);
+      opts.chunkDimensions(chunks);
+      if (gzip) {
+        opts.deflate(4);
+      }
     }
     WritableNode ds = materialize().putDataset(name, value, chunk || unsigned ? opts.build()
         : DatasetCreationOptions.DEFAULT);

@@ -24,6 +24,10 @@ class RoundTripTest {
         p = dir.resolve("a.h5ad");
         a.writeH5ad(p);
       }
+      case "h5ad-gzip" -> {
+        p = dir.resolve("z.h5ad");
+        a.writeH5ad(p, true);
+      }
       case "zarr2" -> {
         p = dir.resolve("a.zarr");
         a.writeZarr(p, 2);
@@ -37,7 +41,7 @@ class RoundTripTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"h5ad", "zarr2", "zarr3"})
+  @ValueSource(strings = {"h5ad", "h5ad-gzip", "zarr2", "zarr3"})
   void everyElementKindSurvives(String format) {
     AnnData a = Samples.everyKind();
     AnnData b = roundTrip(format, a);
@@ -89,7 +93,7 @@ class RoundTripTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"h5ad", "zarr2", "zarr3"})
+  @ValueSource(strings = {"h5ad", "h5ad-gzip", "zarr2", "zarr3"})
   void emptySparseAndAllMissingCategoricalSurvive(String format) {
     tech.tablesaw.api.StringColumn allMissing = tech.tablesaw.api.StringColumn.create("label");
     allMissing.appendMissing();
@@ -103,7 +107,7 @@ class RoundTripTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"h5ad", "zarr2", "zarr3"})
+  @ValueSource(strings = {"h5ad", "h5ad-gzip", "zarr2", "zarr3"})
   void largeChunkedMatricesSurvive(String format) {
     int rows = 3000;
     int cols = 257;

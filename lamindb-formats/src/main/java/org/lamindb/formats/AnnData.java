@@ -18,21 +18,23 @@ import org.lamindb.formats.internal.zarr.ZarrStore;
 import tech.tablesaw.api.Table;
 
 /**
- * An annotated data matrix, the in-memory form of an {@code .h5ad} file or an AnnData {@code .zarr} store:
- * {@code X} (cells x genes), {@code obs} (one row per cell) and {@code var} (one row per gene) as Tablesaw
- * tables whose first column is the index, plus {@code layers}, {@code obsm}/{@code varm} (per-cell/per-gene
- * matrices or tables), {@code obsp}/{@code varp} (pairwise matrices), {@code uns} (nested metadata) and
- * {@code raw}.
+ * An annotated data matrix, the in-memory form of an {@code .h5ad} file or an AnnData {@code .zarr}
+ * store: {@code X} (cells x genes), {@code obs} (one row per cell) and {@code var} (one row per
+ * gene) as Tablesaw tables whose first column is the index, plus {@code layers}, {@code
+ * obsm}/{@code varm} (per-cell/per-gene matrices or tables), {@code obsp}/{@code varp} (pairwise
+ * matrices), {@code uns} (nested metadata) and {@code raw}.
  *
- * <p>Categorical columns become string columns; nullable integers, booleans and strings become columns with
- * missing values. {@code uns} holds {@code String}, {@code Long}, {@code Double}, {@code Boolean}, flat Java
- * arrays, {@link Matrix}, {@code String[][]}, {@link Table} and nested {@code Map}s.
+ * <p>Categorical columns become string columns; nullable integers, booleans and strings become
+ * columns with missing values. {@code uns} holds {@code String}, {@code Long}, {@code Double},
+ * {@code Boolean}, flat Java arrays, {@link Matrix}, {@code String[][]}, {@link Table} and nested
+ * {@code Map}s.
  *
- * <p>Writing uses the current anndata encoding (anndata 0.8+). In {@code .h5ad} files, written with jHDF,
- * booleans are HDF5 bitfields (Python reads them as {@code uint8}), nullable integer/boolean columns with
- * missing values are stored as float64 with NaN (restored by {@link #read}), empty groups are left out, and
- * zero-length arrays cannot be written (use {@code .zarr}); zarr stores have none of these limits. In Tablesaw
- * an empty string is a missing value, so {@code ""} is written as a missing category.
+ * <p>Writing uses the current anndata encoding (anndata 0.8+). In {@code .h5ad} files, written with
+ * jHDF, booleans are HDF5 bitfields (Python reads them as {@code uint8}), nullable integer/boolean
+ * columns with missing values are stored as float64 with NaN (restored by {@link #read}), empty
+ * groups are left out, and zero-length arrays cannot be written (use {@code .zarr}); zarr stores
+ * have none of these limits. In Tablesaw an empty string is a missing value, so {@code ""} is
+ * written as a missing category.
  *
  * <pre>{@code
  * AnnData adata = AnnData.read(Path.of("pbmc.h5ad"));
@@ -87,28 +89,30 @@ public final class AnnData {
   }
 
   /**
-   * Reads the AnnData rooted at {@code group} of an HDF5 file or zarr store, e.g. {@code mod/rna} of a MuData
-   * {@code .h5mu} file.
+   * Reads the AnnData rooted at {@code group} of an HDF5 file or zarr store, e.g. {@code mod/rna}
+   * of a MuData {@code .h5mu} file.
    */
   public static AnnData read(Path path, String group) {
-    return Guard.run(path, () -> {
-      if (isZarr(path)) {
-        ZarrStore z = ZarrStore.open(path);
-        return new AnnDataReader(path.toString()).read(z.group(group));
-      }
-      try (Hdf5Store h = Hdf5Store.open(path)) {
-        var g = h.group(group);
-        if (g == null) {
-          throw new InvalidArgumentException("No group '" + group + "' in " + path);
-        }
-        return new AnnDataReader(path.toString()).read(g);
-      }
-    });
+    return Guard.run(
+        path,
+        () -> {
+          if (isZarr(path)) {
+            ZarrStore z = ZarrStore.open(path);
+            return new AnnDataReader(path.toString()).read(z.group(group));
+          }
+          try (Hdf5Store h = Hdf5Store.open(path)) {
+            var g = h.group(group);
+            if (g == null) {
+              throw new InvalidArgumentException("No group '" + group + "' in " + path);
+            }
+            return new AnnDataReader(path.toString()).read(g);
+          }
+        });
   }
 
   /**
-   * Opens an {@code .h5ad} file or {@code .zarr} store for lazy access: shapes, obs/var and slices of X are read
-   * on demand, so files larger than the heap can be described and sliced.
+   * Opens an {@code .h5ad} file or {@code .zarr} store for lazy access: shapes, obs/var and slices
+   * of X are read on demand, so files larger than the heap can be described and sliced.
    */
   public static AnnDataAccessor open(Path path) {
     return AnnDataAccessor.open(path);
@@ -128,23 +132,27 @@ public final class AnnData {
   }
 
   /**
-   * Writes this object as an uncompressed {@code .h5ad} file in the current anndata encoding (replaces the
-   * file), like anndata's default.
+   * Writes this object as an uncompressed {@code .h5ad} file in the current anndata encoding
+   * (replaces the file), like anndata's default.
    */
   public void writeH5ad(Path path) {
     writeH5ad(path, false);
   }
 
   /**
-   * Writes this object as an {@code .h5ad} file in the current anndata encoding (replaces the file).
+   * Writes this object as an {@code .h5ad} file in the current anndata encoding (replaces the
+   * file).
    *
    * @param gzip compress arrays with deflate (smaller files, slower reads and writes)
    */
   public void writeH5ad(Path path, boolean gzip) {
-    Guard.run(path, "write", () -> {
-      Hdf5Writer.write(path, gzip, root -> new AnnDataWriter(true).write(this, root));
-      return null;
-    });
+    Guard.run(
+        path,
+        "write",
+        () -> {
+          Hdf5Writer.write(path, gzip, root -> new AnnDataWriter(true).write(this, root));
+          return null;
+        });
   }
 
   /**
@@ -153,13 +161,18 @@ public final class AnnData {
    * @param zarrFormat 2 or 3
    */
   public void writeZarr(Path path, int zarrFormat) {
-    Guard.run(path, "write", () -> {
-      ZarrStore.write(path, zarrFormat, root -> new AnnDataWriter().write(this, root));
-      return null;
-    });
+    Guard.run(
+        path,
+        "write",
+        () -> {
+          ZarrStore.write(path, zarrFormat, root -> new AnnDataWriter().write(this, root));
+          return null;
+        });
   }
 
-  /** @return X, or null when the object has none */
+  /**
+   * @return X, or null when the object has none
+   */
   public Matrix x() {
     return x;
   }
@@ -167,79 +180,114 @@ public final class AnnData {
   /** Sets X; its shape must be (n_obs, n_vars). */
   public AnnData x(Matrix x) {
     if (x != null && (x.shape()[0] != obs.rowCount() || x.shape()[1] != var.rowCount())) {
-      throw new InvalidArgumentException("X has shape " + x.shape()[0] + "x" + x.shape()[1]
-          + " but obs has " + obs.rowCount() + " rows and var " + var.rowCount());
+      throw new InvalidArgumentException(
+          "X has shape "
+              + x.shape()[0]
+              + "x"
+              + x.shape()[1]
+              + " but obs has "
+              + obs.rowCount()
+              + " rows and var "
+              + var.rowCount());
     }
     this.x = x;
     return this;
   }
 
-  /** @return the observation table; column 0 is the index */
+  /**
+   * @return the observation table; column 0 is the index
+   */
   public Table obs() {
     return obs;
   }
 
-  /** @return the variable table; column 0 is the index */
+  /**
+   * @return the variable table; column 0 is the index
+   */
   public Table var() {
     return var;
   }
 
-  /** @return number of observations (cells) */
+  /**
+   * @return number of observations (cells)
+   */
   public int nObs() {
     return obs.rowCount();
   }
 
-  /** @return number of variables (genes) */
+  /**
+   * @return number of variables (genes)
+   */
   public int nVars() {
     return var.rowCount();
   }
 
-  /** @return {@code {n_obs, n_vars}} */
+  /**
+   * @return {@code {n_obs, n_vars}}
+   */
   public long[] shape() {
     return new long[] {nObs(), nVars()};
   }
 
-  /** @return the observation names (obs index) */
+  /**
+   * @return the observation names (obs index)
+   */
   public List<String> obsNames() {
     return new ArrayList<>(obs.column(0).asStringColumn().asList());
   }
 
-  /** @return the variable names (var index) */
+  /**
+   * @return the variable names (var index)
+   */
   public List<String> varNames() {
     return new ArrayList<>(var.column(0).asStringColumn().asList());
   }
 
-  /** @return layers (matrices shaped like X), mutable */
+  /**
+   * @return layers (matrices shaped like X), mutable
+   */
   public Map<String, Matrix> layers() {
     return layers;
   }
 
-  /** @return per-observation matrices or tables (n_obs rows), mutable */
+  /**
+   * @return per-observation matrices or tables (n_obs rows), mutable
+   */
   public Map<String, Object> obsm() {
     return obsm;
   }
 
-  /** @return per-variable matrices or tables (n_vars rows), mutable */
+  /**
+   * @return per-variable matrices or tables (n_vars rows), mutable
+   */
   public Map<String, Object> varm() {
     return varm;
   }
 
-  /** @return pairwise observation matrices (n_obs x n_obs), mutable */
+  /**
+   * @return pairwise observation matrices (n_obs x n_obs), mutable
+   */
   public Map<String, Matrix> obsp() {
     return obsp;
   }
 
-  /** @return pairwise variable matrices (n_vars x n_vars), mutable */
+  /**
+   * @return pairwise variable matrices (n_vars x n_vars), mutable
+   */
   public Map<String, Matrix> varp() {
     return varp;
   }
 
-  /** @return unstructured metadata, mutable */
+  /**
+   * @return unstructured metadata, mutable
+   */
   public Map<String, Object> uns() {
     return uns;
   }
 
-  /** @return raw, or null */
+  /**
+   * @return raw, or null
+   */
   public Raw raw() {
     return raw;
   }
@@ -252,8 +300,11 @@ public final class AnnData {
 
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder("AnnData object with n_obs x n_vars = ")
-        .append(nObs()).append(" x ").append(nVars());
+    StringBuilder sb =
+        new StringBuilder("AnnData object with n_obs x n_vars = ")
+            .append(nObs())
+            .append(" x ")
+            .append(nVars());
     line(sb, "obs", obs.columnNames().subList(1, obs.columnCount()));
     line(sb, "var", var.columnNames().subList(1, var.columnCount()));
     line(sb, "uns", new ArrayList<>(uns.keySet()));

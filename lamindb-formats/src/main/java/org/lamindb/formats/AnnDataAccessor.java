@@ -20,9 +20,10 @@ import org.lamindb.formats.internal.zarr.ZarrStore;
 import tech.tablesaw.api.Table;
 
 /**
- * Lazy (backed) access to an {@code .h5ad} file or AnnData {@code .zarr} store: shape, column names and keys
- * come from metadata; obs/var, layers and row slices of X are read only when asked for. Memory stays bounded by
- * what is requested, so a file larger than the heap can be described and processed in slices.
+ * Lazy (backed) access to an {@code .h5ad} file or AnnData {@code .zarr} store: shape, column names
+ * and keys come from metadata; obs/var, layers and row slices of X are read only when asked for.
+ * Memory stays bounded by what is requested, so a file larger than the heap can be described and
+ * processed in slices.
  *
  * <pre>{@code
  * try (AnnDataAccessor acc = AnnData.open(Path.of("atlas.h5ad"))) {
@@ -51,44 +52,54 @@ public final class AnnDataAccessor implements AutoCloseable {
   }
 
   static AnnDataAccessor open(Path path) {
-    return Guard.run(path, () -> {
-      AnnDataAccessor acc;
-      if (AnnData.isZarr(path)) {
-        acc = new AnnDataAccessor(path, null, ZarrStore.open(path).group("/"));
-      } else {
-        Hdf5Store h = Hdf5Store.open(path);
-        acc = new AnnDataAccessor(path, h, h.root());
-      }
-      try {
-        acc.shape();
-      } catch (RuntimeException e) {
-        acc.close();
-        throw e;
-      }
-      return acc;
-    });
+    return Guard.run(
+        path,
+        () -> {
+          AnnDataAccessor acc;
+          if (AnnData.isZarr(path)) {
+            acc = new AnnDataAccessor(path, null, ZarrStore.open(path).group("/"));
+          } else {
+            Hdf5Store h = Hdf5Store.open(path);
+            acc = new AnnDataAccessor(path, h, h.root());
+          }
+          try {
+            acc.shape();
+          } catch (RuntimeException e) {
+            acc.close();
+            throw e;
+          }
+          return acc;
+        });
   }
 
   private <T> T guard(java.util.concurrent.Callable<T> body) {
     return Guard.run(path, body);
   }
 
-  /** @return the file or store */
+  /**
+   * @return the file or store
+   */
   public Path path() {
     return path;
   }
 
-  /** @return {@code {n_obs, n_vars}}, from metadata only */
+  /**
+   * @return {@code {n_obs, n_vars}}, from metadata only
+   */
   public long[] shape() {
     return guard(() -> new long[] {axisLength("obs", 0), axisLength("var", 1)});
   }
 
-  /** @return number of observations */
+  /**
+   * @return number of observations
+   */
   public long nObs() {
     return shape()[0];
   }
 
-  /** @return number of variables */
+  /**
+   * @return number of variables
+   */
   public long nVars() {
     return shape()[1];
   }
@@ -120,12 +131,16 @@ public final class AnnDataAccessor implements AutoCloseable {
     return slicer.shape(x)[axis];
   }
 
-  /** @return the obs column names (without the index), from metadata */
+  /**
+   * @return the obs column names (without the index), from metadata
+   */
   public List<String> obsColumns() {
     return guard(() -> columns(root.child("obs")));
   }
 
-  /** @return the var column names (without the index), from metadata */
+  /**
+   * @return the var column names (without the index), from metadata
+   */
   public List<String> varColumns() {
     return guard(() -> columns(root.child("var")));
   }
@@ -147,37 +162,52 @@ public final class AnnDataAccessor implements AutoCloseable {
       return ((String) co).isEmpty() ? List.of() : List.of((String) co);
     }
     List<String> out = new ArrayList<>(((StoreGroup) df).childNames());
-    out.removeAll(List.of("_index", "__categories", df.attrString("_index") == null ? "_index"
-        : df.attrString("_index")));
+    out.removeAll(
+        List.of(
+            "_index",
+            "__categories",
+            df.attrString("_index") == null ? "_index" : df.attrString("_index")));
     return out;
   }
 
-  /** @return keys of layers */
+  /**
+   * @return keys of layers
+   */
   public List<String> layerKeys() {
     return keys("layers");
   }
 
-  /** @return keys of obsm */
+  /**
+   * @return keys of obsm
+   */
   public List<String> obsmKeys() {
     return keys("obsm");
   }
 
-  /** @return keys of varm */
+  /**
+   * @return keys of varm
+   */
   public List<String> varmKeys() {
     return keys("varm");
   }
 
-  /** @return keys of obsp */
+  /**
+   * @return keys of obsp
+   */
   public List<String> obspKeys() {
     return keys("obsp");
   }
 
-  /** @return keys of varp */
+  /**
+   * @return keys of varp
+   */
   public List<String> varpKeys() {
     return keys("varp");
   }
 
-  /** @return top-level keys of uns */
+  /**
+   * @return top-level keys of uns
+   */
   public List<String> unsKeys() {
     return keys("uns");
   }
@@ -186,30 +216,41 @@ public final class AnnDataAccessor implements AutoCloseable {
     return guard(() -> ElementReader.keys(root.child(group)));
   }
 
-  /** @return true when the store has a raw group */
+  /**
+   * @return true when the store has a raw group
+   */
   public boolean hasRaw() {
     StoreNode raw = root.child("raw");
     return raw instanceof StoreGroup && !"null".equals(raw.attrString("encoding-type"));
   }
 
-  /** @return the encoding of X ({@code array}, {@code csr_matrix}, {@code csc_matrix}) or null without X */
+  /**
+   * @return the encoding of X ({@code array}, {@code csr_matrix}, {@code csc_matrix}) or null
+   *     without X
+   */
   public String xEncoding() {
     return guard(() -> root.child("X") == null ? null : r.encodingType(root.child("X")));
   }
 
-  /** @return the element type of X's values, or null without X */
+  /**
+   * @return the element type of X's values, or null without X
+   */
   public DType xDtype() {
-    return guard(() -> {
-      StoreNode x = root.child("X");
-      if (x == null) {
-        return null;
-      }
-      return x instanceof StoreArray ? ((StoreArray) x).dtype()
-          : r.asArray(r.require(r.asGroup(x), "data")).dtype();
-    });
+    return guard(
+        () -> {
+          StoreNode x = root.child("X");
+          if (x == null) {
+            return null;
+          }
+          return x instanceof StoreArray
+              ? ((StoreArray) x).dtype()
+              : r.asArray(r.require(r.asGroup(x), "data")).dtype();
+        });
   }
 
-  /** @return the observation table (read on first call, then cached) */
+  /**
+   * @return the observation table (read on first call, then cached)
+   */
   public Table obs() {
     if (obs == null) {
       obs = guard(() -> frame("obs", 0));
@@ -217,7 +258,9 @@ public final class AnnDataAccessor implements AutoCloseable {
     return obs;
   }
 
-  /** @return the variable table (read on first call, then cached) */
+  /**
+   * @return the variable table (read on first call, then cached)
+   */
   public Table var() {
     if (var == null) {
       var = guard(() -> frame("var", 1));
@@ -230,53 +273,77 @@ public final class AnnDataAccessor implements AutoCloseable {
     return n == null ? AnnDataReader.defaultIndex(name, shape()[axis]) : r.readDataFrame(n, name);
   }
 
-  /** @return rows {@code [from, to)} of X (only those rows are read for dense and CSR X) */
+  /**
+   * @return rows {@code [from, to)} of X (only those rows are read for dense and CSR X)
+   */
   public Matrix xRows(long from, long to) {
-    return guard(() -> {
-      StoreNode x = root.child("X");
-      if (x == null) {
-        throw new InvalidArgumentException(path + " has no X");
-      }
-      return slicer.rows(x, from, to);
-    });
+    return guard(
+        () -> {
+          StoreNode x = root.child("X");
+          if (x == null) {
+            throw new InvalidArgumentException(path + " has no X");
+          }
+          return slicer.rows(x, from, to);
+        });
   }
 
-  /** @return rows {@code [from, to)} of a layer */
+  /**
+   * @return rows {@code [from, to)} of a layer
+   */
   public Matrix layerRows(String layer, long from, long to) {
     return guard(() -> slicer.rows(element("layers", layer), from, to));
   }
 
-  /** @return a whole layer, read into memory */
+  /**
+   * @return a whole layer, read into memory
+   */
   public Matrix layer(String layer) {
     return guard(() -> r.readMatrix(element("layers", layer)));
   }
 
-  /** @return an obsm entry (Matrix or Table), read into memory */
+  /**
+   * @return an obsm entry (Matrix or Table), read into memory
+   */
   public Object obsm(String key) {
-    return guard(() -> {
-      StoreNode n = element("obsm", key);
-      String t = r.encodingType(n);
-      return t.equals("dataframe") ? r.readDataFrame(n, key) : r.readMatrix(n);
-    });
+    return guard(
+        () -> {
+          StoreNode n = element("obsm", key);
+          String t = r.encodingType(n);
+          return t.equals("dataframe") ? r.readDataFrame(n, key) : r.readMatrix(n);
+        });
   }
 
-  /** @return uns, read into memory */
+  /**
+   * @return uns, read into memory
+   */
   public Map<String, Object> uns() {
-    return guard(() -> root.child("uns") instanceof StoreGroup
-        ? r.readDict((StoreGroup) root.child("uns")) : new java.util.LinkedHashMap<>());
+    return guard(
+        () ->
+            root.child("uns") instanceof StoreGroup
+                ? r.readDict((StoreGroup) root.child("uns"))
+                : new java.util.LinkedHashMap<>());
   }
 
   private StoreNode element(String group, String key) {
     StoreNode g = root.child(group);
     StoreNode n = g instanceof StoreGroup ? ((StoreGroup) g).child(key) : null;
     if (n == null) {
-      throw new InvalidArgumentException("No " + group + " entry '" + key + "' in " + path
-          + "; available: " + ElementReader.keys(g));
+      throw new InvalidArgumentException(
+          "No "
+              + group
+              + " entry '"
+              + key
+              + "' in "
+              + path
+              + "; available: "
+              + ElementReader.keys(g));
     }
     return n;
   }
 
-  /** @return the whole object read into memory */
+  /**
+   * @return the whole object read into memory
+   */
   public AnnData toMemory() {
     return guard(() -> new AnnDataReader(path.toString()).read(root));
   }

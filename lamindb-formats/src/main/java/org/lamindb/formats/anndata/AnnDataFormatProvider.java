@@ -11,10 +11,11 @@ import org.lamindb.formats.AnnDataAccessor;
 import org.lamindb.spi.FormatProvider;
 
 /**
- * {@link FormatProvider} for AnnData: loads {@code .h5ad}, {@code .zarr} and {@code .anndata.zarr} into
- * {@link AnnData} (or an {@link AnnDataAccessor} when that class is requested), writes {@link AnnData} objects
- * (as {@code .h5ad} unless the key asks for zarr), and inspects files reading only metadata: otype
- * {@code AnnData}, n_observations = n_obs, and summary lines with shape, columns and keys.
+ * {@link FormatProvider} for AnnData: loads {@code .h5ad}, {@code .zarr} and {@code .anndata.zarr}
+ * into {@link AnnData} (or an {@link AnnDataAccessor} when that class is requested), writes {@link
+ * AnnData} objects (as {@code .h5ad} unless the key asks for zarr), and inspects files reading only
+ * metadata: otype {@code AnnData}, n_observations = n_obs, and summary lines with shape, columns
+ * and keys.
  */
 public final class AnnDataFormatProvider implements FormatProvider {
 
@@ -78,8 +79,14 @@ public final class AnnDataFormatProvider implements FormatProvider {
     try (AnnDataAccessor acc = AnnData.open(path)) {
       long[] shape = acc.shape();
       List<String> lines = new ArrayList<>();
-      lines.add("AnnData " + shape[0] + " x " + shape[1]
-          + (acc.xEncoding() == null ? " (no X)" : " (X " + acc.xEncoding() + " " + acc.xDtype() + ")"));
+      lines.add(
+          "AnnData "
+              + shape[0]
+              + " x "
+              + shape[1]
+              + (acc.xEncoding() == null
+                  ? " (no X)"
+                  : " (X " + acc.xEncoding() + " " + acc.xDtype() + ")"));
       add(lines, "obs", acc.obsColumns());
       add(lines, "var", acc.varColumns());
       add(lines, "layers", acc.layerKeys());

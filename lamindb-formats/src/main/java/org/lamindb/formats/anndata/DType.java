@@ -1,9 +1,9 @@
 package org.lamindb.formats.anndata;
 
 /**
- * Element types of AnnData arrays, with the Java array type that holds them. Unsigned types are held in the next
- * wider signed Java type (e.g. {@code uint8} in a {@code short[]}); {@code uint64} is held as raw bits in a
- * {@code long[]}.
+ * Element types of AnnData arrays, with the Java array type that holds them. Unsigned types are
+ * held in the next wider signed Java type (e.g. {@code uint8} in a {@code short[]}); {@code uint64}
+ * is held as raw bits in a {@code long[]}.
  */
 public enum DType {
   /** boolean, held in {@code boolean[]}. */
@@ -43,32 +43,44 @@ public enum DType {
     this.zarrV3 = zarrV3;
   }
 
-  /** @return bytes per element on disk (0 for variable-length strings) */
+  /**
+   * @return bytes per element on disk (0 for variable-length strings)
+   */
   public int size() {
     return size;
   }
 
-  /** @return the Java array class holding elements of this type */
+  /**
+   * @return the Java array class holding elements of this type
+   */
   public Class<?> arrayType() {
     return arrayType;
   }
 
-  /** @return the zarr v2 / numpy dtype string, e.g. {@code <f4} */
+  /**
+   * @return the zarr v2 / numpy dtype string, e.g. {@code <f4}
+   */
   public String zarrV2() {
     return zarrV2;
   }
 
-  /** @return the zarr v3 data type name, e.g. {@code float32} */
+  /**
+   * @return the zarr v3 data type name, e.g. {@code float32}
+   */
   public String zarrV3() {
     return zarrV3;
   }
 
-  /** @return true for the integer types (signed or unsigned) */
+  /**
+   * @return true for the integer types (signed or unsigned)
+   */
   public boolean isInteger() {
     return this != BOOL && this != FLOAT32 && this != FLOAT64 && this != STRING;
   }
 
-  /** @return true for numeric types and bool */
+  /**
+   * @return true for numeric types and bool
+   */
   public boolean isNumeric() {
     return this != STRING;
   }

@@ -5,8 +5,8 @@ import java.util.Objects;
 import org.lamindb.formats.anndata.internal.ArrayOps;
 
 /**
- * A dense matrix stored row-major (C order) in one flat Java array of {@link #dtype()}'s type, e.g. a
- * {@code float[]} of {@code rows * cols} values for float32.
+ * A dense matrix stored row-major (C order) in one flat Java array of {@link #dtype()}'s type, e.g.
+ * a {@code float[]} of {@code rows * cols} values for float32.
  *
  * <pre>{@code
  * DenseMatrix m = new DenseMatrix(new float[] {1, 2, 3, 4, 5, 6}, DType.FLOAT32, 2, 3);
@@ -30,7 +30,11 @@ public final class DenseMatrix implements Matrix {
     this.dtype = Objects.requireNonNull(dtype, "dtype");
     if (!dtype.arrayType().isInstance(data)) {
       throw new IllegalArgumentException(
-          "data is " + data.getClass().getSimpleName() + " but dtype " + dtype + " needs "
+          "data is "
+              + data.getClass().getSimpleName()
+              + " but dtype "
+              + dtype
+              + " needs "
               + dtype.arrayType().getSimpleName());
     }
     if (rows < 0 || cols < 0 || rows * cols != ArrayOps.length(data)) {
@@ -41,7 +45,9 @@ public final class DenseMatrix implements Matrix {
     this.cols = cols;
   }
 
-  /** @return a float64 matrix from rows of doubles (for tests and small data) */
+  /**
+   * @return a float64 matrix from rows of doubles (for tests and small data)
+   */
   public static DenseMatrix of(double[][] values) {
     int r = values.length;
     int c = r == 0 ? 0 : values[0].length;
@@ -52,7 +58,9 @@ public final class DenseMatrix implements Matrix {
     return new DenseMatrix(flat, DType.FLOAT64, r, c);
   }
 
-  /** @return the flat row-major values (not copied) */
+  /**
+   * @return the flat row-major values (not copied)
+   */
   public Object data() {
     return data;
   }
@@ -97,7 +105,14 @@ public final class DenseMatrix implements Matrix {
 
   @Override
   public String toString() {
-    return "DenseMatrix[" + rows + "x" + cols + " " + dtype + "]" + (rows * cols <= 16 ? preview() : "");
+    return "DenseMatrix["
+        + rows
+        + "x"
+        + cols
+        + " "
+        + dtype
+        + "]"
+        + (rows * cols <= 16 ? preview() : "");
   }
 
   private String preview() {

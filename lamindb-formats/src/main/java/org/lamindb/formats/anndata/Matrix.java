@@ -1,8 +1,8 @@
 package org.lamindb.formats.anndata;
 
 /**
- * A two-dimensional AnnData matrix: X, a layer, an obsm/varm/obsp/varp entry. Either a {@link DenseMatrix} (flat,
- * row-major) or a {@link SparseMatrix} (CSR or CSC).
+ * A two-dimensional AnnData matrix: X, a layer, an obsm/varm/obsp/varp entry. Either a {@link
+ * DenseMatrix} (flat, row-major) or a {@link SparseMatrix} (CSR or CSC).
  *
  * <pre>{@code
  * Matrix x = adata.x();
@@ -13,23 +13,33 @@ package org.lamindb.formats.anndata;
  */
 public interface Matrix {
 
-  /** @return {@code {rows, columns}} */
+  /**
+   * @return {@code {rows, columns}}
+   */
   long[] shape();
 
-  /** @return number of rows */
+  /**
+   * @return number of rows
+   */
   default int nRows() {
     return (int) shape()[0];
   }
 
-  /** @return number of columns */
+  /**
+   * @return number of columns
+   */
   default int nCols() {
     return (int) shape()[1];
   }
 
-  /** @return the element type of the stored values */
+  /**
+   * @return the element type of the stored values
+   */
   DType dtype();
 
-  /** @return element (i, j) as a double (0 for entries a sparse matrix does not store) */
+  /**
+   * @return element (i, j) as a double (0 for entries a sparse matrix does not store)
+   */
   double get(int i, int j);
 
   /**
@@ -39,7 +49,9 @@ public interface Matrix {
    */
   Matrix rows(int from, int to);
 
-  /** @return the matrix as a dense row-major {@code double[][]} (for small matrices and tests) */
+  /**
+   * @return the matrix as a dense row-major {@code double[][]} (for small matrices and tests)
+   */
   default double[][] toArray() {
     double[][] out = new double[nRows()][nCols()];
     for (int i = 0; i < out.length; i++) {

@@ -5,9 +5,10 @@ import java.util.Objects;
 import org.lamindb.formats.anndata.internal.ArrayOps;
 
 /**
- * A compressed sparse matrix in CSR (rows compressed, anndata {@code csr_matrix}) or CSC (columns compressed,
- * {@code csc_matrix}) layout: {@code data} holds the stored values, {@code indices} their column (CSR) or row
- * (CSC) numbers, and {@code indptr} where each compressed row (column) starts in {@code data}.
+ * A compressed sparse matrix in CSR (rows compressed, anndata {@code csr_matrix}) or CSC (columns
+ * compressed, {@code csc_matrix}) layout: {@code data} holds the stored values, {@code indices}
+ * their column (CSR) or row (CSC) numbers, and {@code indptr} where each compressed row (column)
+ * starts in {@code data}.
  *
  * <pre>{@code
  * // [[1, 0], [0, 2]]
@@ -62,37 +63,60 @@ public final class SparseMatrix implements Matrix {
     }
     if (indptr.length != major + 1) {
       throw new IllegalArgumentException(
-          "indptr has " + indptr.length + " entries, expected " + (major + 1) + " for " + format
-              + " " + rows + "x" + cols);
+          "indptr has "
+              + indptr.length
+              + " entries, expected "
+              + (major + 1)
+              + " for "
+              + format
+              + " "
+              + rows
+              + "x"
+              + cols);
     }
     if (indptr[0] != 0 || indptr[indptr.length - 1] != nnz) {
       throw new IllegalArgumentException(
-          "indptr must start at 0 and end at nnz=" + nnz + " (got " + indptr[0] + ".."
-              + indptr[indptr.length - 1] + ")");
+          "indptr must start at 0 and end at nnz="
+              + nnz
+              + " (got "
+              + indptr[0]
+              + ".."
+              + indptr[indptr.length - 1]
+              + ")");
     }
   }
 
-  /** @return CSR or CSC */
+  /**
+   * @return CSR or CSC
+   */
   public Format format() {
     return format;
   }
 
-  /** @return the stored values (not copied) */
+  /**
+   * @return the stored values (not copied)
+   */
   public Object data() {
     return data;
   }
 
-  /** @return column (CSR) or row (CSC) numbers of the stored values (not copied) */
+  /**
+   * @return column (CSR) or row (CSC) numbers of the stored values (not copied)
+   */
   public int[] indices() {
     return indices;
   }
 
-  /** @return offsets of each compressed row (column) into {@link #data()} (not copied) */
+  /**
+   * @return offsets of each compressed row (column) into {@link #data()} (not copied)
+   */
   public long[] indptr() {
     return indptr;
   }
 
-  /** @return number of stored values */
+  /**
+   * @return number of stored values
+   */
   public long nnz() {
     return indices.length;
   }
@@ -132,8 +156,13 @@ public final class SparseMatrix implements Matrix {
         ptr[r] = indptr[from + r] - start;
       }
       return new SparseMatrix(
-          Format.CSR, ArrayOps.slice(data, start, end), dtype,
-          Arrays.copyOfRange(indices, start, end), ptr, to - from, cols);
+          Format.CSR,
+          ArrayOps.slice(data, start, end),
+          dtype,
+          Arrays.copyOfRange(indices, start, end),
+          ptr,
+          to - from,
+          cols);
     }
     int count = 0;
     for (int k = 0; k < indices.length; k++) {
@@ -164,8 +193,12 @@ public final class SparseMatrix implements Matrix {
       return false;
     }
     SparseMatrix m = (SparseMatrix) o;
-    return format == m.format && dtype == m.dtype && rows == m.rows && cols == m.cols
-        && Arrays.equals(indices, m.indices) && Arrays.equals(indptr, m.indptr)
+    return format == m.format
+        && dtype == m.dtype
+        && rows == m.rows
+        && cols == m.cols
+        && Arrays.equals(indices, m.indices)
+        && Arrays.equals(indptr, m.indptr)
         && Objects.deepEquals(data, m.data);
   }
 

@@ -18,7 +18,9 @@ class AnnDataFormatProviderTest {
 
   private static FormatProvider provider() {
     return StreamSupport.stream(ServiceLoader.load(FormatProvider.class).spliterator(), false)
-        .filter(p -> p instanceof AnnDataFormatProvider).findFirst().orElseThrow();
+        .filter(p -> p instanceof AnnDataFormatProvider)
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
@@ -64,9 +66,11 @@ class AnnDataFormatProviderTest {
       FormatProvider.FormatInfo info = p.inspect(target, suffix).orElseThrow();
       assertThat(info.otype()).isEqualTo("AnnData");
       assertThat(info.nObservations()).isEqualTo(4L);
-      assertThat(info.summary()).anyMatch(l -> l.equals("layers: counts_csc, dense")
-          || l.equals("layers: dense, counts_csc"));
-      assertThat(((AnnData) p.load(target, suffix, AnnData.class).orElseThrow()).nVars()).isEqualTo(3);
+      assertThat(info.summary())
+          .anyMatch(
+              l -> l.equals("layers: counts_csc, dense") || l.equals("layers: dense, counts_csc"));
+      assertThat(((AnnData) p.load(target, suffix, AnnData.class).orElseThrow()).nVars())
+          .isEqualTo(3);
     }
   }
 }

@@ -24,9 +24,9 @@ import org.lamindb.formats.AnnData;
 import org.lamindb.formats.AnnDataAccessor;
 
 /**
- * Truncated and corrupted copies of every shared .h5ad and zarr store, wrong suffixes and huge declared sizes:
- * each must end in a {@link LaminException} naming the file (or, for harmless corruption, a normal read), never
- * another exception, an OutOfMemoryError or a hang.
+ * Truncated and corrupted copies of every shared .h5ad and zarr store, wrong suffixes and huge
+ * declared sizes: each must end in a {@link LaminException} naming the file (or, for harmless
+ * corruption, a normal read), never another exception, an OutOfMemoryError or a hang.
  */
 class BadInputTest {
   @TempDir Path dir;
@@ -37,23 +37,25 @@ class BadInputTest {
 
   /** Reads fully and lazily; only LaminExceptions may escape. */
   private void readOrReject(Path p) {
-    assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-      try {
-        AnnData a = AnnData.read(p);
-        assertThat(a.nObs()).isGreaterThanOrEqualTo(0);
-      } catch (LaminException e) {
-        assertThat(e.getMessage()).contains(p.getFileName().toString());
-      }
-      try (AnnDataAccessor acc = AnnData.open(p)) {
-        long[] shape = acc.shape();
-        acc.obsColumns();
-        if (acc.xEncoding() != null && shape[0] > 0) {
-          acc.xRows(0, Math.min(shape[0], 5));
-        }
-      } catch (LaminException e) {
-        assertThat(e.getMessage()).contains(p.getFileName().toString());
-      }
-    });
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(60),
+        () -> {
+          try {
+            AnnData a = AnnData.read(p);
+            assertThat(a.nObs()).isGreaterThanOrEqualTo(0);
+          } catch (LaminException e) {
+            assertThat(e.getMessage()).contains(p.getFileName().toString());
+          }
+          try (AnnDataAccessor acc = AnnData.open(p)) {
+            long[] shape = acc.shape();
+            acc.obsColumns();
+            if (acc.xEncoding() != null && shape[0] > 0) {
+              acc.xRows(0, Math.min(shape[0], 5));
+            }
+          } catch (LaminException e) {
+            assertThat(e.getMessage()).contains(p.getFileName().toString());
+          }
+        });
   }
 
   @ParameterizedTest(name = "{0}")
@@ -65,7 +67,8 @@ class BadInputTest {
       Files.write(p, java.util.Arrays.copyOf(bytes, (int) (bytes.length * frac)));
       if (frac < 0.3) {
         // the root group's metadata is gone: nothing can be read
-        assertThatThrownBy(() -> AnnData.read(p)).isInstanceOf(LaminException.class)
+        assertThatThrownBy(() -> AnnData.read(p))
+            .isInstanceOf(LaminException.class)
             .hasMessageContaining(p.getFileName().toString());
       }
       readOrReject(p);
@@ -96,7 +99,8 @@ class BadInputTest {
     copyTree(src, store);
     List<Path> chunks = new ArrayList<>();
     try (Stream<Path> s = Files.walk(store)) {
-      s.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().matches("\\d+"))
+      s.filter(Files::isRegularFile)
+          .filter(f -> f.getFileName().toString().matches("\\d+"))
           .forEach(chunks::add);
     }
     Random random = new Random(7);
@@ -110,11 +114,13 @@ class BadInputTest {
         Files.write(chunks.get(i), b);
       }
     }
-    assertThatThrownBy(() -> AnnData.read(store)).isInstanceOf(StorageException.class)
+    assertThatThrownBy(() -> AnnData.read(store))
+        .isInstanceOf(StorageException.class)
         .hasMessageContaining("copy.zarr");
     readOrReject(store);
     Files.writeString(store.resolve("obs/.zattrs"), "{ not json");
-    assertThatThrownBy(() -> AnnData.read(store)).isInstanceOf(StorageException.class)
+    assertThatThrownBy(() -> AnnData.read(store))
+        .isInstanceOf(StorageException.class)
         .hasMessageContaining("obs");
   }
 
@@ -122,37 +128,52 @@ class BadInputTest {
   void wrongSuffixForContent() throws IOException {
     Path parquetAsH5ad = dir.resolve("table.h5ad");
     try (Stream<Path> s = Files.list(SharedData.formats().resolve("parquet"))) {
-      Files.copy(s.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow(), parquetAsH5ad);
+      Files.copy(
+          s.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow(),
+          parquetAsH5ad);
     }
-    assertThatThrownBy(() -> AnnData.read(parquetAsH5ad)).isInstanceOf(StorageException.class)
-        .hasMessageContaining("table.h5ad").hasMessageContaining("not an HDF5 file");
+    assertThatThrownBy(() -> AnnData.read(parquetAsH5ad))
+        .isInstanceOf(StorageException.class)
+        .hasMessageContaining("table.h5ad")
+        .hasMessageContaining("not an HDF5 file");
     Path h5adAsZarr = dir.resolve("cells.zarr");
     Files.copy(SharedData.formats().resolve("h5ad/cellxgene_example_valid.h5ad"), h5adAsZarr);
-    assertThatThrownBy(() -> AnnData.read(h5adAsZarr)).isInstanceOf(StorageException.class)
+    assertThatThrownBy(() -> AnnData.read(h5adAsZarr))
+        .isInstanceOf(StorageException.class)
         .hasMessageContaining("cells.zarr");
     Path plainHdf5 = SharedData.formats().resolve("hdf5/test_string_datasets_latest.hdf5");
     Path asH5ad = dir.resolve("strings.h5ad");
     Files.copy(plainHdf5, asH5ad);
-    assertThatThrownBy(() -> AnnData.read(asH5ad)).isInstanceOf(ValidationException.class)
+    assertThatThrownBy(() -> AnnData.read(asH5ad))
+        .isInstanceOf(ValidationException.class)
         .hasMessageContaining("not an AnnData");
-    assertThatThrownBy(() -> AnnData.read(dir.resolve("missing.h5ad"))).isInstanceOf(StorageException.class);
+    assertThatThrownBy(() -> AnnData.read(dir.resolve("missing.h5ad")))
+        .isInstanceOf(StorageException.class);
   }
 
   @Test
   void hugeDeclaredZarrShapeFailsBeforeAllocating() throws IOException {
     Path store = dir.resolve("huge.zarr");
-    AnnData small = new AnnData(null, AnnDataSupport.index("obs", 3), AnnDataSupport.index("var", 2));
+    AnnData small =
+        new AnnData(null, AnnDataSupport.index("obs", 3), AnnDataSupport.index("var", 2));
     small.layers().put("big", DenseMatrix.of(new double[][] {{1, 2}, {3, 4}, {5, 6}}));
     small.writeZarr(store, 2);
     Path meta = store.resolve("layers/big/.zarray");
-    Files.writeString(meta, Files.readString(meta).replaceFirst("\"shape\" : \\[ 3, 2 \\]",
-        "\"shape\" : [ 3, 200000000000 ]"));
+    Files.writeString(
+        meta,
+        Files.readString(meta)
+            .replaceFirst("\"shape\" : \\[ 3, 2 \\]", "\"shape\" : [ 3, 200000000000 ]"));
     assertThat(Files.readString(meta)).contains("200000000000");
-    assertThatThrownBy(() -> AnnData.read(store)).isInstanceOf(LaminException.class)
+    assertThatThrownBy(() -> AnnData.read(store))
+        .isInstanceOf(LaminException.class)
         .hasMessageContaining("huge.zarr");
-    Files.writeString(meta, Files.readString(meta).replace("200000000000", "2")
-        .replaceFirst("\"chunks\" : \\[ 3, 2 \\]", "\"chunks\" : [ 3000000000, 2 ]"));
-    assertThatThrownBy(() -> AnnData.read(store)).isInstanceOf(LaminException.class)
+    Files.writeString(
+        meta,
+        Files.readString(meta)
+            .replace("200000000000", "2")
+            .replaceFirst("\"chunks\" : \\[ 3, 2 \\]", "\"chunks\" : [ 3000000000, 2 ]"));
+    assertThatThrownBy(() -> AnnData.read(store))
+        .isInstanceOf(LaminException.class)
         .hasMessageContaining("huge.zarr");
   }
 
@@ -165,9 +186,16 @@ class BadInputTest {
     a.uns().put("v", new byte[rows]);
     a.writeH5ad(p);
     byte[] b = Files.readAllBytes(p);
-    byte[] needle = java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(rows).array();
-    byte[] huge = java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN)
-        .putLong(1L << 40).array();
+    byte[] needle =
+        java.nio.ByteBuffer.allocate(8)
+            .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+            .putLong(rows)
+            .array();
+    byte[] huge =
+        java.nio.ByteBuffer.allocate(8)
+            .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+            .putLong(1L << 40)
+            .array();
     int patched = 0;
     for (int i = 0; i + 8 <= b.length; i++) {
       if (java.util.Arrays.equals(b, i, i + 8, needle, 0, 8)) {
@@ -177,7 +205,8 @@ class BadInputTest {
     }
     assertThat(patched).isPositive();
     Files.write(p, b);
-    assertThatThrownBy(() -> AnnData.read(p)).isInstanceOf(LaminException.class)
+    assertThatThrownBy(() -> AnnData.read(p))
+        .isInstanceOf(LaminException.class)
         .hasMessageContaining("huge.h5ad");
     readOrReject(p);
   }
@@ -187,9 +216,12 @@ class BadInputTest {
     Path store = dir.resolve("sparse.zarr");
     Samples.everyKind().writeZarr(store, 3);
     Path meta = store.resolve("X/zarr.json");
-    Files.writeString(meta, Files.readString(meta).replaceFirst("\"shape\" : \\[ 4, 3 \\]",
-        "\"shape\" : [ 400000, 3 ]"));
-    assertThatThrownBy(() -> AnnData.read(store)).isInstanceOf(ValidationException.class)
+    Files.writeString(
+        meta,
+        Files.readString(meta)
+            .replaceFirst("\"shape\" : \\[ 4, 3 \\]", "\"shape\" : [ 400000, 3 ]"));
+    assertThatThrownBy(() -> AnnData.read(store))
+        .isInstanceOf(ValidationException.class)
         .hasMessageContaining("X");
   }
 

@@ -32,8 +32,8 @@ class LazyAccessTest {
     AnnData full = AnnData.read(p);
     try (AnnDataAccessor acc = AnnData.open(p)) {
       assertThat(acc.shape()).containsExactly(full.nObs(), full.nVars());
-      assertThat(acc.obsColumns()).containsExactlyElementsOf(
-          full.obs().columnNames().subList(1, full.obs().columnCount()));
+      assertThat(acc.obsColumns())
+          .containsExactlyElementsOf(full.obs().columnNames().subList(1, full.obs().columnCount()));
       assertThat(acc.layerKeys()).containsExactlyInAnyOrderElementsOf(full.layers().keySet());
       assertThat(acc.obsmKeys()).containsExactlyInAnyOrderElementsOf(full.obsm().keySet());
       assertThat(acc.obs().columnNames()).isEqualTo(full.obs().columnNames());
@@ -63,7 +63,8 @@ class LazyAccessTest {
   private static String python() {
     for (String candidate : new String[] {"python3", "/usr/bin/python3"}) {
       try {
-        Process p = new ProcessBuilder(candidate, "-c", "import h5py").redirectErrorStream(true).start();
+        Process p =
+            new ProcessBuilder(candidate, "-c", "import h5py").redirectErrorStream(true).start();
         if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0) {
           return candidate;
         }
@@ -75,36 +76,47 @@ class LazyAccessTest {
   }
 
   /**
-   * A file declaring a 40,000 x 40,000 float32 X (6.4 GB) that compresses to almost nothing (written with h5py,
-   * never filled): reading it whole is refused before allocating, while shape, obs and row slices work.
+   * A file declaring a 40,000 x 40,000 float32 X (6.4 GB) that compresses to almost nothing
+   * (written with h5py, never filled): reading it whole is refused before allocating, while shape,
+   * obs and row slices work.
    */
   @Test
   void hugeCompressedMatrixIsDescribableAndSliceable() throws Exception {
     String py = python();
     assumeTrue(py != null, "python3 with h5py not available");
     Path f = dir.resolve("huge.h5ad");
-    Process p = new ProcessBuilder(py, "-c", String.join("\n",
-        "import h5py, numpy as np, sys",
-        "f = h5py.File(sys.argv[1], 'w')",
-        "f.attrs['encoding-type'] = 'anndata'; f.attrs['encoding-version'] = '0.1.0'",
-        "n = 40000",
-        "for axis in ['obs', 'var']:",
-        "    g = f.create_group(axis)",
-        "    g.attrs['encoding-type'] = 'dataframe'; g.attrs['encoding-version'] = '0.2.0'",
-        "    g.attrs['_index'] = '_index'; g.attrs['column-order'] = np.array([], dtype='float64')",
-        "    d = g.create_dataset('_index', data=np.array([f'{axis}{i}' for i in range(n)], dtype=object),",
-        "        dtype=h5py.string_dtype())",
-        "    d.attrs['encoding-type'] = 'string-array'; d.attrs['encoding-version'] = '0.2.0'",
-        "x = f.create_dataset('X', shape=(n, n), dtype='float32', chunks=(100, n), compression='gzip')",
-        "x.attrs['encoding-type'] = 'array'; x.attrs['encoding-version'] = '0.2.0'",
-        "x[5, 7] = 3.5",
-        "f.close()"), f.toString()).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                py,
+                "-c",
+                String.join(
+                    "\n",
+                    "import h5py, numpy as np, sys",
+                    "f = h5py.File(sys.argv[1], 'w')",
+                    "f.attrs['encoding-type'] = 'anndata'; f.attrs['encoding-version'] = '0.1.0'",
+                    "n = 40000",
+                    "for axis in ['obs', 'var']:",
+                    "    g = f.create_group(axis)",
+                    "    g.attrs['encoding-type'] = 'dataframe'; g.attrs['encoding-version'] = '0.2.0'",
+                    "    g.attrs['_index'] = '_index'; g.attrs['column-order'] = np.array([], dtype='float64')",
+                    "    d = g.create_dataset('_index', data=np.array([f'{axis}{i}' for i in range(n)], dtype=object),",
+                    "        dtype=h5py.string_dtype())",
+                    "    d.attrs['encoding-type'] = 'string-array'; d.attrs['encoding-version'] = '0.2.0'",
+                    "x = f.create_dataset('X', shape=(n, n), dtype='float32', chunks=(100, n), compression='gzip')",
+                    "x.attrs['encoding-type'] = 'array'; x.attrs['encoding-version'] = '0.2.0'",
+                    "x[5, 7] = 3.5",
+                    "f.close()"),
+                f.toString())
+            .redirectErrorStream(true)
+            .start();
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(new String(p.getInputStream().readAllBytes())).isZero();
     assertThat(Files.size(f)).isLessThan(20_000_000L);
 
-    assertThatThrownBy(() -> AnnData.read(f)).isInstanceOf(StorageException.class)
-        .hasMessageContaining("huge.h5ad").hasMessageContaining("AnnData.open");
+    assertThatThrownBy(() -> AnnData.read(f))
+        .isInstanceOf(StorageException.class)
+        .hasMessageContaining("huge.h5ad")
+        .hasMessageContaining("AnnData.open");
     try (AnnDataAccessor acc = AnnData.open(f)) {
       assertThat(acc.shape()).containsExactly(40000, 40000);
       assertThat(acc.obs().rowCount()).isEqualTo(40000);

@@ -33,21 +33,29 @@ class LegacyLayoutTest {
     }
     assumeTrue(py != null, "python3 with h5py not available");
     Path f = dir.resolve("legacy.h5ad");
-    Process p = new ProcessBuilder(py, "-c", String.join("\n",
-        "import h5py, numpy as np, sys",
-        "f = h5py.File(sys.argv[1], 'w')",
-        "f.create_dataset('X', data=np.arange(6, dtype='float32').reshape(3, 2))",
-        "obs = np.array([(b'c0', 0, 1.5), (b'c1', 1, 2.5), (b'c2', 0, 3.5)],",
-        "    dtype=[('index', 'S2'), ('cell_type', 'i1'), ('score', 'f8')])",
-        "f.create_dataset('obs', data=obs)",
-        "f.create_dataset('var', data=np.array([(b'g0',), (b'g1',)], dtype=[('index', 'S2')]))",
-        "f.create_dataset('uns/cell_type_categories', data=np.array([b'B', b'T']))",
-        "f.create_dataset('uns/note', data='legacy')",
-        "g = f.create_group('layers/sp')",
-        "g.attrs['h5sparse_format'] = 'csr'; g.attrs['h5sparse_shape'] = (3, 2)",
-        "g['data'] = np.array([7.0], dtype='float32'); g['indices'] = np.array([1], dtype='int32')",
-        "g['indptr'] = np.array([0, 0, 1, 1], dtype='int64')",
-        "f.close()"), f.toString()).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                py,
+                "-c",
+                String.join(
+                    "\n",
+                    "import h5py, numpy as np, sys",
+                    "f = h5py.File(sys.argv[1], 'w')",
+                    "f.create_dataset('X', data=np.arange(6, dtype='float32').reshape(3, 2))",
+                    "obs = np.array([(b'c0', 0, 1.5), (b'c1', 1, 2.5), (b'c2', 0, 3.5)],",
+                    "    dtype=[('index', 'S2'), ('cell_type', 'i1'), ('score', 'f8')])",
+                    "f.create_dataset('obs', data=obs)",
+                    "f.create_dataset('var', data=np.array([(b'g0',), (b'g1',)], dtype=[('index', 'S2')]))",
+                    "f.create_dataset('uns/cell_type_categories', data=np.array([b'B', b'T']))",
+                    "f.create_dataset('uns/note', data='legacy')",
+                    "g = f.create_group('layers/sp')",
+                    "g.attrs['h5sparse_format'] = 'csr'; g.attrs['h5sparse_shape'] = (3, 2)",
+                    "g['data'] = np.array([7.0], dtype='float32'); g['indices'] = np.array([1], dtype='int32')",
+                    "g['indptr'] = np.array([0, 0, 1, 1], dtype='int64')",
+                    "f.close()"),
+                f.toString())
+            .redirectErrorStream(true)
+            .start();
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(new String(p.getInputStream().readAllBytes())).isZero();
 

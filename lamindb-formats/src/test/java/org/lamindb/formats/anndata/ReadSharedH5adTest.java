@@ -20,8 +20,8 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Reads every shared .h5ad (and the AnnData inside the .h5mu) and checks it against H5AD_FEATURES.tsv; values
- * below were read independently with h5py from the same files.
+ * Reads every shared .h5ad (and the AnnData inside the .h5mu) and checks it against
+ * H5AD_FEATURES.tsv; values below were read independently with h5py from the same files.
  */
 class ReadSharedH5adTest {
 
@@ -94,7 +94,8 @@ class ReadSharedH5adTest {
     assertThat(boolNa.get(2)).isTrue();
     assertThat(obs.doubleColumn("FloatNA").isMissing(0)).isTrue();
     assertThat(obs.doubleColumn("FloatNA").get(1)).isEqualTo(42.42);
-    assertThat(obs.stringColumn("leiden").asList().subList(0, 5)).containsExactly("0", "2", "2", "1", "1");
+    assertThat(obs.stringColumn("leiden").asList().subList(0, 5))
+        .containsExactly("0", "2", "2", "1", "1");
     SparseMatrix x = (SparseMatrix) a.x();
     assertThat(Arrays.copyOf(x.indptr(), 3)).containsExactly(0, 87, 172);
     assertThat(x.nnz()).isEqualTo(4317);
@@ -102,7 +103,8 @@ class ReadSharedH5adTest {
     assertThat(x.get(0, 6)).isCloseTo(2.033359, within(1e-6));
     assertThat(x.get(0, 4)).isZero();
     assertThat(a.layers().get("csc_counts")).isInstanceOf(SparseMatrix.class);
-    assertThat(((SparseMatrix) a.layers().get("csc_counts")).format()).isEqualTo(SparseMatrix.Format.CSC);
+    assertThat(((SparseMatrix) a.layers().get("csc_counts")).format())
+        .isEqualTo(SparseMatrix.Format.CSC);
     assertThat(a.uns().get("IntScalar")).isEqualTo(1L);
     assertThat(a.uns().get("StringScalar")).isEqualTo("A string");
     assertThat((String[][]) a.uns().get("String2D")).hasDimensions(5, 10);
@@ -117,8 +119,16 @@ class ReadSharedH5adTest {
   void pbmc68kValues() {
     AnnData a = read("10x_pbmc68k_reduced.h5ad");
     assertThat(a.obs().column(0).name()).isEqualTo("index");
-    assertThat(a.obs().columnNames().subList(1, 9)).containsExactly("bulk_labels", "n_genes",
-        "percent_mito", "n_counts", "S_score", "G2M_score", "phase", "louvain");
+    assertThat(a.obs().columnNames().subList(1, 9))
+        .containsExactly(
+            "bulk_labels",
+            "n_genes",
+            "percent_mito",
+            "n_counts",
+            "S_score",
+            "G2M_score",
+            "phase",
+            "louvain");
     float[] expected = {-0.326f, -0.191f, -0.728f, -0.301f, 3.386f};
     for (int j = 0; j < expected.length; j++) {
       assertThat(a.x().get(0, j)).isCloseTo(expected[j], within(1e-3));
@@ -134,8 +144,15 @@ class ReadSharedH5adTest {
   @Test
   void zellkonverterNullableColumns() {
     AnnData a = read("zellkonverter_krumsiek11_augmented_v0-8.h5ad");
-    assertThat(a.obs().columnNames().subList(1, 8)).containsExactly("cell_type", "dummy_num",
-        "dummy_num2", "dummy_int", "dummy_int2", "dummy_bool", "dummy_bool2");
+    assertThat(a.obs().columnNames().subList(1, 8))
+        .containsExactly(
+            "cell_type",
+            "dummy_num",
+            "dummy_num2",
+            "dummy_int",
+            "dummy_int2",
+            "dummy_bool",
+            "dummy_bool2");
     assertThat(a.obs().column("dummy_bool2")).isInstanceOf(BooleanColumn.class);
     assertThat(a.obs().column("dummy_bool")).isInstanceOf(BooleanColumn.class);
     assertThat(a.x().get(0, 0)).isCloseTo(0.8032, within(1e-4));

@@ -14,8 +14,8 @@ import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Reads every shared AnnData zarr store (v2 blosc-lz4, v3 zstd). Expected values were read independently with
- * zarr-python/numcodecs from the same stores, or come from MANIFEST.tsv.
+ * Reads every shared AnnData zarr store (v2 blosc-lz4, v3 zstd). Expected values were read
+ * independently with zarr-python/numcodecs from the same stores, or come from MANIFEST.tsv.
  */
 class ReadSharedZarrTest {
 
@@ -65,7 +65,8 @@ class ReadSharedZarrTest {
     assertThat(a.obs().column("IntNA").isMissing(0)).isTrue();
     assertThat(a.obs().column("IntNA").isMissing(1)).isFalse();
     assertThat(a.obs().column("BoolNA")).isInstanceOf(BooleanColumn.class);
-    assertThat(a.obs().stringColumn("leiden").asList().subList(0, 5)).containsExactly("0", "2", "2", "1", "1");
+    assertThat(a.obs().stringColumn("leiden").asList().subList(0, 5))
+        .containsExactly("0", "2", "2", "1", "1");
     assertThat(a.layers()).containsKeys("counts", "csc_counts", "dense_X", "dense_counts");
   }
 
@@ -76,7 +77,8 @@ class ReadSharedZarrTest {
     assertThat(Arrays.copyOf(((SparseMatrix) a.x()).indices(), 3)).containsExactly(0, 2, 7);
     assertThat(a.uns()).containsKeys("O_recarray", "nested");
     assertThat(a.uns().get("O_recarray")).isInstanceOf(Table.class);
-    assertThat(a.obs().columnNames()).contains("obs_cat", "cat_ordered", "int64", "float64", "uint8");
+    assertThat(a.obs().columnNames())
+        .contains("obs_cat", "cat_ordered", "int64", "float64", "uint8");
   }
 
   @Test

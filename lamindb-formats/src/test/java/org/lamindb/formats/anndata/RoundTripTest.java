@@ -64,13 +64,16 @@ class RoundTripTest {
     assertThat(((BooleanColumn) obs.column("is_doublet")).get(1)).isTrue();
     assertThat(obs.doubleColumn("score").get(1)).isEqualTo(1.5);
     assertThat(obs.doubleColumn("score").isMissing(2)).isTrue();
-    assertThat(new ArrayList<Object>(obs.column("big").asList())).containsExactly(1L << 40, 2L, 3L, -4L);
-    assertThat(new ArrayList<Object>(obs.column("small").asList())).containsExactly((short) 1, (short) -1, (short) 2, (short) -2);
+    assertThat(new ArrayList<Object>(obs.column("big").asList()))
+        .containsExactly(1L << 40, 2L, 3L, -4L);
+    assertThat(new ArrayList<Object>(obs.column("small").asList()))
+        .containsExactly((short) 1, (short) -1, (short) 2, (short) -2);
     assertThat(b.var().doubleColumn("mean").asList()).containsExactly(0.1, 0.2, 0.3);
 
     assertThat(b.layers()).isEqualTo(a.layers());
     assertThat(b.obsm().get("X_umap")).isEqualTo(a.obsm().get("X_umap"));
-    assertThat(((Table) b.obsm().get("meta")).doubleColumn("v").asList()).containsExactly(1.0, 2.0, 3.0, 4.0);
+    assertThat(((Table) b.obsm().get("meta")).doubleColumn("v").asList())
+        .containsExactly(1.0, 2.0, 3.0, 4.0);
     assertThat(b.varm()).isEqualTo(a.varm());
     assertThat(b.obsp()).isEqualTo(a.obsp());
     assertThat(b.varp()).isEqualTo(a.varp());
@@ -89,7 +92,8 @@ class RoundTripTest {
     assertThat(uns.get("mat")).isEqualTo(a.uns().get("mat"));
 
     assertThat(b.raw().x()).isEqualTo(a.raw().x());
-    assertThat(new ArrayList<Object>(b.raw().var().column(0).asList())).containsExactly("g1", "g2", "g3", "g4");
+    assertThat(new ArrayList<Object>(b.raw().var().column(0).asList()))
+        .containsExactly("g1", "g2", "g3", "g4");
   }
 
   @ParameterizedTest
@@ -99,8 +103,18 @@ class RoundTripTest {
     allMissing.appendMissing();
     allMissing.appendMissing();
     Table obs = AnnDataSupport.index("obs", 2).addColumns(allMissing);
-    AnnData a = new AnnData(new SparseMatrix(SparseMatrix.Format.CSR, new float[0], DType.FLOAT32,
-        new int[0], new long[] {0, 0, 0}, 2, 3), obs, AnnDataSupport.index("var", 3));
+    AnnData a =
+        new AnnData(
+            new SparseMatrix(
+                SparseMatrix.Format.CSR,
+                new float[0],
+                DType.FLOAT32,
+                new int[0],
+                new long[] {0, 0, 0},
+                2,
+                3),
+            obs,
+            AnnDataSupport.index("var", 3));
     AnnData b = roundTrip(format, a);
     assertThat(b.x()).isEqualTo(a.x());
     assertThat(b.obs().stringColumn("label").countMissing()).isEqualTo(2);

@@ -29,7 +29,8 @@ final class SharedData {
         return c.resolve("formats");
       }
     }
-    assumeTrue(false, "shared test data not found: set LAMIN_SHARED_DATA to the shared/data folder");
+    assumeTrue(
+        false, "shared test data not found: set LAMIN_SHARED_DATA to the shared/data folder");
     return null;
   }
 

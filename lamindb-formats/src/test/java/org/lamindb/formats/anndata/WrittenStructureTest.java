@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Checks what we write against the anndata on-disk specification directly (jHDF for .h5ad, the JSON files for
- * zarr), independent of our reader: encoding attributes on every element, dtypes of sparse and categorical
- * parts, the dataframe attributes.
+ * Checks what we write against the anndata on-disk specification directly (jHDF for .h5ad, the JSON
+ * files for zarr), independent of our reader: encoding attributes on every element, dtypes of
+ * sparse and categorical parts, the dataframe attributes.
  */
 class WrittenStructureTest {
   @TempDir Path dir;
@@ -53,9 +53,12 @@ class WrittenStructureTest {
       List<Node> nodes = new ArrayList<>();
       collect(h, nodes);
       for (Node n : nodes) {
-        boolean sparsePart = n.getParent().getAttribute("encoding-type") != null
-            && String.valueOf(n.getParent().getAttribute("encoding-type").getData()).endsWith("_matrix");
-        boolean nullablePart = String.valueOf(attr(n.getParent(), "encoding-type")).startsWith("nullable");
+        boolean sparsePart =
+            n.getParent().getAttribute("encoding-type") != null
+                && String.valueOf(n.getParent().getAttribute("encoding-type").getData())
+                    .endsWith("_matrix");
+        boolean nullablePart =
+            String.valueOf(attr(n.getParent(), "encoding-type")).startsWith("nullable");
         if (!sparsePart && !nullablePart) {
           assertThat(attr(n, "encoding-type")).as(n.getPath()).isNotNull();
           assertThat(attr(n, "encoding-version")).as(n.getPath()).matches("0\\.[12]\\.0");
@@ -64,15 +67,18 @@ class WrittenStructureTest {
       Group x = (Group) h.getByPath("X");
       assertThat(attr(x, "encoding-type")).isEqualTo("csr_matrix");
       assertThat((long[]) x.getAttribute("shape").getData()).containsExactly(4, 3);
-      assertThat(((FixedPoint) ((Dataset) x.getChild("indices")).getDataType()).getSize()).isEqualTo(4);
-      assertThat(((FixedPoint) ((Dataset) x.getChild("indptr")).getDataType()).getSize()).isEqualTo(8);
+      assertThat(((FixedPoint) ((Dataset) x.getChild("indices")).getDataType()).getSize())
+          .isEqualTo(4);
+      assertThat(((FixedPoint) ((Dataset) x.getChild("indptr")).getDataType()).getSize())
+          .isEqualTo(8);
       assertThat(((Dataset) x.getChild("data")).getDataType()).isInstanceOf(FloatingPoint.class);
 
       Group obs = (Group) h.getByPath("obs");
       assertThat(attr(obs, "encoding-type")).isEqualTo("dataframe");
       assertThat(attr(obs, "encoding-version")).isEqualTo("0.2.0");
       assertThat(attr(obs, "_index")).isEqualTo("_index");
-      assertThat((String[]) obs.getAttribute("column-order").getData()).startsWith("cell_type", "plain_int");
+      assertThat((String[]) obs.getAttribute("column-order").getData())
+          .startsWith("cell_type", "plain_int");
       Dataset index = (Dataset) obs.getChild("_index");
       assertThat(index.getDataType()).isInstanceOf(StringData.class);
       assertThat(attr(index, "encoding-type")).isEqualTo("string-array");
@@ -83,7 +89,8 @@ class WrittenStructureTest {
       Dataset codes = (Dataset) cat.getChild("codes");
       assertThat(((FixedPoint) codes.getDataType()).isSigned()).isTrue();
       assertThat((byte[]) codes.getData()).containsExactly(1, 0, 1, -1);
-      assertThat((String[]) ((Dataset) cat.getChild("categories")).getData()).containsExactly("B", "T");
+      assertThat((String[]) ((Dataset) cat.getChild("categories")).getData())
+          .containsExactly("B", "T");
 
       assertThat(attr(h.getByPath("uns/title"), "encoding-type")).isEqualTo("string");
       assertThat(((Dataset) h.getByPath("uns/title")).isScalar()).isTrue();
@@ -99,7 +106,8 @@ class WrittenStructureTest {
     ObjectMapper json = new ObjectMapper();
     Path v2 = dir.resolve("s2.zarr");
     Samples.everyKind().writeZarr(v2, 2);
-    assertThat(json.readTree(v2.resolve(".zgroup").toFile()).get("zarr_format").asInt()).isEqualTo(2);
+    assertThat(json.readTree(v2.resolve(".zgroup").toFile()).get("zarr_format").asInt())
+        .isEqualTo(2);
     JsonNode rootAttrs = json.readTree(v2.resolve(".zattrs").toFile());
     assertThat(rootAttrs.get("encoding-type").asText()).isEqualTo("anndata");
     JsonNode codes = json.readTree(v2.resolve("obs/cell_type/codes/.zarray").toFile());
@@ -109,7 +117,8 @@ class WrittenStructureTest {
     assertThat(index.get("filters").get(0).get("id").asText()).isEqualTo("vlen-utf8");
     JsonNode mask = json.readTree(v2.resolve("obs/n_genes/mask/.zarray").toFile());
     assertThat(mask.get("dtype").asText()).isEqualTo("|b1");
-    assertThat(json.readTree(v2.resolve("obs/n_genes/.zattrs").toFile()).get("encoding-type").asText())
+    assertThat(
+            json.readTree(v2.resolve("obs/n_genes/.zattrs").toFile()).get("encoding-type").asText())
         .isEqualTo("nullable-integer");
     JsonNode xattrs = json.readTree(v2.resolve("X/.zattrs").toFile());
     assertThat(xattrs.get("shape").toString()).isEqualTo("[4,3]");
@@ -130,8 +139,9 @@ class WrittenStructureTest {
     assertThat(idx3.get("codecs").get(0).get("name").asText()).isEqualTo("vlen-utf8");
     assertThat(Files.exists(v3.resolve("X/data/c/0"))).isTrue();
     assertThat(Files.exists(v3.resolve("uns/title/c"))).isTrue();
-    Map<String, Object> m = json.convertValue(
-        json.readTree(v3.resolve("obs/zarr.json").toFile()).get("attributes"), Map.class);
+    Map<String, Object> m =
+        json.convertValue(
+            json.readTree(v3.resolve("obs/zarr.json").toFile()).get("attributes"), Map.class);
     assertThat(m).containsEntry("encoding-type", "dataframe").containsEntry("_index", "_index");
   }
 }

@@ -12,12 +12,16 @@ import tech.tablesaw.api.Table;
 public final class AnnDataReader {
   private final ElementReader r;
 
-  /** @param source file or store name for messages */
+  /**
+   * @param source file or store name for messages
+   */
   public AnnDataReader(String source) {
     this.r = new ElementReader(source);
   }
 
-  /** @return the element reader used */
+  /**
+   * @return the element reader used
+   */
   public ElementReader elements() {
     return r;
   }
@@ -31,8 +35,10 @@ public final class AnnDataReader {
     if (root.child("obs") == null && root.child("var") == null && root.child("X") == null) {
       throw r.invalid(root, "no obs, var or X: this is not an AnnData store");
     }
-    Map<String, Object> uns = root.child("uns") instanceof StoreGroup
-        ? r.readDict((StoreGroup) root.child("uns")) : new LinkedHashMap<>();
+    Map<String, Object> uns =
+        root.child("uns") instanceof StoreGroup
+            ? r.readDict((StoreGroup) root.child("uns"))
+            : new LinkedHashMap<>();
     Table obs = frame(root.child("obs"), "obs", uns);
     Table var = frame(root.child("var"), "var", uns);
     Matrix x = root.child("X") == null ? null : nullable(root.child("X"));
@@ -45,8 +51,16 @@ public final class AnnDataReader {
       var = defaultIndex("var", nVars);
     }
     if (x != null && (x.shape()[0] != nObs || x.shape()[1] != nVars)) {
-      throw r.invalid(root.child("X"), "X has shape " + x.shape()[0] + "x" + x.shape()[1]
-          + " but obs has " + nObs + " rows and var " + nVars);
+      throw r.invalid(
+          root.child("X"),
+          "X has shape "
+              + x.shape()[0]
+              + "x"
+              + x.shape()[1]
+              + " but obs has "
+              + nObs
+              + " rows and var "
+              + nVars);
     }
     AnnData a = new AnnData(x, obs, var);
     a.uns().putAll(uns);
@@ -89,7 +103,8 @@ public final class AnnDataReader {
       return null;
     }
     if (n instanceof StoreArray) {
-      // anndata <= 0.6: a record array; categoricals are codes with categories in uns/<col>_categories
+      // anndata <= 0.6: a record array; categoricals are codes with categories in
+      // uns/<col>_categories
       Map<String, String[]> cats = new LinkedHashMap<>();
       StoreArray a = (StoreArray) n;
       for (String f : a.fieldNames()) {
@@ -108,7 +123,8 @@ public final class AnnDataReader {
       }
       Table t = DataFrames.fromRecords(r, a, name, cats);
       if (t.columnCount() > 0 && !(t.column(0) instanceof StringColumn)) {
-        t.replaceColumn(0, StringColumn.create(t.column(0).name(), t.column(0).asStringColumn().asList()));
+        t.replaceColumn(
+            0, StringColumn.create(t.column(0).name(), t.column(0).asStringColumn().asList()));
       }
       return t;
     }
@@ -143,7 +159,9 @@ public final class AnnDataReader {
     }
   }
 
-  /** @return a table with just an index column of row numbers */
+  /**
+   * @return a table with just an index column of row numbers
+   */
   public static Table defaultIndex(String name, long n) {
     StringColumn idx = StringColumn.create("_index");
     for (long i = 0; i < n; i++) {

@@ -25,12 +25,14 @@ import tech.tablesaw.columns.Column;
  * Writes AnnData in the current anndata on-disk encoding (anndata 0.8+: {@code encoding-type} and
  * {@code encoding-version} on every element): root {@code anndata/0.1.0}, {@code dataframe/0.2.0},
  * {@code array/0.2.0}, {@code csr_matrix}/{@code csc_matrix/0.1.0}, {@code categorical/0.2.0},
- * {@code nullable-integer}/{@code nullable-boolean}/{@code nullable-string-array/0.1.0},
- * {@code string-array/0.2.0}, {@code string}/{@code numeric-scalar/0.2.0}, {@code dict/0.1.0},
- * {@code raw/0.1.0}. String columns of obs/var are written as categoricals, as anndata does.
+ * {@code nullable-integer}/{@code nullable-boolean}/{@code nullable-string-array/0.1.0}, {@code
+ * string-array/0.2.0}, {@code string}/{@code numeric-scalar/0.2.0}, {@code dict/0.1.0}, {@code
+ * raw/0.1.0}. String columns of obs/var are written as categoricals, as anndata does.
  */
 public final class AnnDataWriter {
-  /** Attribute marking a float64 array that stands for a nullable integer/boolean column in .h5ad. */
+  /**
+   * Attribute marking a float64 array that stands for a nullable integer/boolean column in .h5ad.
+   */
   public static final String NULLABLE_AS_FLOAT = "lamindb-nullable";
 
   private final boolean hdf5Bitfields;
@@ -41,9 +43,10 @@ public final class AnnDataWriter {
   }
 
   /**
-   * @param hdf5Bitfields true when the store writes booleans as HDF5 bitfields (jHDF): Python reads those as
-   *     uint8, which pandas rejects as a nullable mask, so nullable integer/boolean columns with missing values
-   *     are written as float64 arrays with NaN (marked with {@link #NULLABLE_AS_FLOAT} so we restore them)
+   * @param hdf5Bitfields true when the store writes booleans as HDF5 bitfields (jHDF): Python reads
+   *     those as uint8, which pandas rejects as a nullable mask, so nullable integer/boolean
+   *     columns with missing values are written as float64 arrays with NaN (marked with {@link
+   *     #NULLABLE_AS_FLOAT} so we restore them)
    */
   public AnnDataWriter(boolean hdf5Bitfields) {
     this.hdf5Bitfields = hdf5Bitfields;
@@ -72,7 +75,9 @@ public final class AnnDataWriter {
         matrix(raw, "X", a.raw().x());
       }
       dataFrame(raw, "var", a.raw().var());
-      mixed(raw.group("varm", enc("dict", "0.1.0")), a.raw().varm() == null ? Map.of() : a.raw().varm());
+      mixed(
+          raw.group("varm", enc("dict", "0.1.0")),
+          a.raw().varm() == null ? Map.of() : a.raw().varm());
     }
   }
 
@@ -101,7 +106,8 @@ public final class AnnDataWriter {
       Object data = s.data();
       int[] indices = s.indices();
       if (hdf5Bitfields && s.nnz() == 0) {
-        // jHDF cannot write zero-length datasets: store one unused entry past indptr[-1] (scipy and our
+        // jHDF cannot write zero-length datasets: store one unused entry past indptr[-1] (scipy and
+        // our
         // reader only use data[:indptr[-1]])
         data = ArrayOps.allocate(s.dtype(), 1);
         indices = new int[1];
@@ -110,15 +116,20 @@ public final class AnnDataWriter {
       sg.array("indices", indices, DType.INT32, new long[] {indices.length}, Map.of());
       sg.array("indptr", s.indptr(), DType.INT64, new long[] {s.indptr().length}, Map.of());
     } else {
-      throw new InvalidArgumentException("cannot write matrix type " + m.getClass().getName()
-          + " at '" + name + "': use DenseMatrix or SparseMatrix");
+      throw new InvalidArgumentException(
+          "cannot write matrix type "
+              + m.getClass().getName()
+              + " at '"
+              + name
+              + "': use DenseMatrix or SparseMatrix");
     }
   }
 
   /** Writes a table as a dataframe; column 0 is the index. */
   void dataFrame(StoreWriter parent, String name, Table t) {
     if (t.columnCount() == 0) {
-      throw new InvalidArgumentException("dataframe '" + name + "' needs an index column (column 0)");
+      throw new InvalidArgumentException(
+          "dataframe '" + name + "' needs an index column (column 0)");
     }
     String index = t.column(0).name();
     List<String> order = new ArrayList<>(t.columnNames().subList(1, t.columnCount()));
@@ -165,8 +176,10 @@ public final class AnnDataWriter {
       for (int i = 0; i < n; i++) {
         mask[i] = c.isMissing(i);
         if (mask[i]) {
-          java.lang.reflect.Array.set(values, i, d == DType.INT16 ? (Object) (short) 0
-              : d == DType.INT32 ? (Object) 0 : (Object) 0L);
+          java.lang.reflect.Array.set(
+              values,
+              i,
+              d == DType.INT16 ? (Object) (short) 0 : d == DType.INT32 ? (Object) 0 : (Object) 0L);
         }
       }
       nullableOrPlain(g, name, values, d, mask, missing, "nullable-integer");
@@ -181,8 +194,14 @@ public final class AnnDataWriter {
     }
   }
 
-  private void nullableOrPlain(StoreWriter g, String name, Object values, DType d, boolean[] mask,
-      boolean missing, String nullableType) {
+  private void nullableOrPlain(
+      StoreWriter g,
+      String name,
+      Object values,
+      DType d,
+      boolean[] mask,
+      boolean missing,
+      String nullableType) {
     if (!missing) {
       g.array(name, values, d, new long[] {mask.length}, enc("array", "0.2.0"));
       return;
@@ -242,7 +261,8 @@ public final class AnnDataWriter {
     Map<String, Object> attrs = enc("categorical", "0.2.0");
     attrs.put("ordered", Boolean.FALSE);
     StoreWriter cg = g.group(name, attrs);
-    cg.array("categories", cats, DType.STRING, new long[] {cats.length}, enc("string-array", "0.2.0"));
+    cg.array(
+        "categories", cats, DType.STRING, new long[] {cats.length}, enc("string-array", "0.2.0"));
     cg.array("codes", codes, d, new long[] {values.length}, enc("array", "0.2.0"));
   }
 
@@ -272,12 +292,25 @@ public final class AnnDataWriter {
     } else if (v instanceof String) {
       g.array(name, new String[] {(String) v}, DType.STRING, new long[0], enc("string", "0.2.0"));
     } else if (v instanceof Boolean) {
-      g.array(name, new boolean[] {(Boolean) v}, DType.BOOL, new long[0], enc("numeric-scalar", "0.2.0"));
+      g.array(
+          name,
+          new boolean[] {(Boolean) v},
+          DType.BOOL,
+          new long[0],
+          enc("numeric-scalar", "0.2.0"));
     } else if (v instanceof Double || v instanceof Float) {
-      g.array(name, new double[] {((Number) v).doubleValue()}, DType.FLOAT64, new long[0],
+      g.array(
+          name,
+          new double[] {((Number) v).doubleValue()},
+          DType.FLOAT64,
+          new long[0],
           enc("numeric-scalar", "0.2.0"));
     } else if (v instanceof Number) {
-      g.array(name, new long[] {((Number) v).longValue()}, DType.INT64, new long[0],
+      g.array(
+          name,
+          new long[] {((Number) v).longValue()},
+          DType.INT64,
+          new long[0],
           enc("numeric-scalar", "0.2.0"));
     } else if (v instanceof String[][]) {
       String[][] s = (String[][]) v;
@@ -307,8 +340,12 @@ public final class AnnDataWriter {
     } else if (v instanceof List) {
       element(g, name, listToArray((List<?>) v));
     } else {
-      throw new InvalidArgumentException("cannot write uns value '" + name + "' of type "
-          + v.getClass().getName() + ": use String, numbers, Boolean, arrays, Matrix, Table or Map");
+      throw new InvalidArgumentException(
+          "cannot write uns value '"
+              + name
+              + "' of type "
+              + v.getClass().getName()
+              + ": use String, numbers, Boolean, arrays, Matrix, Table or Map");
     }
   }
 
@@ -333,7 +370,11 @@ public final class AnnDataWriter {
       return;
     }
     StoreWriter ng = g.group(name, enc(type, "0.1.0"));
-    ng.array("values", values, d, new long[] {n},
+    ng.array(
+        "values",
+        values,
+        d,
+        new long[] {n},
         enc(d == DType.STRING ? "string-array" : "array", "0.2.0"));
     ng.array("mask", mask, DType.BOOL, new long[] {n}, enc("array", "0.2.0"));
   }
@@ -343,8 +384,14 @@ public final class AnnDataWriter {
     if (allStrings) {
       return l.toArray(new String[0]);
     }
-    boolean allIntegral = l.stream().allMatch(x -> x instanceof Long || x instanceof Integer
-        || x instanceof Short || x instanceof Byte);
+    boolean allIntegral =
+        l.stream()
+            .allMatch(
+                x ->
+                    x instanceof Long
+                        || x instanceof Integer
+                        || x instanceof Short
+                        || x instanceof Byte);
     if (allIntegral) {
       return l.stream().mapToLong(x -> ((Number) x).longValue()).toArray();
     }
@@ -358,7 +405,11 @@ public final class AnnDataWriter {
       }
       return b;
     }
-    throw new InvalidArgumentException("cannot write a list mixing " + l.stream()
-        .map(x -> x == null ? "null" : x.getClass().getSimpleName()).distinct().toList());
+    throw new InvalidArgumentException(
+        "cannot write a list mixing "
+            + l.stream()
+                .map(x -> x == null ? "null" : x.getClass().getSimpleName())
+                .distinct()
+                .toList());
   }
 }

@@ -7,17 +7,24 @@ import org.lamindb.formats.anndata.DType;
 public final class ArrayOps {
   private ArrayOps() {}
 
-  /** @return a new zeroed array of {@code n} elements of {@code dtype}'s Java type */
+  /**
+   * @return a new zeroed array of {@code n} elements of {@code dtype}'s Java type
+   */
   public static Object allocate(DType dtype, int n) {
     return Array.newInstance(dtype.arrayType().getComponentType(), n);
   }
 
-  /** @return the length of a Java array */
+  /**
+   * @return the length of a Java array
+   */
   public static int length(Object array) {
     return Array.getLength(array);
   }
 
-  /** @return element {@code i} as a double (uint64 read as unsigned; booleans as 0/1; strings parsed) */
+  /**
+   * @return element {@code i} as a double (uint64 read as unsigned; booleans as 0/1; strings
+   *     parsed)
+   */
   public static double getDouble(Object array, DType dtype, int i) {
     switch (dtype) {
       case BOOL:
@@ -45,7 +52,9 @@ public final class ArrayOps {
     }
   }
 
-  /** @return element {@code i} as a long (for integer index arrays) */
+  /**
+   * @return element {@code i} as a long (for integer index arrays)
+   */
   public static long getLong(Object array, int i) {
     if (array instanceof long[]) {
       return ((long[]) array)[i];
@@ -63,14 +72,18 @@ public final class ArrayOps {
     throw new IllegalArgumentException("not an integer array: " + array.getClass().getSimpleName());
   }
 
-  /** @return a copy of {@code array[from, to)} */
+  /**
+   * @return a copy of {@code array[from, to)}
+   */
   public static Object slice(Object array, int from, int to) {
     Object out = Array.newInstance(array.getClass().getComponentType(), to - from);
     System.arraycopy(array, from, out, 0, to - from);
     return out;
   }
 
-  /** @return the array converted to {@code long[]} */
+  /**
+   * @return the array converted to {@code long[]}
+   */
   public static long[] toLongs(Object array) {
     if (array instanceof long[]) {
       return (long[]) array;
@@ -83,7 +96,9 @@ public final class ArrayOps {
     return out;
   }
 
-  /** @return the array converted to {@code int[]}, failing on values outside the int range */
+  /**
+   * @return the array converted to {@code int[]}, failing on values outside the int range
+   */
   public static int[] toInts(Object array) {
     if (array instanceof int[]) {
       return (int[]) array;
@@ -96,7 +111,9 @@ public final class ArrayOps {
     return out;
   }
 
-  /** @return a boxed element for display and uns values */
+  /**
+   * @return a boxed element for display and uns values
+   */
   public static Object get(Object array, int i) {
     return Array.get(array, i);
   }

@@ -19,14 +19,15 @@ final class Columns {
     switch (dtype) {
       case BOOL:
         return BooleanColumn.create(name, (boolean[]) values);
-      case INT8: {
-        byte[] b = (byte[]) values;
-        short[] s = new short[b.length];
-        for (int i = 0; i < b.length; i++) {
-          s[i] = b[i];
+      case INT8:
+        {
+          byte[] b = (byte[]) values;
+          short[] s = new short[b.length];
+          for (int i = 0; i < b.length; i++) {
+            s[i] = b[i];
+          }
+          return ShortColumn.create(name, s);
         }
-        return ShortColumn.create(name, s);
-      }
       case UINT8:
       case INT16:
         return ShortColumn.create(name, (short[]) values);
@@ -65,22 +66,33 @@ final class Columns {
     for (int i = 0; i < n; i++) {
       long c = ArrayOps.getLong(codes, i);
       if (c >= categories.length) {
-        throw r.invalid(where, "categorical code " + c + " at row " + i + " but only "
-            + categories.length + " categories");
+        throw r.invalid(
+            where,
+            "categorical code "
+                + c
+                + " at row "
+                + i
+                + " but only "
+                + categories.length
+                + " categories");
       }
       out[i] = c < 0 ? null : categories[(int) c];
     }
     return out;
   }
 
-  /** @return the values of a {@code categorical} group (codes + categories), null where missing */
+  /**
+   * @return the values of a {@code categorical} group (codes + categories), null where missing
+   */
   static String[] categoricalValues(ElementReader r, StoreGroup g) {
     StoreArray codes = r.asArray(r.require(g, "codes"));
     String[] categories = stringValues(r, r.asArray(r.require(g, "categories")));
     return decode(r, g, codes.read(), categories);
   }
 
-  /** @return array values rendered as strings (categories may be numeric) */
+  /**
+   * @return array values rendered as strings (categories may be numeric)
+   */
   static String[] stringValues(ElementReader r, StoreArray a) {
     Object v = a.read();
     if (v instanceof String[]) {
@@ -93,7 +105,8 @@ final class Columns {
       Object x = ArrayOps.get(v, i);
       if (d == DType.FLOAT32 || d == DType.FLOAT64) {
         double dv = ((Number) x).doubleValue();
-        out[i] = dv == Math.rint(dv) && !Double.isInfinite(dv) ? Long.toString((long) dv) : x.toString();
+        out[i] =
+            dv == Math.rint(dv) && !Double.isInfinite(dv) ? Long.toString((long) dv) : x.toString();
       } else {
         out[i] = String.valueOf(x);
       }
@@ -101,13 +114,19 @@ final class Columns {
     return out;
   }
 
-  /** @return boxed values with nulls where the mask is set, for uns */
+  /**
+   * @return boxed values with nulls where the mask is set, for uns
+   */
   static Object[] nullableValues(ElementReader r, StoreGroup g, String type) {
     StoreArray values = r.asArray(r.require(g, "values"));
     Object v = values.read();
     boolean[] mask = mask(r, g, ArrayOps.length(v));
-    Object[] out = type.equals("nullable-boolean") ? new Boolean[mask.length]
-        : type.equals("nullable-string-array") ? new String[mask.length] : new Long[mask.length];
+    Object[] out =
+        type.equals("nullable-boolean")
+            ? new Boolean[mask.length]
+            : type.equals("nullable-string-array")
+                ? new String[mask.length]
+                : new Long[mask.length];
     for (int i = 0; i < mask.length; i++) {
       if (!mask[i]) {
         Object x = ArrayOps.get(v, i);
@@ -224,8 +243,11 @@ final class Columns {
     return c;
   }
 
-  /** Any dataframe column element: plain array, legacy categorical, categorical or nullable group. */
-  static Column<?> column(ElementReader r, StoreNode node, String name, StoreGroup legacyCategories) {
+  /**
+   * Any dataframe column element: plain array, legacy categorical, categorical or nullable group.
+   */
+  static Column<?> column(
+      ElementReader r, StoreNode node, String name, StoreGroup legacyCategories) {
     String type = r.encodingType(node);
     switch (type) {
       case "categorical":
@@ -235,21 +257,23 @@ final class Columns {
       case "nullable-string-array":
         return nullable(r, r.asGroup(node), name, type);
       case "array":
-      case "string-array": {
-        StoreArray a = r.asArray(node);
-        if (a.shape().length != 1) {
-          throw r.invalid(node, "a dataframe column must be 1-d, found " + a.shape().length + "-d");
+      case "string-array":
+        {
+          StoreArray a = r.asArray(node);
+          if (a.shape().length != 1) {
+            throw r.invalid(
+                node, "a dataframe column must be 1-d, found " + a.shape().length + "-d");
+          }
+          String nullable = a.attrString(AnnDataWriter.NULLABLE_AS_FLOAT);
+          if (nullable != null && a.dtype() == DType.FLOAT64) {
+            return fromNanFloats(name, (double[]) a.read(), nullable);
+          }
+          StoreNode cats = legacyCategories == null ? null : legacyCategories.child(name);
+          if (cats != null) {
+            return strings(name, decode(r, node, a.read(), stringValues(r, r.asArray(cats))));
+          }
+          return of(name, a.read(), a.dtype());
         }
-        String nullable = a.attrString(AnnDataWriter.NULLABLE_AS_FLOAT);
-        if (nullable != null && a.dtype() == DType.FLOAT64) {
-          return fromNanFloats(name, (double[]) a.read(), nullable);
-        }
-        StoreNode cats = legacyCategories == null ? null : legacyCategories.child(name);
-        if (cats != null) {
-          return strings(name, decode(r, node, a.read(), stringValues(r, r.asArray(cats))));
-        }
-        return of(name, a.read(), a.dtype());
-      }
       default:
         throw r.invalid(node, "unsupported dataframe column encoding '" + type + "'");
     }

@@ -9,7 +9,10 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
-/** Reads AnnData dataframes (obs, var, dataframes in obsm/uns) into Tablesaw tables; column 0 is the index. */
+/**
+ * Reads AnnData dataframes (obs, var, dataframes in obsm/uns) into Tablesaw tables; column 0 is the
+ * index.
+ */
 final class DataFrames {
   private DataFrames() {}
 
@@ -23,14 +26,15 @@ final class DataFrames {
     int n = -1;
     if (indexName != null && g.child(indexName) != null) {
       StoreNode idx = g.child(indexName);
-      StringColumn names = idx instanceof StoreArray
-          ? Columns.strings(indexName, Columns.stringValues(r, (StoreArray) idx))
-          : Columns.column(r, idx, indexName, null).asStringColumn().setName(indexName);
+      StringColumn names =
+          idx instanceof StoreArray
+              ? Columns.strings(indexName, Columns.stringValues(r, (StoreArray) idx))
+              : Columns.column(r, idx, indexName, null).asStringColumn().setName(indexName);
       t.addColumns(names);
       n = names.size();
     }
-    StoreGroup legacyCats = g.child("__categories") instanceof StoreGroup
-        ? (StoreGroup) g.child("__categories") : null;
+    StoreGroup legacyCats =
+        g.child("__categories") instanceof StoreGroup ? (StoreGroup) g.child("__categories") : null;
     for (String col : order) {
       StoreNode node = g.child(col);
       if (node == null) {
@@ -70,8 +74,9 @@ final class DataFrames {
   }
 
   /**
-   * A table from a compound (record) array: anndata &lt;= 0.6 obs/var (field {@code index} first) or a uns
-   * rec-array. {@code categories} maps a field to its categories (legacy {@code uns/<field>_categories}).
+   * A table from a compound (record) array: anndata &lt;= 0.6 obs/var (field {@code index} first)
+   * or a uns rec-array. {@code categories} maps a field to its categories (legacy {@code
+   * uns/<field>_categories}).
    */
   static Table fromRecords(
       ElementReader r, StoreArray a, String name, Map<String, String[]> categories) {
@@ -94,8 +99,13 @@ final class DataFrames {
       if (cats != null) {
         t.addColumns(Columns.strings(f, Columns.decode(r, a, v, cats)));
       } else {
-        t.addColumns(Columns.of(f, v, DType.ofArray(v) == DType.INT16 && v instanceof short[]
-            ? DType.INT16 : DType.ofArray(v)));
+        t.addColumns(
+            Columns.of(
+                f,
+                v,
+                DType.ofArray(v) == DType.INT16 && v instanceof short[]
+                    ? DType.INT16
+                    : DType.ofArray(v)));
       }
     }
     return t;

@@ -12,19 +12,24 @@ import org.lamindb.formats.anndata.SparseMatrix;
 import tech.tablesaw.api.Table;
 
 /**
- * Decodes AnnData elements from a store, for every on-disk encoding: the attribute-less layout of anndata
- * &lt;= 0.6 (compound obs/var, categories in uns), the 0.7 layout ({@code dataframe/0.1.0} with
- * {@code __categories}) and the {@code encoding-type}/{@code encoding-version} specs of anndata &gt;= 0.8.
+ * Decodes AnnData elements from a store, for every on-disk encoding: the attribute-less layout of
+ * anndata &lt;= 0.6 (compound obs/var, categories in uns), the 0.7 layout ({@code dataframe/0.1.0}
+ * with {@code __categories}) and the {@code encoding-type}/{@code encoding-version} specs of
+ * anndata &gt;= 0.8.
  */
 public final class ElementReader {
   private final String source;
 
-  /** @param source the file or store name, used in error messages */
+  /**
+   * @param source the file or store name, used in error messages
+   */
   public ElementReader(String source) {
     this.source = source;
   }
 
-  /** @return the element's encoding type, inferred for attribute-less (legacy) elements */
+  /**
+   * @return the element's encoding type, inferred for attribute-less (legacy) elements
+   */
   public String encodingType(StoreNode node) {
     String t = node.attrString("encoding-type");
     if (t != null) {
@@ -51,7 +56,10 @@ public final class ElementReader {
     return a.dtype() == DType.STRING ? "string-array" : "array";
   }
 
-  /** @return a dense or sparse matrix from an {@code array}, {@code csr_matrix} or {@code csc_matrix} element */
+  /**
+   * @return a dense or sparse matrix from an {@code array}, {@code csr_matrix} or {@code
+   *     csc_matrix} element
+   */
   public Matrix readMatrix(StoreNode node) {
     String type = encodingType(node);
     switch (type) {
@@ -61,7 +69,8 @@ public final class ElementReader {
       case "csc_matrix":
         return readSparse(asGroup(node), type);
       default:
-        throw invalid(node, "expected a matrix (array, csr_matrix or csc_matrix) but found " + type);
+        throw invalid(
+            node, "expected a matrix (array, csr_matrix or csc_matrix) but found " + type);
     }
   }
 
@@ -79,7 +88,9 @@ public final class ElementReader {
     return new DenseMatrix(a.read(), d, shape[0], cols);
   }
 
-  /** Reads a {@code csr_matrix}/{@code csc_matrix} group (data, indices, indptr, shape attribute). */
+  /**
+   * Reads a {@code csr_matrix}/{@code csc_matrix} group (data, indices, indptr, shape attribute).
+   */
   public SparseMatrix readSparse(StoreGroup g, String type) {
     long[] shape = sparseShape(g);
     SparseMatrix.Format format =
@@ -106,7 +117,9 @@ public final class ElementReader {
     }
   }
 
-  /** @return the {@code shape} attribute of a sparse group (or the legacy {@code h5sparse_shape}) */
+  /**
+   * @return the {@code shape} attribute of a sparse group (or the legacy {@code h5sparse_shape})
+   */
   public long[] sparseShape(StoreGroup g) {
     Object s = g.attrs().get("shape");
     if (s == null) {
@@ -122,7 +135,9 @@ public final class ElementReader {
     return shape;
   }
 
-  /** @return a data frame, from a dataframe group or a legacy compound array */
+  /**
+   * @return a data frame, from a dataframe group or a legacy compound array
+   */
   public Table readDataFrame(StoreNode node, String name) {
     if (node instanceof StoreArray) {
       return DataFrames.fromRecords(this, (StoreArray) node, name, Map.of());
@@ -131,9 +146,10 @@ public final class ElementReader {
   }
 
   /**
-   * Reads any element into a Java value: {@code String}, {@code Long}/{@code Double}/{@code Boolean}, flat
-   * arrays (1-d), {@link DenseMatrix} (2-d numeric), {@code String[][]} (2-d strings), {@link SparseMatrix},
-   * {@link Table} (dataframes, record arrays), or a nested {@code Map} (dicts). Unknown encodings give null.
+   * Reads any element into a Java value: {@code String}, {@code Long}/{@code Double}/{@code
+   * Boolean}, flat arrays (1-d), {@link DenseMatrix} (2-d numeric), {@code String[][]} (2-d
+   * strings), {@link SparseMatrix}, {@link Table} (dataframes, record arrays), or a nested {@code
+   * Map} (dicts). Unknown encodings give null.
    */
   public Object readElement(StoreNode node) {
     String type = encodingType(node);
@@ -164,7 +180,9 @@ public final class ElementReader {
     }
   }
 
-  /** @return a dict group as an ordered map, skipping elements of unknown encodings */
+  /**
+   * @return a dict group as an ordered map, skipping elements of unknown encodings
+   */
   public Map<String, Object> readDict(StoreGroup g) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (String name : g.childNames()) {
@@ -218,7 +236,9 @@ public final class ElementReader {
     return a.read();
   }
 
-  /** @return a scalar dataset's value as String, Long, Double or Boolean */
+  /**
+   * @return a scalar dataset's value as String, Long, Double or Boolean
+   */
   public Object scalar(StoreArray a) {
     Object v = a.read();
     if (v == null || ArrayOps.length(v) == 0) {
@@ -237,7 +257,9 @@ public final class ElementReader {
     return ArrayOps.getLong(v, 0);
   }
 
-  /** @return the named child, failing with the element path when absent */
+  /**
+   * @return the named child, failing with the element path when absent
+   */
   public StoreNode require(StoreGroup g, String name) {
     StoreNode n = g.child(name);
     if (n == null) {
@@ -246,7 +268,9 @@ public final class ElementReader {
     return n;
   }
 
-  /** @return the node as an array, failing when it is a group */
+  /**
+   * @return the node as an array, failing when it is a group
+   */
   public StoreArray asArray(StoreNode n) {
     if (!(n instanceof StoreArray)) {
       throw invalid(n, "expected an array but found a group");
@@ -254,7 +278,9 @@ public final class ElementReader {
     return (StoreArray) n;
   }
 
-  /** @return the node as a group, failing when it is an array */
+  /**
+   * @return the node as a group, failing when it is an array
+   */
   public StoreGroup asGroup(StoreNode n) {
     if (!(n instanceof StoreGroup)) {
       throw invalid(n, "expected a group but found an array");
@@ -262,13 +288,22 @@ public final class ElementReader {
     return (StoreGroup) n;
   }
 
-  /** @return a validation error naming the source, the element and the reason */
+  /**
+   * @return a validation error naming the source, the element and the reason
+   */
   public ValidationException invalid(StoreNode n, String reason) {
     return new ValidationException(
-        "Cannot read AnnData from " + source + " at " + (n == null ? "?" : n.path()) + ": " + reason);
+        "Cannot read AnnData from "
+            + source
+            + " at "
+            + (n == null ? "?" : n.path())
+            + ": "
+            + reason);
   }
 
-  /** @return the source named in messages */
+  /**
+   * @return the source named in messages
+   */
   public String source() {
     return source;
   }
@@ -279,7 +314,9 @@ public final class ElementReader {
     return i >= 0 ? p.substring(i + 1) : p;
   }
 
-  /** @return the names of a group's children, or an empty list for null */
+  /**
+   * @return the names of a group's children, or an empty list for null
+   */
   public static List<String> keys(StoreNode n) {
     return n instanceof StoreGroup ? ((StoreGroup) n).childNames() : new ArrayList<>();
   }

@@ -9,12 +9,16 @@ import org.lamindb.formats.anndata.SparseMatrix;
 public final class Slicer {
   private final ElementReader r;
 
-  /** @param r the element reader (for encodings and messages) */
+  /**
+   * @param r the element reader (for encodings and messages)
+   */
   public Slicer(ElementReader r) {
     this.r = r;
   }
 
-  /** @return {@code {rows, cols}} of a matrix element, from metadata only */
+  /**
+   * @return {@code {rows, cols}} of a matrix element, from metadata only
+   */
   public long[] shape(StoreNode node) {
     String type = r.encodingType(node);
     if (type.equals("csr_matrix") || type.equals("csc_matrix")) {
@@ -24,7 +28,9 @@ public final class Slicer {
     return s.length == 2 ? s : s.length == 1 ? new long[] {s[0], 1} : new long[] {0, 0};
   }
 
-  /** @return rows {@code [from, to)} of a matrix element */
+  /**
+   * @return rows {@code [from, to)} of a matrix element
+   */
   public Matrix rows(StoreNode node, long from, long to) {
     long[] shape = shape(node);
     if (from < 0 || to < from || to > shape[0]) {
@@ -56,8 +62,14 @@ public final class Slicer {
         rebased[i] = ptr[i] - start;
       }
       try {
-        return new SparseMatrix(SparseMatrix.Format.CSR, data.readRows(start, end - start), data.dtype(),
-            ArrayOps.toInts(indices.readRows(start, end - start)), rebased, count, shape[1]);
+        return new SparseMatrix(
+            SparseMatrix.Format.CSR,
+            data.readRows(start, end - start),
+            data.dtype(),
+            ArrayOps.toInts(indices.readRows(start, end - start)),
+            rebased,
+            count,
+            shape[1]);
       } catch (IllegalArgumentException e) {
         throw r.invalid(node, "inconsistent sparse matrix: " + e.getMessage());
       }

@@ -5,9 +5,13 @@ import java.util.List;
 /** A group (HDF5 group, zarr group) holding named child nodes. */
 public interface StoreGroup extends StoreNode {
 
-  /** @return names of the children, in store order */
+  /**
+   * @return names of the children, in store order
+   */
   List<String> childNames();
 
-  /** @return the child, or null when absent */
+  /**
+   * @return the child, or null when absent
+   */
   StoreNode child(String name);
 }

@@ -9,7 +9,9 @@ public interface StoreWriter {
   /** Sets attributes of this group (used for the root group). */
   void attrs(Map<String, Object> attrs);
 
-  /** @return a new child group */
+  /**
+   * @return a new child group
+   */
   StoreWriter group(String name, Map<String, Object> attrs);
 
   /**
@@ -19,7 +21,8 @@ public interface StoreWriter {
    * @param data flat row-major Java array matching {@code dtype} (null entries allowed for strings)
    * @param dtype element type
    * @param shape dimensions; empty for a scalar
-   * @param attrs attributes ({@code String}, {@code String[]}, {@code Long}, {@code long[]}, {@code Boolean})
+   * @param attrs attributes ({@code String}, {@code String[]}, {@code Long}, {@code long[]}, {@code
+   *     Boolean})
    */
   void array(String name, Object data, DType dtype, long[] shape, Map<String, Object> attrs);
 }

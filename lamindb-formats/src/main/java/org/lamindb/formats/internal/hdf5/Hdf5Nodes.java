@@ -57,7 +57,8 @@ final class Hdf5Nodes {
           out.put(e.getKey(), v);
         }
       } catch (RuntimeException ex) {
-        // object references (legacy "categories" links) and exotic types are not needed by the codec
+        // object references (legacy "categories" links) and exotic types are not needed by the
+        // codec
       }
     }
     return out;
@@ -66,7 +67,9 @@ final class Hdf5Nodes {
   private static Object normalizeAttr(Attribute a) {
     DataType type = a.getDataType();
     if (a.isEmpty()) {
-      return type instanceof StringData || type instanceof VariableLength ? new String[0] : new double[0];
+      return type instanceof StringData || type instanceof VariableLength
+          ? new String[0]
+          : new double[0];
     }
     Object data = a.getData();
     if (type instanceof EnumDataType && isBoolEnum((EnumDataType) type)) {
@@ -193,11 +196,17 @@ final class Hdf5Nodes {
       return null;
     }
     throw new StorageException(
-        "unsupported HDF5 data type " + t.getClass().getSimpleName() + " (size " + t.getSize()
-            + ") at " + where);
+        "unsupported HDF5 data type "
+            + t.getClass().getSimpleName()
+            + " (size "
+            + t.getSize()
+            + ") at "
+            + where);
   }
 
-  /** Converts what jHDF returns for a flat dataset read into the canonical array of {@code dtype}. */
+  /**
+   * Converts what jHDF returns for a flat dataset read into the canonical array of {@code dtype}.
+   */
   static Object canonical(Object flat, DataType t, DType dtype) {
     if (flat == null) {
       return ArrayOps.allocate(dtype, 0);
@@ -372,8 +381,15 @@ final class Hdf5Nodes {
       long[] dims = shape();
       if (dims.length == 0 || start < 0 || count < 0 || start + count > dims[0]) {
         throw new StorageException(
-            "row range [" + start + ", " + (start + count) + ") is outside " + store.describe(path())
-                + " with " + (dims.length == 0 ? 0 : dims[0]) + " rows");
+            "row range ["
+                + start
+                + ", "
+                + (start + count)
+                + ") is outside "
+                + store.describe(path())
+                + " with "
+                + (dims.length == 0 ? 0 : dims[0])
+                + " rows");
       }
       long per = 1;
       int[] slab = new int[dims.length];
@@ -400,7 +416,9 @@ final class Hdf5Nodes {
         Map<String, Object> m = (Map<String, Object>) raw;
         for (CompoundDataType.CompoundDataMember member : ct.getMembers()) {
           DType d = dtypeOf(member.getDataType(), store.describe(path()) + "." + member.getName());
-          out.put(member.getName(), canonical(flatten(m.get(member.getName())), member.getDataType(), d));
+          out.put(
+              member.getName(),
+              canonical(flatten(m.get(member.getName())), member.getDataType(), d));
         }
         return out;
       }
@@ -411,11 +429,17 @@ final class Hdf5Nodes {
       long elementSize = Math.max(1, ds.getDataType().getSize());
       long bytes = elements * elementSize;
       store.checkAllocation(path(), elements, bytes);
-      if (ds.getDataLayout() == DataLayout.CONTIGUOUS && ds.getFilters().isEmpty()
+      if (ds.getDataLayout() == DataLayout.CONTIGUOUS
+          && ds.getFilters().isEmpty()
           && bytes > store.fileSize()) {
         throw new StorageException(
-            store.describe(path()) + " declares " + bytes + " bytes of uncompressed data but the file"
-                + " has only " + store.fileSize() + " bytes: the file is truncated or corrupt");
+            store.describe(path())
+                + " declares "
+                + bytes
+                + " bytes of uncompressed data but the file"
+                + " has only "
+                + store.fileSize()
+                + " bytes: the file is truncated or corrupt");
       }
     }
   }

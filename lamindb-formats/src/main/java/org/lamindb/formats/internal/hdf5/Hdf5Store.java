@@ -8,9 +8,10 @@ import org.lamindb.StorageException;
 import org.lamindb.formats.anndata.internal.StoreGroup;
 
 /**
- * An HDF5 file opened read-only through jHDF. Datasets are read on demand, so holding a store open costs only
- * its metadata. Every read is checked against the heap and the file size first, so a corrupt or hostile file
- * fails with a {@link StorageException} instead of an {@link OutOfMemoryError}.
+ * An HDF5 file opened read-only through jHDF. Datasets are read on demand, so holding a store open
+ * costs only its metadata. Every read is checked against the heap and the file size first, so a
+ * corrupt or hostile file fails with a {@link StorageException} instead of an {@link
+ * OutOfMemoryError}.
  */
 public final class Hdf5Store implements AutoCloseable {
   private static final byte[] SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
@@ -35,7 +36,9 @@ public final class Hdf5Store implements AutoCloseable {
       size = Files.size(file);
       if (!hasSignature(file)) {
         throw new StorageException(
-            "Cannot read " + file + ": not an HDF5 file (no HDF5 signature at offset 0, 512, 1024, ...)."
+            "Cannot read "
+                + file
+                + ": not an HDF5 file (no HDF5 signature at offset 0, 512, 1024, ...)."
                 + " Check the file suffix matches its content.");
       }
     } catch (IOException e) {
@@ -46,7 +49,8 @@ public final class Hdf5Store implements AutoCloseable {
     } catch (StorageException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
-      throw new StorageException("Cannot read " + file + " as HDF5 (truncated or corrupt?): " + e, e);
+      throw new StorageException(
+          "Cannot read " + file + " as HDF5 (truncated or corrupt?): " + e, e);
     }
   }
 
@@ -68,12 +72,16 @@ public final class Hdf5Store implements AutoCloseable {
     }
   }
 
-  /** @return the root group */
+  /**
+   * @return the root group
+   */
   public StoreGroup root() {
     return new Hdf5Nodes.H5Group(hdf, this);
   }
 
-  /** @return the group at {@code path}, or null when absent or not a group */
+  /**
+   * @return the group at {@code path}, or null when absent or not a group
+   */
   public StoreGroup group(String path) {
     if (path == null || path.isEmpty() || path.equals("/")) {
       return root();
@@ -86,7 +94,9 @@ public final class Hdf5Store implements AutoCloseable {
     }
   }
 
-  /** @return the file */
+  /**
+   * @return the file
+   */
   public Path file() {
     return file;
   }
@@ -103,8 +113,15 @@ public final class Hdf5Store implements AutoCloseable {
     long budget = Runtime.getRuntime().maxMemory() / 2;
     if (elements > Integer.MAX_VALUE - 16 || bytes > budget) {
       throw new StorageException(
-          describe(path) + " declares " + elements + " elements (" + bytes + " bytes), more than this JVM"
-              + " can hold (budget " + budget + " bytes). Use AnnData.open() and read it in slices, or"
+          describe(path)
+              + " declares "
+              + elements
+              + " elements ("
+              + bytes
+              + " bytes), more than this JVM"
+              + " can hold (budget "
+              + budget
+              + " bytes). Use AnnData.open() and read it in slices, or"
               + " raise -Xmx.");
     }
   }

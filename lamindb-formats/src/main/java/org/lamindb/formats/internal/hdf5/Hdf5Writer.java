@@ -19,9 +19,10 @@ import org.lamindb.formats.anndata.internal.ArrayOps;
 import org.lamindb.formats.anndata.internal.StoreWriter;
 
 /**
- * Writes an HDF5 file through jHDF. jHDF writes whole new files only, strings as fixed-length UTF-8 and booleans
- * as 8-bit bitfields; arrays above a small size are chunked and deflate-compressed. The file is written to a
- * temporary sibling and moved into place, so a failed write leaves no partial file behind.
+ * Writes an HDF5 file through jHDF. jHDF writes whole new files only, strings as fixed-length UTF-8
+ * and booleans as 8-bit bitfields; arrays above a small size are chunked and deflate-compressed.
+ * The file is written to a temporary sibling and moved into place, so a failed write leaves no
+ * partial file behind.
  */
 public final class Hdf5Writer implements StoreWriter {
   private static final int CHUNK_BYTES = 1 << 20;
@@ -49,9 +50,9 @@ public final class Hdf5Writer implements StoreWriter {
   }
 
   /**
-   * Groups are created when their first child is written: jHDF 0.13 corrupts the file when an empty group is
-   * followed by a sibling, so empty groups (e.g. an empty {@code layers}) are left out. anndata reads a
-   * missing element as empty.
+   * Groups are created when their first child is written: jHDF 0.13 corrupts the file when an empty
+   * group is followed by a sibling, so empty groups (e.g. an empty {@code layers}) are left out.
+   * anndata reads a missing element as empty.
    */
   private WritableGroup materialize() {
     if (group == null) {
@@ -64,8 +65,8 @@ public final class Hdf5Writer implements StoreWriter {
   /**
    * Creates {@code path} (replacing it) and lets {@code body} fill the root group.
    *
-   * @param gzip deflate-compress arrays of 1024+ elements in 1 MiB chunks; otherwise arrays are stored
-   *     contiguous (chunked above 1 GiB), like anndata's default {@code compression=None}
+   * @param gzip deflate-compress arrays of 1024+ elements in 1 MiB chunks; otherwise arrays are
+   *     stored contiguous (chunked above 1 GiB), like anndata's default {@code compression=None}
    */
   public static void write(Path path, boolean gzip, Consumer<StoreWriter> body) throws IOException {
     Path parent = path.toAbsolutePath().getParent();
@@ -92,17 +93,25 @@ public final class Hdf5Writer implements StoreWriter {
   }
 
   @Override
-  public void array(String name, Object data, DType dtype, long[] shape, Map<String, Object> attrs) {
+  public void array(
+      String name, Object data, DType dtype, long[] shape, Map<String, Object> attrs) {
     int n = ArrayOps.length(data);
     if (n == 0) {
-      throw new InvalidArgumentException("Cannot write the empty array '" + name + "' under "
-          + this.name + " to .h5ad: jHDF 0.13 cannot write zero-length datasets."
-          + " Write the AnnData as .zarr instead.");
+      throw new InvalidArgumentException(
+          "Cannot write the empty array '"
+              + name
+              + "' under "
+              + this.name
+              + " to .h5ad: jHDF 0.13 cannot write zero-length datasets."
+              + " Write the AnnData as .zarr instead.");
     }
     Object java = toJhdf(data, dtype);
     DatasetCreationOptions.Builder opts = DatasetCreationOptions.builder();
-    boolean unsigned = dtype == DType.UINT8 || dtype == DType.UINT16 || dtype == DType.UINT32
-        || dtype == DType.UINT64;
+    boolean unsigned =
+        dtype == DType.UINT8
+            || dtype == DType.UINT16
+            || dtype == DType.UINT32
+            || dtype == DType.UINT64;
     if (unsigned) {
       opts.unsigned();
     }
@@ -114,8 +123,10 @@ public final class Hdf5Writer implements StoreWriter {
     } else {
       value = reshape(java, shape);
     }
-    boolean chunk = shape.length > 0 && dtype != DType.STRING
-        && (gzip ? n >= COMPRESS_MIN_ELEMENTS : (long) n * dtype.size() > CONTIGUOUS_MAX_BYTES);
+    boolean chunk =
+        shape.length > 0
+            && dtype != DType.STRING
+            && (gzip ? n >= COMPRESS_MIN_ELEMENTS : (long) n * dtype.size() > CONTIGUOUS_MAX_BYTES);
     if (chunk) {
       int[] chunks = new int[shape.length];
       long inner = 1;
@@ -130,46 +141,52 @@ public final class Hdf5Writer implements StoreWriter {
         opts.deflate(4);
       }
     }
-    WritableNode ds = materialize().putDataset(name, value, chunk || unsigned ? opts.build()
-        : DatasetCreationOptions.DEFAULT);
+    WritableNode ds =
+        materialize()
+            .putDataset(
+                name, value, chunk || unsigned ? opts.build() : DatasetCreationOptions.DEFAULT);
     putAttrs(ds, attrs);
   }
 
   private static Object toJhdf(Object data, DType dtype) {
     switch (dtype) {
-      case UINT8: {
-        short[] s = (short[]) data;
-        byte[] b = new byte[s.length];
-        for (int i = 0; i < s.length; i++) {
-          b[i] = (byte) s[i];
-        }
-        return b;
-      }
-      case UINT16: {
-        int[] s = (int[]) data;
-        short[] b = new short[s.length];
-        for (int i = 0; i < s.length; i++) {
-          b[i] = (short) s[i];
-        }
-        return b;
-      }
-      case UINT32: {
-        long[] s = (long[]) data;
-        int[] b = new int[s.length];
-        for (int i = 0; i < s.length; i++) {
-          b[i] = (int) s[i];
-        }
-        return b;
-      }
-      case STRING: {
-        String[] s = ((String[]) data).clone();
-        for (int i = 0; i < s.length; i++) {
-          if (s[i] == null) {
-            s[i] = "";
+      case UINT8:
+        {
+          short[] s = (short[]) data;
+          byte[] b = new byte[s.length];
+          for (int i = 0; i < s.length; i++) {
+            b[i] = (byte) s[i];
           }
+          return b;
         }
-        return s;
-      }
+      case UINT16:
+        {
+          int[] s = (int[]) data;
+          short[] b = new short[s.length];
+          for (int i = 0; i < s.length; i++) {
+            b[i] = (short) s[i];
+          }
+          return b;
+        }
+      case UINT32:
+        {
+          long[] s = (long[]) data;
+          int[] b = new int[s.length];
+          for (int i = 0; i < s.length; i++) {
+            b[i] = (int) s[i];
+          }
+          return b;
+        }
+      case STRING:
+        {
+          String[] s = ((String[]) data).clone();
+          for (int i = 0; i < s.length; i++) {
+            if (s[i] == null) {
+              s[i] = "";
+            }
+          }
+          return s;
+        }
       default:
         return data;
     }
@@ -215,8 +232,16 @@ public final class Hdf5Writer implements StoreWriter {
       try {
         node.putAttribute(e.getKey(), v);
       } catch (RuntimeException ex) {
-        throw new StorageException("Cannot write attribute '" + e.getKey() + "' = " + v + " on "
-            + node.getPath() + ": " + ex.getMessage(), ex);
+        throw new StorageException(
+            "Cannot write attribute '"
+                + e.getKey()
+                + "' = "
+                + v
+                + " on "
+                + node.getPath()
+                + ": "
+                + ex.getMessage(),
+            ex);
       }
     }
   }

@@ -1,5 +1,6 @@
 package org.lamindb.formats.internal.zarr;
 
+import com.github.luben.zstd.Zstd;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.zip.DataFormatException;
@@ -7,16 +8,17 @@ import java.util.zip.Inflater;
 import net.jpountz.lz4.LZ4Exception;
 import net.jpountz.lz4.LZ4Factory;
 import net.jpountz.lz4.LZ4SafeDecompressor;
-import com.github.luben.zstd.Zstd;
 
 /**
- * Decompression of Blosc 1 frames (the numcodecs {@code blosc} codec of zarr v2 and the {@code blosc} codec of
- * zarr v3), implemented from the published Blosc chunk format: a 16-byte header, block offsets, and per block
- * one or {@code typesize} compressed streams, then byte-unshuffle. Internal codecs: lz4/lz4hc (lz4-java), zlib
- * (JDK), zstd (zstd-jni); blosclz and snappy are rejected with a message naming the codec.
+ * Decompression of Blosc 1 frames (the numcodecs {@code blosc} codec of zarr v2 and the {@code
+ * blosc} codec of zarr v3), implemented from the published Blosc chunk format: a 16-byte header,
+ * block offsets, and per block one or {@code typesize} compressed streams, then byte-unshuffle.
+ * Internal codecs: lz4/lz4hc (lz4-java), zlib (JDK), zstd (zstd-jni); blosclz and snappy are
+ * rejected with a message naming the codec.
  */
 final class Blosc {
-  private static final LZ4SafeDecompressor LZ4 = LZ4Factory.fastestJavaInstance().safeDecompressor();
+  private static final LZ4SafeDecompressor LZ4 =
+      LZ4Factory.fastestJavaInstance().safeDecompressor();
   private static final String[] NAMES = {"blosclz", "lz4", "snappy", "zlib", "zstd"};
 
   private Blosc() {}
@@ -38,12 +40,20 @@ final class Blosc {
     int blocksize = h.getInt(8);
     int cbytes = h.getInt(12);
     if (nbytes < 0 || nbytes > maxBytes) {
-      throw new IllegalStateException("blosc frame declares " + nbytes + " bytes, more than the "
-          + maxBytes + " the chunk can hold");
+      throw new IllegalStateException(
+          "blosc frame declares "
+              + nbytes
+              + " bytes, more than the "
+              + maxBytes
+              + " the chunk can hold");
     }
     if (cbytes > src.length || cbytes < 16) {
-      throw new IllegalStateException("blosc frame declares " + cbytes + " compressed bytes but has "
-          + src.length + " (truncated)");
+      throw new IllegalStateException(
+          "blosc frame declares "
+              + cbytes
+              + " compressed bytes but has "
+              + src.length
+              + " (truncated)");
     }
     byte[] out = new byte[nbytes];
     if ((flags & 0x02) != 0) {
@@ -57,15 +67,19 @@ final class Blosc {
       return out;
     }
     if (blocksize <= 0 || typesize == 0) {
-      throw new IllegalStateException("blosc frame with blocksize " + blocksize + ", typesize " + typesize);
+      throw new IllegalStateException(
+          "blosc frame with blocksize " + blocksize + ", typesize " + typesize);
     }
     if ((flags & 0x04) != 0) {
-      throw new IllegalStateException("blosc bit-shuffle is not supported; re-encode with byte shuffle");
+      throw new IllegalStateException(
+          "blosc bit-shuffle is not supported; re-encode with byte shuffle");
     }
     int codec = flags >>> 5;
     if (codec != 1 && codec != 3 && codec != 4) {
-      throw new IllegalStateException("blosc internal codec '" + (codec < NAMES.length ? NAMES[codec]
-          : "#" + codec) + "' is not supported (lz4, zlib and zstd are); re-encode the store");
+      throw new IllegalStateException(
+          "blosc internal codec '"
+              + (codec < NAMES.length ? NAMES[codec] : "#" + codec)
+              + "' is not supported (lz4, zlib and zstd are); re-encode the store");
     }
     boolean shuffle = (flags & 0x01) != 0 && typesize > 1;
     boolean dontSplit = (flags & 0x10) != 0;
@@ -85,7 +99,8 @@ final class Blosc {
           throw new IllegalStateException("blosc block " + b + " starts outside the frame");
         }
       }
-      int guess = !dontSplit && typesize <= 16 && !leftover && bsize / typesize >= 128 ? typesize : 1;
+      int guess =
+          !dontSplit && typesize <= 16 && !leftover && bsize / typesize >= 128 ? typesize : 1;
       int[] order = guess == 1 ? new int[] {1, typesize} : new int[] {typesize, 1};
       boolean ok = false;
       RuntimeException last = null;
@@ -102,7 +117,8 @@ final class Blosc {
         }
       }
       if (!ok) {
-        throw new IllegalStateException("corrupt blosc block " + b + ": " + last.getMessage(), last);
+        throw new IllegalStateException(
+            "corrupt blosc block " + b + ": " + last.getMessage(), last);
       }
       if (shuffle) {
         unshuffle(tmp, bsize, typesize, out, b * blocksize);
@@ -113,8 +129,8 @@ final class Blosc {
     return out;
   }
 
-  private static void decodeBlock(byte[] src, int pos, int limit, int codec, int nsplits, byte[] dst,
-      int bsize) {
+  private static void decodeBlock(
+      byte[] src, int pos, int limit, int codec, int nsplits, byte[] dst, int bsize) {
     int neblock = bsize / nsplits;
     ByteBuffer h = ByteBuffer.wrap(src).order(ByteOrder.LITTLE_ENDIAN);
     for (int s = 0; s < nsplits; s++) {
@@ -132,14 +148,16 @@ final class Blosc {
       } else {
         int n = inflate(codec, src, pos, csize, dst, off, neblock);
         if (n != neblock) {
-          throw new IllegalStateException("stream decompressed to " + n + " bytes, expected " + neblock);
+          throw new IllegalStateException(
+              "stream decompressed to " + n + " bytes, expected " + neblock);
         }
       }
       pos += csize;
     }
   }
 
-  private static int inflate(int codec, byte[] src, int off, int len, byte[] dst, int doff, int dlen) {
+  private static int inflate(
+      int codec, byte[] src, int off, int len, byte[] dst, int doff, int dlen) {
     switch (codec) {
       case 1:
         try {
@@ -147,35 +165,37 @@ final class Blosc {
         } catch (LZ4Exception e) {
           throw new IllegalStateException("lz4: " + e.getMessage(), e);
         }
-      case 3: {
-        Inflater inf = new Inflater();
-        try {
-          inf.setInput(src, off, len);
-          int n = 0;
-          while (n < dlen && !inf.finished()) {
-            int k = inf.inflate(dst, doff + n, dlen - n);
-            if (k == 0 && (inf.needsInput() || inf.needsDictionary())) {
-              break;
+      case 3:
+        {
+          Inflater inf = new Inflater();
+          try {
+            inf.setInput(src, off, len);
+            int n = 0;
+            while (n < dlen && !inf.finished()) {
+              int k = inf.inflate(dst, doff + n, dlen - n);
+              if (k == 0 && (inf.needsInput() || inf.needsDictionary())) {
+                break;
+              }
+              n += k;
             }
-            n += k;
+            return n;
+          } catch (DataFormatException e) {
+            throw new IllegalStateException("zlib: " + e.getMessage(), e);
+          } finally {
+            inf.end();
           }
-          return n;
-        } catch (DataFormatException e) {
-          throw new IllegalStateException("zlib: " + e.getMessage(), e);
-        } finally {
-          inf.end();
         }
-      }
-      default: {
-        byte[] in = java.util.Arrays.copyOfRange(src, off, off + len);
-        byte[] o = new byte[dlen];
-        long n = Zstd.decompressByteArray(o, 0, dlen, in, 0, len);
-        if (Zstd.isError(n)) {
-          throw new IllegalStateException("zstd: " + Zstd.getErrorName(n));
+      default:
+        {
+          byte[] in = java.util.Arrays.copyOfRange(src, off, off + len);
+          byte[] o = new byte[dlen];
+          long n = Zstd.decompressByteArray(o, 0, dlen, in, 0, len);
+          if (Zstd.isError(n)) {
+            throw new IllegalStateException("zstd: " + Zstd.getErrorName(n));
+          }
+          System.arraycopy(o, 0, dst, doff, (int) n);
+          return (int) n;
         }
-        System.arraycopy(o, 0, dst, doff, (int) n);
-        return (int) n;
-      }
     }
   }
 

@@ -17,9 +17,9 @@ import java.util.zip.GZIPOutputStream;
 import java.util.zip.InflaterInputStream;
 
 /**
- * Byte-to-byte codecs of zarr v2 (numcodecs compressors) and v3 ({@code bytes -> bytes} codecs), plus the
- * {@code vlen-utf8} string encoding. Every decoder is bounded by {@code maxBytes}, so a corrupt or hostile
- * chunk cannot exhaust the heap.
+ * Byte-to-byte codecs of zarr v2 (numcodecs compressors) and v3 ({@code bytes -> bytes} codecs),
+ * plus the {@code vlen-utf8} string encoding. Every decoder is bounded by {@code maxBytes}, so a
+ * corrupt or hostile chunk cannot exhaust the heap.
  */
 final class Codecs {
   private Codecs() {}
@@ -28,13 +28,14 @@ final class Codecs {
   static byte[] decode(JsonNode codec, byte[] in, long maxBytes) throws IOException {
     String id = codec.has("id") ? codec.get("id").asText() : codec.path("name").asText();
     switch (id) {
-      case "zstd": {
-        long size = Zstd.getFrameContentSize(in);
-        if (size > maxBytes) {
-          throw new IOException("zstd frame declares " + size + " bytes, more than " + maxBytes);
+      case "zstd":
+        {
+          long size = Zstd.getFrameContentSize(in);
+          if (size > maxBytes) {
+            throw new IOException("zstd frame declares " + size + " bytes, more than " + maxBytes);
+          }
+          return readBounded(new ZstdInputStream(new ByteArrayInputStream(in)), maxBytes, "zstd");
         }
-        return readBounded(new ZstdInputStream(new ByteArrayInputStream(in)), maxBytes, "zstd");
-      }
       case "gzip":
         return readBounded(new GZIPInputStream(new ByteArrayInputStream(in)), maxBytes, "gzip");
       case "zlib":
@@ -45,21 +46,26 @@ final class Codecs {
         } catch (IllegalStateException e) {
           throw new IOException(e.getMessage(), e);
         }
-      case "crc32c": {
-        if (in.length < 4) {
-          throw new IOException("crc32c: chunk shorter than its checksum");
+      case "crc32c":
+        {
+          if (in.length < 4) {
+            throw new IOException("crc32c: chunk shorter than its checksum");
+          }
+          CRC32C crc = new CRC32C();
+          crc.update(in, 0, in.length - 4);
+          int stored =
+              ByteBuffer.wrap(in, in.length - 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+          if ((int) crc.getValue() != stored) {
+            throw new IOException("crc32c checksum mismatch (corrupt chunk)");
+          }
+          return java.util.Arrays.copyOf(in, in.length - 4);
         }
-        CRC32C crc = new CRC32C();
-        crc.update(in, 0, in.length - 4);
-        int stored = ByteBuffer.wrap(in, in.length - 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-        if ((int) crc.getValue() != stored) {
-          throw new IOException("crc32c checksum mismatch (corrupt chunk)");
-        }
-        return java.util.Arrays.copyOf(in, in.length - 4);
-      }
       default:
-        throw new IOException("unsupported zarr codec '" + id + "' (supported: blosc, zstd, gzip, zlib,"
-            + " crc32c)");
+        throw new IOException(
+            "unsupported zarr codec '"
+                + id
+                + "' (supported: blosc, zstd, gzip, zlib,"
+                + " crc32c)");
     }
   }
 
@@ -75,7 +81,8 @@ final class Codecs {
     return bos.toByteArray();
   }
 
-  private static byte[] readBounded(InputStream in, long maxBytes, String codec) throws IOException {
+  private static byte[] readBounded(InputStream in, long maxBytes, String codec)
+      throws IOException {
     try (in) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       byte[] buf = new byte[65536];
@@ -84,8 +91,11 @@ final class Codecs {
       while ((n = in.read(buf)) > 0) {
         total += n;
         if (total > maxBytes) {
-          throw new IOException(codec + " chunk decompresses to more than the " + maxBytes
-              + " bytes it can hold (corrupt?)");
+          throw new IOException(
+              codec
+                  + " chunk decompresses to more than the "
+                  + maxBytes
+                  + " bytes it can hold (corrupt?)");
         }
         out.write(buf, 0, n);
       }

@@ -12,9 +12,18 @@ import java.util.Map;
 import org.lamindb.formats.anndata.DType;
 import org.lamindb.formats.anndata.internal.ArrayOps;
 
-/** A zarr element type: numeric/bool, variable-length string, fixed-length string, or structured record. */
+/**
+ * A zarr element type: numeric/bool, variable-length string, fixed-length string, or structured
+ * record.
+ */
 final class ZType {
-  enum Kind { NUMERIC, VLEN_STRING, FIXED_UNICODE, FIXED_BYTES, STRUCT }
+  enum Kind {
+    NUMERIC,
+    VLEN_STRING,
+    FIXED_UNICODE,
+    FIXED_BYTES,
+    STRUCT
+  }
 
   /** One field of a structured type. */
   record Field(String name, ZType type, int offset) {}
@@ -34,11 +43,14 @@ final class ZType {
   }
 
   static ZType of(DType d) {
-    return d == DType.STRING ? new ZType(Kind.VLEN_STRING, d, 0, ByteOrder.LITTLE_ENDIAN, List.of())
+    return d == DType.STRING
+        ? new ZType(Kind.VLEN_STRING, d, 0, ByteOrder.LITTLE_ENDIAN, List.of())
         : new ZType(Kind.NUMERIC, d, d.size(), ByteOrder.LITTLE_ENDIAN, List.of());
   }
 
-  /** Parses a zarr v2 (numpy) dtype: a string like {@code <f4} or a list of [name, dtype] fields. */
+  /**
+   * Parses a zarr v2 (numpy) dtype: a string like {@code <f4} or a list of [name, dtype] fields.
+   */
   static ZType parseV2(JsonNode node) throws IOException {
     if (node.isArray()) {
       List<Field> fields = new ArrayList<>();
@@ -81,7 +93,9 @@ final class ZType {
       case 'u':
       case 'f':
         for (DType d : DType.values()) {
-          if (d.isNumeric() && d != DType.BOOL && d.size() == size
+          if (d.isNumeric()
+              && d != DType.BOOL
+              && d.size() == size
               && d.zarrV2().charAt(1) == kind) {
             return new ZType(Kind.NUMERIC, d, size, order, List.of());
           }
@@ -110,7 +124,8 @@ final class ZType {
   /** Decodes {@code n} fixed-size items; STRUCT gives a map of field arrays. */
   Object decode(byte[] bytes, int n) throws IOException {
     if ((long) n * itemSize > bytes.length) {
-      throw new IOException("chunk has " + bytes.length + " bytes, expected " + (long) n * itemSize);
+      throw new IOException(
+          "chunk has " + bytes.length + " bytes, expected " + (long) n * itemSize);
     }
     ByteBuffer b = ByteBuffer.wrap(bytes).order(order);
     if (kind == Kind.STRUCT) {
@@ -118,7 +133,8 @@ final class ZType {
       for (Field f : fields) {
         byte[] col = new byte[n * f.type.itemSize];
         for (int i = 0; i < n; i++) {
-          System.arraycopy(bytes, i * itemSize + f.offset, col, i * f.type.itemSize, f.type.itemSize);
+          System.arraycopy(
+              bytes, i * itemSize + f.offset, col, i * f.type.itemSize, f.type.itemSize);
         }
         out.put(f.name, f.type.decode(col, n));
       }
@@ -133,8 +149,14 @@ final class ZType {
           while (len >= 4 && b.getInt(start + len - 4) == 0) {
             len -= 4;
           }
-          out[i] = new String(bytes, start, len, order == ByteOrder.LITTLE_ENDIAN
-              ? java.nio.charset.Charset.forName("UTF-32LE") : java.nio.charset.Charset.forName("UTF-32BE"));
+          out[i] =
+              new String(
+                  bytes,
+                  start,
+                  len,
+                  order == ByteOrder.LITTLE_ENDIAN
+                      ? java.nio.charset.Charset.forName("UTF-32LE")
+                      : java.nio.charset.Charset.forName("UTF-32BE"));
         } else {
           while (len > 0 && bytes[start + len - 1] == 0) {
             len--;

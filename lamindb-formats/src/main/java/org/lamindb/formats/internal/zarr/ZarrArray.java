@@ -17,9 +17,9 @@ import org.lamindb.formats.anndata.internal.ArrayOps;
 import org.lamindb.formats.anndata.internal.StoreArray;
 
 /**
- * A zarr v2 or v3 array read chunk by chunk: only the chunks that overlap a requested region are loaded and
- * decoded. Supports C order, the codecs of {@link Codecs}, {@code vlen-utf8} strings, fixed-length and
- * structured numpy dtypes (v2), and {@code sharding_indexed} (v3).
+ * A zarr v2 or v3 array read chunk by chunk: only the chunks that overlap a requested region are
+ * loaded and decoded. Supports C order, the codecs of {@link Codecs}, {@code vlen-utf8} strings,
+ * fixed-length and structured numpy dtypes (v2), and {@code sharding_indexed} (v3).
  */
 final class ZarrArray implements StoreArray {
   private final ZarrStore store;
@@ -113,7 +113,8 @@ final class ZarrArray implements StoreArray {
       this.chunks = inner != null ? inner : outer;
     }
     if (chunks.length != shape.length) {
-      throw new IOException("chunk shape has " + chunks.length + " dimensions, array " + shape.length);
+      throw new IOException(
+          "chunk shape has " + chunks.length + " dimensions, array " + shape.length);
     }
     long chunkElems = 1;
     for (int i = 0; i < chunks.length; i++) {
@@ -132,14 +133,15 @@ final class ZarrArray implements StoreArray {
     for (JsonNode c : codecs) {
       String name = c.path("name").asText();
       switch (name) {
-        case "bytes": {
-          String endian = c.path("configuration").path("endian").asText("little");
-          if (endian.equals("big")) {
-            t = reorder(t, ByteOrder.BIG_ENDIAN);
+        case "bytes":
+          {
+            String endian = c.path("configuration").path("endian").asText("little");
+            if (endian.equals("big")) {
+              t = reorder(t, ByteOrder.BIG_ENDIAN);
+            }
+            seenArrayToBytes = true;
+            break;
           }
-          seenArrayToBytes = true;
-          break;
-        }
         case "vlen-utf8":
           vlen = true;
           seenArrayToBytes = true;
@@ -150,7 +152,8 @@ final class ZarrArray implements StoreArray {
           throw new IOException("nested sharding is not supported");
         default:
           if (!seenArrayToBytes) {
-            throw new IOException("unsupported zarr v3 codec '" + name + "' before the array-to-bytes codec");
+            throw new IOException(
+                "unsupported zarr v3 codec '" + name + "' before the array-to-bytes codec");
           }
           byteCodecs.add(c);
       }
@@ -224,8 +227,8 @@ final class ZarrArray implements StoreArray {
   @Override
   public Object readRows(long start, long count) {
     if (shape.length == 0 || start < 0 || count < 0 || start + count > shape[0]) {
-      throw new StorageException("row range [" + start + ", " + (start + count) + ") is outside "
-          + store.describe(path));
+      throw new StorageException(
+          "row range [" + start + ", " + (start + count) + ") is outside " + store.describe(path));
     }
     long[] s = new long[shape.length];
     long[] c = shape.clone();
@@ -336,14 +339,23 @@ final class ZarrArray implements StoreArray {
     }
   }
 
-  /** Decoded chunk as parallel arrays (one per field for structs), fill values when the chunk is absent. */
+  /**
+   * Decoded chunk as parallel arrays (one per field for structs), fill values when the chunk is
+   * absent.
+   */
   private Object[] chunk(long[] cc, int elems) {
     byte[] raw;
     try {
       raw = encodedChunk(cc);
     } catch (IOException e) {
-      throw new StorageException("Cannot read chunk " + java.util.Arrays.toString(cc) + " of "
-          + store.describe(path) + ": " + e.getMessage(), e);
+      throw new StorageException(
+          "Cannot read chunk "
+              + java.util.Arrays.toString(cc)
+              + " of "
+              + store.describe(path)
+              + ": "
+              + e.getMessage(),
+          e);
     }
     try {
       Object decoded;
@@ -362,8 +374,14 @@ final class ZarrArray implements StoreArray {
       }
       return new Object[] {decoded};
     } catch (IOException | RuntimeException e) {
-      throw new StorageException("Cannot decode chunk " + java.util.Arrays.toString(cc) + " of "
-          + store.describe(path) + " (corrupt?): " + e.getMessage(), e);
+      throw new StorageException(
+          "Cannot decode chunk "
+              + java.util.Arrays.toString(cc)
+              + " of "
+              + store.describe(path)
+              + " (corrupt?): "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -379,9 +397,16 @@ final class ZarrArray implements StoreArray {
     if (type.dtype == DType.STRING) {
       java.util.Arrays.fill((String[]) out, fill != null && fill.isTextual() ? fill.asText() : "");
     } else if (fill != null && !fill.isNull()) {
-      double v = fill.isNumber() ? fill.asDouble() : fill.isBoolean() ? (fill.asBoolean() ? 1 : 0)
-          : "NaN".equals(fill.asText()) ? Double.NaN : "Infinity".equals(fill.asText())
-          ? Double.POSITIVE_INFINITY : "-Infinity".equals(fill.asText()) ? Double.NEGATIVE_INFINITY : 0;
+      double v =
+          fill.isNumber()
+              ? fill.asDouble()
+              : fill.isBoolean()
+                  ? (fill.asBoolean() ? 1 : 0)
+                  : "NaN".equals(fill.asText())
+                      ? Double.NaN
+                      : "Infinity".equals(fill.asText())
+                          ? Double.POSITIVE_INFINITY
+                          : "-Infinity".equals(fill.asText()) ? Double.NEGATIVE_INFINITY : 0;
       if (v != 0) {
         for (int i = 0; i < elems; i++) {
           switch (type.dtype) {

@@ -20,7 +20,8 @@ import org.lamindb.formats.anndata.internal.StoreWriter;
 
 /**
  * A local zarr store (a directory), format 2 ({@code .zgroup}/{@code .zarray}/{@code .zattrs}) or 3
- * ({@code zarr.json}). Metadata is read on demand node by node; consolidated metadata is not needed.
+ * ({@code zarr.json}). Metadata is read on demand node by node; consolidated metadata is not
+ * needed.
  */
 public final class ZarrStore {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -39,8 +40,13 @@ public final class ZarrStore {
    */
   public static ZarrStore open(Path root) {
     if (!Files.isDirectory(root)) {
-      throw new StorageException("Cannot read " + root + " as zarr: not a directory"
-          + (Files.exists(root) ? " (zarr stores are folders; check the suffix matches the content)" : ""));
+      throw new StorageException(
+          "Cannot read "
+              + root
+              + " as zarr: not a directory"
+              + (Files.exists(root)
+                  ? " (zarr stores are folders; check the suffix matches the content)"
+                  : ""));
     }
     if (Files.exists(root.resolve("zarr.json"))) {
       return new ZarrStore(root, 3);
@@ -48,15 +54,20 @@ public final class ZarrStore {
     if (Files.exists(root.resolve(".zgroup")) || Files.exists(root.resolve(".zarray"))) {
       return new ZarrStore(root, 2);
     }
-    throw new StorageException("Cannot read " + root + " as zarr: no zarr.json (v3) or .zgroup (v2)");
+    throw new StorageException(
+        "Cannot read " + root + " as zarr: no zarr.json (v3) or .zgroup (v2)");
   }
 
-  /** @return 2 or 3 */
+  /**
+   * @return 2 or 3
+   */
   public int format() {
     return format;
   }
 
-  /** @return the group at a slash-separated path ("/" for the root) */
+  /**
+   * @return the group at a slash-separated path ("/" for the root)
+   */
   public StoreGroup group(String path) {
     String p = path == null ? "" : path.replaceAll("^/+|/+$", "");
     StoreNode n = node(p.isEmpty() ? root : root.resolve(p), "/" + p);
@@ -73,9 +84,16 @@ public final class ZarrStore {
   void checkAllocation(String path, long elements, long bytes) {
     long budget = Runtime.getRuntime().maxMemory() / 2;
     if (elements > Integer.MAX_VALUE - 16 || bytes > budget) {
-      throw new StorageException(describe(path) + " needs " + elements + " elements (" + bytes
-          + " bytes), more than this JVM can hold (budget " + budget + " bytes). Use AnnData.open()"
-          + " and read slices, or raise -Xmx.");
+      throw new StorageException(
+          describe(path)
+              + " needs "
+              + elements
+              + " elements ("
+              + bytes
+              + " bytes), more than this JVM can hold (budget "
+              + budget
+              + " bytes). Use AnnData.open()"
+              + " and read slices, or raise -Xmx.");
     }
   }
 
@@ -103,7 +121,8 @@ public final class ZarrStore {
       if (e instanceof StorageException) {
         throw (StorageException) e;
       }
-      throw new StorageException("Cannot read zarr metadata of " + describe(path) + ": " + e.getMessage(), e);
+      throw new StorageException(
+          "Cannot read zarr metadata of " + describe(path) + ": " + e.getMessage(), e);
     }
   }
 
@@ -125,12 +144,14 @@ public final class ZarrStore {
     if (n == null || !n.isObject()) {
       return out;
     }
-    n.fields().forEachRemaining(e -> {
-      Object v = normalize(e.getValue());
-      if (v != null) {
-        out.put(e.getKey(), v);
-      }
-    });
+    n.fields()
+        .forEachRemaining(
+            e -> {
+              Object v = normalize(e.getValue());
+              if (v != null) {
+                out.put(e.getKey(), v);
+              }
+            });
     return out;
   }
 
@@ -211,8 +232,11 @@ public final class ZarrStore {
       List<String> out = new ArrayList<>();
       try (Stream<Path> s = Files.list(dir)) {
         s.filter(Files::isDirectory)
-            .filter(p -> format == 3 ? Files.exists(p.resolve("zarr.json"))
-                : Files.exists(p.resolve(".zarray")) || Files.exists(p.resolve(".zgroup")))
+            .filter(
+                p ->
+                    format == 3
+                        ? Files.exists(p.resolve("zarr.json"))
+                        : Files.exists(p.resolve(".zarray")) || Files.exists(p.resolve(".zgroup")))
             .map(p -> p.getFileName().toString())
             .sorted(Comparator.naturalOrder())
             .forEach(out::add);
@@ -233,8 +257,8 @@ public final class ZarrStore {
   }
 
   /**
-   * Writes a new zarr store at {@code target} (replacing it): the store is built in a temporary sibling folder
-   * and moved into place, so a failure leaves no partial store.
+   * Writes a new zarr store at {@code target} (replacing it): the store is built in a temporary
+   * sibling folder and moved into place, so a failure leaves no partial store.
    *
    * @param format 2 or 3
    */

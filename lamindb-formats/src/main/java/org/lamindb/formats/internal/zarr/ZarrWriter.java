@@ -12,10 +12,10 @@ import org.lamindb.formats.anndata.internal.ArrayOps;
 import org.lamindb.formats.anndata.internal.StoreWriter;
 
 /**
- * Writes zarr groups and arrays. Format 2: {@code .zgroup}/{@code .zarray}/{@code .zattrs}, zstd compressor,
- * strings as {@code |O} with the {@code vlen-utf8} filter. Format 3: {@code zarr.json}, codecs
- * {@code bytes}(little) or {@code vlen-utf8}, then {@code zstd}. Arrays are chunked along axis 0 at about
- * 1 MiB per chunk; edge chunks are padded with the fill value as zarr requires.
+ * Writes zarr groups and arrays. Format 2: {@code .zgroup}/{@code .zarray}/{@code .zattrs}, zstd
+ * compressor, strings as {@code |O} with the {@code vlen-utf8} filter. Format 3: {@code zarr.json},
+ * codecs {@code bytes}(little) or {@code vlen-utf8}, then {@code zstd}. Arrays are chunked along
+ * axis 0 at about 1 MiB per chunk; edge chunks are padded with the fill value as zarr requires.
  */
 final class ZarrWriter implements StoreWriter {
   private static final int CHUNK_BYTES = 1 << 20;
@@ -58,15 +58,20 @@ final class ZarrWriter implements StoreWriter {
   }
 
   private static String check(String name) {
-    if (name.isEmpty() || name.contains("/") || name.equals(".") || name.equals("..")
-        || name.startsWith(".z") || name.equals("zarr.json")) {
+    if (name.isEmpty()
+        || name.contains("/")
+        || name.equals(".")
+        || name.equals("..")
+        || name.startsWith(".z")
+        || name.equals("zarr.json")) {
       throw new org.lamindb.InvalidArgumentException("invalid zarr node name '" + name + "'");
     }
     return name;
   }
 
   @Override
-  public void array(String name, Object data, DType dtype, long[] shape, Map<String, Object> attrs) {
+  public void array(
+      String name, Object data, DType dtype, long[] shape, Map<String, Object> attrs) {
     Path a = dir.resolve(check(name));
     try {
       Files.createDirectories(a);
@@ -82,11 +87,13 @@ final class ZarrWriter implements StoreWriter {
       long rowsPerChunk = 1;
       if (shape.length > 0) {
         int itemSize = dtype == DType.STRING ? 16 : dtype.size();
-        rowsPerChunk = Math.max(1, Math.min(Math.max(1, shape[0]),
-            CHUNK_BYTES / Math.max(1, itemSize * inner)));
+        rowsPerChunk =
+            Math.max(
+                1, Math.min(Math.max(1, shape[0]), CHUNK_BYTES / Math.max(1, itemSize * inner)));
         chunks[0] = (int) rowsPerChunk;
       }
-      writeJson(a.resolve(format == 2 ? ".zarray" : "zarr.json"), meta(dtype, shape, chunks, attrs));
+      writeJson(
+          a.resolve(format == 2 ? ".zarray" : "zarr.json"), meta(dtype, shape, chunks, attrs));
       if (format == 2) {
         writeJson(a.resolve(".zattrs"), attrsJson(attrs));
       }
@@ -119,7 +126,8 @@ final class ZarrWriter implements StoreWriter {
   }
 
   private void writeChunk(Path p, Object part, DType dtype) throws IOException {
-    byte[] raw = dtype == DType.STRING ? Codecs.encodeVlenUtf8((String[]) part) : ZType.encode(part, dtype);
+    byte[] raw =
+        dtype == DType.STRING ? Codecs.encodeVlenUtf8((String[]) part) : ZType.encode(part, dtype);
     Files.createDirectories(p.getParent());
     Files.write(p, Codecs.encode("zstd", raw));
   }
@@ -153,7 +161,9 @@ final class ZarrWriter implements StoreWriter {
     for (int c : chunks) {
       ch.add(c);
     }
-    m.putObject("chunk_key_encoding").put("name", "default").putObject("configuration")
+    m.putObject("chunk_key_encoding")
+        .put("name", "default")
+        .putObject("configuration")
         .put("separator", "/");
     if (dtype == DType.STRING) {
       m.put("fill_value", "");
@@ -166,7 +176,11 @@ final class ZarrWriter implements StoreWriter {
     } else {
       codecs.addObject().put("name", "bytes").putObject("configuration").put("endian", "little");
     }
-    codecs.addObject().put("name", "zstd").putObject("configuration").put("level", 3)
+    codecs
+        .addObject()
+        .put("name", "zstd")
+        .putObject("configuration")
+        .put("level", 3)
         .put("checksum", false);
     m.set("attributes", attrsJson(attrs));
     m.put("zarr_format", 3).put("node_type", "array");

@@ -1,0 +1,70 @@
+package org.lamindb.model;
+
+import org.lamindb.LaminDB;
+import org.lamindb.internal.core.CoreRegistries;
+
+/**
+ * A record (lamindb_record) for the entities of experiments: samples, perturbations, instruments (LIMS). Labels with {@code
+ * isType(true)} group other records: {@code ln.record("Sample").isType(true).save()}.
+ */
+public final class Record extends SQLRecord<Record> {
+
+  /**
+   * Creates an empty, unsaved entity; use {@link LaminDB#record(String)} instead.
+   *
+   * @param ln the instance
+   */
+  public Record(LaminDB ln) {
+    super(ln, CoreRegistries.RECORD);
+  }
+
+  /** @return the name */
+  public String name() {
+    return str("name");
+  }
+
+  /** Sets the name. */
+  public Record name(String value) {
+    return set("name", value);
+  }
+
+  /** @return the description */
+  public String description() {
+    return str("description");
+  }
+
+  /** Sets the description. */
+  public Record description(String value) {
+    return set("description", value);
+  }
+
+  /** @return true when this record is a type grouping other records */
+  public boolean isType() {
+    return Boolean.TRUE.equals(bool("is_type"));
+  }
+
+  /** Marks this record as a type (or not). */
+  public Record isType(boolean value) {
+    return set("is_type", value);
+  }
+
+  /** @return the type record, or null */
+  public Record type() {
+    return related("type", Record.class);
+  }
+
+  /** Sets the type; it must be a saved record with {@code isType(true)}. */
+  public Record type(Record type) {
+    return relate("type", type);
+  }
+
+  /** @return the schema making this type a sheet, or null */
+  public Schema schema() {
+    return related("schema", Schema.class);
+  }
+
+  /** Sets the schema (a type with a schema is a sheet). */
+  public Record schema(Schema schema) {
+    return relate("schema", schema);
+  }
+}

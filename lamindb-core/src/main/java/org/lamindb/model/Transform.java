@@ -1,0 +1,93 @@
+package org.lamindb.model;
+
+import java.time.OffsetDateTime;
+import org.lamindb.LaminDB;
+import org.lamindb.internal.core.CoreRegistries;
+
+/**
+ * A transform (lamindb_transform): a versioned piece of code that creates data — a script, a pipeline step, a
+ * function. Each execution is a {@link Run}.
+ */
+public final class Transform extends SQLRecord<Transform> {
+
+  /**
+   * Creates an empty, unsaved entity; use the factories of {@link LaminDB} instead.
+   *
+   * @param ln the instance
+   */
+  public Transform(LaminDB ln) {
+    super(ln, CoreRegistries.TRANSFORM);
+  }
+
+  /** @return the key, e.g. {@code create-fasta.java} */
+  public String key() {
+    return str("key");
+  }
+
+  /** Sets the key. */
+  public Transform key(String value) {
+    return set("key", value);
+  }
+
+  /** @return the description */
+  public String description() {
+    return str("description");
+  }
+
+  /** Sets the description. */
+  public Transform description(String value) {
+    return set("description", value);
+  }
+
+  /** @return {@code pipeline}, {@code script}, {@code notebook} or {@code function} */
+  public String kind() {
+    return str("kind");
+  }
+
+  /** Sets the kind ({@code pipeline}, {@code script}, {@code notebook} or {@code function}). */
+  public Transform kind(String value) {
+    return set("kind", value);
+  }
+
+  /** @return the stored source code (secrets redacted), or null */
+  public String sourceCode() {
+    return str("source_code");
+  }
+
+  /** @return hash of the (unredacted) source */
+  public String hash() {
+    return str("hash");
+  }
+
+  /** @return the version tag if set, else the 4-character uid suffix */
+  public String version() {
+    String tag = str("version_tag");
+    String uid = uid();
+    return tag != null ? tag : uid == null ? null : uid.substring(uid.length() - 4);
+  }
+
+  /** @return the version tag, or null */
+  public String versionTag() {
+    return str("version_tag");
+  }
+
+  /** Sets the version tag. */
+  public Transform versionTag(String value) {
+    return set("version_tag", value);
+  }
+
+  /** @return true for the latest version of its family */
+  public boolean isLatest() {
+    return Boolean.TRUE.equals(bool("is_latest"));
+  }
+
+  /** @return creation time */
+  public OffsetDateTime createdAt() {
+    return time("created_at");
+  }
+
+  /** @return the creating user */
+  public User createdBy() {
+    return related("created_by", User.class);
+  }
+}

@@ -1,6 +1,14 @@
 package org.lamindb.bionty;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
+import org.lamindb.LaminDB;
+import org.lamindb.StorageException;
+import org.lamindb.bionty.internal.db.SourceRows;
+import org.lamindb.bionty.internal.db.Tracking;
+import org.lamindb.internal.core.Access;
+import org.lamindb.internal.core.Instance;
 import org.lamindb.bionty.internal.db.BiontyRegistries;
 import org.lamindb.bionty.internal.db.BiontySchema;
 import org.lamindb.spi.LaminModule;
@@ -31,5 +39,23 @@ public final class BiontyModule implements LaminModule {
   @Override
   public List<Migration> migrations() {
     return MIGRATIONS;
+  }
+
+  /** Seeds {@code bionty_source} with LaminDB's default sources on an instance that has none. */
+  @Override
+  public void onConnect(LaminDB ln) {
+    Instance inst = Access.instance(ln);
+    try (Connection c = inst.db().connection()) {
+      SourceRows.seedDefaults(c,
+          new Tracking(inst.db(), inst.userId(), null, inst.branchId(), inst.spaceId()));
+    } catch (SQLException e) {
+      throw new StorageException("cannot seed bionty_source: " + e.getMessage(), e);
+    }
+  }
+
+  /** @return the {@link Bionty} facade of {@code ln}, one per instance handle */
+  @Override
+  public Object facade(LaminDB ln) {
+    return Access.instance(ln).service(Bionty.class, i -> new Bionty(ln));
   }
 }

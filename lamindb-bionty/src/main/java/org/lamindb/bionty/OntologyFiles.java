@@ -94,7 +94,7 @@ public final class OntologyFiles {
   public static ReadSummary readTerms(Path file, BiontyEntity entity, String sourceName,
       Consumer<OntologyTerm> sink) {
     Format format = detect(file);
-    String name = sourceName != null ? sourceName.toLowerCase(Locale.ROOT) : detectSourceName(file);
+    String name = sourceName != null ? sourceName.toLowerCase(Locale.ROOT) : sourceNameFromFileName(file);
     Set<String> prefixes = name == null ? Set.of() : DefaultSources.idPrefixes(name);
     TermFilter filter = new TermFilter(prefixes, sink);
     String version = null;
@@ -122,8 +122,52 @@ public final class OntologyFiles {
         filter.droppedOtherPrefix());
   }
 
+  /**
+   * Reads only what tells a file's version: the header of an OBO file, else the file name (cellxgene
+   * {@code *-ontology-v<version>.json}, bionty {@code df_<organism>__<source>__<version>__<Entity>.parquet}).
+   *
+   * @return the version, or null when the file does not say
+   */
+  public static String detectVersion(Path file) {
+    if (detect(file) == Format.OBO) {
+      try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(
+          SourceFiles.open(file), java.nio.charset.StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = r.readLine()) != null && !line.startsWith("[")) {
+          if (line.startsWith("data-version:")) {
+            return oboVersion(new OboParser.Header(null, line.substring(13).strip(), null, 0));
+          }
+        }
+        return null;
+      } catch (java.io.IOException e) {
+        throw SourceFiles.ioError(file, e);
+      }
+    }
+    return fileNameVersion(file);
+  }
+
+  /** @return the source short name a file name or OBO header tells, e.g. {@code cl}; null if unknown */
+  public static String detectSourceName(Path file) {
+    String byName = sourceNameFromFileName(file);
+    if (byName != null || detect(file) != Format.OBO) {
+      return byName;
+    }
+    try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(
+        SourceFiles.open(file), java.nio.charset.StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null && !line.startsWith("[")) {
+        if (line.startsWith("ontology:")) {
+          return line.substring(9).strip().split("/")[0].toLowerCase(Locale.ROOT);
+        }
+      }
+      return null;
+    } catch (java.io.IOException e) {
+      throw SourceFiles.ioError(file, e);
+    }
+  }
+
   /** @return the source short name told by a file name ({@code CL-ontology-v...json}, {@code df_..parquet}) */
-  static String detectSourceName(Path file) {
+  static String sourceNameFromFileName(Path file) {
     String n = file.getFileName().toString();
     Matcher j = JSON_NAME.matcher(n.replace(".gz", ""));
     if (j.matches()) {

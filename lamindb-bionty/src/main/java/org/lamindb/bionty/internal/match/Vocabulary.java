@@ -59,7 +59,7 @@ public final class Vocabulary {
     if (synonyms != null && synonyms.size() != fieldValues.size()) {
       throw new IllegalArgumentException("synonyms must have one entry per field value");
     }
-    return new Vocabulary(List.copyOf(nonNullCopy(fieldValues)), synonyms == null ? null
+    return new Vocabulary(nonNullCopy(fieldValues), synonyms == null ? null
         : nonNullCopy(synonyms));
   }
 

@@ -63,6 +63,8 @@ public final class Bionty {
   private final LaminDB ln;
   private final Instance inst;
   private final Snapshots snapshots;
+  /** Organism ids by name; organisms are only added, and a stale id shows up as an empty match. */
+  private final Map<String, Long> organismIds = new java.util.concurrent.ConcurrentHashMap<>();
 
   Bionty(LaminDB ln) {
     this.ln = ln;
@@ -199,10 +201,16 @@ public final class Bionty {
   }
 
   Long organismId(String name) {
-    return QuerySet.of(ln, Organism.class).filter("name", name).first()
+    Long cached = organismIds.get(name);
+    if (cached != null) {
+      return cached;
+    }
+    Long id = QuerySet.of(ln, Organism.class).filter("name", name).first()
         .map(Organism::id)
         .orElseThrow(() -> new InvalidArgumentException("no organism '" + name + "' in this "
             + "instance; import genes for it first, or create it with bt.organism(\"" + name + "\")"));
+    organismIds.put(name, id);
+    return id;
   }
 
   Tracking tracking() {

@@ -187,6 +187,31 @@ public final class LaminDB implements AutoCloseable {
 
   // ---- factories (unsaved records; name-based idempotency as LaminDB) ---------------------------------------
 
+  /**
+   * Starts a new artifact from a local file or folder; set a key or description and {@code save()} it:
+   * {@code ln.artifact(Path.of("sample.fasta")).key("sample.fasta").save()}.
+   *
+   * @param path a local file or folder
+   * @return an unsaved artifact
+   */
+  public Artifact artifact(java.nio.file.Path path) {
+    return new Artifact(this).path(path);
+  }
+
+  /**
+   * Starts a new artifact from an in-memory object (a Tablesaw {@code Table} → Parquet, an {@code AnnData} →
+   * .h5ad) that is serialized on save.
+   *
+   * @param data the object
+   * @return an unsaved artifact
+   */
+  public Artifact artifact(Object data) {
+    if (data instanceof java.nio.file.Path p) {
+      return artifact(p);
+    }
+    return new Artifact(this).data(data);
+  }
+
   /** @return the label named {@code name} if it exists, else a new unsaved one */
   public ULabel ulabel(String name) {
     return named(ULabel.class, name);

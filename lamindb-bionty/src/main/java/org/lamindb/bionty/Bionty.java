@@ -53,16 +53,18 @@ import org.lamindb.spi.RegistryDef;
  */
 public final class Bionty {
   /** Known organisms: name → (NCBITaxon id, scientific name). */
-  private static final Map<String, String[]> ORGANISMS = Map.of(
-      "human", new String[] {"NCBITaxon:9606", "homo_sapiens"},
-      "mouse", new String[] {"NCBITaxon:10090", "mus_musculus"},
-      "rat", new String[] {"NCBITaxon:10116", "rattus_norvegicus"},
-      "zebrafish", new String[] {"NCBITaxon:7955", "danio_rerio"},
-      "saccharomyces cerevisiae", new String[] {"NCBITaxon:4932", "saccharomyces_cerevisiae"});
+  private static final Map<String, String[]> ORGANISMS =
+      Map.of(
+          "human", new String[] {"NCBITaxon:9606", "homo_sapiens"},
+          "mouse", new String[] {"NCBITaxon:10090", "mus_musculus"},
+          "rat", new String[] {"NCBITaxon:10116", "rattus_norvegicus"},
+          "zebrafish", new String[] {"NCBITaxon:7955", "danio_rerio"},
+          "saccharomyces cerevisiae", new String[] {"NCBITaxon:4932", "saccharomyces_cerevisiae"});
 
   private final LaminDB ln;
   private final Instance inst;
   private final Snapshots snapshots;
+
   /** Organism ids by name; organisms are only added, and a stale id shows up as an empty match. */
   private final Map<String, Long> organismIds = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -72,69 +74,94 @@ public final class Bionty {
     this.snapshots = new Snapshots(inst.db());
   }
 
-  /** @return the bionty facade of {@code ln} (same as {@code ln.module(Bionty.class)}) */
+  /**
+   * @return the bionty facade of {@code ln} (same as {@code ln.module(Bionty.class)})
+   */
   public static Bionty of(LaminDB ln) {
     return ln.module(Bionty.class);
   }
 
-  /** @return cell types (CL) */
+  /**
+   * @return cell types (CL)
+   */
   public BiontyRegistry<CellType> cellTypes() {
     return new BiontyRegistry<>(this, BiontyEntity.CELL_TYPE, CellType.class);
   }
 
-  /** @return cell lines */
+  /**
+   * @return cell lines
+   */
   public BiontyRegistry<CellLine> cellLines() {
     return new BiontyRegistry<>(this, BiontyEntity.CELL_LINE, CellLine.class);
   }
 
-  /** @return tissues (UBERON) */
+  /**
+   * @return tissues (UBERON)
+   */
   public BiontyRegistry<Tissue> tissues() {
     return new BiontyRegistry<>(this, BiontyEntity.TISSUE, Tissue.class);
   }
 
-  /** @return diseases (MONDO, DOID) */
+  /**
+   * @return diseases (MONDO, DOID)
+   */
   public BiontyRegistry<Disease> diseases() {
     return new BiontyRegistry<>(this, BiontyEntity.DISEASE, Disease.class);
   }
 
-  /** @return phenotypes (PATO, HP, Phecodes) */
+  /**
+   * @return phenotypes (PATO, HP, Phecodes)
+   */
   public BiontyRegistry<Phenotype> phenotypes() {
     return new BiontyRegistry<>(this, BiontyEntity.PHENOTYPE, Phenotype.class);
   }
 
-  /** @return pathways (GO, PW) */
+  /**
+   * @return pathways (GO, PW)
+   */
   public BiontyRegistry<Pathway> pathways() {
     return new BiontyRegistry<>(this, BiontyEntity.PATHWAY, Pathway.class);
   }
 
-  /** @return experimental factors (EFO) */
+  /**
+   * @return experimental factors (EFO)
+   */
   public BiontyRegistry<ExperimentalFactor> experimentalFactors() {
     return new BiontyRegistry<>(this, BiontyEntity.EXPERIMENTAL_FACTOR, ExperimentalFactor.class);
   }
 
-  /** @return developmental stages (HsapDv, MmusDv) */
+  /**
+   * @return developmental stages (HsapDv, MmusDv)
+   */
   public BiontyRegistry<DevelopmentalStage> developmentalStages() {
     return new BiontyRegistry<>(this, BiontyEntity.DEVELOPMENTAL_STAGE, DevelopmentalStage.class);
   }
 
-  /** @return ethnicities (HANCESTRO) */
+  /**
+   * @return ethnicities (HANCESTRO)
+   */
   public BiontyRegistry<Ethnicity> ethnicities() {
     return new BiontyRegistry<>(this, BiontyEntity.ETHNICITY, Ethnicity.class);
   }
 
-  /** @return organisms */
+  /**
+   * @return organisms
+   */
   public BiontyRegistry<Organism> organisms() {
     return new BiontyRegistry<>(this, BiontyEntity.ORGANISM, Organism.class);
   }
 
-  /** @return genes */
+  /**
+   * @return genes
+   */
   public GeneRegistry genes() {
     return new GeneRegistry(this);
   }
 
   /**
    * @param name a registry name such as {@code CellType}, {@code bionty.Disease} or {@code tissue}
-   * @return that registry (Gene, Protein and CellMarker need their typed accessors for organism handling)
+   * @return that registry (Gene, Protein and CellMarker need their typed accessors for organism
+   *     handling)
    */
   public BiontyRegistry<?> registry(String name) {
     BiontyEntity e = BiontyEntity.of(name);
@@ -150,12 +177,16 @@ public final class Bionty {
       case ETHNICITY -> ethnicities();
       case ORGANISM -> organisms();
       case GENE -> genes();
-      case PROTEIN, CELL_MARKER -> throw new InvalidArgumentException(e.className()
-          + " has no importer in this version; its sources are LaminDB-hosted parquet files");
+      case PROTEIN, CELL_MARKER ->
+          throw new InvalidArgumentException(
+              e.className()
+                  + " has no importer in this version; its sources are LaminDB-hosted parquet files");
     };
   }
 
-  /** @return the Source records (versions of public sources per registry) */
+  /**
+   * @return the Source records (versions of public sources per registry)
+   */
   public QuerySet<Source> sources() {
     return QuerySet.of(ln, Source.class);
   }
@@ -178,7 +209,8 @@ public final class Bionty {
     return o.save();
   }
 
-  // ---- package-private services for the registries ------------------------------------------------------
+  // ---- package-private services for the registries
+  // ------------------------------------------------------
 
   LaminDB ln() {
     return ln;
@@ -205,10 +237,20 @@ public final class Bionty {
     if (cached != null) {
       return cached;
     }
-    Long id = QuerySet.of(ln, Organism.class).filter("name", name).first()
-        .map(Organism::id)
-        .orElseThrow(() -> new InvalidArgumentException("no organism '" + name + "' in this "
-            + "instance; import genes for it first, or create it with bt.organism(\"" + name + "\")"));
+    Long id =
+        QuerySet.of(ln, Organism.class)
+            .filter("name", name)
+            .first()
+            .map(Organism::id)
+            .orElseThrow(
+                () ->
+                    new InvalidArgumentException(
+                        "no organism '"
+                            + name
+                            + "' in this "
+                            + "instance; import genes for it first, or create it with bt.organism(\""
+                            + name
+                            + "\")"));
     organismIds.put(name, id);
     return id;
   }
@@ -217,7 +259,9 @@ public final class Bionty {
     return new Tracking(inst.db(), inst.userId(), null, inst.branchId(), inst.spaceId());
   }
 
-  /** @return the Source currently used for {@code e}, from the instance, else LaminDB's defaults */
+  /**
+   * @return the Source currently used for {@code e}, from the instance, else LaminDB's defaults
+   */
   SourceInfo currentSource(BiontyEntity e, String organism) {
     try (Connection c = inst.db().connection()) {
       var s = SourceRows.currentlyUsed(c, e, organism);
@@ -227,11 +271,13 @@ public final class Bionty {
     } catch (SQLException ex) {
       throw new StorageException("cannot read bionty_source: " + ex.getMessage(), ex);
     }
-    return DefaultSources.currentlyUsed(e, organism).orElseThrow(() ->
-        new InvalidArgumentException("no source known for " + e.className()));
+    return DefaultSources.currentlyUsed(e, organism)
+        .orElseThrow(() -> new InvalidArgumentException("no source known for " + e.className()));
   }
 
-  /** @return the Source a local file stands for: names/versions given, else detected, else current */
+  /**
+   * @return the Source a local file stands for: names/versions given, else detected, else current
+   */
   SourceInfo sourceFor(BiontyEntity e, Path file, String name, String version) {
     String n = name != null ? name : OntologyFiles.detectSourceName(file);
     String v = version != null ? version : OntologyFiles.detectVersion(file);
@@ -251,15 +297,27 @@ public final class Bionty {
     String organism = base == null ? "all" : base.organism();
     String desc = base == null ? n : base.description();
     String site = base == null ? null : base.website();
-    return new SourceInfo(e, n.toLowerCase(java.util.Locale.ROOT), organism,
-        v == null ? "unversioned" : v, file.toUri().toString(), desc, site);
+    return new SourceInfo(
+        e,
+        n.toLowerCase(java.util.Locale.ROOT),
+        organism,
+        v == null ? "unversioned" : v,
+        file.toUri().toString(),
+        desc,
+        site);
   }
 
   SourceInfo geneSource(String organism, Path file) {
     SourceInfo d = DefaultSources.currentlyUsed(BiontyEntity.GENE, organism).orElse(null);
     String version = d == null ? "unversioned" : d.version();
-    return new SourceInfo(BiontyEntity.GENE, "ensembl", organism, version,
-        file.toUri().toString(), "Ensembl", "https://www.ensembl.org");
+    return new SourceInfo(
+        BiontyEntity.GENE,
+        "ensembl",
+        organism,
+        version,
+        file.toUri().toString(),
+        "Ensembl",
+        "https://www.ensembl.org");
   }
 
   ImportReport importOntology(BiontyEntity e, Path file, SourceInfo s) {
@@ -282,13 +340,19 @@ public final class Bionty {
   }
 
   /**
-   * @return a local copy of the source file: from {@code <cache>/bionty/}, else downloaded there once
+   * @return a local copy of the source file: from {@code <cache>/bionty/}, else downloaded there
+   *     once
    * @throws StorageException when the source cannot be fetched (offline, s3 URL)
    */
   Path fetch(SourceInfo s) {
     if (s.url() == null) {
-      throw new StorageException("source " + s + " of " + s.entity().className() + " has no URL; "
-          + "import a local file with importSource(Path)");
+      throw new StorageException(
+          "source "
+              + s
+              + " of "
+              + s.entity().className()
+              + " has no URL; "
+              + "import a local file with importSource(Path)");
     }
     if (s.url().startsWith("file:")) {
       return Path.of(URI.create(s.url()));
@@ -300,15 +364,25 @@ public final class Bionty {
       return target;
     }
     if (!s.url().startsWith("http")) {
-      throw new StorageException("cannot download " + s.url() + " (only http(s) URLs are "
-          + "fetched); download it yourself and run importSource(Path.of(\"" + fileName + "\"))");
+      throw new StorageException(
+          "cannot download "
+              + s.url()
+              + " (only http(s) URLs are "
+              + "fetched); download it yourself and run importSource(Path.of(\""
+              + fileName
+              + "\"))");
     }
     try {
       Files.createDirectories(dir);
-      HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-          .connectTimeout(Duration.ofSeconds(15)).build();
-      HttpResponse<InputStream> resp = http.send(HttpRequest.newBuilder(URI.create(s.url()))
-          .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+      HttpClient http =
+          HttpClient.newBuilder()
+              .followRedirects(HttpClient.Redirect.NORMAL)
+              .connectTimeout(Duration.ofSeconds(15))
+              .build();
+      HttpResponse<InputStream> resp =
+          http.send(
+              HttpRequest.newBuilder(URI.create(s.url())).GET().build(),
+              HttpResponse.BodyHandlers.ofInputStream());
       if (resp.statusCode() != 200) {
         throw new IOException("HTTP " + resp.statusCode());
       }
@@ -319,9 +393,16 @@ public final class Bionty {
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
       return target;
     } catch (IOException e) {
-      throw new StorageException("cannot download " + s.url() + " (" + e.getMessage() + "); if you"
-          + " are offline, download the file elsewhere and run importSource(Path.of(\"" + fileName
-          + "\"))", e);
+      throw new StorageException(
+          "cannot download "
+              + s.url()
+              + " ("
+              + e.getMessage()
+              + "); if you"
+              + " are offline, download the file elsewhere and run importSource(Path.of(\""
+              + fileName
+              + "\"))",
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StorageException("download of " + s.url() + " was interrupted", e);

@@ -5,9 +5,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The bionty registries, with the facts importers and validators need: table name, name and ontology-id fields,
- * whether records require an organism, whether they have a {@code parents} hierarchy and which OBO relations count
- * as parents besides {@code is_a}.
+ * The bionty registries, with the facts importers and validators need: table name, name and
+ * ontology-id fields, whether records require an organism, whether they have a {@code parents}
+ * hierarchy and which OBO relations count as parents besides {@code is_a}.
  */
 public enum BiontyEntity {
   /** Organisms (NCBITaxon ids). */
@@ -44,8 +44,13 @@ public enum BiontyEntity {
   private final boolean hasParents;
   private final Set<String> parentRelations;
 
-  BiontyEntity(String className, String nameField, String ontologyIdField,
-      boolean requiresOrganism, boolean hasParents, Set<String> parentRelations) {
+  BiontyEntity(
+      String className,
+      String nameField,
+      String ontologyIdField,
+      boolean requiresOrganism,
+      boolean hasParents,
+      Set<String> parentRelations) {
     this.className = className;
     this.nameField = nameField;
     this.ontologyIdField = ontologyIdField;
@@ -54,60 +59,83 @@ public enum BiontyEntity {
     this.parentRelations = parentRelations;
   }
 
-  /** @return the class name, e.g. {@code CellType} */
+  /**
+   * @return the class name, e.g. {@code CellType}
+   */
   public String className() {
     return className;
   }
 
-  /** @return the registry name, e.g. {@code bionty.CellType} (also Source.entity) */
+  /**
+   * @return the registry name, e.g. {@code bionty.CellType} (also Source.entity)
+   */
   public String registryName() {
     return "bionty." + className;
   }
 
-  /** @return the SQL table, e.g. {@code bionty_celltype} */
+  /**
+   * @return the SQL table, e.g. {@code bionty_celltype}
+   */
   public String table() {
     return "bionty_" + className.toLowerCase(Locale.ROOT);
   }
 
-  /** @return the lower-cased class name used in link-table columns, e.g. {@code celltype} */
+  /**
+   * @return the lower-cased class name used in link-table columns, e.g. {@code celltype}
+   */
   public String modelName() {
     return className.toLowerCase(Locale.ROOT);
   }
 
-  /** @return the default field of validate/standardize ({@code name}; {@code symbol} for Gene) */
+  /**
+   * @return the default field of validate/standardize ({@code name}; {@code symbol} for Gene)
+   */
   public String nameField() {
     return nameField;
   }
 
-  /** @return the ontology id field ({@code ontology_id}, {@code ensembl_gene_id}, ...), empty for CellMarker */
+  /**
+   * @return the ontology id field ({@code ontology_id}, {@code ensembl_gene_id}, ...), empty for
+   *     CellMarker
+   */
   public Optional<String> ontologyIdField() {
     return Optional.ofNullable(ontologyIdField);
   }
 
-  /** @return true when records need an organism (Gene, Protein, CellMarker) */
+  /**
+   * @return true when records need an organism (Gene, Protein, CellMarker)
+   */
   public boolean requiresOrganism() {
     return requiresOrganism;
   }
 
-  /** @return true when the registry has a self-referential {@code parents} hierarchy */
+  /**
+   * @return true when the registry has a self-referential {@code parents} hierarchy
+   */
   public boolean hasParents() {
     return hasParents;
   }
 
-  /** @return OBO relationship types whose targets count as parents besides is_a */
+  /**
+   * @return OBO relationship types whose targets count as parents besides is_a
+   */
   public Set<String> parentRelations() {
     return parentRelations;
   }
 
   /**
-   * @param name a class name ({@code CellType}), registry name ({@code bionty.CellType}), table or constant
-   *     name, in any case
+   * @param name a class name ({@code CellType}), registry name ({@code bionty.CellType}), table or
+   *     constant name, in any case
    * @return the entity
    * @throws org.lamindb.InvalidArgumentException when nothing matches, listing the valid names
    */
   public static BiontyEntity of(String name) {
-    String n = name.strip().toLowerCase(Locale.ROOT).replace("bionty.", "").replace("bionty_", "")
-        .replace("_", "");
+    String n =
+        name.strip()
+            .toLowerCase(Locale.ROOT)
+            .replace("bionty.", "")
+            .replace("bionty_", "")
+            .replace("_", "");
     for (BiontyEntity e : values()) {
       if (e.modelName().equals(n) || (e.modelName() + "s").equals(n)) {
         return e;

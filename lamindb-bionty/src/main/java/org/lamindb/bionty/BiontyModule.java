@@ -5,12 +5,12 @@ import java.sql.SQLException;
 import java.util.List;
 import org.lamindb.LaminDB;
 import org.lamindb.StorageException;
+import org.lamindb.bionty.internal.db.BiontyRegistries;
+import org.lamindb.bionty.internal.db.BiontySchema;
 import org.lamindb.bionty.internal.db.SourceRows;
 import org.lamindb.bionty.internal.db.Tracking;
 import org.lamindb.internal.core.Access;
 import org.lamindb.internal.core.Instance;
-import org.lamindb.bionty.internal.db.BiontyRegistries;
-import org.lamindb.bionty.internal.db.BiontySchema;
 import org.lamindb.spi.LaminModule;
 import org.lamindb.spi.Migration;
 import org.lamindb.spi.RegistryDef;
@@ -21,7 +21,9 @@ import org.lamindb.spi.RegistryDef;
  */
 public final class BiontyModule implements LaminModule {
   private static final List<Migration> MIGRATIONS =
-      List.of(Migration.of(1, "bionty registries, sources, parents and artifact links", BiontySchema::v1));
+      List.of(
+          Migration.of(
+              1, "bionty registries, sources, parents and artifact links", BiontySchema::v1));
 
   /** Creates the module; called by the ServiceLoader. */
   public BiontyModule() {}
@@ -46,14 +48,16 @@ public final class BiontyModule implements LaminModule {
   public void onConnect(LaminDB ln) {
     Instance inst = Access.instance(ln);
     try (Connection c = inst.db().connection()) {
-      SourceRows.seedDefaults(c,
-          new Tracking(inst.db(), inst.userId(), null, inst.branchId(), inst.spaceId()));
+      SourceRows.seedDefaults(
+          c, new Tracking(inst.db(), inst.userId(), null, inst.branchId(), inst.spaceId()));
     } catch (SQLException e) {
       throw new StorageException("cannot seed bionty_source: " + e.getMessage(), e);
     }
   }
 
-  /** @return the {@link Bionty} facade of {@code ln}, one per instance handle */
+  /**
+   * @return the {@link Bionty} facade of {@code ln}, one per instance handle
+   */
   @Override
   public Object facade(LaminDB ln) {
     return Access.instance(ln).service(Bionty.class, i -> new Bionty(ln));

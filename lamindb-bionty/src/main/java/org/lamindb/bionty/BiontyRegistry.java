@@ -20,8 +20,8 @@ import org.lamindb.model.SQLRecord;
 import org.lamindb.query.QuerySet;
 
 /**
- * One bionty registry of an instance (e.g. CellType): import sources, validate/inspect/standardize values against
- * its records, search them, and walk their hierarchy.
+ * One bionty registry of an instance (e.g. CellType): import sources, validate/inspect/standardize
+ * values against its records, search them, and walk their hierarchy.
  *
  * <pre>{@code
  * Bionty bt = ln.module(Bionty.class);
@@ -45,22 +45,30 @@ public class BiontyRegistry<T extends BioRecord<T>> {
     this.type = type;
   }
 
-  /** @return which registry this is */
+  /**
+   * @return which registry this is
+   */
   public BiontyEntity entity() {
     return entity;
   }
 
-  /** @return a query over the registry's records */
+  /**
+   * @return a query over the registry's records
+   */
   public QuerySet<T> query() {
     return QuerySet.of(bt.ln(), type);
   }
 
-  /** @return number of records (trash excluded) */
+  /**
+   * @return number of records (trash excluded)
+   */
   public long count() {
     return query().count();
   }
 
-  /** @return all records, in id order */
+  /**
+   * @return all records, in id order
+   */
   public List<T> list() {
     return query().list();
   }
@@ -74,14 +82,16 @@ public class BiontyRegistry<T extends BioRecord<T>> {
     return query().get(ontologyIdField(), ontologyId);
   }
 
-  // ---- import ----------------------------------------------------------------------------------------------
+  // ---- import
+  // ----------------------------------------------------------------------------------------------
 
   /**
-   * Imports the registry's currently used source (see {@link Bionty#sources()}): from the cache when it was fetched
-   * before, else downloaded into the cache.
+   * Imports the registry's currently used source (see {@link Bionty#sources()}): from the cache
+   * when it was fetched before, else downloaded into the cache.
    *
    * @return what was imported
-   * @throws org.lamindb.StorageException offline or for sources without a downloadable URL: pass a file instead
+   * @throws org.lamindb.StorageException offline or for sources without a downloadable URL: pass a
+   *     file instead
    */
   public ImportReport importSource() {
     SourceInfo s = bt.currentSource(entity, null);
@@ -89,8 +99,8 @@ public class BiontyRegistry<T extends BioRecord<T>> {
   }
 
   /**
-   * Imports a local source file (OBO, cellxgene JSON or parquet); source name and version are detected from the
-   * file, else taken from the registry's current source.
+   * Imports a local source file (OBO, cellxgene JSON or parquet); source name and version are
+   * detected from the file, else taken from the registry's current source.
    *
    * @return what was imported
    */
@@ -99,9 +109,9 @@ public class BiontyRegistry<T extends BioRecord<T>> {
   }
 
   /**
-   * Imports a local source file as version {@code version} of source {@code sourceName}. Records whose ontology id
-   * exists are updated in place (their links to artifacts stay), new ones are added, parent links are replaced by
-   * the file's; everything in one transaction.
+   * Imports a local source file as version {@code version} of source {@code sourceName}. Records
+   * whose ontology id exists are updated in place (their links to artifacts stay), new ones are
+   * added, parent links are replaced by the file's; everything in one transaction.
    *
    * @param sourceName e.g. {@code cl}; null to detect from the file
    * @param version e.g. {@code 2025-04-10}; null to detect from the file
@@ -109,7 +119,8 @@ public class BiontyRegistry<T extends BioRecord<T>> {
    */
   public ImportReport importSource(Path file, String sourceName, String version) {
     if (entity == BiontyEntity.GENE) {
-      throw new InvalidArgumentException("use bt.genes().importSource(genes, hgnc, organism) for genes");
+      throw new InvalidArgumentException(
+          "use bt.genes().importSource(genes, hgnc, organism) for genes");
     }
     SourceInfo s = bt.sourceFor(entity, file, sourceName, version);
     ImportReport r = bt.importOntology(entity, file, s);
@@ -117,24 +128,33 @@ public class BiontyRegistry<T extends BioRecord<T>> {
     return r;
   }
 
-  // ---- validation ------------------------------------------------------------------------------------------
+  // ---- validation
+  // ------------------------------------------------------------------------------------------
 
-  /** @return one boolean per value: exact, case-sensitive match on the name field */
+  /**
+   * @return one boolean per value: exact, case-sensitive match on the name field
+   */
   public boolean[] validate(List<String> values) {
     return validate(values, entity.nameField());
   }
 
-  /** @return one boolean per value: exact, case-sensitive match on {@code field} */
+  /**
+   * @return one boolean per value: exact, case-sensitive match on {@code field}
+   */
   public boolean[] validate(List<String> values, String field) {
     return snapshot(values, field, null).vocabulary().validate(values);
   }
 
-  /** @return validated/non-validated values with synonym and casing hints, on the name field */
+  /**
+   * @return validated/non-validated values with synonym and casing hints, on the name field
+   */
   public InspectResult inspect(List<String> values) {
     return inspect(values, entity.nameField());
   }
 
-  /** @return validated/non-validated values on {@code field}; hints only for the name field */
+  /**
+   * @return validated/non-validated values on {@code field}; hints only for the name field
+   */
   public InspectResult inspect(List<String> values, String field) {
     return inspect(values, field, null);
   }
@@ -142,23 +162,31 @@ public class BiontyRegistry<T extends BioRecord<T>> {
   InspectResult inspect(List<String> values, String field, String organism) {
     Snapshot s = snapshot(values, field, organism);
     if (s.ids().isEmpty()) {
-      List<String> msg = List.of("! Your " + entity.className() + " registry is empty, consider "
-          + "populating it first!\n   → use `.import_source()` to import records from a source, "
-          + "e.g. a public ontology");
-      return new InspectResult(List.of(), distinct(values), Map.of(), 0,
-          distinct(values).size(), msg);
+      List<String> msg =
+          List.of(
+              "! Your "
+                  + entity.className()
+                  + " registry is empty, consider "
+                  + "populating it first!\n   → use `.import_source()` to import records from a source, "
+                  + "e.g. a public ontology");
+      return new InspectResult(
+          List.of(), distinct(values), Map.of(), 0, distinct(values).size(), msg);
     }
     return s.vocabulary().inspect(values, field, field.equals(entity.nameField()));
   }
 
-  /** @return values mapped to record names (case-insensitive, then synonyms); unmapped values unchanged */
+  /**
+   * @return values mapped to record names (case-insensitive, then synonyms); unmapped values
+   *     unchanged
+   */
   public List<String> standardize(List<String> values) {
     return standardize(values, entity.nameField(), null);
   }
 
   /**
    * @param field the field to map to, e.g. {@code name}
-   * @param returnField the field to return instead, e.g. {@code ontology_id}; null for {@code field}
+   * @param returnField the field to return instead, e.g. {@code ontology_id}; null for {@code
+   *     field}
    * @return standardized values, same length as the input
    */
   public List<String> standardize(List<String> values, String field, String returnField) {
@@ -167,16 +195,18 @@ public class BiontyRegistry<T extends BioRecord<T>> {
     return s.vocabulary().standardize(values, false, Vocabulary.Keep.FIRST, ret);
   }
 
-  /** @return only the values standardization changes, mapped to record names */
+  /**
+   * @return only the values standardization changes, mapped to record names
+   */
   public Map<String, String> standardizeMapper(List<String> values) {
     Snapshot s = snapshot(values, entity.nameField(), null);
     return s.vocabulary().standardizeMapper(values, false, Vocabulary.Keep.FIRST, null);
   }
 
   /**
-   * Records for values: existing records (matched on {@code field}, or through synonyms on the name field), plus
-   * new unsaved records for values found in {@code publicSource} (null: database only). Save new ones with
-   * {@code save()}.
+   * Records for values: existing records (matched on {@code field}, or through synonyms on the name
+   * field), plus new unsaved records for values found in {@code publicSource} (null: database
+   * only). Save new ones with {@code save()}.
    *
    * @return existing and new records, one per matched unique value
    */
@@ -213,42 +243,56 @@ public class BiontyRegistry<T extends BioRecord<T>> {
     return out;
   }
 
-  /** @return up to 20 records ranked for {@code text} over name, synonyms and ontology id */
+  /**
+   * @return up to 20 records ranked for {@code text} over name, synonyms and ontology id
+   */
   public List<T> search(String text) {
     return search(text, 20);
   }
 
-  /** @return up to {@code limit} records ranked for {@code text} (all when non-positive) */
+  /**
+   * @return up to {@code limit} records ranked for {@code text} (all when non-positive)
+   */
   public List<T> search(String text, int limit) {
     Snapshot s = bt.snapshots().get(entity, entity.nameField(), null);
     List<Long> ids = new ArrayList<>();
-    for (SearchHit h : SearchRanker.search(text, s.names(), s.synonyms(), s.ontologyIds(), limit,
-        false)) {
+    for (SearchHit h :
+        SearchRanker.search(text, s.names(), s.synonyms(), s.ontologyIds(), limit, false)) {
       ids.add(s.ids().get(h.index()));
     }
     return load(ids);
   }
 
-  // ---- hierarchy -------------------------------------------------------------------------------------------
+  // ---- hierarchy
+  // -------------------------------------------------------------------------------------------
 
-  /** @return the direct parents of {@code rec} */
+  /**
+   * @return the direct parents of {@code rec}
+   */
   public List<T> parents(T rec) {
     return load(hierarchy().parents(saved(rec)));
   }
 
-  /** @return the direct children of {@code rec} */
+  /**
+   * @return the direct children of {@code rec}
+   */
   public List<T> children(T rec) {
     return load(hierarchy().children(saved(rec)));
   }
 
-  /** @return every ancestor of {@code rec}, nearest first */
+  /**
+   * @return every ancestor of {@code rec}, nearest first
+   */
   public List<T> ancestors(T rec) {
     List<Long> ids = new ArrayList<>(hierarchy().ancestorGraph(saved(rec)).keySet());
     ids.remove(rec.id());
     return load(ids);
   }
 
-  /** @return the graph of {@code rec} and its ancestors as DOT or Mermaid text (edges child → parent) */
+  /**
+   * @return the graph of {@code rec} and its ancestors as DOT or Mermaid text (edges child →
+   *     parent)
+   */
   public String viewParents(T rec, GraphFormat format) {
     Map<Long, List<Long>> graph = hierarchy().ancestorGraph(saved(rec));
     Map<Long, T> byId = new HashMap<>();
@@ -258,7 +302,8 @@ public class BiontyRegistry<T extends BioRecord<T>> {
     return GraphText.render(graph, byId, rec.id(), format);
   }
 
-  // ---- helpers ---------------------------------------------------------------------------------------------
+  // ---- helpers
+  // ---------------------------------------------------------------------------------------------
 
   Snapshot snapshot(List<String> values, String field, String organism) {
     checkField(field);
@@ -267,8 +312,13 @@ public class BiontyRegistry<T extends BioRecord<T>> {
 
   void checkField(String field) {
     if (field == null || bt.registryDef(entity).field(field).isEmpty()) {
-      throw new InvalidArgumentException("no field '" + field + "' on " + entity.registryName()
-          + "; fields: " + String.join(", ", bt.registryDef(entity).fields().keySet()));
+      throw new InvalidArgumentException(
+          "no field '"
+              + field
+              + "' on "
+              + entity.registryName()
+              + "; fields: "
+              + String.join(", ", bt.registryDef(entity).fields().keySet()));
     }
   }
 
@@ -283,8 +333,14 @@ public class BiontyRegistry<T extends BioRecord<T>> {
     if (s.ontologyIds() != null && field.equals(ontologyIdField())) {
       return s.ontologyIds();
     }
-    throw new InvalidArgumentException("return field must be " + entity.nameField() + " or "
-        + ontologyIdField() + ", not '" + field + "'");
+    throw new InvalidArgumentException(
+        "return field must be "
+            + entity.nameField()
+            + " or "
+            + ontologyIdField()
+            + ", not '"
+            + field
+            + "'");
   }
 
   private Hierarchy hierarchy() {
@@ -301,7 +357,9 @@ public class BiontyRegistry<T extends BioRecord<T>> {
     return rec.id();
   }
 
-  /** @return records with {@code ids}, in the order of {@code ids} */
+  /**
+   * @return records with {@code ids}, in the order of {@code ids}
+   */
   List<T> load(List<Long> ids) {
     if (ids.isEmpty()) {
       return List.of();
@@ -309,8 +367,11 @@ public class BiontyRegistry<T extends BioRecord<T>> {
     Map<Long, T> byId = new HashMap<>();
     for (int start = 0; start < ids.size(); start += 900) {
       List<Long> chunk = ids.subList(start, Math.min(ids.size(), start + 900));
-      for (SQLRecord<?> r : RecordStore.load(bt.instance(), bt.registryDef(entity),
-          RecordStore.col("id").in(chunk).and(DSL.trueCondition()))) {
+      for (SQLRecord<?> r :
+          RecordStore.load(
+              bt.instance(),
+              bt.registryDef(entity),
+              RecordStore.col("id").in(chunk).and(DSL.trueCondition()))) {
         byId.put(r.id(), type.cast(r));
       }
     }

@@ -6,8 +6,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * Deterministic uids of bionty records, identical to LaminDB's: the first {@code n} characters of the base62
- * encoding (alphabet {@code 0-9A-Za-z}) of the MD5 digest of a defining string, read as a big-endian integer.
+ * Deterministic uids of bionty records, identical to LaminDB's: the first {@code n} characters of
+ * the base62 encoding (alphabet {@code 0-9A-Za-z}) of the MD5 digest of a defining string, read as
+ * a big-endian integer.
  *
  * <pre>{@code
  * BiontyUids.ofOntologyRecord("CL:0000084");                        // "22LvKd01YyNA1a"
@@ -28,8 +29,9 @@ public final class BiontyUids {
   private BiontyUids() {}
 
   /**
-   * Encodes bytes in base62 like lamin-utils' {@code encodebytes}: leading zero bytes become a {@code 0} followed by
-   * the alphabet character at their count, the rest is the big-endian integer in base62.
+   * Encodes bytes in base62 like lamin-utils' {@code encodebytes}: leading zero bytes become a
+   * {@code 0} followed by the alphabet character at their count, the rest is the big-endian integer
+   * in base62.
    *
    * @param bytes any bytes
    * @return the base62 text
@@ -70,7 +72,8 @@ public final class BiontyUids {
   }
 
   /**
-   * @param ontologyId the record's ontology id (or, for registries without one, name + organism name)
+   * @param ontologyId the record's ontology id (or, for registries without one, name + organism
+   *     name)
    * @return the 14-character uid
    */
   public static String ofOntologyRecord(String ontologyId) {
@@ -78,8 +81,8 @@ public final class BiontyUids {
   }
 
   /**
-   * uid of a record without an ontology id: its name field value followed by the organism name (empty for
-   * registries without organism).
+   * uid of a record without an ontology id: its name field value followed by the organism name
+   * (empty for registries without organism).
    *
    * @param name the name field value
    * @param organismName the organism's name, or null

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * Infers the organism of Ensembl gene ids from their prefix, as bionty does before validating
- * {@code Gene.ensembl_gene_id} values: {@code ENSG} is human, {@code ENSMUSG} mouse, and so on. The prefix is the
- * id without its trailing digits (and without a {@code .version} suffix).
+ * {@code Gene.ensembl_gene_id} values: {@code ENSG} is human, {@code ENSMUSG} mouse, and so on. The
+ * prefix is the id without its trailing digits (and without a {@code .version} suffix).
  *
  * <pre>{@code
  * EnsemblOrganisms.organismOf("ENSMUSG00000051951");   // Optional[mouse]
@@ -16,22 +16,23 @@ import java.util.Optional;
  */
 public final class EnsemblOrganisms {
   /** Gene-id prefix to bionty organism name (lower-case Ensembl common name). */
-  private static final Map<String, String> GENE_PREFIXES = Map.ofEntries(
-      Map.entry("ENSG", "human"),
-      Map.entry("ENSMUSG", "mouse"),
-      Map.entry("ENSRNOG", "rat"),
-      Map.entry("ENSDARG", "zebrafish"),
-      Map.entry("ENSGALG", "chicken"),
-      Map.entry("ENSSSCG", "pig"),
-      Map.entry("ENSBTAG", "cow"),
-      Map.entry("ENSCAFG", "dog"),
-      Map.entry("ENSPTRG", "chimpanzee"),
-      Map.entry("ENSGGOG", "gorilla"),
-      Map.entry("ENSMMUG", "macaque"),
-      Map.entry("ENSMFAG", "crab-eating macaque"),
-      Map.entry("ENSCJAG", "marmoset"),
-      Map.entry("ENSOCUG", "rabbit"),
-      Map.entry("ENSXETG", "tropical clawed frog"));
+  private static final Map<String, String> GENE_PREFIXES =
+      Map.ofEntries(
+          Map.entry("ENSG", "human"),
+          Map.entry("ENSMUSG", "mouse"),
+          Map.entry("ENSRNOG", "rat"),
+          Map.entry("ENSDARG", "zebrafish"),
+          Map.entry("ENSGALG", "chicken"),
+          Map.entry("ENSSSCG", "pig"),
+          Map.entry("ENSBTAG", "cow"),
+          Map.entry("ENSCAFG", "dog"),
+          Map.entry("ENSPTRG", "chimpanzee"),
+          Map.entry("ENSGGOG", "gorilla"),
+          Map.entry("ENSMMUG", "macaque"),
+          Map.entry("ENSMFAG", "crab-eating macaque"),
+          Map.entry("ENSCJAG", "marmoset"),
+          Map.entry("ENSOCUG", "rabbit"),
+          Map.entry("ENSXETG", "tropical clawed frog"));
 
   private EnsemblOrganisms() {}
 
@@ -58,7 +59,9 @@ public final class EnsemblOrganisms {
     return Optional.empty();
   }
 
-  /** @return the id without its version suffix and trailing digits, e.g. {@code ENSMUSG} */
+  /**
+   * @return the id without its version suffix and trailing digits, e.g. {@code ENSMUSG}
+   */
   public static String prefixOf(String ensemblId) {
     if (ensemblId == null) {
       return "";

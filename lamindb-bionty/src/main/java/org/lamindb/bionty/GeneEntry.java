@@ -26,12 +26,16 @@ public record GeneEntry(
     synonyms = List.copyOf(synonyms);
   }
 
-  /** @return the synonyms joined with {@code |} as stored in the {@code synonyms} column, or null */
+  /**
+   * @return the synonyms joined with {@code |} as stored in the {@code synonyms} column, or null
+   */
   public String synonymsColumn() {
     return synonyms.isEmpty() ? null : String.join("|", synonyms);
   }
 
-  /** @return the NCBI gene ids joined with {@code |} as stored in {@code ncbi_gene_ids}, or null */
+  /**
+   * @return the NCBI gene ids joined with {@code |} as stored in {@code ncbi_gene_ids}, or null
+   */
   public String ncbiGeneIdsColumn() {
     return ncbiGeneIds.isEmpty() ? null : String.join("|", ncbiGeneIds);
   }

@@ -13,8 +13,8 @@ import org.lamindb.bionty.model.Organism;
 
 /**
  * The Gene registry: like every bionty registry, plus gene-table imports and organism handling. For
- * {@code ensembl_gene_id} values the organism is inferred from the first Ensembl id ({@code ENSG} → human,
- * {@code ENSMUSG} → mouse); for symbols it must be given.
+ * {@code ensembl_gene_id} values the organism is inferred from the first Ensembl id ({@code ENSG} →
+ * human, {@code ENSMUSG} → mouse); for symbols it must be given.
  *
  * <pre>{@code
  * bt.genes().importSource(Path.of("genes_homo_sapiens.csv.gz"), Path.of("hgnc_complete_set.txt.gz"), "human");
@@ -51,22 +51,28 @@ public final class GeneRegistry extends BiontyRegistry<Gene> {
     return importSource(genes, (Path) null, null);
   }
 
-  /** @return one boolean per value on {@code field}, restricted to {@code organism}'s genes */
+  /**
+   * @return one boolean per value on {@code field}, restricted to {@code organism}'s genes
+   */
   public boolean[] validate(List<String> values, String field, String organism) {
     return snapshot(values, field, organism).vocabulary().validate(values);
   }
 
-  /** @return the inspect result on {@code field}, restricted to {@code organism}'s genes */
+  /**
+   * @return the inspect result on {@code field}, restricted to {@code organism}'s genes
+   */
   @Override
   public InspectResult inspect(List<String> values, String field, String organism) {
     return super.inspect(values, field, organism);
   }
 
-  /** @return symbols standardized with HGNC alias/previous symbols among {@code organism}'s genes */
+  /**
+   * @return symbols standardized with HGNC alias/previous symbols among {@code organism}'s genes
+   */
   public List<String> standardize(List<String> values, String organism) {
     Snapshot s = snapshot(values, "symbol", organism);
-    return s.vocabulary().standardize(values, false,
-        org.lamindb.bionty.internal.match.Vocabulary.Keep.FIRST, null);
+    return s.vocabulary()
+        .standardize(values, false, org.lamindb.bionty.internal.match.Vocabulary.Keep.FIRST, null);
   }
 
   @Override
@@ -77,8 +83,12 @@ public final class GeneRegistry extends BiontyRegistry<Gene> {
       org = EnsemblOrganisms.infer(values).orElse(null);
     }
     if (org == null && (field.equals("symbol") || field.equals("stable_id"))) {
-      throw new InvalidArgumentException("`organism` is required to validate Gene " + field
-          + " values; pass it, e.g. validate(values, \"" + field + "\", \"human\")");
+      throw new InvalidArgumentException(
+          "`organism` is required to validate Gene "
+              + field
+              + " values; pass it, e.g. validate(values, \""
+              + field
+              + "\", \"human\")");
     }
     Long orgId = org == null ? null : bt.organismId(org);
     return bt.snapshots().get(entity, field, orgId == null ? null : orgId);
@@ -94,11 +104,20 @@ public final class GeneRegistry extends BiontyRegistry<Gene> {
     }
     try (InputStream in = SourceFiles.open(genes)) {
       byte[] head = in.readNBytes(4096);
-      String first = new String(head, java.nio.charset.StandardCharsets.UTF_8).lines()
-          .filter(l -> l.startsWith("ENS")).findFirst().orElse("");
+      String first =
+          new String(head, java.nio.charset.StandardCharsets.UTF_8)
+              .lines()
+              .filter(l -> l.startsWith("ENS"))
+              .findFirst()
+              .orElse("");
       String id = first.split("[,\t]", 2)[0];
-      return EnsemblOrganisms.organismOf(id).orElseThrow(() -> new InvalidArgumentException(
-          "cannot infer the organism of " + genes + "; pass it, e.g. importSource(file, hgnc, \"human\")"));
+      return EnsemblOrganisms.organismOf(id)
+          .orElseThrow(
+              () ->
+                  new InvalidArgumentException(
+                      "cannot infer the organism of "
+                          + genes
+                          + "; pass it, e.g. importSource(file, hgnc, \"human\")"));
     } catch (IOException e) {
       throw SourceFiles.ioError(genes, e);
     }

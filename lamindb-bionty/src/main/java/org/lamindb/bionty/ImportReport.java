@@ -20,11 +20,23 @@ public record ImportReport(
     long skippedObsolete,
     long millis) {
 
-  /** @return LaminDB's log lines for the import */
+  /**
+   * @return LaminDB's log lines for the import
+   */
   @Override
   public String toString() {
-    return "importing " + registry + " records from " + source + ": added " + inserted
-        + " new records, updated " + updated + ", added " + parentLinks
-        + " parents/children links (" + millis + " ms)";
+    return "importing "
+        + registry
+        + " records from "
+        + source
+        + ": added "
+        + inserted
+        + " new records, updated "
+        + updated
+        + ", added "
+        + parentLinks
+        + " parents/children links ("
+        + millis
+        + " ms)";
   }
 }

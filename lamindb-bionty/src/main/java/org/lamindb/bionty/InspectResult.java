@@ -15,7 +15,8 @@ import java.util.Map;
  *
  * @param validated unique validated values, in input order
  * @param nonValidated unique values that did not validate, in input order
- * @param synonymsMapper non-validated values that a case-insensitive or synonym match maps to a standard name
+ * @param synonymsMapper non-validated values that a case-insensitive or synonym match maps to a
+ *     standard name
  * @param nEmpty number of input values ignored because they were empty or repeated
  * @param nUnique number of unique non-empty input values
  * @param messages the report lines LaminDB logs for this result
@@ -32,16 +33,21 @@ public record InspectResult(
   public InspectResult {
     validated = List.copyOf(validated);
     nonValidated = List.copyOf(nonValidated);
-    synonymsMapper = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(synonymsMapper));
+    synonymsMapper =
+        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(synonymsMapper));
     messages = List.copyOf(messages);
   }
 
-  /** @return fraction of unique values that validated (0 for empty input) */
+  /**
+   * @return fraction of unique values that validated (0 for empty input)
+   */
   public double fracValidated() {
     return nUnique == 0 ? 0 : (double) validated.size() / nUnique;
   }
 
-  /** @return true when every unique value validated */
+  /**
+   * @return true when every unique value validated
+   */
   public boolean allValidated() {
     return nonValidated.isEmpty();
   }

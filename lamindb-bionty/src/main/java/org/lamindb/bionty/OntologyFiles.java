@@ -14,8 +14,9 @@ import org.lamindb.bionty.internal.parse.SourceFiles;
 import org.lamindb.bionty.internal.parse.TermFilter;
 
 /**
- * Reads an ontology source file of any supported format, applies bionty's import rules (no obsolete terms, only the
- * source's own id prefix, parents within that prefix) and streams the kept terms to a consumer.
+ * Reads an ontology source file of any supported format, applies bionty's import rules (no obsolete
+ * terms, only the source's own id prefix, parents within that prefix) and streams the kept terms to
+ * a consumer.
  *
  * <pre>{@code
  * OntologyFiles.ReadSummary s = OntologyFiles.readTerms(Path.of("cl-basic.obo"), BiontyEntity.CELL_TYPE, null,
@@ -49,14 +50,20 @@ public final class OntologyFiles {
    * What reading a source file produced.
    *
    * @param format the detected format
-   * @param sourceName the source short name given or detected from the file, e.g. {@code cl}; null if unknown
+   * @param sourceName the source short name given or detected from the file, e.g. {@code cl}; null
+   *     if unknown
    * @param version the version detected from the file's header or name, or null
    * @param kept terms handed to the consumer
    * @param droppedObsolete obsolete terms skipped
    * @param droppedOtherPrefix terms skipped because their id has another prefix than the source's
    */
-  public record ReadSummary(Format format, String sourceName, String version, long kept,
-      long droppedObsolete, long droppedOtherPrefix) {}
+  public record ReadSummary(
+      Format format,
+      String sourceName,
+      String version,
+      long kept,
+      long droppedObsolete,
+      long droppedOtherPrefix) {}
 
   /**
    * @param file a source file
@@ -77,8 +84,10 @@ public final class OntologyFiles {
     if (n.endsWith(".owl") || n.endsWith(".rdf") || n.endsWith(".xml")) {
       return Format.OWL;
     }
-    throw new InvalidArgumentException("cannot tell the format of " + file
-        + "; supported: .obo, .json (cellxgene ontology JSON), .parquet, optionally gzipped");
+    throw new InvalidArgumentException(
+        "cannot tell the format of "
+            + file
+            + "; supported: .obo, .json (cellxgene ontology JSON), .parquet, optionally gzipped");
   }
 
   /**
@@ -86,15 +95,16 @@ public final class OntologyFiles {
    *
    * @param file the source file
    * @param entity the registry (decides which relations count as parents)
-   * @param sourceName the source short name deciding the id prefix filter (e.g. {@code cl}); null to detect it
-   *     from the file
+   * @param sourceName the source short name deciding the id prefix filter (e.g. {@code cl}); null
+   *     to detect it from the file
    * @param sink receives the kept terms, in file order
    * @return counts and the detected version
    */
-  public static ReadSummary readTerms(Path file, BiontyEntity entity, String sourceName,
-      Consumer<OntologyTerm> sink) {
+  public static ReadSummary readTerms(
+      Path file, BiontyEntity entity, String sourceName, Consumer<OntologyTerm> sink) {
     Format format = detect(file);
-    String name = sourceName != null ? sourceName.toLowerCase(Locale.ROOT) : sourceNameFromFileName(file);
+    String name =
+        sourceName != null ? sourceName.toLowerCase(Locale.ROOT) : sourceNameFromFileName(file);
     Set<String> prefixes = name == null ? Set.of() : DefaultSources.idPrefixes(name);
     TermFilter filter = new TermFilter(prefixes, sink);
     String version = null;
@@ -114,24 +124,35 @@ public final class OntologyFiles {
         new ParquetSourceReader().parse(file, filter);
         version = fileNameVersion(file);
       }
-      case OWL -> throw new InvalidArgumentException("OWL/RDF-XML sources (" + file
-          + ") are not supported yet; convert with e.g. 'robot convert --format obo' and import the .obo");
+      case OWL ->
+          throw new InvalidArgumentException(
+              "OWL/RDF-XML sources ("
+                  + file
+                  + ") are not supported yet; convert with e.g. 'robot convert --format obo' and import the .obo");
       default -> throw new IllegalStateException(format.toString());
     }
-    return new ReadSummary(format, name, version, filter.accepted(), filter.droppedObsolete(),
+    return new ReadSummary(
+        format,
+        name,
+        version,
+        filter.accepted(),
+        filter.droppedObsolete(),
         filter.droppedOtherPrefix());
   }
 
   /**
-   * Reads only what tells a file's version: the header of an OBO file, else the file name (cellxgene
-   * {@code *-ontology-v<version>.json}, bionty {@code df_<organism>__<source>__<version>__<Entity>.parquet}).
+   * Reads only what tells a file's version: the header of an OBO file, else the file name
+   * (cellxgene {@code *-ontology-v<version>.json}, bionty {@code
+   * df_<organism>__<source>__<version>__<Entity>.parquet}).
    *
    * @return the version, or null when the file does not say
    */
   public static String detectVersion(Path file) {
     if (detect(file) == Format.OBO) {
-      try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(
-          SourceFiles.open(file), java.nio.charset.StandardCharsets.UTF_8))) {
+      try (java.io.BufferedReader r =
+          new java.io.BufferedReader(
+              new java.io.InputStreamReader(
+                  SourceFiles.open(file), java.nio.charset.StandardCharsets.UTF_8))) {
         String line;
         while ((line = r.readLine()) != null && !line.startsWith("[")) {
           if (line.startsWith("data-version:")) {
@@ -146,14 +167,18 @@ public final class OntologyFiles {
     return fileNameVersion(file);
   }
 
-  /** @return the source short name a file name or OBO header tells, e.g. {@code cl}; null if unknown */
+  /**
+   * @return the source short name a file name or OBO header tells, e.g. {@code cl}; null if unknown
+   */
   public static String detectSourceName(Path file) {
     String byName = sourceNameFromFileName(file);
     if (byName != null || detect(file) != Format.OBO) {
       return byName;
     }
-    try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(
-        SourceFiles.open(file), java.nio.charset.StandardCharsets.UTF_8))) {
+    try (java.io.BufferedReader r =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(
+                SourceFiles.open(file), java.nio.charset.StandardCharsets.UTF_8))) {
       String line;
       while ((line = r.readLine()) != null && !line.startsWith("[")) {
         if (line.startsWith("ontology:")) {
@@ -166,7 +191,10 @@ public final class OntologyFiles {
     }
   }
 
-  /** @return the source short name told by a file name ({@code CL-ontology-v...json}, {@code df_..parquet}) */
+  /**
+   * @return the source short name told by a file name ({@code CL-ontology-v...json}, {@code
+   *     df_..parquet})
+   */
   static String sourceNameFromFileName(Path file) {
     String n = file.getFileName().toString();
     Matcher j = JSON_NAME.matcher(n.replace(".gz", ""));

@@ -33,7 +33,9 @@ public record OntologyTerm(
     parents = List.copyOf(parents);
   }
 
-  /** @return the EXACT synonyms, without the term's own name, in file order and without duplicates */
+  /**
+   * @return the EXACT synonyms, without the term's own name, in file order and without duplicates
+   */
   public List<String> exactSynonyms() {
     return synonyms.stream()
         .filter(s -> s.scope() == Synonym.Scope.EXACT)
@@ -43,19 +45,26 @@ public record OntologyTerm(
         .toList();
   }
 
-  /** @return the EXACT synonyms joined with {@code |} as stored in the {@code synonyms} column, or null */
+  /**
+   * @return the EXACT synonyms joined with {@code |} as stored in the {@code synonyms} column, or
+   *     null
+   */
   public String synonymsColumn() {
     List<String> exact = exactSynonyms();
     return exact.isEmpty() ? null : String.join("|", exact);
   }
 
-  /** @return the CURIE prefix of the id, e.g. {@code CL} (the whole id when it has no colon) */
+  /**
+   * @return the CURIE prefix of the id, e.g. {@code CL} (the whole id when it has no colon)
+   */
   public String prefix() {
     int colon = ontologyId.indexOf(':');
     return colon < 0 ? ontologyId : ontologyId.substring(0, colon);
   }
 
-  /** @return a copy with other parents */
+  /**
+   * @return a copy with other parents
+   */
   public OntologyTerm withParents(List<String> newParents) {
     return new OntologyTerm(ontologyId, name, description, synonyms, newParents, obsolete);
   }

@@ -9,8 +9,9 @@ import org.lamindb.bionty.internal.match.SearchRanker;
 import org.lamindb.bionty.internal.match.Vocabulary;
 
 /**
- * A public ontology held in memory, without a database: the terms of one source file after bionty's import rules,
- * with validate, inspect, standardize and search against it (LaminDB's {@code PublicOntology}).
+ * A public ontology held in memory, without a database: the terms of one source file after bionty's
+ * import rules, with validate, inspect, standardize and search against it (LaminDB's {@code
+ * PublicOntology}).
  *
  * <pre>{@code
  * PublicOntology cl = PublicOntology.load(Path.of("cl-basic.obo"), BiontyEntity.CELL_TYPE);
@@ -29,8 +30,8 @@ public final class PublicOntology {
   private Vocabulary byName;
   private Vocabulary byId;
 
-  private PublicOntology(BiontyEntity entity, OntologyFiles.ReadSummary summary,
-      List<OntologyTerm> terms) {
+  private PublicOntology(
+      BiontyEntity entity, OntologyFiles.ReadSummary summary, List<OntologyTerm> terms) {
     this.entity = entity;
     this.summary = summary;
     this.terms = List.copyOf(terms);
@@ -44,8 +45,8 @@ public final class PublicOntology {
   }
 
   /**
-   * Reads {@code file} with bionty's rules for {@code entity}; the source name (id prefix filter) is detected
-   * from the file.
+   * Reads {@code file} with bionty's rules for {@code entity}; the source name (id prefix filter)
+   * is detected from the file.
    *
    * @return the ontology
    */
@@ -54,7 +55,8 @@ public final class PublicOntology {
   }
 
   /**
-   * @param sourceName source short name deciding the id prefix filter, e.g. {@code cl}; null to detect
+   * @param sourceName source short name deciding the id prefix filter, e.g. {@code cl}; null to
+   *     detect
    * @return the ontology read from {@code file}
    */
   public static PublicOntology load(Path file, BiontyEntity entity, String sourceName) {
@@ -63,57 +65,80 @@ public final class PublicOntology {
     return new PublicOntology(entity, s, terms);
   }
 
-  /** @return the registry this ontology feeds */
+  /**
+   * @return the registry this ontology feeds
+   */
   public BiontyEntity entity() {
     return entity;
   }
 
-  /** @return what reading the file produced (format, version, counts) */
+  /**
+   * @return what reading the file produced (format, version, counts)
+   */
   public OntologyFiles.ReadSummary summary() {
     return summary;
   }
 
-  /** @return the kept terms in file order */
+  /**
+   * @return the kept terms in file order
+   */
   public List<OntologyTerm> terms() {
     return terms;
   }
 
-  /** @return number of kept terms */
+  /**
+   * @return number of kept terms
+   */
   public int size() {
     return terms.size();
   }
 
-  /** @return one boolean per value: exact, case-sensitive match on {@code field} ({@code name}/{@code ontology_id}) */
+  /**
+   * @return one boolean per value: exact, case-sensitive match on {@code field} ({@code
+   *     name}/{@code ontology_id})
+   */
   public boolean[] validate(List<String> values, String field) {
     return vocabulary(field).validate(values);
   }
 
-  /** @return the inspect result on {@code field}; synonym hints apply to {@code name} only */
+  /**
+   * @return the inspect result on {@code field}; synonym hints apply to {@code name} only
+   */
   public InspectResult inspect(List<String> values, String field) {
     return vocabulary(field).inspect(values, field, isName(field));
   }
 
-  /** @return values mapped to term names (case-insensitive, synonyms); unmapped values unchanged */
+  /**
+   * @return values mapped to term names (case-insensitive, synonyms); unmapped values unchanged
+   */
   public List<String> standardize(List<String> values) {
     return vocabulary("name").standardize(values, false, Vocabulary.Keep.FIRST, null);
   }
 
-  /** @return only the values that standardization changes, mapped to their term names */
+  /**
+   * @return only the values that standardization changes, mapped to their term names
+   */
   public Map<String, String> standardizeMapper(List<String> values) {
     return vocabulary("name").standardizeMapper(values, false, Vocabulary.Keep.FIRST, null);
   }
 
-  /** @return values mapped to ontology ids via names and synonyms; unmapped values unchanged */
+  /**
+   * @return values mapped to ontology ids via names and synonyms; unmapped values unchanged
+   */
   public List<String> toOntologyIds(List<String> values) {
     return vocabulary("name").standardize(values, false, Vocabulary.Keep.FIRST, ids);
   }
 
-  /** @return up to 20 terms ranked for {@code query} over name, synonyms and ontology id */
+  /**
+   * @return up to 20 terms ranked for {@code query} over name, synonyms and ontology id
+   */
   public List<SearchHit> search(String query) {
     return search(query, 20);
   }
 
-  /** @return up to {@code limit} ranked terms (all for a non-positive limit) */
+  /**
+   * @return up to {@code limit} ranked terms (all for a non-positive limit)
+   */
   public List<SearchHit> search(String query, int limit) {
     return SearchRanker.search(query, names, synonyms, ids, limit, false);
   }
@@ -135,13 +160,19 @@ public final class PublicOntology {
       }
       return byId;
     }
-    throw new InvalidArgumentException("unknown field '" + field
-        + "' of a public ontology; valid fields: name, ontology_id");
+    throw new InvalidArgumentException(
+        "unknown field '" + field + "' of a public ontology; valid fields: name, ontology_id");
   }
 
   @Override
   public String toString() {
-    return "PublicOntology\nEntity: " + entity.className() + "\nSource: " + summary.sourceName()
-        + ", " + summary.version() + "\n#terms: " + terms.size();
+    return "PublicOntology\nEntity: "
+        + entity.className()
+        + "\nSource: "
+        + summary.sourceName()
+        + ", "
+        + summary.version()
+        + "\n#terms: "
+        + terms.size();
   }
 }

@@ -3,8 +3,8 @@ package org.lamindb.bionty;
 import java.util.Locale;
 
 /**
- * A synonym of an ontology term with its OBO scope. Only {@link Scope#EXACT} synonyms become a record's
- * {@code synonyms}, as in LaminDB's bionty.
+ * A synonym of an ontology term with its OBO scope. Only {@link Scope#EXACT} synonyms become a
+ * record's {@code synonyms}, as in LaminDB's bionty.
  *
  * @param text the synonym
  * @param scope how close the synonym is to the term
@@ -37,7 +37,9 @@ public record Synonym(String text, Scope scope) {
     }
   }
 
-  /** @return an exact synonym */
+  /**
+   * @return an exact synonym
+   */
   public static Synonym exact(String text) {
     return new Synonym(text, Scope.EXACT);
   }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Fixed vectors from bionty's tests/core/test_models.py (see spec/bionty-behaviour.md, uid encoding). */
+/**
+ * Fixed vectors from bionty's tests/core/test_models.py (see spec/bionty-behaviour.md, uid
+ * encoding).
+ */
 class BiontyUidsTest {
 
   @Test

@@ -25,12 +25,18 @@ class EnsemblOrganismsTest {
 
   @Test
   void everyIdOfTheSharedGeneTablesIsInferred() {
-    // zcat genes_homo_sapiens.csv.gz | cut -d, -f1 | grep -vc '^ENSG' -> 0 (likewise ENSMUSG for mouse)
+    // zcat genes_homo_sapiens.csv.gz | cut -d, -f1 | grep -vc '^ENSG' -> 0 (likewise ENSMUSG for
+    // mouse)
     long[] wrong = {0};
-    new org.lamindb.bionty.internal.parse.GeneTableParser().parse(
-        SharedData.file("genes_mus_musculus.csv.gz"), null,
-        g -> wrong[0] += EnsemblOrganisms.organismOf(g.ensemblGeneId()).orElse("").equals("mouse")
-            ? 0 : 1);
+    new org.lamindb.bionty.internal.parse.GeneTableParser()
+        .parse(
+            SharedData.file("genes_mus_musculus.csv.gz"),
+            null,
+            g ->
+                wrong[0] +=
+                    EnsemblOrganisms.organismOf(g.ensemblGeneId()).orElse("").equals("mouse")
+                        ? 0
+                        : 1);
     assertThat(wrong[0]).isZero();
   }
 }

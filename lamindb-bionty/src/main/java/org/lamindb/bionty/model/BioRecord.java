@@ -8,8 +8,8 @@ import org.lamindb.model.SQLRecord;
 import org.lamindb.spi.RegistryDef;
 
 /**
- * Base of every bionty entity (LaminDB's {@code BioRecord}): uid, abbreviation, pipe-separated synonyms,
- * description and the source it was imported from.
+ * Base of every bionty entity (LaminDB's {@code BioRecord}): uid, abbreviation, pipe-separated
+ * synonyms, description and the source it was imported from.
  *
  * @param <T> the entity type, so fluent setters return it
  */
@@ -26,17 +26,23 @@ public abstract class BioRecord<T extends BioRecord<T>> extends SQLRecord<T> {
     this.entity = entity;
   }
 
-  /** @return which bionty registry the record belongs to */
+  /**
+   * @return which bionty registry the record belongs to
+   */
   public BiontyEntity entity() {
     return entity;
   }
 
-  /** @return the 14-character uid */
+  /**
+   * @return the 14-character uid
+   */
   public String uid() {
     return (String) get("uid");
   }
 
-  /** @return the unique abbreviation, or null */
+  /**
+   * @return the unique abbreviation, or null
+   */
   public String abbr() {
     return (String) get("abbr");
   }
@@ -46,7 +52,9 @@ public abstract class BioRecord<T extends BioRecord<T>> extends SQLRecord<T> {
     return set("abbr", abbr);
   }
 
-  /** @return the synonyms, possibly empty */
+  /**
+   * @return the synonyms, possibly empty
+   */
   public List<String> synonyms() {
     String s = (String) get("synonyms");
     return s == null || s.isEmpty() ? List.of() : Arrays.asList(s.split("\\|"));
@@ -63,7 +71,9 @@ public abstract class BioRecord<T extends BioRecord<T>> extends SQLRecord<T> {
     return set("synonyms", synonyms.isEmpty() ? null : String.join("|", synonyms));
   }
 
-  /** @return the description (definition), or null */
+  /**
+   * @return the description (definition), or null
+   */
   public String description() {
     return (String) get("description");
   }
@@ -73,7 +83,9 @@ public abstract class BioRecord<T extends BioRecord<T>> extends SQLRecord<T> {
     return set("description", description);
   }
 
-  /** @return the id of the Source the record came from, or null */
+  /**
+   * @return the id of the Source the record came from, or null
+   */
   public Long sourceId() {
     return (Long) get("source_id");
   }

@@ -5,7 +5,10 @@ import org.lamindb.bionty.BiontyEntity;
 import org.lamindb.bionty.BiontyUids;
 import org.lamindb.spi.RegistryDef;
 
-/** A record of {@code bionty.CellMarker}: name unique per organism, gene symbol, NCBI and UniProtKB ids. */
+/**
+ * A record of {@code bionty.CellMarker}: name unique per organism, gene symbol, NCBI and UniProtKB
+ * ids.
+ */
 public final class CellMarker extends BioRecord<CellMarker> {
   private String organismName;
 
@@ -19,7 +22,9 @@ public final class CellMarker extends BioRecord<CellMarker> {
     super(ln, registry, BiontyEntity.CELL_MARKER);
   }
 
-  /** @return the marker name */
+  /**
+   * @return the marker name
+   */
   public String name() {
     return (String) get("name");
   }
@@ -30,7 +35,9 @@ public final class CellMarker extends BioRecord<CellMarker> {
     return updateUid();
   }
 
-  /** @return the organism id */
+  /**
+   * @return the organism id
+   */
   public Long organismId() {
     return (Long) get("organism_id");
   }
@@ -44,6 +51,7 @@ public final class CellMarker extends BioRecord<CellMarker> {
 
   private CellMarker updateUid() {
     return id() == null && name() != null
-        ? set("uid", BiontyUids.ofNamedRecord(name(), organismName)) : this;
+        ? set("uid", BiontyUids.ofNamedRecord(name(), organismName))
+        : this;
   }
 }

@@ -4,7 +4,9 @@ import org.lamindb.LaminDB;
 import org.lamindb.bionty.BiontyEntity;
 import org.lamindb.spi.RegistryDef;
 
-/** A record of registry {@code bionty.DevelopmentalStage} (table {@code bionty_developmentalstage}). */
+/**
+ * A record of registry {@code bionty.DevelopmentalStage} (table {@code bionty_developmentalstage}).
+ */
 public final class DevelopmentalStage extends OntologyRecord<DevelopmentalStage> {
 
   /**

@@ -4,7 +4,9 @@ import org.lamindb.LaminDB;
 import org.lamindb.bionty.BiontyEntity;
 import org.lamindb.spi.RegistryDef;
 
-/** A record of registry {@code bionty.ExperimentalFactor} (table {@code bionty_experimentalfactor}). */
+/**
+ * A record of registry {@code bionty.ExperimentalFactor} (table {@code bionty_experimentalfactor}).
+ */
 public final class ExperimentalFactor extends OntologyRecord<ExperimentalFactor> {
 
   /**

@@ -6,9 +6,9 @@ import org.lamindb.bionty.BiontyUids;
 import org.lamindb.spi.RegistryDef;
 
 /**
- * A record of {@code bionty.Gene}: symbol, Ensembl id (unique), stable id for non-Ensembl organisms, NCBI ids,
- * biotype; the organism is required. Its uid derives from the Ensembl id, else the stable id, else symbol +
- * organism.
+ * A record of {@code bionty.Gene}: symbol, Ensembl id (unique), stable id for non-Ensembl
+ * organisms, NCBI ids, biotype; the organism is required. Its uid derives from the Ensembl id, else
+ * the stable id, else symbol + organism.
  */
 public final class Gene extends BioRecord<Gene> {
   private String organismName;
@@ -23,7 +23,9 @@ public final class Gene extends BioRecord<Gene> {
     super(ln, registry, BiontyEntity.GENE);
   }
 
-  /** @return the gene symbol, or null */
+  /**
+   * @return the gene symbol, or null
+   */
   public String symbol() {
     return (String) get("symbol");
   }
@@ -34,7 +36,9 @@ public final class Gene extends BioRecord<Gene> {
     return updateUid();
   }
 
-  /** @return the Ensembl gene id, or null */
+  /**
+   * @return the Ensembl gene id, or null
+   */
   public String ensemblGeneId() {
     return (String) get("ensembl_gene_id");
   }
@@ -45,7 +49,9 @@ public final class Gene extends BioRecord<Gene> {
     return updateUid();
   }
 
-  /** @return the stable id of non-Ensembl genes (e.g. yeast {@code YAL001C}), or null */
+  /**
+   * @return the stable id of non-Ensembl genes (e.g. yeast {@code YAL001C}), or null
+   */
   public String stableId() {
     return (String) get("stable_id");
   }
@@ -56,12 +62,16 @@ public final class Gene extends BioRecord<Gene> {
     return updateUid();
   }
 
-  /** @return the pipe-separated NCBI gene ids, or null */
+  /**
+   * @return the pipe-separated NCBI gene ids, or null
+   */
   public String ncbiGeneIds() {
     return (String) get("ncbi_gene_ids");
   }
 
-  /** @return the biotype, e.g. {@code protein_coding}, or null */
+  /**
+   * @return the biotype, e.g. {@code protein_coding}, or null
+   */
   public String biotype() {
     return (String) get("biotype");
   }
@@ -71,7 +81,9 @@ public final class Gene extends BioRecord<Gene> {
     return set("biotype", biotype);
   }
 
-  /** @return the organism id */
+  /**
+   * @return the organism id
+   */
   public Long organismId() {
     return (Long) get("organism_id");
   }

@@ -6,19 +6,24 @@ import org.lamindb.bionty.BiontyUids;
 import org.lamindb.spi.RegistryDef;
 
 /**
- * A record of an ontology registry with {@code name} and {@code ontology_id} (LaminDB's {@code HasOntologyId}):
- * CellType, Tissue, Disease, ... Its uid is derived from the ontology id (else the name).
+ * A record of an ontology registry with {@code name} and {@code ontology_id} (LaminDB's {@code
+ * HasOntologyId}): CellType, Tissue, Disease, ... Its uid is derived from the ontology id (else the
+ * name).
  *
  * @param <T> the entity type
  */
 public abstract class OntologyRecord<T extends OntologyRecord<T>> extends BioRecord<T> {
 
-  /** @see BioRecord#BioRecord */
+  /**
+   * @see BioRecord#BioRecord
+   */
   protected OntologyRecord(LaminDB ln, RegistryDef registry, BiontyEntity entity) {
     super(ln, registry, entity);
   }
 
-  /** @return the name */
+  /**
+   * @return the name
+   */
   public String name() {
     return (String) get("name");
   }
@@ -29,7 +34,9 @@ public abstract class OntologyRecord<T extends OntologyRecord<T>> extends BioRec
     return updateUid();
   }
 
-  /** @return the ontology id, e.g. {@code CL:0000084}, or null */
+  /**
+   * @return the ontology id, e.g. {@code CL:0000084}, or null
+   */
   public String ontologyId() {
     return (String) get("ontology_id");
   }

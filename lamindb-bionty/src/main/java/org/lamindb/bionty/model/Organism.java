@@ -17,7 +17,9 @@ public final class Organism extends OntologyRecord<Organism> {
     super(ln, registry, BiontyEntity.ORGANISM);
   }
 
-  /** @return the scientific name, e.g. {@code homo_sapiens}, or null */
+  /**
+   * @return the scientific name, e.g. {@code homo_sapiens}, or null
+   */
   public String scientificName() {
     return (String) get("scientific_name");
   }

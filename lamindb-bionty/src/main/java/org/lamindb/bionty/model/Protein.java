@@ -5,7 +5,10 @@ import org.lamindb.bionty.BiontyEntity;
 import org.lamindb.bionty.BiontyUids;
 import org.lamindb.spi.RegistryDef;
 
-/** A record of {@code bionty.Protein}: name, UniProtKB id (unique), length, gene symbol; organism required. */
+/**
+ * A record of {@code bionty.Protein}: name, UniProtKB id (unique), length, gene symbol; organism
+ * required.
+ */
 public final class Protein extends BioRecord<Protein> {
 
   /**
@@ -18,7 +21,9 @@ public final class Protein extends BioRecord<Protein> {
     super(ln, registry, BiontyEntity.PROTEIN);
   }
 
-  /** @return the protein name, or null */
+  /**
+   * @return the protein name, or null
+   */
   public String name() {
     return (String) get("name");
   }
@@ -28,7 +33,9 @@ public final class Protein extends BioRecord<Protein> {
     return set("name", name);
   }
 
-  /** @return the UniProtKB id, or null */
+  /**
+   * @return the UniProtKB id, or null
+   */
   public String uniprotkbId() {
     return (String) get("uniprotkb_id");
   }
@@ -39,12 +46,16 @@ public final class Protein extends BioRecord<Protein> {
     return id() == null ? set("uid", BiontyUids.ofOntologyRecord(id)) : this;
   }
 
-  /** @return the gene symbol, or null */
+  /**
+   * @return the gene symbol, or null
+   */
   public String geneSymbol() {
     return (String) get("gene_symbol");
   }
 
-  /** @return the organism id */
+  /**
+   * @return the organism id
+   */
   public Long organismId() {
     return (Long) get("organism_id");
   }

@@ -5,7 +5,9 @@ import org.lamindb.bionty.SourceInfo;
 import org.lamindb.model.SQLRecord;
 import org.lamindb.spi.RegistryDef;
 
-/** A record of {@code bionty.Source}: one version of a public source for one registry and organism. */
+/**
+ * A record of {@code bionty.Source}: one version of a public source for one registry and organism.
+ */
 public final class Source extends SQLRecord<Source> {
 
   /**
@@ -18,7 +20,10 @@ public final class Source extends SQLRecord<Source> {
     super(ln, registry);
   }
 
-  /** Fills the columns from {@code info} (entity, name, organism, version, url, description, website, uid). */
+  /**
+   * Fills the columns from {@code info} (entity, name, organism, version, url, description,
+   * website, uid).
+   */
   public Source from(SourceInfo info) {
     set("uid", info.uid());
     set("entity", info.entity().registryName());
@@ -30,37 +35,51 @@ public final class Source extends SQLRecord<Source> {
     return set("source_website", info.website());
   }
 
-  /** @return the 8-character uid */
+  /**
+   * @return the 8-character uid
+   */
   public String uid() {
     return (String) get("uid");
   }
 
-  /** @return the registry name, e.g. {@code bionty.CellType} */
+  /**
+   * @return the registry name, e.g. {@code bionty.CellType}
+   */
   public String entity() {
     return (String) get("entity");
   }
 
-  /** @return the source short name, e.g. {@code cl} */
+  /**
+   * @return the source short name, e.g. {@code cl}
+   */
   public String name() {
     return (String) get("name");
   }
 
-  /** @return the organism, {@code all} when not organism-specific */
+  /**
+   * @return the organism, {@code all} when not organism-specific
+   */
   public String organism() {
     return (String) get("organism");
   }
 
-  /** @return the version */
+  /**
+   * @return the version
+   */
   public String version() {
     return (String) get("version");
   }
 
-  /** @return true when all terms of the source are in the registry */
+  /**
+   * @return true when all terms of the source are in the registry
+   */
   public Boolean inDb() {
     return (Boolean) get("in_db");
   }
 
-  /** @return true when this is the source the registry uses by default */
+  /**
+   * @return true when this is the source the registry uses by default
+   */
   public Boolean currentlyUsed() {
     return (Boolean) get("currently_used");
   }

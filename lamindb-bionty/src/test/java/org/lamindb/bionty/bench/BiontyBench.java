@@ -23,7 +23,8 @@ import org.lamindb.testing.Backend;
  *   <li>P7a: import MONDO (cellxgene JSON, 26,264 kept terms) into a fresh SQLite instance;
  *   <li>P7b: import the human gene table (78,894 genes) with HGNC synonyms;
  *   <li>parse-only times of both (no database);
- *   <li>P6: validate 30,000 Ensembl ids (organism inferred) against the imported genes, cold and warm.
+ *   <li>P6: validate 30,000 Ensembl ids (organism inferred) against the imported genes, cold and
+ *       warm.
  * </ul>
  *
  * Run with {@code bench/bionty/run.sh [sqlite|postgres]}; args: backend, shared ontology folder.
@@ -31,10 +32,12 @@ import org.lamindb.testing.Backend;
 public final class BiontyBench {
   private BiontyBench() {}
 
-  /** @param args {@code [sqlite|postgres] <ontology folder>} */
+  /**
+   * @param args {@code [sqlite|postgres] <ontology folder>}
+   */
   public static void main(String[] args) throws Exception {
-    Backend backend = args.length > 0 && args[0].equalsIgnoreCase("postgres") ? Backend.POSTGRES
-        : Backend.SQLITE;
+    Backend backend =
+        args.length > 0 && args[0].equalsIgnoreCase("postgres") ? Backend.POSTGRES : Backend.SQLITE;
     Path data = Path.of(args.length > 1 ? args[1] : "../shared/data/ontologies");
     Path mondo = data.resolve("MONDO-ontology-v2025-05-06.json");
     Path genes = data.resolve("genes_homo_sapiens.csv.gz");
@@ -46,29 +49,40 @@ public final class BiontyBench {
       long[] n = {0};
       OntologyFiles.readTerms(mondo, BiontyEntity.DISEASE, null, t -> n[0]++);
       long t1 = System.nanoTime();
-      long g = new GeneTableParser().parse(genes, hgnc, x -> { });
+      long g = new GeneTableParser().parse(genes, hgnc, x -> {});
       long t2 = System.nanoTime();
-      System.out.printf("parse only (run %d): MONDO JSON %d terms %d ms | human genes+HGNC %d genes %d ms%n",
+      System.out.printf(
+          "parse only (run %d): MONDO JSON %d terms %d ms | human genes+HGNC %d genes %d ms%n",
           i + 1, n[0], (t1 - t0) / 1_000_000, g, (t2 - t1) / 1_000_000);
     }
 
     Path tmp = Files.createTempDirectory("bionty-bench");
-    try (LaminDB ln = Backend.setup(tmp).init(
-        backend.options(tmp.resolve("storage"), "bench").modules("bionty"))) {
+    try (LaminDB ln =
+        Backend.setup(tmp)
+            .init(backend.options(tmp.resolve("storage"), "bench").modules("bionty"))) {
       Bionty bt = ln.module(Bionty.class);
       ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
       long t0 = System.nanoTime();
       long c0 = cpu.getCurrentThreadCpuTime();
       ImportReport m = bt.diseases().importSource(mondo);
-      System.out.printf("P7 import MONDO JSON (%s): %d records, %d links in %d ms wall, %d ms CPU of the"
-          + " importing thread (target <= 3000 ms)%n", backend, m.inserted(), m.parentLinks(),
-          (System.nanoTime() - t0) / 1_000_000, (cpu.getCurrentThreadCpuTime() - c0) / 1_000_000);
+      System.out.printf(
+          "P7 import MONDO JSON (%s): %d records, %d links in %d ms wall, %d ms CPU of the"
+              + " importing thread (target <= 3000 ms)%n",
+          backend,
+          m.inserted(),
+          m.parentLinks(),
+          (System.nanoTime() - t0) / 1_000_000,
+          (cpu.getCurrentThreadCpuTime() - c0) / 1_000_000);
       t0 = System.nanoTime();
       c0 = cpu.getCurrentThreadCpuTime();
       ImportReport g = bt.genes().importSource(genes, hgnc, "human");
-      System.out.printf("P7 import human genes + HGNC (%s): %d records in %d ms wall, %d ms CPU of the"
-          + " importing thread (target <= 3000 ms)%n", backend, g.inserted(),
-          (System.nanoTime() - t0) / 1_000_000, (cpu.getCurrentThreadCpuTime() - c0) / 1_000_000);
+      System.out.printf(
+          "P7 import human genes + HGNC (%s): %d records in %d ms wall, %d ms CPU of the"
+              + " importing thread (target <= 3000 ms)%n",
+          backend,
+          g.inserted(),
+          (System.nanoTime() - t0) / 1_000_000,
+          (cpu.getCurrentThreadCpuTime() - c0) / 1_000_000);
 
       List<String> ids = sampleIds(genes, 30_000);
       for (int i = 0; i < 6; i++) {
@@ -79,16 +93,23 @@ public final class BiontyBench {
         for (boolean b : ok) {
           valid += b ? 1 : 0;
         }
-        System.out.printf("P6 validate 30,000 Ensembl ids (%s, %s): %d valid, %.1f ms%s%n", backend,
-            i == 0 ? "cold" : "warm", valid, us / 1000.0, i == 0 ? "" : " (target <= 50 ms)");
+        System.out.printf(
+            "P6 validate 30,000 Ensembl ids (%s, %s): %d valid, %.1f ms%s%n",
+            backend,
+            i == 0 ? "cold" : "warm",
+            valid,
+            us / 1000.0,
+            i == 0 ? "" : " (target <= 50 ms)");
       }
       long s = System.nanoTime();
       bt.diseases().search("diabetes mellitus");
-      System.out.printf("search 'diabetes mellitus' over %d diseases: %.1f ms (first call)%n",
+      System.out.printf(
+          "search 'diabetes mellitus' over %d diseases: %.1f ms (first call)%n",
           m.inserted(), (System.nanoTime() - s) / 1e6);
       s = System.nanoTime();
       bt.diseases().search("diabetes mellitus");
-      System.out.printf("search 'diabetes mellitus' again: %.1f ms%n", (System.nanoTime() - s) / 1e6);
+      System.out.printf(
+          "search 'diabetes mellitus' again: %.1f ms%n", (System.nanoTime() - s) / 1e6);
     }
   }
 
@@ -105,20 +126,30 @@ public final class BiontyBench {
 
   private static void machineInfo(Backend backend) {
     Runtime rt = Runtime.getRuntime();
-    System.out.printf("machine: %s %s, %d cpus, max heap %d MiB; java %s (%s); os %s %s; backend %s%n",
-        System.getProperty("os.arch"), cpuModel(), rt.availableProcessors(),
-        rt.maxMemory() >> 20, System.getProperty("java.version"), System.getProperty("java.vm.name"),
-        System.getProperty("os.name"), System.getProperty("os.version"), backend);
+    System.out.printf(
+        "machine: %s %s, %d cpus, max heap %d MiB; java %s (%s); os %s %s; backend %s%n",
+        System.getProperty("os.arch"),
+        cpuModel(),
+        rt.availableProcessors(),
+        rt.maxMemory() >> 20,
+        System.getProperty("java.version"),
+        System.getProperty("java.vm.name"),
+        System.getProperty("os.name"),
+        System.getProperty("os.version"),
+        backend);
     System.out.println("jvm args: " + ManagementFactory.getRuntimeMXBean().getInputArguments());
-    System.out.printf("load average at start: %.2f (wall times on a shared machine vary with it)%n",
+    System.out.printf(
+        "load average at start: %.2f (wall times on a shared machine vary with it)%n",
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 
   private static String cpuModel() {
     try {
       return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-          .filter(l -> l.startsWith("model name")).findFirst()
-          .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("?");
+          .filter(l -> l.startsWith("model name"))
+          .findFirst()
+          .map(l -> l.substring(l.indexOf(':') + 1).strip())
+          .orElse("?");
     } catch (java.io.IOException e) {
       return "?";
     }

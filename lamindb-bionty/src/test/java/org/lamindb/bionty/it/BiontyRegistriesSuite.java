@@ -53,7 +53,8 @@ abstract class BiontyRegistriesSuite {
 
   @Test
   void defaultSourcesAreSeeded() {
-    // spec §2 table: 43 entity x source x organism rows in sources.yaml 0.3.0, minus the 4 of entities without
+    // spec §2 table: 43 entity x source x organism rows in sources.yaml 0.3.0, minus the 4 of
+    // entities without
     // a registry (BFXPipeline/lamin, Drug/dron, Drug/chebi, BioSample/ncbi) = 39
     assertThat(bt.sources().count()).isEqualTo(39);
     Source cl = bt.sources().filter("entity", "bionty.CellType").filter("name", "cl").one();
@@ -74,19 +75,28 @@ abstract class BiontyRegistriesSuite {
     assertThat(t.name()).isEqualTo("T cell");
     assertThat(t.uid()).isEqualTo("22LvKd01YyNA1a"); // spec fixed vector
     assertThat(t.synonyms()).containsExactly("T lymphocyte", "T-cell", "T-lymphocyte");
-    assertThat(bt.cellTypes().parents(t)).extracting(CellType::ontologyId).containsExactly("CL:0000542");
+    assertThat(bt.cellTypes().parents(t))
+        .extracting(CellType::ontologyId)
+        .containsExactly("CL:0000542");
     assertThat(bt.cellTypes().ancestors(t)).extracting(CellType::ontologyId).contains("CL:0000000");
     assertThat(bt.cellTypes().children(bt.cellTypes().get("CL:0000542")))
-        .extracting(CellType::ontologyId).contains("CL:0000084");
+        .extracting(CellType::ontologyId)
+        .contains("CL:0000084");
     String dot = bt.cellTypes().viewParents(t, GraphFormat.DOT);
     assertThat(dot).startsWith("digraph").contains("T cell (CL:0000084)").contains("->");
     assertThat(bt.cellTypes().viewParents(t, GraphFormat.MERMAID)).startsWith("flowchart BT");
 
-    Source s = bt.sources().filter("entity", "bionty.CellType").filter("version", "2022-08-16").one();
+    Source s =
+        bt.sources().filter("entity", "bionty.CellType").filter("version", "2022-08-16").one();
     assertThat(s.inDb()).isTrue();
     assertThat(s.currentlyUsed()).isTrue();
-    assertThat(bt.sources().filter("entity", "bionty.CellType").filter("version", "2025-12-17").one()
-        .currentlyUsed()).isFalse();
+    assertThat(
+            bt.sources()
+                .filter("entity", "bionty.CellType")
+                .filter("version", "2025-12-17")
+                .one()
+                .currentlyUsed())
+        .isFalse();
   }
 
   @Test
@@ -96,32 +106,41 @@ abstract class BiontyRegistriesSuite {
         .containsExactly(true, false, false, true);
     assertThat(bt.cellTypes().validate(List.of("CL:0000084", "CL:9999999"), "ontology_id"))
         .containsExactly(true, false);
-    InspectResult r = bt.cellTypes().inspect(List.of("T cell", "t cell", "T-lymphocyte", "unicorn"));
+    InspectResult r =
+        bt.cellTypes().inspect(List.of("T cell", "t cell", "T-lymphocyte", "unicorn"));
     assertThat(r.validated()).containsExactly("T cell");
-    assertThat(r.synonymsMapper()).containsEntry("t cell", "T cell").containsEntry("T-lymphocyte", "T cell");
+    assertThat(r.synonymsMapper())
+        .containsEntry("t cell", "T cell")
+        .containsEntry("T-lymphocyte", "T cell");
     assertThat(bt.cellTypes().standardize(List.of("T-cell", "T CELL", "unicorn")))
         .containsExactly("T cell", "T cell", "unicorn");
     assertThat(bt.cellTypes().standardize(List.of("T-cell"), "name", "ontology_id"))
         .containsExactly("CL:0000084");
     assertThat(bt.cellTypes().search("T cell").get(0).ontologyId()).isEqualTo("CL:0000084");
     assertThat(bt.cellTypes().fromValues(List.of("T-cell", "CL:0000236"), "name", null))
-        .extracting(CellType::ontologyId).containsExactly("CL:0000084");
+        .extracting(CellType::ontologyId)
+        .containsExactly("CL:0000084");
     assertThatThrownBy(() -> bt.cellTypes().validate(List.of("x"), "nmae"))
-        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("ontology_id");
+        .isInstanceOf(InvalidArgumentException.class)
+        .hasMessageContaining("ontology_id");
   }
 
   @Test
   void emptyRegistrySaysSoAndFromValuesUsesThePublicSource() {
     InspectResult r = bt.cellTypes().inspect(List.of("T cell"));
     assertThat(r.messages().get(0)).contains("registry is empty");
-    PublicOntology cl = PublicOntology.load(SharedData.file("cl-basic.obo"),
-        org.lamindb.bionty.BiontyEntity.CELL_TYPE);
+    PublicOntology cl =
+        PublicOntology.load(
+            SharedData.file("cl-basic.obo"), org.lamindb.bionty.BiontyEntity.CELL_TYPE);
     List<CellType> recs = bt.cellTypes().fromValues(List.of("T-cell", "nope"), "name", cl);
-    assertThat(recs).singleElement().satisfies(c -> {
-      assertThat(c.ontologyId()).isEqualTo("CL:0000084");
-      assertThat(c.isSaved()).isFalse();
-      assertThat(c.uid()).isEqualTo("22LvKd01YyNA1a");
-    });
+    assertThat(recs)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.ontologyId()).isEqualTo("CL:0000084");
+              assertThat(c.isSaved()).isFalse();
+              assertThat(c.uid()).isEqualTo("22LvKd01YyNA1a");
+            });
     recs.get(0).save();
     assertThat(bt.cellTypes().count()).isEqualTo(1);
   }
@@ -131,11 +150,15 @@ abstract class BiontyRegistriesSuite {
     bt.cellTypes().importSource(SharedData.file("cl-basic.obo"));
     CellType before = bt.cellTypes().get("CL:0000084");
     long artifact = insertArtifact();
-    exec("INSERT INTO bionty_artifactcelltype (artifact_id, celltype_id, created_by_id) VALUES (?, ?, ?)",
-        artifact, before.id(), Access.instance(ln).userId());
+    exec(
+        "INSERT INTO bionty_artifactcelltype (artifact_id, celltype_id, created_by_id) VALUES (?, ?, ?)",
+        artifact,
+        before.id(),
+        Access.instance(ln).userId());
 
     ImportReport r = bt.cellTypes().importSource(SharedData.file("CL-ontology-v2025-04-10.json"));
-    // jq: 2902 non-deprecated JSON terms; comm -12 with the 2523 OBO ids: 2481 shared -> 421 new; union 2944;
+    // jq: 2902 non-deprecated JSON terms; comm -12 with the 2523 OBO ids: 2481 shared -> 421 new;
+    // union 2944;
     // distance-1 ancestors among non-deprecated JSON terms: 4085
     assertThat(r.updated()).isEqualTo(2481);
     assertThat(r.inserted()).isEqualTo(421);
@@ -143,24 +166,37 @@ abstract class BiontyRegistriesSuite {
     assertThat(bt.cellTypes().count()).isEqualTo(2944);
     CellType after = bt.cellTypes().get("CL:0000084");
     assertThat(after.id()).isEqualTo(before.id());
-    assertThat(count("SELECT COUNT(*) FROM bionty_artifactcelltype WHERE celltype_id = ?", after.id()))
+    assertThat(
+            count("SELECT COUNT(*) FROM bionty_artifactcelltype WHERE celltype_id = ?", after.id()))
         .isEqualTo(1);
-    assertThat(bt.sources().filter("entity", "bionty.CellType").filter("version", "2025-04-10").one()
-        .currentlyUsed()).isTrue();
-    assertThat(bt.sources().filter("entity", "bionty.CellType").filter("version", "2022-08-16").one()
-        .currentlyUsed()).isFalse();
+    assertThat(
+            bt.sources()
+                .filter("entity", "bionty.CellType")
+                .filter("version", "2025-04-10")
+                .one()
+                .currentlyUsed())
+        .isTrue();
+    assertThat(
+            bt.sources()
+                .filter("entity", "bionty.CellType")
+                .filter("version", "2022-08-16")
+                .one()
+                .currentlyUsed())
+        .isFalse();
   }
 
   @Test
   void malformedFileImportsNothing() throws IOException {
     Path bad = tmp.resolve("cl-bad.obo");
-    Files.writeString(bad, "format-version: 1.2\n\n[Term]\nid: CL:1\nname: a\nis_a: CL:2\n\n"
-        + "[Term]\nid: CL:2\nname: b\n\n[Term]\nname: no id\n");
+    Files.writeString(
+        bad,
+        "format-version: 1.2\n\n[Term]\nid: CL:1\nname: a\nis_a: CL:2\n\n"
+            + "[Term]\nid: CL:2\nname: b\n\n[Term]\nname: no id\n");
     assertThatThrownBy(() -> bt.cellTypes().importSource(bad))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("cl-bad.obo:12");
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("cl-bad.obo:12");
     assertThat(bt.cellTypes().count()).isZero();
-    assertThat(bt.sources().filter("entity", "bionty.CellType").list())
-        .allMatch(s -> !s.inDb());
+    assertThat(bt.sources().filter("entity", "bionty.CellType").list()).allMatch(s -> !s.inDb());
   }
 
   @Test
@@ -170,14 +206,19 @@ abstract class BiontyRegistriesSuite {
     assertThat(r.inserted()).isEqualTo(239);
     assertThat(r.parentLinks()).isEqualTo(475);
     DevelopmentalStage cs01 = bt.developmentalStages().get("HsapDv:0000003");
-    assertThat(bt.developmentalStages().parents(cs01)).extracting(DevelopmentalStage::ontologyId)
+    assertThat(bt.developmentalStages().parents(cs01))
+        .extracting(DevelopmentalStage::ontologyId)
         .containsExactlyInAnyOrder("HsapDv:0000000", "HsapDv:0000002");
   }
 
   @Test
   void importsHumanGenesAndValidatesEnsemblIds() {
-    ImportReport r = bt.genes().importSource(SharedData.file("genes_homo_sapiens.csv.gz"),
-        SharedData.file("hgnc_complete_set.txt.gz"), "human");
+    ImportReport r =
+        bt.genes()
+            .importSource(
+                SharedData.file("genes_homo_sapiens.csv.gz"),
+                SharedData.file("hgnc_complete_set.txt.gz"),
+                "human");
     assertThat(r.inserted()).isEqualTo(78_894); // zcat | wc -l
     assertThat(bt.organism("human").uid()).isEqualTo("1dpCL6TduFJ3AP"); // spec fixed vector
     Gene tcf7 = bt.genes().get("ENSG00000081059");
@@ -185,12 +226,14 @@ abstract class BiontyRegistriesSuite {
     assertThat(tcf7.symbol()).isEqualTo("TCF7");
     assertThat(tcf7.synonyms()).containsExactly("TCF-1");
 
-    List<String> ids = new ArrayList<>(List.of("ENSG00000139618", "ENSG00000081059", "ENSG99999999999"));
+    List<String> ids =
+        new ArrayList<>(List.of("ENSG00000139618", "ENSG00000081059", "ENSG99999999999"));
     assertThat(bt.genes().validate(ids, "ensembl_gene_id")).containsExactly(true, true, false);
     assertThat(bt.genes().standardize(List.of("A1CF", "A1BG", "FANCD1", "FANCD20"), "human"))
         .containsExactly("A1CF", "A1BG", "BRCA2", "FANCD20");
     assertThatThrownBy(() -> bt.genes().validate(List.of("TCF7"), "symbol"))
-        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("organism");
+        .isInstanceOf(InvalidArgumentException.class)
+        .hasMessageContaining("organism");
     assertThat(bt.genes().validate(List.of("TCF7", "tcf7"), "symbol", "human"))
         .containsExactly(true, false);
     // mouse ids are not validated against human genes (organism inferred from ENSMUSG)
@@ -201,9 +244,13 @@ abstract class BiontyRegistriesSuite {
 
   private long insertArtifact() throws SQLException {
     var inst = Access.instance(ln);
-    exec("INSERT INTO lamindb_artifact (uid, storage_id, suffix, created_by_id, _key_is_virtual,"
-        + " _overwrite_versions) VALUES ('aaaaaaaaaaaaaaaa0000', ?, '.txt', ?, ?, ?)",
-        inst.storageId(), inst.userId(), false, false);
+    exec(
+        "INSERT INTO lamindb_artifact (uid, storage_id, suffix, created_by_id, _key_is_virtual,"
+            + " _overwrite_versions) VALUES ('aaaaaaaaaaaaaaaa0000', ?, '.txt', ?, ?, ?)",
+        inst.storageId(),
+        inst.userId(),
+        false,
+        false);
     return count("SELECT id FROM lamindb_artifact WHERE uid = ?", "aaaaaaaaaaaaaaaa0000");
   }
 

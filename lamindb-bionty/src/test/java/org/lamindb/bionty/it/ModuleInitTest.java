@@ -13,8 +13,9 @@ class ModuleInitTest {
 
   @Test
   void sqliteInstanceWithBionty() {
-    try (LaminDB ln = Backend.setup(tmp).init(
-        Backend.SQLITE.options(tmp.resolve("storage"), "bt").modules("bionty"))) {
+    try (LaminDB ln =
+        Backend.setup(tmp)
+            .init(Backend.SQLITE.options(tmp.resolve("storage"), "bt").modules("bionty"))) {
       assertThat(ln.info().toString()).contains("bionty");
       assertThat(ln.registry("bionty.CellType").count()).isZero();
     }

@@ -36,23 +36,31 @@ public final class BiontyRegistries {
 
   private BiontyRegistries() {}
 
-  /** @return all registries: Source first, then one per {@link BiontyEntity} */
+  /**
+   * @return all registries: Source first, then one per {@link BiontyEntity}
+   */
   public static List<RegistryDef> all() {
     return ALL;
   }
 
-  /** @return the registry of {@code entity} */
+  /**
+   * @return the registry of {@code entity}
+   */
   public static RegistryDef of(BiontyEntity entity) {
     return BY_ENTITY.get(entity);
   }
 
-  /** @return the Source registry */
+  /**
+   * @return the Source registry
+   */
   public static RegistryDef source() {
     return SOURCE_DEF;
   }
 
   private static RegistryDef buildSource() {
-    return RegistryDef.builder(SOURCE, "bionty_source").module("bionty").uid(8)
+    return RegistryDef.builder(SOURCE, "bionty_source")
+        .module("bionty")
+        .uid(8)
         .field("entity", FieldType.STRING, false)
         .field("organism", FieldType.STRING, false)
         .field("name", FieldType.STRING, false)
@@ -64,7 +72,9 @@ public final class BiontyRegistries {
         .field("md5", FieldType.TEXT)
         .field("source_website", FieldType.TEXT)
         .fk("dataframe_artifact", "Artifact", true)
-        .tracksRun().tracksUpdates().sqlRecord()
+        .tracksRun()
+        .tracksUpdates()
+        .sqlRecord()
         .entity(ln -> new Source(ln, BiontyRegistries.SOURCE_DEF))
         .build();
   }
@@ -81,23 +91,29 @@ public final class BiontyRegistries {
   }
 
   private static RegistryDef build(BiontyEntity e) {
-    RegistryDef.Builder b = RegistryDef.builder(e.registryName(), e.table()).module("bionty")
-        .uid(14).nameField(e.nameField());
+    RegistryDef.Builder b =
+        RegistryDef.builder(e.registryName(), e.table())
+            .module("bionty")
+            .uid(14)
+            .nameField(e.nameField());
     switch (e) {
-      case GENE -> b.field("symbol", FieldType.STRING)
-          .field("stable_id", FieldType.STRING)
-          .field("ensembl_gene_id", FieldType.STRING)
-          .field("ncbi_gene_ids", FieldType.TEXT)
-          .field("biotype", FieldType.STRING);
-      case PROTEIN -> b.field("name", FieldType.STRING)
-          .field("uniprotkb_id", FieldType.STRING)
-          .field("length", FieldType.INTEGER)
-          .field("gene_symbol", FieldType.STRING)
-          .field("ensembl_gene_ids", FieldType.TEXT);
-      case CELL_MARKER -> b.field("name", FieldType.STRING, false)
-          .field("gene_symbol", FieldType.STRING)
-          .field("ncbi_gene_id", FieldType.STRING)
-          .field("uniprotkb_id", FieldType.STRING);
+      case GENE ->
+          b.field("symbol", FieldType.STRING)
+              .field("stable_id", FieldType.STRING)
+              .field("ensembl_gene_id", FieldType.STRING)
+              .field("ncbi_gene_ids", FieldType.TEXT)
+              .field("biotype", FieldType.STRING);
+      case PROTEIN ->
+          b.field("name", FieldType.STRING)
+              .field("uniprotkb_id", FieldType.STRING)
+              .field("length", FieldType.INTEGER)
+              .field("gene_symbol", FieldType.STRING)
+              .field("ensembl_gene_ids", FieldType.TEXT);
+      case CELL_MARKER ->
+          b.field("name", FieldType.STRING, false)
+              .field("gene_symbol", FieldType.STRING)
+              .field("ncbi_gene_id", FieldType.STRING)
+              .field("uniprotkb_id", FieldType.STRING);
       default -> b.field("name", FieldType.STRING, false).field("ontology_id", FieldType.STRING);
     }
     if (e == BiontyEntity.ORGANISM) {
@@ -119,11 +135,19 @@ public final class BiontyRegistries {
     }
     b.many("artifacts", "Artifact", "bionty_artifact" + m, m + "_id", "artifact_id");
     if (e == BiontyEntity.PATHWAY) {
-      b.many("genes", BiontyEntity.GENE.registryName(), "bionty_pathway_genes", "pathway_id",
+      b.many(
+          "genes",
+          BiontyEntity.GENE.registryName(),
+          "bionty_pathway_genes",
+          "pathway_id",
           "gene_id");
     }
     if (e == BiontyEntity.GENE) {
-      b.many("pathways", BiontyEntity.PATHWAY.registryName(), "bionty_pathway_genes", "gene_id",
+      b.many(
+          "pathways",
+          BiontyEntity.PATHWAY.registryName(),
+          "bionty_pathway_genes",
+          "gene_id",
           "pathway_id");
     }
     BiFunction<LaminDB, RegistryDef, SQLRecord<?>> ctor = constructor(e);

@@ -14,8 +14,9 @@ import org.lamindb.bionty.BiontyUids;
 import org.lamindb.bionty.GeneEntry;
 
 /**
- * Writes a stream of genes into {@code bionty_gene} with batched statements inside the caller's transaction: genes
- * whose Ensembl id exists are updated in place (keeping ids and links), others inserted.
+ * Writes a stream of genes into {@code bionty_gene} with batched statements inside the caller's
+ * transaction: genes whose Ensembl id exists are updated in place (keeping ids and links), others
+ * inserted.
  */
 public final class GeneImporter implements Consumer<GeneEntry>, AutoCloseable {
   private static final int BATCH = 2000;
@@ -44,18 +45,26 @@ public final class GeneImporter implements Consumer<GeneEntry>, AutoCloseable {
     this.organismId = organismId;
     this.tracking = tracking;
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(
-            "SELECT ensembl_gene_id, id FROM bionty_gene WHERE ensembl_gene_id IS NOT NULL")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT ensembl_gene_id, id FROM bionty_gene WHERE ensembl_gene_id IS NOT NULL")) {
       while (rs.next()) {
         existing.put(rs.getString(1), rs.getLong(2));
       }
     }
-    this.insert = c.prepareStatement("INSERT INTO bionty_gene (uid, symbol, ensembl_gene_id,"
-        + " ncbi_gene_ids, biotype, synonyms, description, source_id, organism_id, "
-        + Tracking.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, " + Tracking.PLACEHOLDERS + ")");
-    this.update = c.prepareStatement("UPDATE bionty_gene SET symbol = ?, ncbi_gene_ids = ?,"
-        + " biotype = ?, synonyms = ?, description = ?, source_id = ?, organism_id = ?,"
-        + " updated_at = ? WHERE id = ?");
+    this.insert =
+        c.prepareStatement(
+            "INSERT INTO bionty_gene (uid, symbol, ensembl_gene_id,"
+                + " ncbi_gene_ids, biotype, synonyms, description, source_id, organism_id, "
+                + Tracking.COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + Tracking.PLACEHOLDERS
+                + ")");
+    this.update =
+        c.prepareStatement(
+            "UPDATE bionty_gene SET symbol = ?, ncbi_gene_ids = ?,"
+                + " biotype = ?, synonyms = ?, description = ?, source_id = ?, organism_id = ?,"
+                + " updated_at = ? WHERE id = ?");
   }
 
   @Override
@@ -114,12 +123,16 @@ public final class GeneImporter implements Consumer<GeneEntry>, AutoCloseable {
     }
   }
 
-  /** @return genes inserted */
+  /**
+   * @return genes inserted
+   */
   public long inserted() {
     return inserted;
   }
 
-  /** @return genes updated */
+  /**
+   * @return genes updated
+   */
   public long updated() {
     return updated;
   }

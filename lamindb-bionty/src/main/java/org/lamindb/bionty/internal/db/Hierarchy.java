@@ -16,7 +16,10 @@ import org.lamindb.StorageException;
 import org.lamindb.bionty.BiontyEntity;
 import org.lamindb.internal.db.Database;
 
-/** Reads the {@code _parents} links of a registry: direct parents and children, and the ancestor graph. */
+/**
+ * Reads the {@code _parents} links of a registry: direct parents and children, and the ancestor
+ * graph.
+ */
 public final class Hierarchy {
   private final Database db;
   private final BiontyEntity entity;
@@ -30,12 +33,16 @@ public final class Hierarchy {
     this.entity = entity;
   }
 
-  /** @return ids of the direct parents of record {@code id} */
+  /**
+   * @return ids of the direct parents of record {@code id}
+   */
   public List<Long> parents(long id) {
     return step(List.of(id), true).getOrDefault(id, List.of());
   }
 
-  /** @return ids of the direct children of record {@code id} */
+  /**
+   * @return ids of the direct children of record {@code id}
+   */
   public List<Long> children(long id) {
     return step(List.of(id), false).getOrDefault(id, List.of());
   }
@@ -43,7 +50,8 @@ public final class Hierarchy {
   /**
    * Walks up from {@code id} breadth-first, one query per level.
    *
-   * @return child id to its parent ids, for {@code id} and every ancestor (insertion order = BFS order)
+   * @return child id to its parent ids, for {@code id} and every ancestor (insertion order = BFS
+   *     order)
    */
   public Map<Long, List<Long>> ancestorGraph(long id) {
     Map<Long, List<Long>> graph = new LinkedHashMap<>();
@@ -76,8 +84,19 @@ public final class Hierarchy {
       for (int start = 0; start < ids.size(); start += 500) {
         List<Long> chunk = ids.subList(start, Math.min(ids.size(), start + 500));
         String in = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + from + ", " + to + " FROM "
-            + entity.table() + "_parents WHERE " + from + " IN (" + in + ") ORDER BY id")) {
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT "
+                    + from
+                    + ", "
+                    + to
+                    + " FROM "
+                    + entity.table()
+                    + "_parents WHERE "
+                    + from
+                    + " IN ("
+                    + in
+                    + ") ORDER BY id")) {
           for (int i = 0; i < chunk.size(); i++) {
             ps.setLong(i + 1, chunk.get(i));
           }
@@ -89,7 +108,8 @@ public final class Hierarchy {
         }
       }
     } catch (SQLException e) {
-      throw new StorageException("cannot read " + entity.table() + "_parents: " + e.getMessage(), e);
+      throw new StorageException(
+          "cannot read " + entity.table() + "_parents: " + e.getMessage(), e);
     }
     return out;
   }

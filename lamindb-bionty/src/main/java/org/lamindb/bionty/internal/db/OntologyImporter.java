@@ -17,10 +17,10 @@ import org.lamindb.bionty.BiontyUids;
 import org.lamindb.bionty.OntologyTerm;
 
 /**
- * Writes a stream of ontology terms into one registry table with batched statements, inside the caller's
- * transaction: records whose ontology id already exists are updated in place (so their ids, artifact links and
- * annotations stay), new ones are inserted, then the parent links of every imported record are replaced by the
- * source's.
+ * Writes a stream of ontology terms into one registry table with batched statements, inside the
+ * caller's transaction: records whose ontology id already exists are updated in place (so their
+ * ids, artifact links and annotations stay), new ones are inserted, then the parent links of every
+ * imported record are replaced by the source's.
  */
 public final class OntologyImporter implements Consumer<OntologyTerm>, AutoCloseable {
   private static final int BATCH = 2000;
@@ -54,19 +54,35 @@ public final class OntologyImporter implements Consumer<OntologyTerm>, AutoClose
     this.tracking = tracking;
     this.existing = ids(c, entity);
     String t = entity.table();
-    this.insert = c.prepareStatement("INSERT INTO " + t + " (uid, name, ontology_id, synonyms,"
-        + " description, source_id, " + Tracking.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, "
-        + Tracking.PLACEHOLDERS + ")");
-    this.update = c.prepareStatement("UPDATE " + t + " SET name = ?, synonyms = ?, description = ?,"
-        + " source_id = ?, updated_at = ? WHERE id = ?");
+    this.insert =
+        c.prepareStatement(
+            "INSERT INTO "
+                + t
+                + " (uid, name, ontology_id, synonyms,"
+                + " description, source_id, "
+                + Tracking.COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, "
+                + Tracking.PLACEHOLDERS
+                + ")");
+    this.update =
+        c.prepareStatement(
+            "UPDATE "
+                + t
+                + " SET name = ?, synonyms = ?, description = ?,"
+                + " source_id = ?, updated_at = ? WHERE id = ?");
   }
 
-  /** @return ontology id to row id of every record of {@code entity} that has an ontology id */
+  /**
+   * @return ontology id to row id of every record of {@code entity} that has an ontology id
+   */
   static Map<String, Long> ids(Connection c, BiontyEntity entity) throws SQLException {
     Map<String, Long> m = new HashMap<>();
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT ontology_id, id FROM " + entity.table()
-            + " WHERE ontology_id IS NOT NULL")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT ontology_id, id FROM "
+                    + entity.table()
+                    + " WHERE ontology_id IS NOT NULL")) {
       while (rs.next()) {
         m.putIfAbsent(rs.getString(1), rs.getLong(2));
       }
@@ -136,15 +152,23 @@ public final class OntologyImporter implements Consumer<OntologyTerm>, AutoClose
     Map<String, Long> all = ids(c, entity);
     String m = entity.modelName();
     String p = entity.table() + "_parents";
-    try (PreparedStatement del = c.prepareStatement("DELETE FROM " + p + " WHERE from_" + m
-        + "_id IN (SELECT id FROM " + entity.table() + " WHERE source_id = ?)")) {
+    try (PreparedStatement del =
+        c.prepareStatement(
+            "DELETE FROM "
+                + p
+                + " WHERE from_"
+                + m
+                + "_id IN (SELECT id FROM "
+                + entity.table()
+                + " WHERE source_id = ?)")) {
       del.setLong(1, sourceId);
       del.executeUpdate();
     }
     long links = 0;
     Set<Long> pairs = new HashSet<>();
-    try (PreparedStatement ins = c.prepareStatement(
-        "INSERT INTO " + p + " (from_" + m + "_id, to_" + m + "_id) VALUES (?, ?)")) {
+    try (PreparedStatement ins =
+        c.prepareStatement(
+            "INSERT INTO " + p + " (from_" + m + "_id, to_" + m + "_id) VALUES (?, ?)")) {
       int pending = 0;
       for (int i = 0; i < edgeChild.size(); i++) {
         Long child = all.get(edgeChild.get(i));
@@ -171,12 +195,16 @@ public final class OntologyImporter implements Consumer<OntologyTerm>, AutoClose
     return links;
   }
 
-  /** @return records inserted so far */
+  /**
+   * @return records inserted so far
+   */
   public long inserted() {
     return inserted;
   }
 
-  /** @return records updated so far */
+  /**
+   * @return records updated so far
+   */
   public long updated() {
     return updated;
   }
@@ -195,7 +223,9 @@ public final class OntologyImporter implements Consumer<OntologyTerm>, AutoClose
       super(cause);
     }
 
-    /** @return the SQL error */
+    /**
+     * @return the SQL error
+     */
     public SQLException sqlException() {
       return (SQLException) getCause();
     }

@@ -15,9 +15,9 @@ import org.lamindb.bionty.internal.match.Vocabulary;
 import org.lamindb.internal.db.Database;
 
 /**
- * Per-instance cache of {@link Snapshot}s. A snapshot is reused while the table's fingerprint (row count, highest
- * id, latest {@code updated_at}) is unchanged, so repeated validation of large value lists costs one cheap
- * aggregate query plus hash lookups, and writes by any process are seen.
+ * Per-instance cache of {@link Snapshot}s. A snapshot is reused while the table's fingerprint (row
+ * count, highest id, latest {@code updated_at}) is unchanged, so repeated validation of large value
+ * lists costs one cheap aggregate query plus hash lookups, and writes by any process are seen.
  */
 public final class Snapshots {
   private final Database db;
@@ -25,7 +25,9 @@ public final class Snapshots {
 
   private record Entry(String fingerprint, Snapshot snapshot) {}
 
-  /** @param db the instance's database */
+  /**
+   * @param db the instance's database
+   */
   public Snapshots(Database db) {
     this.db = db;
   }
@@ -58,8 +60,8 @@ public final class Snapshots {
   }
 
   private static String fingerprint(Connection c, BiontyEntity e) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-            "SELECT COUNT(*), MAX(id), MAX(updated_at) FROM " + e.table());
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT COUNT(*), MAX(id), MAX(updated_at) FROM " + e.table());
         ResultSet rs = ps.executeQuery()) {
       rs.next();
       return rs.getLong(1) + "/" + rs.getLong(2) + "/" + rs.getString(3);
@@ -70,9 +72,18 @@ public final class Snapshots {
       throws SQLException {
     String name = e.nameField();
     String oid = e.ontologyIdField().orElse(null);
-    String sql = "SELECT id, " + field + ", " + name + ", synonyms"
-        + (oid == null ? "" : ", " + oid) + " FROM " + e.table() + " WHERE branch_id <> -1"
-        + (organismId == null ? "" : " AND organism_id = ?") + " ORDER BY id";
+    String sql =
+        "SELECT id, "
+            + field
+            + ", "
+            + name
+            + ", synonyms"
+            + (oid == null ? "" : ", " + oid)
+            + " FROM "
+            + e.table()
+            + " WHERE branch_id <> -1"
+            + (organismId == null ? "" : " AND organism_id = ?")
+            + " ORDER BY id";
     List<Long> ids = new ArrayList<>();
     List<String> values = new ArrayList<>();
     List<String> names = new ArrayList<>();

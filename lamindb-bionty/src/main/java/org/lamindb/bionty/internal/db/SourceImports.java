@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs an import of one source file into one registry in a single transaction: the Source row, all records
- * (batched), the parent links and the Source flags commit together, or nothing does.
+ * Runs an import of one source file into one registry in a single transaction: the Source row, all
+ * records (batched), the parent links and the Source flags commit together, or nothing does.
  */
 public final class SourceImports {
   private static final Logger LOG = LoggerFactory.getLogger(SourceImports.class);
@@ -39,34 +39,48 @@ public final class SourceImports {
    * @param source the Source the file is a version of
    * @return the report
    */
-  public static ImportReport importOntology(Database db, Tracking tracking, BiontyEntity entity,
-      Path file, SourceInfo source) {
+  public static ImportReport importOntology(
+      Database db, Tracking tracking, BiontyEntity entity, Path file, SourceInfo source) {
     long t0 = System.nanoTime();
-    LOG.info("importing {} records from {}, {}", entity.className(), source.name(),
-        source.version());
-    return inTransaction(db, entity, c -> {
-      long sourceId = SourceRows.ensure(c, tracking, source);
-      OntologyFiles.ReadSummary read;
-      long links;
-      long inserted;
-      long updated;
-      try (OntologyImporter imp = new OntologyImporter(c, entity, sourceId, tracking)) {
-        read = OntologyFiles.readTerms(file, entity, source.name(), imp);
-        if (read.kept() == 0) {
-          throw new InvalidArgumentException("No valid records to add! " + file + " has no "
-              + "non-obsolete terms with the id prefix of source '" + source.name() + "'");
-        }
-        links = imp.finish();
-        inserted = imp.inserted();
-        updated = imp.updated();
-      }
-      SourceRows.markImported(c, sourceId, source, tracking);
-      ImportReport r = new ImportReport(entity.registryName(), source.name() + " "
-          + source.version(), inserted, updated, links, read.droppedObsolete(),
-          (System.nanoTime() - t0) / 1_000_000);
-      LOG.info("{}", r);
-      return r;
-    });
+    LOG.info(
+        "importing {} records from {}, {}", entity.className(), source.name(), source.version());
+    return inTransaction(
+        db,
+        entity,
+        c -> {
+          long sourceId = SourceRows.ensure(c, tracking, source);
+          OntologyFiles.ReadSummary read;
+          long links;
+          long inserted;
+          long updated;
+          try (OntologyImporter imp = new OntologyImporter(c, entity, sourceId, tracking)) {
+            read = OntologyFiles.readTerms(file, entity, source.name(), imp);
+            if (read.kept() == 0) {
+              throw new InvalidArgumentException(
+                  "No valid records to add! "
+                      + file
+                      + " has no "
+                      + "non-obsolete terms with the id prefix of source '"
+                      + source.name()
+                      + "'");
+            }
+            links = imp.finish();
+            inserted = imp.inserted();
+            updated = imp.updated();
+          }
+          SourceRows.markImported(c, sourceId, source, tracking);
+          ImportReport r =
+              new ImportReport(
+                  entity.registryName(),
+                  source.name() + " " + source.version(),
+                  inserted,
+                  updated,
+                  links,
+                  read.droppedObsolete(),
+                  (System.nanoTime() - t0) / 1_000_000);
+          LOG.info("{}", r);
+          return r;
+        });
   }
 
   /**
@@ -75,26 +89,40 @@ public final class SourceImports {
    * @param organismId the organism row of the genes
    * @return the report
    */
-  public static ImportReport importGenes(Database db, Tracking tracking, Path genes, Path hgnc,
-      SourceInfo source, long organismId) {
+  public static ImportReport importGenes(
+      Database db, Tracking tracking, Path genes, Path hgnc, SourceInfo source, long organismId) {
     long t0 = System.nanoTime();
-    LOG.info("importing Gene records from {}, {} ({})", source.name(), source.version(),
+    LOG.info(
+        "importing Gene records from {}, {} ({})",
+        source.name(),
+        source.version(),
         source.organism());
-    return inTransaction(db, BiontyEntity.GENE, c -> {
-      long sourceId = SourceRows.ensure(c, tracking, source);
-      try (GeneImporter imp = new GeneImporter(c, sourceId, organismId, tracking)) {
-        long n = new GeneTableParser().parse(genes, hgnc, imp);
-        if (n == 0) {
-          throw new InvalidArgumentException("No valid records to add! " + genes + " has no genes");
-        }
-        imp.finish();
-        SourceRows.markImported(c, sourceId, source, tracking);
-        ImportReport r = new ImportReport("bionty.Gene", source.name() + " " + source.version(),
-            imp.inserted(), imp.updated(), 0, 0, (System.nanoTime() - t0) / 1_000_000);
-        LOG.info("{}", r);
-        return r;
-      }
-    });
+    return inTransaction(
+        db,
+        BiontyEntity.GENE,
+        c -> {
+          long sourceId = SourceRows.ensure(c, tracking, source);
+          try (GeneImporter imp = new GeneImporter(c, sourceId, organismId, tracking)) {
+            long n = new GeneTableParser().parse(genes, hgnc, imp);
+            if (n == 0) {
+              throw new InvalidArgumentException(
+                  "No valid records to add! " + genes + " has no genes");
+            }
+            imp.finish();
+            SourceRows.markImported(c, sourceId, source, tracking);
+            ImportReport r =
+                new ImportReport(
+                    "bionty.Gene",
+                    source.name() + " " + source.version(),
+                    imp.inserted(),
+                    imp.updated(),
+                    0,
+                    0,
+                    (System.nanoTime() - t0) / 1_000_000);
+            LOG.info("{}", r);
+            return r;
+          }
+        });
   }
 
   private static <T> T inTransaction(Database db, BiontyEntity entity, Work<T> work) {
@@ -122,10 +150,21 @@ public final class SourceImports {
     String state = e.getSQLState();
     String msg = String.valueOf(e.getMessage());
     if ("23505".equals(state) || msg.contains("UNIQUE")) {
-      return new IntegrityException("importing into " + entity.table() + " collided with an "
-          + "existing record (" + msg.lines().findFirst().orElse(msg) + "); nothing was imported", e);
+      return new IntegrityException(
+          "importing into "
+              + entity.table()
+              + " collided with an "
+              + "existing record ("
+              + msg.lines().findFirst().orElse(msg)
+              + "); nothing was imported",
+          e);
     }
-    return new StorageException("importing into " + entity.table() + " failed: "
-        + msg.lines().findFirst().orElse(msg) + "; nothing was imported", e);
+    return new StorageException(
+        "importing into "
+            + entity.table()
+            + " failed: "
+            + msg.lines().findFirst().orElse(msg)
+            + "; nothing was imported",
+        e);
   }
 }

@@ -16,8 +16,8 @@ public final class SourceRows {
   private SourceRows() {}
 
   /**
-   * Inserts LaminDB's default sources when the table is empty (what lamindb-setup does on instance init); the
-   * first source per registry and organism is marked currently used.
+   * Inserts LaminDB's default sources when the table is empty (what lamindb-setup does on instance
+   * init); the first source per registry and organism is marked currently used.
    *
    * @return number of rows inserted
    */
@@ -39,13 +39,17 @@ public final class SourceRows {
     return n;
   }
 
-  /** @return the id of the row for {@code s}, inserting it (not currently used) when missing */
+  /**
+   * @return the id of the row for {@code s}, inserting it (not currently used) when missing
+   */
   public static long ensure(Connection c, Tracking t, SourceInfo s) throws SQLException {
     Optional<Long> id = idOf(c, s.uid());
     return id.isPresent() ? id.get() : insert(c, t, s, false);
   }
 
-  /** @return the id of the source row with {@code uid} */
+  /**
+   * @return the id of the source row with {@code uid}
+   */
   public static Optional<Long> idOf(Connection c, String uid) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT id FROM bionty_source WHERE uid = ?")) {
       ps.setString(1, uid);
@@ -62,9 +66,11 @@ public final class SourceRows {
    */
   public static Optional<SourceInfo> currentlyUsed(Connection c, BiontyEntity e, String organism)
       throws SQLException {
-    String sql = "SELECT name, organism, version, url, description, source_website FROM bionty_source"
-        + " WHERE entity = ? AND currently_used = ?" + (organism == null ? "" : " AND organism = ?")
-        + " ORDER BY id";
+    String sql =
+        "SELECT name, organism, version, url, description, source_website FROM bionty_source"
+            + " WHERE entity = ? AND currently_used = ?"
+            + (organism == null ? "" : " AND organism = ?")
+            + " ORDER BY id";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, e.registryName());
       ps.setBoolean(2, true);
@@ -74,8 +80,15 @@ public final class SourceRows {
       try (ResultSet rs = ps.executeQuery()) {
         SourceInfo first = null;
         while (rs.next()) {
-          SourceInfo s = new SourceInfo(e, rs.getString(1), rs.getString(2), rs.getString(3),
-              rs.getString(4), rs.getString(5), rs.getString(6));
+          SourceInfo s =
+              new SourceInfo(
+                  e,
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getString(6));
           if (first == null) {
             first = s;
           }
@@ -89,13 +102,15 @@ public final class SourceRows {
   }
 
   /**
-   * Marks {@code sourceId} as imported and currently used, and the other versions of the same source (entity,
-   * name, organism) as not currently used.
+   * Marks {@code sourceId} as imported and currently used, and the other versions of the same
+   * source (entity, name, organism) as not currently used.
    */
   public static void markImported(Connection c, long sourceId, SourceInfo s, Tracking t)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE bionty_source SET currently_used = ?,"
-        + " updated_at = ? WHERE entity = ? AND name = ? AND organism = ? AND id <> ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE bionty_source SET currently_used = ?,"
+                + " updated_at = ? WHERE entity = ? AND name = ? AND organism = ? AND id <> ?")) {
       ps.setBoolean(1, false);
       ps.setObject(2, t.now());
       ps.setString(3, s.entity().registryName());
@@ -104,8 +119,9 @@ public final class SourceRows {
       ps.setLong(6, sourceId);
       ps.executeUpdate();
     }
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE bionty_source SET in_db = ?, currently_used = ?, updated_at = ? WHERE id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE bionty_source SET in_db = ?, currently_used = ?, updated_at = ? WHERE id = ?")) {
       ps.setBoolean(1, true);
       ps.setBoolean(2, true);
       ps.setObject(3, t.now());
@@ -116,10 +132,11 @@ public final class SourceRows {
 
   private static long insert(Connection c, Tracking t, SourceInfo s, boolean current)
       throws SQLException {
-    String sql = "INSERT INTO bionty_source (uid, entity, organism, name, version, in_db,"
-        + " currently_used, description, url, source_website, created_at, updated_at, created_by_id,"
-        + " run_id, branch_id, created_on_id, space_id, is_locked) VALUES"
-        + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    String sql =
+        "INSERT INTO bionty_source (uid, entity, organism, name, version, in_db,"
+            + " currently_used, description, url, source_website, created_at, updated_at, created_by_id,"
+            + " run_id, branch_id, created_on_id, space_id, is_locked) VALUES"
+            + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, s.uid());
       ps.setString(2, s.entity().registryName());

@@ -10,8 +10,9 @@ import org.lamindb.internal.db.Database;
 import org.lamindb.spi.FieldType;
 
 /**
- * The tracking values every written row gets (LaminDB's SQLRecord/TracksRun columns), bound in the order
- * {@code created_at, updated_at, created_by_id, run_id, branch_id, created_on_id, space_id, is_locked}.
+ * The tracking values every written row gets (LaminDB's SQLRecord/TracksRun columns), bound in the
+ * order {@code created_at, updated_at, created_by_id, run_id, branch_id, created_on_id, space_id,
+ * is_locked}.
  *
  * @param db the database (for the dialect's timestamp representation)
  * @param userId the current user
@@ -28,10 +29,12 @@ public record Tracking(Database db, long userId, Long runId, long branchId, long
   /** Placeholders matching {@link #COLUMNS}. */
   public static final String PLACEHOLDERS = "?, ?, ?, ?, ?, ?, ?, ?";
 
-  /** @return the current time in the backend's bind representation */
+  /**
+   * @return the current time in the backend's bind representation
+   */
   public Object now() {
-    return db.toSql(FieldType.DATETIME,
-        OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
+    return db.toSql(
+        FieldType.DATETIME, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
   }
 
   /**

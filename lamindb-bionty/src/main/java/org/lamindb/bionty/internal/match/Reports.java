@@ -21,16 +21,25 @@ public final class Reports {
    * @param field field name
    * @return report lines
    */
-  public static List<String> validationLines(int nInput, int nUnique, int nEmpty,
-      List<String> validated, List<String> nonValidated, String field) {
+  public static List<String> validationLines(
+      int nInput,
+      int nUnique,
+      int nEmpty,
+      List<String> validated,
+      List<String> nonValidated,
+      String field) {
     List<String> lines = new ArrayList<>();
     if (nInput == 0) {
       lines.add("! input has zero length");
       return lines;
     }
     if (nEmpty > 0) {
-      lines.add("! received " + nUnique + " unique terms, " + nEmpty
-          + " empty/duplicated terms are ignored");
+      lines.add(
+          "! received "
+              + nUnique
+              + " unique terms, "
+              + nEmpty
+              + " empty/duplicated terms are ignored");
     }
     if (nUnique == 0) {
       return lines;
@@ -38,18 +47,39 @@ public final class Reports {
     double nonPct = Math.round(nonValidated.size() * 1000.0 / nUnique) / 10.0;
     double pct = 100.0 - nonPct;
     if (!validated.isEmpty()) {
-      lines.add("✓ " + validated.size() + " unique term" + plural(validated.size()) + " ("
-          + pct(pct) + "%) " + (validated.size() == 1 ? "is" : "are") + " validated for " + field);
+      lines.add(
+          "✓ "
+              + validated.size()
+              + " unique term"
+              + plural(validated.size())
+              + " ("
+              + pct(pct)
+              + "%) "
+              + (validated.size() == 1 ? "is" : "are")
+              + " validated for "
+              + field);
     }
     if (!nonValidated.isEmpty()) {
-      lines.add("! " + nonValidated.size() + " unique term" + plural(nonValidated.size()) + " ("
-          + pct(nonPct) + "%) " + (nonValidated.size() == 1 ? "is" : "are")
-          + " not validated for " + field + ": " + list(nonValidated, true));
+      lines.add(
+          "! "
+              + nonValidated.size()
+              + " unique term"
+              + plural(nonValidated.size())
+              + " ("
+              + pct(nonPct)
+              + "%) "
+              + (nonValidated.size() == 1 ? "is" : "are")
+              + " not validated for "
+              + field
+              + ": "
+              + list(nonValidated, true));
     }
     return lines;
   }
 
-  /** @return the first ten values, quoted or not, then {@code , ...} when there are more */
+  /**
+   * @return the first ten values, quoted or not, then {@code , ...} when there are more
+   */
   public static String list(List<String> values, boolean quote) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < Math.min(SHOWN, values.size()); i++) {

@@ -7,11 +7,11 @@ import java.util.Locale;
 import org.lamindb.bionty.SearchHit;
 
 /**
- * Ranks entries for a search string the way LaminDB does, summing per searched field: exact match of the whole
- * field 200, exact match of one {@code |}-separated synonym 200, the string as a whole sub-phrase (bounded by start,
- * end, space, {@code . , ; :} or {@code |}) 10, a synonym starting with the string 8, a word starting with it 2, a
- * word ending with it 2, plain containment 1. Only entries containing the string in some field are returned,
- * best first; ties keep collection order.
+ * Ranks entries for a search string the way LaminDB does, summing per searched field: exact match
+ * of the whole field 200, exact match of one {@code |}-separated synonym 200, the string as a whole
+ * sub-phrase (bounded by start, end, space, {@code . , ; :} or {@code |}) 10, a synonym starting
+ * with the string 8, a word starting with it 2, a word ending with it 2, plain containment 1. Only
+ * entries containing the string in some field are returned, best first; ties keep collection order.
  */
 public final class SearchRanker {
   private SearchRanker() {}
@@ -25,8 +25,13 @@ public final class SearchRanker {
    * @param caseSensitive whether matching respects case
    * @return the hits, best first
    */
-  public static List<SearchHit> search(String query, List<String> names, List<String> synonyms,
-      List<String> ontologyIds, int limit, boolean caseSensitive) {
+  public static List<SearchHit> search(
+      String query,
+      List<String> names,
+      List<String> synonyms,
+      List<String> ontologyIds,
+      int limit,
+      boolean caseSensitive) {
     if (query == null) {
       throw new IllegalArgumentException("search string must not be null");
     }
@@ -41,15 +46,17 @@ public final class SearchRanker {
         rank += rankField(q, ontologyIds.get(i), caseSensitive, false);
       }
       if (rank > 0) {
-        hits.add(new SearchHit(i, names.get(i), ontologyIds == null ? null : ontologyIds.get(i),
-            rank));
+        hits.add(
+            new SearchHit(i, names.get(i), ontologyIds == null ? null : ontologyIds.get(i), rank));
       }
     }
     hits.sort(Comparator.comparingInt(SearchHit::rank).reversed());
     return limit > 0 && hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : hits;
   }
 
-  /** @return the rank contribution of one field value (0 when it does not contain the query) */
+  /**
+   * @return the rank contribution of one field value (0 when it does not contain the query)
+   */
   static int rankField(String q, String value, boolean caseSensitive, boolean isSynonyms) {
     if (value == null || q.isEmpty()) {
       return 0;

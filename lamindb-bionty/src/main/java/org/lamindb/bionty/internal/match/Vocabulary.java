@@ -11,15 +11,17 @@ import java.util.Set;
 import org.lamindb.bionty.InspectResult;
 
 /**
- * Storage-independent matching of values against one field of a collection of records (a registry's rows or a
- * public ontology): validate, inspect and standardize with LaminDB's rules.
+ * Storage-independent matching of values against one field of a collection of records (a registry's
+ * rows or a public ontology): validate, inspect and standardize with LaminDB's rules.
  *
  * <ul>
  *   <li>validate: exact, case-sensitive membership;
- *   <li>standardize: (1) exact match kept, (2) unless case-sensitive, a case-insensitive match on the field (first
- *       occurrence) gives the canonical spelling, (3) a match against a {@code |}-separated synonym (lower-cased
- *       unless case-sensitive) gives that record's value; synonyms equal to the record's own value are ignored;
- *   <li>inspect: validate, then for non-validated values the case-insensitive/synonym mapping as hints.
+ *   <li>standardize: (1) exact match kept, (2) unless case-sensitive, a case-insensitive match on
+ *       the field (first occurrence) gives the canonical spelling, (3) a match against a {@code
+ *       |}-separated synonym (lower-cased unless case-sensitive) gives that record's value;
+ *       synonyms equal to the record's own value are ignored;
+ *   <li>inspect: validate, then for non-validated values the case-insensitive/synonym mapping as
+ *       hints.
  * </ul>
  */
 public final class Vocabulary {
@@ -52,32 +54,39 @@ public final class Vocabulary {
 
   /**
    * @param fieldValues the field's value per record (nulls allowed)
-   * @param synonyms the {@code |}-separated synonyms per record (same order), or null when the field has none
+   * @param synonyms the {@code |}-separated synonyms per record (same order), or null when the
+   *     field has none
    * @return a vocabulary over those records
    */
   public static Vocabulary of(List<String> fieldValues, List<String> synonyms) {
     if (synonyms != null && synonyms.size() != fieldValues.size()) {
       throw new IllegalArgumentException("synonyms must have one entry per field value");
     }
-    return new Vocabulary(nonNullCopy(fieldValues), synonyms == null ? null
-        : nonNullCopy(synonyms));
+    return new Vocabulary(
+        nonNullCopy(fieldValues), synonyms == null ? null : nonNullCopy(synonyms));
   }
 
   private static List<String> nonNullCopy(List<String> in) {
     return java.util.Collections.unmodifiableList(new ArrayList<>(in));
   }
 
-  /** @return number of records */
+  /**
+   * @return number of records
+   */
   public int size() {
     return values.size();
   }
 
-  /** @return true when {@code value} equals a record's field value exactly */
+  /**
+   * @return true when {@code value} equals a record's field value exactly
+   */
   public boolean contains(String value) {
     return value != null && exact.containsKey(value);
   }
 
-  /** @return one boolean per value: exact, case-sensitive membership */
+  /**
+   * @return one boolean per value: exact, case-sensitive membership
+   */
   public boolean[] validate(List<String> input) {
     boolean[] out = new boolean[input.size()];
     for (int i = 0; i < out.length; i++) {
@@ -120,7 +129,8 @@ public final class Vocabulary {
   }
 
   /**
-   * Standardizes values: each mapped value becomes the record's field value (or {@code returnValues} entry).
+   * Standardizes values: each mapped value becomes the record's field value (or {@code
+   * returnValues} entry).
    *
    * @param input values to standardize
    * @param caseSensitive see {@link #indexOf}
@@ -138,7 +148,9 @@ public final class Vocabulary {
     return out;
   }
 
-  /** @return only the changed entries of {@link #standardize}, input order */
+  /**
+   * @return only the changed entries of {@link #standardize}, input order
+   */
   public Map<String, String> standardizeMapper(
       List<String> input, boolean caseSensitive, Keep keep, List<String> returnValues) {
     Map<String, String> map = new LinkedHashMap<>();
@@ -189,13 +201,22 @@ public final class Vocabulary {
       }
     }
     int nEmpty = input.size() - unique.size();
-    List<String> messages = new ArrayList<>(Reports.validationLines(
-        input.size(), unique.size(), nEmpty, validated, nonValidated, field));
+    List<String> messages =
+        new ArrayList<>(
+            Reports.validationLines(
+                input.size(), unique.size(), nEmpty, validated, nonValidated, field));
     if (!mapper.isEmpty()) {
-      String kind = casing && synonym ? "inconsistent casing/synonyms"
-          : casing ? "inconsistent casing" : "synonyms";
-      messages.add("   detected " + mapper.size() + " unique terms with " + kind + ": "
-          + Reports.list(new ArrayList<>(mapper.keySet()), false));
+      String kind =
+          casing && synonym
+              ? "inconsistent casing/synonyms"
+              : casing ? "inconsistent casing" : "synonyms";
+      messages.add(
+          "   detected "
+              + mapper.size()
+              + " unique terms with "
+              + kind
+              + ": "
+              + Reports.list(new ArrayList<>(mapper.keySet()), false));
       messages.add("→  standardize terms via .standardize()");
     }
     return new InspectResult(validated, nonValidated, mapper, nEmpty, unique.size(), messages);

@@ -15,10 +15,11 @@ import org.lamindb.bionty.OntologyTerm;
 import org.lamindb.bionty.Synonym;
 
 /**
- * Streaming parser (Jackson tokens, no tree) for the cellxgene ontology JSON: one object keyed by term id, each
- * value holding {@code label}, {@code description}, {@code synonyms} (EXACT), {@code ancestors} (id to distance; 1 =
- * direct parent, part_of included) and {@code deprecated}. Unknown keys are skipped. Syntax errors, a truncated file
- * or a value of the wrong type fail with a {@link org.lamindb.ValidationException} naming file, line and column.
+ * Streaming parser (Jackson tokens, no tree) for the cellxgene ontology JSON: one object keyed by
+ * term id, each value holding {@code label}, {@code description}, {@code synonyms} (EXACT), {@code
+ * ancestors} (id to distance; 1 = direct parent, part_of included) and {@code deprecated}. Unknown
+ * keys are skipped. Syntax errors, a truncated file or a value of the wrong type fail with a {@link
+ * org.lamindb.ValidationException} naming file, line and column.
  */
 public final class CellxgeneJsonParser {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -34,7 +35,9 @@ public final class CellxgeneJsonParser {
       return parse(p, file, sink);
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
-      throw SourceFiles.error(file, loc == null ? 0 : loc.getLineNr(),
+      throw SourceFiles.error(
+          file,
+          loc == null ? 0 : loc.getLineNr(),
           "invalid JSON" + column(loc) + ": " + e.getOriginalMessage(),
           "the file may be truncated or not a cellxgene ontology JSON file");
     } catch (IOException e) {
@@ -123,8 +126,15 @@ public final class CellxgeneJsonParser {
   private static void expect(
       JsonParser p, JsonToken actual, JsonToken wanted, Path file, String id, String key) {
     if (actual != wanted) {
-      throw typeError(p, file, "term " + id + ": '" + key + "' must be "
-          + (wanted == JsonToken.START_ARRAY ? "an array" : "an object"));
+      throw typeError(
+          p,
+          file,
+          "term "
+              + id
+              + ": '"
+              + key
+              + "' must be "
+              + (wanted == JsonToken.START_ARRAY ? "an array" : "an object"));
     }
   }
 

@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits one line of a delimited text file, honouring double quotes ({@code ""} escapes a quote). */
+/**
+ * Splits one line of a delimited text file, honouring double quotes ({@code ""} escapes a quote).
+ */
 final class Delimited {
   private Delimited() {}
 
@@ -46,7 +48,8 @@ final class Delimited {
       }
     }
     if (quoted) {
-      throw SourceFiles.error(file, lineNo, "unterminated quoted cell", "the file may be truncated");
+      throw SourceFiles.error(
+          file, lineNo, "unterminated quoted cell", "the file may be truncated");
     }
     out.add(cell.toString());
     return out;

@@ -15,9 +15,10 @@ import org.lamindb.bionty.GeneEntry;
 
 /**
  * Streams gene tables: an Ensembl/GENCODE-style CSV (plain or gzip; without header the columns are
- * {@code ensembl_gene_id, symbol, gene_version, gene_length, gene_type}; with a header row, columns are found by
- * name) merged with an optional HGNC {@code hgnc_complete_set} TSV, whose {@code alias_symbol} and {@code
- * prev_symbol} become synonyms, {@code entrez_id} the NCBI gene id and {@code name} the description.
+ * {@code ensembl_gene_id, symbol, gene_version, gene_length, gene_type}; with a header row, columns
+ * are found by name) merged with an optional HGNC {@code hgnc_complete_set} TSV, whose {@code
+ * alias_symbol} and {@code prev_symbol} become synonyms, {@code entrez_id} the NCBI gene id and
+ * {@code name} the description.
  */
 public final class GeneTableParser {
 
@@ -55,12 +56,18 @@ public final class GeneTableParser {
           continue;
         }
         if (!reader.lastLineTerminated()) {
-          throw SourceFiles.error(genes, no, "the file ends in the middle of a line",
+          throw SourceFiles.error(
+              genes,
+              no,
+              "the file ends in the middle of a line",
               "the file looks truncated; download it again");
         }
         if (cells.size() < 2) {
-          throw SourceFiles.error(genes, no, "expected at least 2 comma-separated columns, found "
-              + cells.size(), "columns are ensembl_gene_id, symbol, gene_version, gene_length, gene_type");
+          throw SourceFiles.error(
+              genes,
+              no,
+              "expected at least 2 comma-separated columns, found " + cells.size(),
+              "columns are ensembl_gene_id, symbol, gene_version, gene_length, gene_type");
         }
         String id = stripVersion(cells.get(idCol).strip());
         if (id.isEmpty()) {
@@ -76,7 +83,10 @@ public final class GeneTableParser {
       }
       return n;
     } catch (EOFException e) {
-      throw SourceFiles.error(genes, 0, "unexpected end of compressed data",
+      throw SourceFiles.error(
+          genes,
+          0,
+          "unexpected end of compressed data",
           "the file looks truncated; download it again");
     } catch (IOException e) {
       throw SourceFiles.ioError(genes, e);
@@ -105,8 +115,11 @@ public final class GeneTableParser {
         }
         String[] cells = line.split("\t", -1);
         if (cells.length <= ensembl) {
-          throw SourceFiles.error(file, reader.lineNumber(), "expected " + cols.size()
-              + " tab-separated columns, found " + cells.length, "the file may be truncated");
+          throw SourceFiles.error(
+              file,
+              reader.lineNumber(),
+              "expected " + cols.size() + " tab-separated columns, found " + cells.length,
+              "the file may be truncated");
         }
         String id = cells[ensembl].strip();
         if (id.isEmpty()) {
@@ -117,12 +130,17 @@ public final class GeneTableParser {
         addMulti(syn, cells[prev]);
         syn.remove(cells[symbol]);
         String entrezId = unquote(cells[entrez]);
-        map.putIfAbsent(id, new Hgnc(emptyToNull(unquote(cells[name])), new ArrayList<>(syn),
-            emptyToNull(entrezId)));
+        map.putIfAbsent(
+            id,
+            new Hgnc(
+                emptyToNull(unquote(cells[name])), new ArrayList<>(syn), emptyToNull(entrezId)));
       }
       return map;
     } catch (EOFException e) {
-      throw SourceFiles.error(file, 0, "unexpected end of compressed data",
+      throw SourceFiles.error(
+          file,
+          0,
+          "unexpected end of compressed data",
           "the file looks truncated; download it again");
     } catch (IOException e) {
       throw SourceFiles.ioError(file, e);
@@ -132,7 +150,10 @@ public final class GeneTableParser {
   private static int required(List<String> cols, String name, Path file) {
     int i = cols.indexOf(name);
     if (i < 0) {
-      throw SourceFiles.error(file, 1, "missing column '" + name + "' in the HGNC header",
+      throw SourceFiles.error(
+          file,
+          1,
+          "missing column '" + name + "' in the HGNC header",
           "use hgnc_complete_set.txt from genenames.org");
     }
     return i;

@@ -7,8 +7,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads UTF-8 lines like {@link java.io.BufferedReader#readLine()} but also tells whether the last line ended with
- * a line break, which is how a truncated file shows itself.
+ * Reads UTF-8 lines like {@link java.io.BufferedReader#readLine()} but also tells whether the last
+ * line ended with a line break, which is how a truncated file shows itself.
  */
 final class LineReader implements AutoCloseable {
   private final Reader in;
@@ -22,7 +22,9 @@ final class LineReader implements AutoCloseable {
     this.in = new InputStreamReader(stream, StandardCharsets.UTF_8);
   }
 
-  /** @return the next line without its terminator, or null at the end */
+  /**
+   * @return the next line without its terminator, or null at the end
+   */
   String readLine() throws IOException {
     StringBuilder sb = null;
     while (true) {
@@ -67,12 +69,16 @@ final class LineReader implements AutoCloseable {
     }
   }
 
-  /** @return number of the line returned last (1-based) */
+  /**
+   * @return number of the line returned last (1-based)
+   */
   long lineNumber() {
     return lineNumber;
   }
 
-  /** @return false when the last line returned had no line break after it */
+  /**
+   * @return false when the last line returned had no line break after it
+   */
   boolean lastLineTerminated() {
     return lastTerminated;
   }

@@ -12,13 +12,14 @@ import org.lamindb.bionty.OntologyTerm;
 import org.lamindb.bionty.Synonym;
 
 /**
- * Streaming parser for OBO 1.2/1.4 flat files: each {@code [Term]} stanza is handed to a consumer as soon as it
- * ends, so memory stays flat whatever the ontology size. {@code [Typedef]} and {@code [Instance]} stanzas are
- * skipped; any other stanza, a term without {@code id}, a malformed line, an unterminated quoted string or a file
- * that stops in the middle of a line fail with a {@link org.lamindb.ValidationException} naming the file and line.
+ * Streaming parser for OBO 1.2/1.4 flat files: each {@code [Term]} stanza is handed to a consumer
+ * as soon as it ends, so memory stays flat whatever the ontology size. {@code [Typedef]} and {@code
+ * [Instance]} stanzas are skipped; any other stanza, a term without {@code id}, a malformed line,
+ * an unterminated quoted string or a file that stops in the middle of a line fail with a {@link
+ * org.lamindb.ValidationException} naming the file and line.
  *
- * <p>Terms are delivered as the file states them (obsolete ones included, all id prefixes); bionty's filtering is
- * applied by {@link TermFilter}.
+ * <p>Terms are delivered as the file states them (obsolete ones included, all id prefixes);
+ * bionty's filtering is applied by {@link TermFilter}.
  */
 public final class OboParser {
   private static final Set<String> SKIPPED_STANZAS = Set.of("Typedef", "Instance");
@@ -26,8 +27,8 @@ public final class OboParser {
   private final Set<String> parentRelations;
 
   /**
-   * @param parentRelations relationship types whose targets count as parents besides {@code is_a}, e.g.
-   *     {@code part_of} for Tissue and DevelopmentalStage
+   * @param parentRelations relationship types whose targets count as parents besides {@code is_a},
+   *     e.g. {@code part_of} for Tissue and DevelopmentalStage
    */
   public OboParser(Set<String> parentRelations) {
     this.parentRelations = Set.copyOf(parentRelations);
@@ -37,7 +38,8 @@ public final class OboParser {
   public record Header(String formatVersion, String dataVersion, String ontology, long terms) {}
 
   /**
-   * Parses {@code file} (plain or {@code .gz}) and hands every term with an id and a name to {@code sink}.
+   * Parses {@code file} (plain or {@code .gz}) and hands every term with an id and a name to {@code
+   * sink}.
    *
    * @return the header facts and the number of terms handed over
    */
@@ -71,7 +73,10 @@ public final class OboParser {
       }
       if (trimmed.startsWith("[")) {
         if (!trimmed.endsWith("]")) {
-          throw SourceFiles.error(name, no, "malformed stanza header '" + trimmed + "'",
+          throw SourceFiles.error(
+              name,
+              no,
+              "malformed stanza header '" + trimmed + "'",
               reader.lastLineTerminated() ? "expected e.g. [Term]" : "the file looks truncated");
         }
         terms += emit(term, name, sink);
@@ -81,19 +86,25 @@ public final class OboParser {
         } else if (SKIPPED_STANZAS.contains(stanza)) {
           term = null;
         } else {
-          throw SourceFiles.error(name, no, "unknown stanza [" + stanza + "]",
+          throw SourceFiles.error(
+              name,
+              no,
+              "unknown stanza [" + stanza + "]",
               "OBO files may only contain [Term], [Typedef] and [Instance] stanzas");
         }
         continue;
       }
       if (!reader.lastLineTerminated()) {
-        throw SourceFiles.error(name, no, "the file ends in the middle of a line",
+        throw SourceFiles.error(
+            name,
+            no,
+            "the file ends in the middle of a line",
             "the file looks truncated; download it again");
       }
       int colon = line.indexOf(':');
       if (colon <= 0) {
-        throw SourceFiles.error(name, no, "malformed line '" + abbreviate(trimmed) + "'",
-            "expected 'tag: value'");
+        throw SourceFiles.error(
+            name, no, "malformed line '" + abbreviate(trimmed) + "'", "expected 'tag: value'");
       }
       String tag = line.substring(0, colon).strip();
       String value = line.substring(colon + 1).strip();
@@ -102,7 +113,7 @@ public final class OboParser {
           case "format-version" -> formatVersion = value;
           case "data-version" -> dataVersion = value;
           case "ontology" -> ontology = value;
-          default -> { }
+          default -> {}
         }
       } else if (term != null) {
         term.tag(tag, value, name, no);
@@ -117,8 +128,8 @@ public final class OboParser {
       return 0;
     }
     if (term.id == null) {
-      throw SourceFiles.error(name, term.startLine, "[Term] stanza without id",
-          "every term needs an 'id:' line");
+      throw SourceFiles.error(
+          name, term.startLine, "[Term] stanza without id", "every term needs an 'id:' line");
     }
     if (term.name == null) {
       return 0; // bionty keeps only terms with both id and name
@@ -168,7 +179,10 @@ public final class OboParser {
         case "relationship" -> {
           String[] parts = value.split("\\s+", 3);
           if (parts.length < 2) {
-            throw SourceFiles.error(file, no, "malformed relationship '" + value + "'",
+            throw SourceFiles.error(
+                file,
+                no,
+                "malformed relationship '" + value + "'",
                 "expected 'relationship: <type> <id>'");
           }
           if (parentRelations.contains(parts[0])) {
@@ -176,7 +190,7 @@ public final class OboParser {
           }
         }
         case "is_obsolete" -> obsolete = value.startsWith("true");
-        default -> { }
+        default -> {}
       }
     }
 
@@ -191,8 +205,10 @@ public final class OboParser {
 
   private static String firstToken(String value) {
     int end = 0;
-    while (end < value.length() && !Character.isWhitespace(value.charAt(end))
-        && value.charAt(end) != '{' && value.charAt(end) != '!') {
+    while (end < value.length()
+        && !Character.isWhitespace(value.charAt(end))
+        && value.charAt(end) != '{'
+        && value.charAt(end) != '!') {
       end++;
     }
     return value.substring(0, end);

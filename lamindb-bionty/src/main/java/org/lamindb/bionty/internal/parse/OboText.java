@@ -17,7 +17,8 @@ final class OboText {
   /** Reads the quoted string that starts {@code value}, e.g. {@code "T-cell" EXACT []}. */
   static Quoted quoted(String value, Path file, long line) {
     if (value.isEmpty() || value.charAt(0) != '"') {
-      throw SourceFiles.error(file, line, "expected a quoted string but found '" + value + "'", null);
+      throw SourceFiles.error(
+          file, line, "expected a quoted string but found '" + value + "'", null);
     }
     StringBuilder sb = new StringBuilder();
     for (int i = 1; i < value.length(); i++) {
@@ -30,11 +31,17 @@ final class OboText {
         sb.append(c);
       }
     }
-    throw SourceFiles.error(file, line, "unterminated quoted string",
+    throw SourceFiles.error(
+        file,
+        line,
+        "unterminated quoted string",
         "the closing '\"' is missing; the file may be truncated");
   }
 
-  /** Resolves OBO escapes ({@code \n}, {@code \t}, {@code \W}, {@code \"}, ...) in an unquoted value. */
+  /**
+   * Resolves OBO escapes ({@code \n}, {@code \t}, {@code \W}, {@code \"}, ...) in an unquoted
+   * value.
+   */
   static String unescape(String value) {
     if (value.indexOf('\\') < 0) {
       return value;

@@ -1,11 +1,14 @@
 package org.lamindb.bionty.internal.parse;
 
-/** Normalises term ids the way bionty does: URL prefix stripped and {@code _} turned into {@code :}. */
+/**
+ * Normalises term ids the way bionty does: URL prefix stripped and {@code _} turned into {@code :}.
+ */
 public final class OntologyIds {
   private OntologyIds() {}
 
   /**
-   * @param raw an id such as {@code CL:0000084}, {@code CL_0000084} or {@code http://purl.obolibrary.org/obo/CL_0000084}
+   * @param raw an id such as {@code CL:0000084}, {@code CL_0000084} or {@code
+   *     http://purl.obolibrary.org/obo/CL_0000084}
    * @return the CURIE form, e.g. {@code CL:0000084}
    */
   public static String normalize(String raw) {

@@ -20,9 +20,9 @@ import org.lamindb.bionty.OntologyTerm;
 import org.lamindb.bionty.Synonym;
 
 /**
- * Reads a bionty-style parquet source ({@code ontology_id}, {@code name} and optionally {@code definition} or
- * {@code description}, {@code synonyms} (pipe-separated text or a list) and {@code parents} (a list or
- * pipe-separated text)) with embedded DuckDB, row by row.
+ * Reads a bionty-style parquet source ({@code ontology_id}, {@code name} and optionally {@code
+ * definition} or {@code description}, {@code synonyms} (pipe-separated text or a list) and {@code
+ * parents} (a list or pipe-separated text)) with embedded DuckDB, row by row.
  */
 public final class ParquetSourceReader {
 
@@ -33,8 +33,8 @@ public final class ParquetSourceReader {
    */
   public long parse(Path file, Consumer<OntologyTerm> sink) {
     if (!Files.isRegularFile(file)) {
-      throw new InvalidArgumentException("source file not found: " + file
-          + "; pass the path of an existing parquet file");
+      throw new InvalidArgumentException(
+          "source file not found: " + file + "; pass the path of an existing parquet file");
     }
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         PreparedStatement ps = c.prepareStatement("SELECT * FROM read_parquet(?)")) {
@@ -46,11 +46,13 @@ public final class ParquetSourceReader {
           cols.add(md.getColumnLabel(i).toLowerCase(Locale.ROOT));
         }
         if (!cols.contains("ontology_id") || !cols.contains("name")) {
-          throw SourceFiles.error(file, 0, "parquet source needs columns ontology_id and name, found "
-              + cols, null);
+          throw SourceFiles.error(
+              file, 0, "parquet source needs columns ontology_id and name, found " + cols, null);
         }
-        String descCol = cols.contains("definition") ? "definition"
-            : cols.contains("description") ? "description" : null;
+        String descCol =
+            cols.contains("definition")
+                ? "definition"
+                : cols.contains("description") ? "description" : null;
         long n = 0;
         while (rs.next()) {
           String id = rs.getString("ontology_id");
@@ -74,14 +76,17 @@ public final class ParquetSourceReader {
             }
           }
           String desc = descCol == null ? null : rs.getString(descCol);
-          sink.accept(new OntologyTerm(OntologyIds.normalize(id), name, desc, synonyms, parents,
-              false));
+          sink.accept(
+              new OntologyTerm(OntologyIds.normalize(id), name, desc, synonyms, parents, false));
           n++;
         }
         return n;
       }
     } catch (SQLException e) {
-      throw SourceFiles.error(file, 0, "cannot read parquet: " + e.getMessage(),
+      throw SourceFiles.error(
+          file,
+          0,
+          "cannot read parquet: " + e.getMessage(),
           "the file may be truncated or not a parquet file");
     }
   }

@@ -32,7 +32,9 @@ public final class SourceFiles {
       return in;
     } catch (NoSuchFileException e) {
       throw new InvalidArgumentException(
-          "source file not found: " + file + "; pass the path of an existing ontology or gene table file");
+          "source file not found: "
+              + file
+              + "; pass the path of an existing ontology or gene table file");
     } catch (IOException e) {
       throw new StorageException("cannot read source file " + file + ": " + e.getMessage(), e);
     }
@@ -51,12 +53,16 @@ public final class SourceFiles {
     return new ValidationException(msg, List.of(msg));
   }
 
-  /** @return a StorageException for an I/O failure while reading {@code file} */
+  /**
+   * @return a StorageException for an I/O failure while reading {@code file}
+   */
   public static StorageException ioError(Path file, IOException e) {
     return new StorageException("cannot read source file " + file + ": " + e.getMessage(), e);
   }
 
-  /** @return the file name with {@code .gz} removed, lower-cased */
+  /**
+   * @return the file name with {@code .gz} removed, lower-cased
+   */
   public static String baseName(Path file) {
     String n = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
     return n.endsWith(".gz") ? n.substring(0, n.length() - 3) : n;

@@ -7,9 +7,9 @@ import java.util.function.Consumer;
 import org.lamindb.bionty.OntologyTerm;
 
 /**
- * Applies bionty's import rules to a stream of parsed terms before handing them on: obsolete terms and terms
- * whose name starts with {@code obsolete} are dropped, only ids with one of the source's prefixes are kept (e.g.
- * {@code CL:} for cl), and parents are restricted to the same prefixes.
+ * Applies bionty's import rules to a stream of parsed terms before handing them on: obsolete terms
+ * and terms whose name starts with {@code obsolete} are dropped, only ids with one of the source's
+ * prefixes are kept (e.g. {@code CL:} for cl), and parents are restricted to the same prefixes.
  */
 public final class TermFilter implements Consumer<OntologyTerm> {
   private final List<String> prefixes;
@@ -19,7 +19,8 @@ public final class TermFilter implements Consumer<OntologyTerm> {
   private long otherPrefix;
 
   /**
-   * @param prefixes id prefixes to keep including the colon, e.g. {@code CL:}; empty keeps every prefix
+   * @param prefixes id prefixes to keep including the colon, e.g. {@code CL:}; empty keeps every
+   *     prefix
    * @param downstream receives the kept terms
    */
   public TermFilter(Set<String> prefixes, Consumer<OntologyTerm> downstream) {
@@ -65,17 +66,23 @@ public final class TermFilter implements Consumer<OntologyTerm> {
     return false;
   }
 
-  /** @return number of terms handed on */
+  /**
+   * @return number of terms handed on
+   */
   public long accepted() {
     return accepted;
   }
 
-  /** @return number of obsolete terms dropped */
+  /**
+   * @return number of obsolete terms dropped
+   */
   public long droppedObsolete() {
     return obsolete;
   }
 
-  /** @return number of terms dropped because their id has another prefix */
+  /**
+   * @return number of terms dropped because their id has another prefix
+   */
   public long droppedOtherPrefix() {
     return otherPrefix;
   }

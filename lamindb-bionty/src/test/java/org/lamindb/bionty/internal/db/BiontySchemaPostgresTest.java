@@ -25,9 +25,12 @@ class BiontySchemaPostgresTest {
       for (RegistryDef def : new BiontyModule().registries()) {
         assertThat(BiontySchemaTest.columns(c, def.table())).containsAll(def.fields().keySet());
       }
-      s.execute("INSERT INTO bionty_celltype (uid, name, ontology_id) VALUES ('a', 'T cell', 'CL:1')");
-      assertThatThrownBy(() -> s.execute(
-          "INSERT INTO bionty_celltype_parents (from_celltype_id, to_celltype_id) VALUES (1, 99)"))
+      s.execute(
+          "INSERT INTO bionty_celltype (uid, name, ontology_id) VALUES ('a', 'T cell', 'CL:1')");
+      assertThatThrownBy(
+              () ->
+                  s.execute(
+                      "INSERT INTO bionty_celltype_parents (from_celltype_id, to_celltype_id) VALUES (1, 99)"))
           .isInstanceOf(SQLException.class);
       s.execute("DROP SCHEMA schema_test CASCADE");
     }

@@ -33,14 +33,28 @@ class BiontySchemaTest {
   @Test
   void registriesMatchTheSpecTables() {
     List<String> tables = new BiontyModule().registries().stream().map(RegistryDef::table).toList();
-    assertThat(tables).containsExactly("bionty_source", "bionty_organism", "bionty_gene",
-        "bionty_protein", "bionty_cellmarker", "bionty_celltype", "bionty_cellline", "bionty_tissue",
-        "bionty_disease", "bionty_phenotype", "bionty_pathway", "bionty_experimentalfactor",
-        "bionty_developmentalstage", "bionty_ethnicity");
+    assertThat(tables)
+        .containsExactly(
+            "bionty_source",
+            "bionty_organism",
+            "bionty_gene",
+            "bionty_protein",
+            "bionty_cellmarker",
+            "bionty_celltype",
+            "bionty_cellline",
+            "bionty_tissue",
+            "bionty_disease",
+            "bionty_phenotype",
+            "bionty_pathway",
+            "bionty_experimentalfactor",
+            "bionty_developmentalstage",
+            "bionty_ethnicity");
     RegistryDef ct = BiontyRegistries.of(BiontyEntity.CELL_TYPE);
-    assertThat(ct.relation("parents").orElseThrow().linkTable()).isEqualTo("bionty_celltype_parents");
+    assertThat(ct.relation("parents").orElseThrow().linkTable())
+        .isEqualTo("bionty_celltype_parents");
     assertThat(ct.relation("parents").orElseThrow().linkSource()).isEqualTo("from_celltype_id");
-    assertThat(ct.relation("artifacts").orElseThrow().linkTable()).isEqualTo("bionty_artifactcelltype");
+    assertThat(ct.relation("artifacts").orElseThrow().linkTable())
+        .isEqualTo("bionty_artifactcelltype");
     assertThat(BiontyRegistries.of(BiontyEntity.GENE).nameField()).isEqualTo("symbol");
   }
 
@@ -57,17 +71,28 @@ class BiontySchemaTest {
       }
       assertThat(columns(c, "bionty_celltype_parents"))
           .containsExactly("id", "from_celltype_id", "to_celltype_id");
-      assertThat(columns(c, "bionty_artifactcelltype")).contains("artifact_id", "celltype_id",
-          "feature_id", "label_ref_is_name", "feature_ref_is_name", "created_by_id", "run_id");
+      assertThat(columns(c, "bionty_artifactcelltype"))
+          .contains(
+              "artifact_id",
+              "celltype_id",
+              "feature_id",
+              "label_ref_is_name",
+              "feature_ref_is_name",
+              "created_by_id",
+              "run_id");
       try (Statement s = c.createStatement()) {
-        s.execute("INSERT INTO bionty_celltype (uid, name, ontology_id) VALUES ('a', 'T cell', 'CL:1')");
+        s.execute(
+            "INSERT INTO bionty_celltype (uid, name, ontology_id) VALUES ('a', 'T cell', 'CL:1')");
         // (name, ontology_id) is unique
-        assertThatThrownBy(() -> s.execute(
-            "INSERT INTO bionty_celltype (uid, name, ontology_id) VALUES ('b', 'T cell', 'CL:1')"))
+        assertThatThrownBy(
+                () ->
+                    s.execute(
+                        "INSERT INTO bionty_celltype (uid, name, ontology_id) VALUES ('b', 'T cell', 'CL:1')"))
             .isInstanceOf(SQLException.class);
         // defaults fill the tracking columns
-        try (ResultSet rs = s.executeQuery(
-            "SELECT branch_id, space_id, created_by_id, is_locked, created_at FROM bionty_celltype")) {
+        try (ResultSet rs =
+            s.executeQuery(
+                "SELECT branch_id, space_id, created_by_id, is_locked, created_at FROM bionty_celltype")) {
           assertThat(rs.next()).isTrue();
           assertThat(rs.getLong(1)).isEqualTo(1);
           assertThat(rs.getLong(2)).isEqualTo(1);
@@ -76,8 +101,8 @@ class BiontySchemaTest {
           assertThat(rs.getString(5)).isNotBlank();
         }
         // a gene without organism is refused
-        assertThatThrownBy(() -> s.execute(
-            "INSERT INTO bionty_gene (uid, symbol) VALUES ('g', 'TCF7')"))
+        assertThatThrownBy(
+                () -> s.execute("INSERT INTO bionty_gene (uid, symbol) VALUES ('g', 'TCF7')"))
             .isInstanceOf(SQLException.class);
       }
     }

@@ -12,18 +12,23 @@ final class PostgresSupport {
 
   private PostgresSupport() {}
 
-  /** @return the running server; skips the calling test when it cannot start */
+  /**
+   * @return the running server; skips the calling test when it cannot start
+   */
   static synchronized EmbeddedPostgres server() {
     if (server == null && failure == null) {
       try {
         server = EmbeddedPostgres.builder().start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-          try {
-            server.close();
-          } catch (IOException ignored) {
-            // the JVM is exiting
-          }
-        }));
+        Runtime.getRuntime()
+            .addShutdownHook(
+                new Thread(
+                    () -> {
+                      try {
+                        server.close();
+                      } catch (IOException ignored) {
+                        // the JVM is exiting
+                      }
+                    }));
       } catch (IOException | RuntimeException e) {
         failure = e;
       }

@@ -10,9 +10,10 @@ import org.lamindb.bionty.InspectResult;
 
 class VocabularyTest {
   // three records: name and pipe-separated synonyms; "ABC1" is a synonym of two records
-  private final Vocabulary v = Vocabulary.of(
-      List.of("T cell", "B cell", "ABCA1", "HEATR6"),
-      Arrays.asList("T-cell|T lymphocyte|T cell", "B lymphocyte", "ABC1|HDLDT1", "ABC1"));
+  private final Vocabulary v =
+      Vocabulary.of(
+          List.of("T cell", "B cell", "ABCA1", "HEATR6"),
+          Arrays.asList("T-cell|T lymphocyte|T cell", "B lymphocyte", "ABC1|HDLDT1", "ABC1"));
 
   @Test
   void validateIsExactAndCaseSensitive() {
@@ -22,15 +23,20 @@ class VocabularyTest {
 
   @Test
   void standardizeFollowsExactThenCaseThenSynonym() {
-    assertThat(v.standardize(List.of("T cell", "t CELL", "t-cell", "B lymphocyte", "unknown"), false,
-        Vocabulary.Keep.FIRST, null))
+    assertThat(
+            v.standardize(
+                List.of("T cell", "t CELL", "t-cell", "B lymphocyte", "unknown"),
+                false,
+                Vocabulary.Keep.FIRST,
+                null))
         .containsExactly("T cell", "T cell", "T cell", "B cell", "unknown");
   }
 
   @Test
   void caseSensitiveStandardizeIgnoresOtherCasing() {
-    assertThat(v.standardize(List.of("t cell", "T-cell", "t-cell"), true, Vocabulary.Keep.FIRST,
-        null)).containsExactly("t cell", "T cell", "t-cell");
+    assertThat(
+            v.standardize(List.of("t cell", "T-cell", "t-cell"), true, Vocabulary.Keep.FIRST, null))
+        .containsExactly("t cell", "T cell", "t-cell");
   }
 
   @Test
@@ -50,15 +56,16 @@ class VocabularyTest {
 
   @Test
   void mapperHasOnlyChangedValues() {
-    Map<String, String> m = v.standardizeMapper(List.of("T cell", "b cell", "T-cell", "x"), false,
-        Vocabulary.Keep.FIRST, null);
+    Map<String, String> m =
+        v.standardizeMapper(
+            List.of("T cell", "b cell", "T-cell", "x"), false, Vocabulary.Keep.FIRST, null);
     assertThat(m).containsExactly(Map.entry("b cell", "B cell"), Map.entry("T-cell", "T cell"));
   }
 
   @Test
   void inspectSplitsAndHints() {
-    InspectResult r = v.inspect(List.of("T cell", "T cell", "t cell", "T-cell", "unicorn", ""),
-        "name", true);
+    InspectResult r =
+        v.inspect(List.of("T cell", "T cell", "t cell", "T-cell", "unicorn", ""), "name", true);
     assertThat(r.validated()).containsExactly("T cell");
     assertThat(r.nonValidated()).containsExactly("t cell", "T-cell", "unicorn");
     assertThat(r.synonymsMapper())
@@ -67,12 +74,13 @@ class VocabularyTest {
     assertThat(r.nEmpty()).isEqualTo(2);
     assertThat(r.fracValidated()).isEqualTo(0.25);
     // 3 of 4 not validated: round(75.0, 1) -> 75.00% / 25.00%
-    assertThat(r.messages()).containsExactly(
-        "! received 4 unique terms, 2 empty/duplicated terms are ignored",
-        "✓ 1 unique term (25.00%) is validated for name",
-        "! 3 unique terms (75.00%) are not validated for name: 't cell', 'T-cell', 'unicorn'",
-        "   detected 2 unique terms with inconsistent casing/synonyms: t cell, T-cell",
-        "→  standardize terms via .standardize()");
+    assertThat(r.messages())
+        .containsExactly(
+            "! received 4 unique terms, 2 empty/duplicated terms are ignored",
+            "✓ 1 unique term (25.00%) is validated for name",
+            "! 3 unique terms (75.00%) are not validated for name: 't cell', 'T-cell', 'unicorn'",
+            "   detected 2 unique terms with inconsistent casing/synonyms: t cell, T-cell",
+            "→  standardize terms via .standardize()");
   }
 
   @Test
@@ -84,15 +92,17 @@ class VocabularyTest {
 
   @Test
   void emptyInputSaysZeroLength() {
-    assertThat(v.inspect(List.of(), "name", true).messages()).containsExactly("! input has zero length");
+    assertThat(v.inspect(List.of(), "name", true).messages())
+        .containsExactly("! input has zero length");
   }
 
   @Test
   void percentagesRoundToOneDecimal() {
     // 1 of 3 not validated: 33.333 -> 33.3 -> "33.30%"; validated 100 - 33.3 = 66.7 -> "66.70%"
     InspectResult r = v.inspect(List.of("T cell", "B cell", "zzz"), "name", false);
-    assertThat(r.messages()).containsExactly(
-        "✓ 2 unique terms (66.70%) are validated for name",
-        "! 1 unique term (33.30%) is not validated for name: 'zzz'");
+    assertThat(r.messages())
+        .containsExactly(
+            "✓ 2 unique terms (66.70%) are validated for name",
+            "! 1 unique term (33.30%) is not validated for name: 'zzz'");
   }
 }

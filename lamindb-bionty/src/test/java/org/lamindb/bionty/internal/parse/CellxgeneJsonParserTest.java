@@ -23,9 +23,10 @@ import org.lamindb.bionty.SharedData;
 class CellxgeneJsonParserTest {
 
   /**
-   * Non-deprecated terms: {@code jq '[to_entries[] | select(.value.deprecated==false)] | length' F}; parent links:
-   * {@code jq '[.[] | select(.deprecated==false) | .ancestors | to_entries[] | select(.value==1)] | length' F}
-   * (every distance-1 ancestor has the file's own prefix, checked with python's Counter).
+   * Non-deprecated terms: {@code jq '[to_entries[] | select(.value.deprecated==false)] | length'
+   * F}; parent links: {@code jq '[.[] | select(.deprecated==false) | .ancestors | to_entries[] |
+   * select(.value==1)] | length' F} (every distance-1 ancestor has the file's own prefix, checked
+   * with python's Counter).
    */
   @ParameterizedTest
   @CsvSource({
@@ -50,7 +51,8 @@ class CellxgeneJsonParserTest {
   @Test
   void tCellAndDiabetesMatchJq() {
     // jq -c '."CL:0000084" | {label: .label, synonyms: .synonyms,
-    //   parents: [.ancestors | to_entries[] | select(.value==1) | .key]}' CL-ontology-v2025-04-10.json
+    //   parents: [.ancestors | to_entries[] | select(.value==1) | .key]}'
+    // CL-ontology-v2025-04-10.json
     Map<String, OntologyTerm> cl = read("CL-ontology-v2025-04-10.json", BiontyEntity.CELL_TYPE);
     OntologyTerm t = cl.get("CL:0000084");
     assertThat(t.name()).isEqualTo("T cell");
@@ -68,8 +70,9 @@ class CellxgeneJsonParserTest {
   @Test
   void truncatedJsonIsAnErrorWithLineNumber(@TempDir Path tmp) throws IOException {
     Path f = tmp.resolve("bad.json");
-    Files.writeString(f, "{\n\"X:1\": {\"label\": \"a\", \"deprecated\": false},\n\"X:2\": {\"label\": \"b");
-    assertThatThrownBy(() -> new CellxgeneJsonParser().parse(f, t -> { }))
+    Files.writeString(
+        f, "{\n\"X:1\": {\"label\": \"a\", \"deprecated\": false},\n\"X:2\": {\"label\": \"b");
+    assertThatThrownBy(() -> new CellxgeneJsonParser().parse(f, t -> {}))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("bad.json:3")
         .hasMessageContaining("invalid JSON");
@@ -79,12 +82,12 @@ class CellxgeneJsonParserTest {
   void wrongTypesAreErrorsWithLineNumber(@TempDir Path tmp) throws IOException {
     Path f = tmp.resolve("types.json");
     Files.writeString(f, "{\n\"X:1\": {\"label\": \"a\"},\n\"X:2\": {\"label\": 7}\n}");
-    assertThatThrownBy(() -> new CellxgeneJsonParser().parse(f, t -> { }))
+    assertThatThrownBy(() -> new CellxgeneJsonParser().parse(f, t -> {}))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("types.json:3")
         .hasMessageContaining("'label' must be a string");
     Files.writeString(f, "[1, 2]");
-    assertThatThrownBy(() -> new CellxgeneJsonParser().parse(f, t -> { }))
+    assertThatThrownBy(() -> new CellxgeneJsonParser().parse(f, t -> {}))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("top level must be an object");
   }
@@ -93,7 +96,7 @@ class CellxgeneJsonParserTest {
   void emptyIdIsAnError(@TempDir Path tmp) throws IOException {
     Path f = tmp.resolve("noid.json");
     Files.writeString(f, "{\"\": {\"label\": \"a\"}}");
-    assertThatThrownBy(() -> new CellxgeneJsonParser().parse(f, t -> { }))
+    assertThatThrownBy(() -> new CellxgeneJsonParser().parse(f, t -> {}))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("empty id");
   }

@@ -19,9 +19,14 @@ class GeneTableParserTest {
   @Test
   void humanGenesWithHgncSynonyms() {
     Map<String, GeneEntry> genes = new HashMap<>();
-    long n = new GeneTableParser().parse(SharedData.file("genes_homo_sapiens.csv.gz"),
-        SharedData.file("hgnc_complete_set.txt.gz"), g -> genes.put(g.ensemblGeneId(), g));
-    // zcat genes_homo_sapiens.csv.gz | wc -l  -> 78894 (ids unique: cut -d, -f1 | sort | uniq -d is empty)
+    long n =
+        new GeneTableParser()
+            .parse(
+                SharedData.file("genes_homo_sapiens.csv.gz"),
+                SharedData.file("hgnc_complete_set.txt.gz"),
+                g -> genes.put(g.ensemblGeneId(), g));
+    // zcat genes_homo_sapiens.csv.gz | wc -l  -> 78894 (ids unique: cut -d, -f1 | sort | uniq -d is
+    // empty)
     assertThat(n).isEqualTo(78_894);
     assertThat(genes).hasSize(78_894);
     // zcat hgnc_complete_set.txt.gz | grep -P '\tBRCA2\t' | cut -f2,9,11,19,20
@@ -34,7 +39,8 @@ class GeneTableParserTest {
     assertThat(genes.get("ENSG00000081059").synonyms()).containsExactly("TCF-1");
     assertThat(genes.get("ENSG00000165029").synonyms()).contains("ABC1");
     assertThat(genes.get("ENSG00000068097").synonyms()).contains("ABC1");
-    // awk join of HGNC (first row per ensembl id; alias|prev minus the HGNC and the GENCODE symbol) with the
+    // awk join of HGNC (first row per ensembl id; alias|prev minus the HGNC and the GENCODE symbol)
+    // with the
     // gene table: 23418 genes keep at least one synonym
     assertThat(genes.values().stream().filter(g -> !g.synonyms().isEmpty()).count())
         .isEqualTo(23_418);
@@ -46,11 +52,15 @@ class GeneTableParserTest {
   @Test
   void mouseGenesWithoutSynonyms() {
     long[] n = {0};
-    long count = new GeneTableParser().parse(SharedData.file("genes_mus_musculus.csv.gz"), null,
-        g -> {
-          assertThat(g.ensemblGeneId()).startsWith("ENSMUSG");
-          n[0]++;
-        });
+    long count =
+        new GeneTableParser()
+            .parse(
+                SharedData.file("genes_mus_musculus.csv.gz"),
+                null,
+                g -> {
+                  assertThat(g.ensemblGeneId()).startsWith("ENSMUSG");
+                  n[0]++;
+                });
     // zcat genes_mus_musculus.csv.gz | wc -l -> 78317
     assertThat(count).isEqualTo(78_317).isEqualTo(n[0]);
   }
@@ -58,8 +68,10 @@ class GeneTableParserTest {
   @Test
   void headerRowAndStrippedVersions(@TempDir Path tmp) throws IOException {
     Path f = tmp.resolve("g.csv");
-    Files.writeString(f, "ensembl_gene_id,symbol,biotype,description\n"
-        + "ENSG00000000003.15,TSPAN6,protein_coding,\"tetraspanin 6, a protein\"\n");
+    Files.writeString(
+        f,
+        "ensembl_gene_id,symbol,biotype,description\n"
+            + "ENSG00000000003.15,TSPAN6,protein_coding,\"tetraspanin 6, a protein\"\n");
     Map<String, GeneEntry> genes = new HashMap<>();
     new GeneTableParser().parse(f, null, g -> genes.put(g.ensemblGeneId(), g));
     GeneEntry g = genes.get("ENSG00000000003");
@@ -72,7 +84,7 @@ class GeneTableParserTest {
     byte[] all = Files.readAllBytes(SharedData.file("genes_homo_sapiens.csv.gz"));
     Path f = tmp.resolve("cut.csv.gz");
     Files.write(f, java.util.Arrays.copyOf(all, all.length / 2));
-    assertThatThrownBy(() -> new GeneTableParser().parse(f, null, g -> { }))
+    assertThatThrownBy(() -> new GeneTableParser().parse(f, null, g -> {}))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("cut.csv.gz")
         .hasMessageContaining("truncated");
@@ -82,7 +94,7 @@ class GeneTableParserTest {
   void rowWithOneColumnIsAnErrorWithLineNumber(@TempDir Path tmp) throws IOException {
     Path f = tmp.resolve("bad.csv");
     Files.writeString(f, "ENSG1,A,1,2,protein_coding\nENSG2\n");
-    assertThatThrownBy(() -> new GeneTableParser().parse(f, null, g -> { }))
+    assertThatThrownBy(() -> new GeneTableParser().parse(f, null, g -> {}))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("bad.csv:2");
   }

@@ -34,7 +34,8 @@ class OboParserTest {
    *   if($i ~ /^is_obsolete: true/) obs=1 } split(id,a,":"); c[a[1]" obs="obs]++} END{for(k in c) print c[k], k}' F
    * </pre>
    *
-   * (cl-basic: 2523 CL obs=0, 146 CL obs=1, 9 CP obs=1; no non-obsolete name starts with "obsolete").
+   * (cl-basic: 2523 CL obs=0, 146 CL obs=1, 9 CP obs=1; no non-obsolete name starts with
+   * "obsolete").
    */
   @ParameterizedTest
   @CsvSource({
@@ -62,8 +63,10 @@ class OboParserTest {
     OntologyTerm t = byId.get("CL:0000084");
     // grep -A25 '^id: CL:0000084$' cl-basic.obo
     assertThat(t.name()).isEqualTo("T cell");
-    assertThat(t.description()).isEqualTo("A type of lymphocyte whose defining characteristic is the "
-        + "expression of a T cell receptor complex.");
+    assertThat(t.description())
+        .isEqualTo(
+            "A type of lymphocyte whose defining characteristic is the "
+                + "expression of a T cell receptor complex.");
     assertThat(t.exactSynonyms()).containsExactly("T lymphocyte", "T-cell", "T-lymphocyte");
     assertThat(t.synonymsColumn()).isEqualTo("T lymphocyte|T-cell|T-lymphocyte");
     assertThat(t.synonyms()).contains(new Synonym("immature T cell", Synonym.Scope.RELATED));
@@ -73,8 +76,10 @@ class OboParserTest {
   @Test
   void clParentsAreAllIsALinksOfKeptTerms() {
     // awk over non-obsolete stanzas counting distinct "is_a: CL:" targets per term: 3541
-    long links = read("cl-basic.obo", BiontyEntity.CELL_TYPE).values().stream()
-        .mapToLong(t -> t.parents().size()).sum();
+    long links =
+        read("cl-basic.obo", BiontyEntity.CELL_TYPE).values().stream()
+            .mapToLong(t -> t.parents().size())
+            .sum();
     assertThat(links).isEqualTo(3541);
   }
 
@@ -83,7 +88,8 @@ class OboParserTest {
     Map<String, OntologyTerm> byId = read("hsapdv.obo", BiontyEntity.DEVELOPMENTAL_STAGE);
     assertThat(byId.get("HsapDv:0000003").parents())
         .containsExactly("HsapDv:0000000", "HsapDv:0000002");
-    // distinct is_a + part_of HsapDv targets over non-obsolete terms (awk): 475; the cellxgene JSON has the
+    // distinct is_a + part_of HsapDv targets over non-obsolete terms (awk): 475; the cellxgene JSON
+    // has the
     // same number of distance-1 ancestors (jq), which cross-checks both parsers
     long links = byId.values().stream().mapToLong(t -> t.parents().size()).sum();
     assertThat(links).isEqualTo(475);
@@ -97,7 +103,8 @@ class OboParserTest {
 
   @Test
   void parsesEscapesQualifiersAndOldSynonymTags() throws IOException {
-    String obo = """
+    String obo =
+        """
         format-version: 1.2
         ontology: x
 
@@ -168,7 +175,8 @@ class OboParserTest {
   @Test
   void truncatedRealFileIsAnErrorWithItsLastLine(@TempDir Path tmp) throws IOException {
     byte[] all = Files.readAllBytes(SharedData.file("cl-basic.obo"));
-    // cut two bytes into the first "name: " value after byte 600,000 (ISO-8859-1 keeps byte offsets)
+    // cut two bytes into the first "name: " value after byte 600,000 (ISO-8859-1 keeps byte
+    // offsets)
     String bytes = new String(all, StandardCharsets.ISO_8859_1);
     int at = bytes.indexOf("\nname: ", 600_000) + 9;
     Path cut = tmp.resolve("cl-cut.obo");
@@ -183,8 +191,11 @@ class OboParserTest {
 
   private static List<OntologyTerm> parse(String obo) throws IOException {
     List<OntologyTerm> terms = new ArrayList<>();
-    new OboParser(Set.of()).parse(new ByteArrayInputStream(obo.getBytes(StandardCharsets.UTF_8)),
-        Path.of("test.obo"), terms::add);
+    new OboParser(Set.of())
+        .parse(
+            new ByteArrayInputStream(obo.getBytes(StandardCharsets.UTF_8)),
+            Path.of("test.obo"),
+            terms::add);
     return terms;
   }
 

@@ -21,9 +21,12 @@ class ParquetSourceReaderTest {
   @Test
   void readsPhecodeParquet() {
     List<OntologyTerm> terms = new ArrayList<>();
-    OntologyFiles.ReadSummary s = OntologyFiles.readTerms(
-        SharedData.file("df_human__phecode__1.2__Phenotype.parquet"), BiontyEntity.PHENOTYPE, null,
-        terms::add);
+    OntologyFiles.ReadSummary s =
+        OntologyFiles.readTerms(
+            SharedData.file("df_human__phecode__1.2__Phenotype.parquet"),
+            BiontyEntity.PHENOTYPE,
+            null,
+            terms::add);
     // 1866 rows per shared/data/ontologies/README.md (written by the data curator with pyarrow)
     assertThat(terms).hasSize(1866);
     assertThat(s.sourceName()).isEqualTo("phecode");
@@ -35,7 +38,7 @@ class ParquetSourceReaderTest {
   void notAParquetFileIsAnError(@TempDir Path tmp) throws IOException {
     Path f = tmp.resolve("x.parquet");
     Files.writeString(f, "not parquet");
-    assertThatThrownBy(() -> new ParquetSourceReader().parse(f, t -> { }))
+    assertThatThrownBy(() -> new ParquetSourceReader().parse(f, t -> {}))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("x.parquet");
   }

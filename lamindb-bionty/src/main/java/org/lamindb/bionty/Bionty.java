@@ -367,10 +367,14 @@ public final class Bionty {
       throw new StorageException(
           "cannot download "
               + s.url()
-              + " (only http(s) URLs are "
-              + "fetched); download it yourself and run importSource(Path.of(\""
+              + " (only http(s) URLs are fetched); download it yourself and import the file with"
+              + " importSource(Path.of(\""
               + fileName
-              + "\"))");
+              + "\")) or `lamin ontology import "
+              + s.entity().className()
+              + " --file "
+              + fileName
+              + "`");
     }
     try {
       Files.createDirectories(dir);
@@ -397,11 +401,15 @@ public final class Bionty {
           "cannot download "
               + s.url()
               + " ("
-              + e.getMessage()
-              + "); if you"
-              + " are offline, download the file elsewhere and run importSource(Path.of(\""
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+              + "); if you are offline, download the file elsewhere and import it with"
+              + " importSource(Path.of(\""
               + fileName
-              + "\"))",
+              + "\")) or `lamin ontology import "
+              + s.entity().className()
+              + " --file "
+              + fileName
+              + "`",
           e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

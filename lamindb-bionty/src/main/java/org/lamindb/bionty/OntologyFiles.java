@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.lamindb.InvalidArgumentException;
 import org.lamindb.bionty.internal.parse.CellxgeneJsonParser;
 import org.lamindb.bionty.internal.parse.OboParser;
+import org.lamindb.bionty.internal.parse.OwlXmlParser;
 import org.lamindb.bionty.internal.parse.ParquetSourceReader;
 import org.lamindb.bionty.internal.parse.SourceFiles;
 import org.lamindb.bionty.internal.parse.TermFilter;
@@ -42,7 +43,7 @@ public final class OntologyFiles {
     CELLXGENE_JSON,
     /** bionty-style parquet table ({@code .parquet}). */
     PARQUET,
-    /** OWL/RDF-XML ({@code .owl}); not supported by this version. */
+    /** OWL in RDF/XML as the OBO Foundry publishes it ({@code .owl}, {@code .owl.gz}). */
     OWL
   }
 
@@ -87,7 +88,8 @@ public final class OntologyFiles {
     throw new InvalidArgumentException(
         "cannot tell the format of "
             + file
-            + "; supported: .obo, .json (cellxgene ontology JSON), .parquet, optionally gzipped");
+            + "; supported: .obo, .owl (RDF/XML), .json (cellxgene ontology JSON), .parquet, optionally"
+        + " gzipped");
   }
 
   /**
@@ -124,11 +126,11 @@ public final class OntologyFiles {
         new ParquetSourceReader().parse(file, filter);
         version = fileNameVersion(file);
       }
-      case OWL ->
-          throw new InvalidArgumentException(
-              "OWL/RDF-XML sources ("
-                  + file
-                  + ") are not supported yet; convert with e.g. 'robot convert --format obo' and import the .obo");
+      case OWL -> {
+        OwlXmlParser.Header h =
+            new OwlXmlParser(entity.parentRelations().contains("part_of")).parse(file, filter);
+        version = h.versionIri() == null ? null : versionOf(h.versionIri());
+      }
       default -> throw new IllegalStateException(format.toString());
     }
     return new ReadSummary(
@@ -215,15 +217,17 @@ public final class OntologyFiles {
   }
 
   private static String oboVersion(OboParser.Header h) {
-    if (h.dataVersion() == null) {
-      return null;
-    }
-    Matcher r = RELEASE.matcher(h.dataVersion());
+    return h.dataVersion() == null ? null : versionOf(h.dataVersion());
+  }
+
+  /** @return the release in a data-version or version IRI ({@code .../releases/<v>/...}, a date, or as is) */
+  private static String versionOf(String text) {
+    Matcher r = RELEASE.matcher(text);
     if (r.find()) {
       return r.group(1);
     }
-    Matcher d = DATE.matcher(h.dataVersion());
-    return d.find() ? d.group(1) : h.dataVersion();
+    Matcher d = DATE.matcher(text);
+    return d.find() ? d.group(1) : text;
   }
 
   private static String fileNameVersion(Path file) {

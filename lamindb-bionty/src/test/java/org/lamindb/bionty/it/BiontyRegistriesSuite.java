@@ -242,6 +242,42 @@ abstract class BiontyRegistriesSuite {
         .containsExactly(false);
   }
 
+  @Test
+  void importSourceUsesTheCachedFileOfTheCurrentSource() throws Exception {
+    // the current CellType source is cl 2025-12-17 (cl.owl); a copy in <cache>/bionty/ is used as is
+    Path cache = Access.instance(ln).cacheDir().resolve("bionty");
+    Files.createDirectories(cache);
+    Files.copy(
+        Path.of(getClass().getResource("/owl/mini-cl.owl").toURI()),
+        cache.resolve("cl__2025-12-17__cl.owl"));
+    ImportReport r = bt.cellTypes().importSource();
+    // mini-cl.owl: 3 non-deprecated CL classes, lymphocyte -> cell and T cell -> lymphocyte
+    assertThat(r.inserted()).isEqualTo(3);
+    assertThat(r.parentLinks()).isEqualTo(2);
+    assertThat(r.source()).isEqualTo("cl 2025-12-17");
+  }
+
+  @Test
+  void importSourceOfflineTellsToPassAFile() throws SQLException {
+    exec(
+        "UPDATE bionty_source SET url = ? WHERE entity = ? AND name = ?",
+        "http://127.0.0.1:1/uberon.owl",
+        "bionty.Tissue",
+        "uberon");
+    assertThatThrownBy(() -> bt.tissues().importSource())
+        .isInstanceOf(org.lamindb.StorageException.class)
+        .hasMessageContaining("cannot download http://127.0.0.1:1/uberon.owl")
+        .hasMessageContaining("lamin ontology import Tissue --file uberon.owl");
+  }
+
+  @Test
+  void importsParquetPhecodes() {
+    ImportReport r =
+        bt.phenotypes().importSource(SharedData.file("df_human__phecode__1.2__Phenotype.parquet"));
+    assertThat(r.inserted()).isEqualTo(1866); // rows per shared/data/ontologies/README.md
+    assertThat(r.source()).isEqualTo("phecode 1.2");
+  }
+
   private long insertArtifact() throws SQLException {
     var inst = Access.instance(ln);
     exec(

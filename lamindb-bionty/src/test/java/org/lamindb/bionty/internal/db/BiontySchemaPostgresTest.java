@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.lamindb.bionty.BiontyModule;
+import org.lamindb.internal.db.PostgresUrl;
+import org.lamindb.testing.PostgresTestServer;
 import org.lamindb.spi.Dialect;
 import org.lamindb.spi.RegistryDef;
 
@@ -15,7 +18,8 @@ class BiontySchemaPostgresTest {
 
   @Test
   void migrationRunsOnPostgres() throws SQLException {
-    try (Connection c = PostgresSupport.server().getPostgresDatabase().getConnection();
+    PostgresUrl url = PostgresUrl.parse(PostgresTestServer.newDatabase());
+    try (Connection c = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
         Statement s = c.createStatement()) {
       s.execute("DROP SCHEMA IF EXISTS schema_test CASCADE");
       s.execute("CREATE SCHEMA schema_test");

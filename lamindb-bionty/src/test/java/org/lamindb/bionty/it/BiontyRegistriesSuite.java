@@ -278,6 +278,23 @@ abstract class BiontyRegistriesSuite {
     assertThat(r.source()).isEqualTo("phecode 1.2");
   }
 
+  @Test
+  void validationSeesRecordsSavedAfterTheFirstCall() {
+    bt.developmentalStages().importSource(SharedData.file("hsapdv.obo"));
+    assertThat(bt.developmentalStages().validate(List.of("my stage"))).containsExactly(false);
+    DevelopmentalStage mine =
+        (DevelopmentalStage)
+            org.lamindb.bionty.internal.db.BiontyRegistries.of(
+                    org.lamindb.bionty.BiontyEntity.DEVELOPMENTAL_STAGE)
+                .newEntity(ln);
+    mine.name("my stage").synonyms(List.of("mine")).save();
+    assertThat(mine.uid()).isEqualTo(org.lamindb.bionty.BiontyUids.ofNamedRecord("my stage", null));
+    assertThat(bt.developmentalStages().validate(List.of("my stage"))).containsExactly(true);
+    assertThat(bt.developmentalStages().standardize(List.of("MINE"))).containsExactly("my stage");
+    mine.delete(); // to the trash: no longer validates
+    assertThat(bt.developmentalStages().validate(List.of("my stage"))).containsExactly(false);
+  }
+
   private long insertArtifact() throws SQLException {
     var inst = Access.instance(ln);
     exec(

@@ -81,7 +81,7 @@ public final class Snapshots {
             + (oid == null ? "" : ", " + oid)
             + " FROM "
             + e.table()
-            + " WHERE branch_id <> -1"
+            + " WHERE branch_id NOT IN (-1, 0)"
             + (organismId == null ? "" : " AND organism_id = ?")
             + " ORDER BY id";
     List<Long> ids = new ArrayList<>();

@@ -36,9 +36,9 @@ public final class Vocabulary {
   private final List<String> values;
   private final List<String> synonyms;
   private final Map<String, Integer> exact;
-  private Map<String, Integer> lowerFirst;
-  private Map<String, int[]> synonymIndexCs;
-  private Map<String, int[]> synonymIndexCi;
+  private volatile Map<String, Integer> lowerFirst;
+  private volatile Map<String, int[]> synonymIndexCs;
+  private volatile Map<String, int[]> synonymIndexCi;
 
   private Vocabulary(List<String> values, List<String> synonyms) {
     this.values = values;

@@ -60,6 +60,29 @@ public final class FeatureManager {
   }
 
   /**
+   * Adds values given as text (command lines, CSV cells): each string is parsed by its feature's dtype (numbers,
+   * {@code true}/{@code false}, ISO dates and date-times, JSON for dicts); several strings for one feature add
+   * several values. Validation is the same as {@link #addValues(Map)}.
+   *
+   * @param values feature name → texts
+   * @return this manager
+   */
+  public FeatureManager addValuesFromText(Map<String, ? extends java.util.Collection<String>> values) {
+    Map<String, Feature> known = FeatureCatalog.byName(inst(), values.keySet());
+    Map<Object, Object> typed = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, ? extends java.util.Collection<String>> e : values.entrySet()) {
+      Feature f = known.get(e.getKey());
+      List<Object> parsed = new java.util.ArrayList<>();
+      for (String t : e.getValue()) {
+        parsed.add(f == null ? t : org.lamindb.internal.features.ValueConverter.fromText(FeatureCatalog.dtype(f), t));
+      }
+      boolean list = f != null && FeatureCatalog.dtype(f).list();
+      typed.put(e.getKey(), parsed.size() == 1 && !list ? parsed.get(0) : parsed);
+    }
+    return addValues(typed);
+  }
+
+  /**
    * Replaces the values of the given features: existing values of those features are removed, then {@code values}
    * are added, in one transaction.
    *

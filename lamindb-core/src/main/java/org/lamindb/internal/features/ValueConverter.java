@@ -217,6 +217,39 @@ public final class ValueConverter {
     }
   }
 
+  /**
+   * @param d the dtype
+   * @param t a value as text
+   * @return the typed value when {@code t} parses for the dtype, else {@code t} itself (validation reports it)
+   */
+  public static Object fromText(ParsedDtype d, String t) {
+    String s = t.trim();
+    try {
+      switch (d.isCategorical() ? "cat" : d.simple()) {
+        case "int":
+          return Long.parseLong(s);
+        case "float":
+          return Double.parseDouble(s);
+        case "num":
+          return s.matches("-?\\d+") ? (Object) Long.parseLong(s) : Double.parseDouble(s);
+        case "bool":
+          return s.equalsIgnoreCase("true") ? Boolean.TRUE : s.equalsIgnoreCase("false") ? Boolean.FALSE : t;
+        case "date":
+          return LocalDate.parse(s);
+        case "datetime":
+          return LocalDateTime.parse(s);
+        case "datetime64[ns, UTC]":
+          return OffsetDateTime.parse(s);
+        case "dict":
+          return Database.JSON.readValue(s, Map.class);
+        default:
+          return t;
+      }
+    } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
+      return t;
+    }
+  }
+
   /** @return {@code v} with nested dates and records turned into JSON-ready values */
   static Object jsonReady(Object v) {
     if (v instanceof LocalDate d) {

@@ -51,6 +51,32 @@ public final class FeatureCatalog {
     return out;
   }
 
+  /** Recently resolved features by name, per instance: filters compile a lookup twice (validate, run). */
+  static final class Cache {
+    static final long TTL_NANOS = 2_000_000_000L;
+    final java.util.concurrent.ConcurrentHashMap<String, Object[]> byName = new java.util.concurrent.ConcurrentHashMap<>();
+  }
+
+  /**
+   * @return the feature named {@code name} as {@link #byName} finds it, remembered for two seconds so that
+   *     compiling one query several times asks the database once
+   */
+  public static Feature cachedByName(Instance inst, String name) {
+    Cache c = inst.service(Cache.class, i -> new Cache());
+    Object[] hit = c.byName.get(name);
+    long now = System.nanoTime();
+    if (hit != null && now - (Long) hit[1] < Cache.TTL_NANOS) {
+      return (Feature) hit[0];
+    }
+    Feature f = byName(inst, List.of(name)).get(name);
+    if (f != null) {
+      c.byName.put(name, new Object[] {f, now});
+    } else {
+      c.byName.remove(name);
+    }
+    return f;
+  }
+
   /** @return the parsed dtype of a saved feature */
   public static ParsedDtype dtype(Feature f) {
     return DtypeParser.parse(f.dtypeString());

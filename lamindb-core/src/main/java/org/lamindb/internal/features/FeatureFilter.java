@@ -39,7 +39,7 @@ public final class FeatureFilter implements FeatureFilterResolver {
     int sep = lookup.indexOf("__");
     String name = sep < 0 ? lookup : lookup.substring(0, sep);
     String cmp = sep < 0 ? "exact" : lookup.substring(sep + 2);
-    Feature f = FeatureCatalog.byName(inst, List.of(name)).get(name);
+    Feature f = FeatureCatalog.cachedByName(inst, name);
     if (f == null) {
       return null;
     }

@@ -63,12 +63,55 @@ public final class FeatureReader {
     List<Value> out = new ArrayList<>();
     List<Long> ids = new ArrayList<>(new LinkedHashSet<>(hostIds));
     DSLContext ctx = inst.db().dsl();
+    List<LinkTables.Link> links = relevantLinks(only);
     for (int i = 0; i < ids.size(); i += CHUNK) {
       List<Long> part = ids.subList(i, Math.min(ids.size(), i + CHUNK));
       readJson(ctx, part, only, out);
-      readCategorical(ctx, part, only, out);
+      readCategorical(ctx, part, only, links, out);
     }
     return out;
+  }
+
+  /**
+   * Loads the categorical features (all, or those in {@code only}) and returns the link tables their registries
+   * use on this host, so that only those tables are read.
+   */
+  private List<LinkTables.Link> relevantLinks(Set<Long> only) {
+    org.jooq.Condition w = col("_dtype_str").like("%cat[%");
+    if (only != null) {
+      w = w.and(col("id").in(only));
+    }
+    Set<String> registries = new LinkedHashSet<>();
+    for (SQLRecord<?> r : RecordStore.load(inst, CoreRegistries.FEATURE, w)) {
+      Feature f = (Feature) r;
+      features.put(f.id(), f);
+      for (ParsedDtype.CatMember m : FeatureCatalog.dtype(f).members()) {
+        registries.add(m.registry());
+      }
+    }
+    List<LinkTables.Link> out = new ArrayList<>();
+    for (String reg : registries) {
+      LinkTables.Link l = LinkTables.featureLink(inst, host, reg);
+      if (l != null) {
+        out.add(l);
+      }
+    }
+    return out;
+  }
+
+  /** Loads the features with these ids in one query (those not yet cached). */
+  private void preload(Collection<Long> ids) {
+    List<Long> missing = new ArrayList<>();
+    for (Long id : ids) {
+      if (!features.containsKey(id)) {
+        missing.add(id);
+      }
+    }
+    if (!missing.isEmpty()) {
+      for (SQLRecord<?> r : RecordStore.load(inst, CoreRegistries.FEATURE, col("id").in(missing))) {
+        features.put(r.id(), (Feature) r);
+      }
+    }
   }
 
   private void readJson(DSLContext ctx, List<Long> ids, Set<Long> only, List<Value> out) {
@@ -92,6 +135,13 @@ public final class FeatureReader {
           .join(DSL.table(DSL.name("lamindb_jsonvalue")).as("v")).on(col("v", "id").eq(col("l", "jsonvalue_id")))
           .where(w).orderBy(col("l", "id")).fetch();
     }
+    Set<Long> fids = new LinkedHashSet<>();
+    for (var r : rows) {
+      if (r.get(1) != null) {
+        fids.add(((Number) r.get(1)).longValue());
+      }
+    }
+    preload(fids);
     for (var r : rows) {
       if (r.get(1) == null) {
         continue;
@@ -103,8 +153,9 @@ public final class FeatureReader {
     }
   }
 
-  private void readCategorical(DSLContext ctx, List<Long> ids, Set<Long> only, List<Value> out) {
-    for (LinkTables.Link l : LinkTables.featureLinks(inst, host).values()) {
+  private void readCategorical(
+      DSLContext ctx, List<Long> ids, Set<Long> only, List<LinkTables.Link> links, List<Value> out) {
+    for (LinkTables.Link l : links) {
       RegistryDef target = inst.registry(l.target());
       Table<?> lt = DSL.table(DSL.name(l.table())).as("l");
       Table<?> tt = DSL.table(DSL.name(target.table())).as("t");

@@ -212,6 +212,31 @@ public final class LaminDB implements AutoCloseable {
     return new Artifact(this).data(data);
   }
 
+  /**
+   * Registers every file below {@code folder} as its own artifact with key {@code <keyPrefix>/<relative path>},
+   * through the bulk path of {@link Artifact#saveAll(java.util.List)} (LaminDB's {@code from_dir} + save).
+   *
+   * @param folder a local folder
+   * @param keyPrefix key prefix, e.g. {@code raw/run42}; null uses the folder name
+   * @return the saved artifacts, one per file (duplicates resolve to existing artifacts)
+   */
+  public java.util.List<Artifact> saveFiles(java.nio.file.Path folder, String keyPrefix) {
+    if (!java.nio.file.Files.isDirectory(folder)) {
+      throw new InvalidArgumentException(folder + " is not a folder");
+    }
+    String prefix = keyPrefix != null ? keyPrefix : folder.toAbsolutePath().normalize().getFileName().toString();
+    java.util.List<Artifact> list = new java.util.ArrayList<>();
+    try (var walk = java.nio.file.Files.walk(folder)) {
+      for (java.nio.file.Path f : walk.filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
+        String rel = folder.relativize(f).toString().replace('\\', '/');
+        list.add(artifact(f).key(prefix + "/" + rel));
+      }
+    } catch (java.io.IOException e) {
+      throw new StorageException("cannot list " + folder + ": " + e.getMessage(), e);
+    }
+    return Artifact.saveAll(list);
+  }
+
   /** @return the label named {@code name} if it exists, else a new unsaved one */
   public ULabel ulabel(String name) {
     return named(ULabel.class, name);

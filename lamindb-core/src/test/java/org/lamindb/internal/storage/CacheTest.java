@@ -15,11 +15,15 @@ class CacheTest {
 
   @Test
   void rootPrecedence() {
-    assertThat(Cache.resolveRoot(Map.of("LAMIN_CACHE_DIR", "/env/cache"), "/configured", HOME, "Linux"))
+    assertThat(
+            Cache.resolveRoot(
+                Map.of("LAMIN_CACHE_DIR", "/env/cache"), "/configured", HOME, "Linux"))
         .isEqualTo(Path.of("/env/cache"));
-    assertThat(Cache.resolveRoot(Map.of(), "/configured", HOME, "Linux")).isEqualTo(Path.of("/configured"));
+    assertThat(Cache.resolveRoot(Map.of(), "/configured", HOME, "Linux"))
+        .isEqualTo(Path.of("/configured"));
     assertThat(Cache.resolveRoot(Map.of(), "~/c", HOME, "Linux")).isEqualTo(Path.of("/home/u/c"));
-    assertThat(Cache.resolveRoot(Map.of(), null, HOME, "Linux")).isEqualTo(Path.of("/home/u/.cache/lamindb"));
+    assertThat(Cache.resolveRoot(Map.of(), null, HOME, "Linux"))
+        .isEqualTo(Path.of("/home/u/.cache/lamindb"));
     assertThat(Cache.resolveRoot(Map.of("LAMIN_CACHE_DIR", " "), "null", HOME, "Linux"))
         .isEqualTo(Path.of("/home/u/.cache/lamindb"));
     assertThat(Cache.resolveRoot(Map.of("XDG_CACHE_HOME", "/xdg"), null, HOME, "Linux"))
@@ -48,6 +52,7 @@ class CacheTest {
         .hasMessageContaining("no-dot-segments");
     assertThatThrownBy(() -> cache.pathFor("s3://..", "x"))
         .isInstanceOf(InvalidArgumentException.class);
-    assertThatThrownBy(() -> cache.pathFor("s3://b", "a//b")).isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> cache.pathFor("s3://b", "a//b"))
+        .isInstanceOf(InvalidArgumentException.class);
   }
 }

@@ -8,16 +8,18 @@ import java.util.Map;
 import org.lamindb.InvalidArgumentException;
 
 /**
- * Where and how to reach one S3 root: bucket, key prefix, endpoint, region and multipart sizes, resolved from the
- * root URI, the instance settings and the environment (in that order of precedence for the endpoint: settings, root
- * query, {@code AWS_ENDPOINT_URL_S3}, {@code AWS_ENDPOINT_URL}).
+ * Where and how to reach one S3 root: bucket, key prefix, endpoint, region and multipart sizes,
+ * resolved from the root URI, the instance settings and the environment (in that order of
+ * precedence for the endpoint: settings, root query, {@code AWS_ENDPOINT_URL_S3}, {@code
+ * AWS_ENDPOINT_URL}).
  *
  * @param bucket bucket name
  * @param prefix key prefix below the bucket without leading or trailing '/', may be empty
  * @param endpoint custom endpoint (S3-compatible stores, S3Proxy, MinIO), or null for AWS
  * @param region region name, or null to let the SDK resolve it
  * @param multipartThreshold files larger than this are uploaded in parts
- * @param partSize size of one part (at least 5 MiB; grown so that no upload needs more than 10,000 parts)
+ * @param partSize size of one part (at least 5 MiB; grown so that no upload needs more than 10,000
+ *     parts)
  */
 public record S3Settings(
     String bucket,
@@ -54,9 +56,11 @@ public record S3Settings(
    * @return the resolved settings
    * @throws InvalidArgumentException when the root is not an s3:// URI or a size is not a number
    */
-  public static S3Settings resolve(String root, Map<String, String> settings, Map<String, String> env) {
+  public static S3Settings resolve(
+      String root, Map<String, String> settings, Map<String, String> env) {
     if (!root.startsWith("s3://")) {
-      throw new InvalidArgumentException("Not an S3 root: '" + root + "'; expected s3://bucket[/prefix].");
+      throw new InvalidArgumentException(
+          "Not an S3 root: '" + root + "'; expected s3://bucket[/prefix].");
     }
     String rest = root.substring("s3://".length());
     String query = null;
@@ -72,14 +76,16 @@ public record S3Settings(
     String bucket = slash < 0 ? rest : rest.substring(0, slash);
     String prefix = slash < 0 ? "" : rest.substring(slash + 1);
     if (bucket.isEmpty()) {
-      throw new InvalidArgumentException("S3 root '" + root + "' names no bucket; expected s3://bucket[/prefix].");
+      throw new InvalidArgumentException(
+          "S3 root '" + root + "' names no bucket; expected s3://bucket[/prefix].");
     }
     if (prefix.contains("//") || prefix.startsWith("/")) {
       throw new InvalidArgumentException("S3 root '" + root + "' has an empty path segment.");
     }
     String endpoint = first(settings.get(ENDPOINT_URL), queryParameter(query, ENDPOINT_URL));
     endpoint = first(endpoint, env.get("AWS_ENDPOINT_URL_S3"), env.get("AWS_ENDPOINT_URL"));
-    String region = first(settings.get(REGION), env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"));
+    String region =
+        first(settings.get(REGION), env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"));
     if (region == null && endpoint != null) {
       region = "us-east-1";
     }
@@ -89,7 +95,9 @@ public record S3Settings(
         bucket, prefix, endpoint == null ? null : URI.create(endpoint), region, threshold, part);
   }
 
-  /** @return the normalized root, {@code s3://bucket[/prefix]} */
+  /**
+   * @return the normalized root, {@code s3://bucket[/prefix]}
+   */
   public String root() {
     return prefix.isEmpty() ? "s3://" + bucket : "s3://" + bucket + "/" + prefix;
   }
@@ -111,7 +119,8 @@ public record S3Settings(
     try {
       return Long.parseLong(value.trim().toLowerCase(Locale.ROOT).replace("_", ""));
     } catch (NumberFormatException e) {
-      throw new InvalidArgumentException("Setting '" + key + "' must be a number of bytes, got '" + value + "'.", e);
+      throw new InvalidArgumentException(
+          "Setting '" + key + "' must be a number of bytes, got '" + value + "'.", e);
     }
   }
 

@@ -42,9 +42,10 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * Storage in an S3 bucket (AWS or any S3-compatible store) through the AWS SDK v2. Files above the multipart
- * threshold are uploaded in parts streamed from disk; stat derives LaminDB's hash from the ETag ({@code md5} for
- * single-part objects, {@code md5-<n>} for multipart ones, {@code md5-d} for folders).
+ * Storage in an S3 bucket (AWS or any S3-compatible store) through the AWS SDK v2. Files above the
+ * multipart threshold are uploaded in parts streamed from disk; stat derives LaminDB's hash from
+ * the ETag ({@code md5} for single-part objects, {@code md5-<n>} for multipart ones, {@code md5-d}
+ * for folders).
  *
  * <pre>{@code
  * try (StorageBackend s3 = StorageBackends.forRoot("s3://my-bucket/lamin", Map.of("region", "eu-central-1"))) {
@@ -76,15 +77,17 @@ public final class S3StorageBackend implements StorageBackend {
   }
 
   /**
-   * Opens a backend with its own client: credentials from the SDK's default provider chain (system properties,
-   * environment, profiles, container and instance roles), path-style requests for custom endpoints.
+   * Opens a backend with its own client: credentials from the SDK's default provider chain (system
+   * properties, environment, profiles, container and instance roles), path-style requests for
+   * custom endpoints.
    *
    * @param root {@code s3://bucket[/prefix][?endpoint_url=...]}
    * @param settings see {@link S3Settings}
    * @param env environment variables
    * @return the backend; close it to release the client
    */
-  public static S3StorageBackend open(String root, Map<String, String> settings, Map<String, String> env) {
+  public static S3StorageBackend open(
+      String root, Map<String, String> settings, Map<String, String> env) {
     S3Settings resolved = S3Settings.resolve(root, settings, env);
     S3ClientBuilder builder =
         S3Client.builder().credentialsProvider(DefaultCredentialsProvider.builder().build());
@@ -95,7 +98,8 @@ public final class S3StorageBackend implements StorageBackend {
       builder
           .endpointOverride(resolved.endpoint())
           .forcePathStyle(true)
-          // S3-compatible stores often lack the newer streaming checksums; send them only when S3 requires them
+          // S3-compatible stores often lack the newer streaming checksums; send them only when S3
+          // requires them
           .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
           .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
           // ... and Content-MD5 where they expect it (DeleteObjects), as before SDK 2.30
@@ -119,7 +123,9 @@ public final class S3StorageBackend implements StorageBackend {
     return "s3";
   }
 
-  /** @return the resolved settings */
+  /**
+   * @return the resolved settings
+   */
   public S3Settings settings() {
     return settings;
   }
@@ -166,12 +172,15 @@ public final class S3StorageBackend implements StorageBackend {
     List<ObjectStat> out = new ArrayList<>();
     try {
       for (S3Object o :
-          s3.listObjectsV2Paginator(r -> r.bucket(settings.bucket()).prefix(folderPrefix)).contents()) {
+          s3.listObjectsV2Paginator(r -> r.bucket(settings.bucket()).prefix(folderPrefix))
+              .contents()) {
         if (o.key().endsWith("/")) {
           continue; // folder markers written by consoles and other tools
         }
         String[] hash = hashFromETag(o.eTag());
-        out.add(new ObjectStat(relativeKey(o.key()), o.size(), o.lastModified(), hash[0], hash[1], false));
+        out.add(
+            new ObjectStat(
+                relativeKey(o.key()), o.size(), o.lastModified(), hash[0], hash[1], false));
       }
     } catch (SdkException e) {
       throw failure("list", prefix, e);
@@ -288,7 +297,8 @@ public final class S3StorageBackend implements StorageBackend {
     try {
       HeadObjectResponse h = s3.headObject(r -> r.bucket(settings.bucket()).key(full));
       String[] hash = hashFromETag(h.eTag());
-      return Optional.of(new ObjectStat(key, h.contentLength(), h.lastModified(), hash[0], hash[1], false));
+      return Optional.of(
+          new ObjectStat(key, h.contentLength(), h.lastModified(), hash[0], hash[1], false));
     } catch (NoSuchKeyException e) {
       return Optional.empty();
     } catch (S3Exception e) {
@@ -301,7 +311,8 @@ public final class S3StorageBackend implements StorageBackend {
     }
   }
 
-  private void putFile(Path source, String full, long size, LocalFiles.Progress counter) throws IOException {
+  private void putFile(Path source, String full, long size, LocalFiles.Progress counter)
+      throws IOException {
     if (size == 0) {
       counter.add(0);
     }
@@ -318,8 +329,7 @@ public final class S3StorageBackend implements StorageBackend {
       throws IOException {
     String uploadId;
     try {
-      uploadId =
-          s3.createMultipartUpload(r -> r.bucket(settings.bucket()).key(full)).uploadId();
+      uploadId = s3.createMultipartUpload(r -> r.bucket(settings.bucket()).key(full)).uploadId();
     } catch (SdkException e) {
       throw failure("upload", full, e);
     }
@@ -366,10 +376,11 @@ public final class S3StorageBackend implements StorageBackend {
   }
 
   /**
-   * A request body read lazily from a file region. Retries re-open the region; progress counts each byte once,
-   * however often the SDK re-reads (e.g. for signing).
+   * A request body read lazily from a file region. Retries re-open the region; progress counts each
+   * byte once, however often the SDK re-reads (e.g. for signing).
    */
-  private static RequestBody body(Path file, long offset, long length, LocalFiles.Progress counter) {
+  private static RequestBody body(
+      Path file, long offset, long length, LocalFiles.Progress counter) {
     long[] reported = {0};
     ContentStreamProvider provider =
         () -> {
@@ -497,9 +508,10 @@ public final class S3StorageBackend implements StorageBackend {
   }
 
   /**
-   * Deletes every object below {@code key/} except those in {@code keep} (full keys). Folder markers (empty objects
-   * whose key ends in '/') are removed in a second pass, after the objects below them, and only when {@code keep}
-   * is empty: some S3-compatible stores represent them as directories that vanish with their last object.
+   * Deletes every object below {@code key/} except those in {@code keep} (full keys). Folder
+   * markers (empty objects whose key ends in '/') are removed in a second pass, after the objects
+   * below them, and only when {@code keep} is empty: some S3-compatible stores represent them as
+   * directories that vanish with their last object.
    */
   private void deleteFolderObjects(String key, Set<String> keep) throws IOException {
     deleteObjects(objectsBelow(key, keep, false));
@@ -508,12 +520,14 @@ public final class S3StorageBackend implements StorageBackend {
     }
   }
 
-  private List<String> objectsBelow(String key, Set<String> keep, boolean markers) throws IOException {
+  private List<String> objectsBelow(String key, Set<String> keep, boolean markers)
+      throws IOException {
     List<String> found = new ArrayList<>();
     String folderPrefix = fullKey(key) + "/";
     try {
       for (S3Object o :
-          s3.listObjectsV2Paginator(r -> r.bucket(settings.bucket()).prefix(folderPrefix)).contents()) {
+          s3.listObjectsV2Paginator(r -> r.bucket(settings.bucket()).prefix(folderPrefix))
+              .contents()) {
         if (o.key().endsWith("/") == markers && !keep.contains(o.key())) {
           found.add(o.key());
         }
@@ -539,17 +553,26 @@ public final class S3StorageBackend implements StorageBackend {
       }
       try {
         var response =
-            s3.deleteObjects(r -> r.bucket(settings.bucket()).delete(d -> d.objects(ids).quiet(true)));
+            s3.deleteObjects(
+                r -> r.bucket(settings.bucket()).delete(d -> d.objects(ids).quiet(true)));
         if (response.hasErrors() && !response.errors().isEmpty()) {
           throw new StorageException(
-              "S3 delete in '" + root() + "' failed for " + response.errors().size() + " objects, first: "
-                  + response.errors().get(0).key() + " (" + response.errors().get(0).message() + ")");
+              "S3 delete in '"
+                  + root()
+                  + "' failed for "
+                  + response.errors().size()
+                  + " objects, first: "
+                  + response.errors().get(0).key()
+                  + " ("
+                  + response.errors().get(0).message()
+                  + ")");
         }
       } catch (S3Exception e) {
         if (e.statusCode() != 501) {
           throw failure("delete", relativeKey(batch.get(0)), e);
         }
-        // an S3-compatible store without multi-object delete (or its checksum headers): delete one by one
+        // an S3-compatible store without multi-object delete (or its checksum headers): delete one
+        // by one
         batchDeleteWorks = false;
         for (String k : batch) {
           deleteOne(k);
@@ -595,13 +618,18 @@ public final class S3StorageBackend implements StorageBackend {
   private StorageException failure(String operation, String key, SdkException e) {
     String hint = "";
     if (e instanceof NoSuchBucketException) {
-      hint = "; the bucket '" + settings.bucket() + "' does not exist — create it or fix the storage root";
+      hint =
+          "; the bucket '"
+              + settings.bucket()
+              + "' does not exist — create it or fix the storage root";
     } else if (e instanceof S3Exception && ((S3Exception) e).statusCode() == 403) {
-      hint = "; access denied — check the AWS credentials (AWS_PROFILE, AWS_ACCESS_KEY_ID, ...) and bucket policy";
+      hint =
+          "; access denied — check the AWS credentials (AWS_PROFILE, AWS_ACCESS_KEY_ID, ...) and bucket policy";
     } else if (settings.endpoint() != null) {
       hint = "; endpoint " + settings.endpoint();
     }
-    return new StorageException("S3 " + operation + " of '" + uri(key) + "' failed: " + e.getMessage() + hint, e);
+    return new StorageException(
+        "S3 " + operation + " of '" + uri(key) + "' failed: " + e.getMessage() + hint, e);
   }
 
   /**

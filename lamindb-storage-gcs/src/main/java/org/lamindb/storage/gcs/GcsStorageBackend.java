@@ -429,7 +429,7 @@ public final class GcsStorageBackend implements StorageBackend {
     Instant modified =
         blob.getUpdateTimeOffsetDateTime() != null
             ? blob.getUpdateTimeOffsetDateTime().toInstant()
-            : (blob.getUpdateTime() != null ? Instant.ofEpochMilli(blob.getUpdateTime()) : null);
+            : null;
     long size = blob.getSize() == null ? 0 : blob.getSize();
     return new ObjectStat(relativeKey(blob.getName()), size, modified, hash[0], hash[1], false);
   }

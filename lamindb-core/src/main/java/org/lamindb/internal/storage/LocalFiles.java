@@ -34,7 +34,11 @@ public final class LocalFiles {
 
   private LocalFiles() {}
 
-  /** Counts transferred bytes of one operation and forwards them to a {@link TransferProgress}. */
+  /**
+   * Counts transferred bytes of one operation and forwards them to a {@link TransferProgress}.
+   * Thread-safe: parallel part uploads report through one counter, and the sink sees one update at
+   * a time with a growing total.
+   */
   public static final class Progress {
     private final TransferProgress sink;
     private final long total;
@@ -52,7 +56,7 @@ public final class LocalFiles {
     /**
      * @param bytes newly transferred bytes; reports the running total
      */
-    public void add(long bytes) {
+    public synchronized void add(long bytes) {
       done += bytes;
       sink.update(done, total);
     }
@@ -60,7 +64,7 @@ public final class LocalFiles {
     /**
      * @return bytes transferred so far
      */
-    public long done() {
+    public synchronized long done() {
       return done;
     }
   }

@@ -27,7 +27,8 @@ public record S3Settings(
     URI endpoint,
     String region,
     long multipartThreshold,
-    long partSize) {
+    long partSize,
+    int concurrency) {
 
   /** Default multipart threshold and part size: 64 MiB. */
   public static final long DEFAULT_PART_SIZE = 64L << 20;
@@ -46,6 +47,9 @@ public record S3Settings(
 
   /** Settings key of the part size in bytes. */
   public static final String PART_SIZE = "part_size";
+
+  /** Settings key of the number of parts uploaded at the same time (default 4). */
+  public static final String MAX_CONCURRENCY = "max_concurrency";
 
   /**
    * Resolves the settings of a root.
@@ -91,8 +95,15 @@ public record S3Settings(
     }
     long threshold = size(settings, MULTIPART_THRESHOLD, DEFAULT_PART_SIZE);
     long part = Math.max(MIN_PART_SIZE, size(settings, PART_SIZE, DEFAULT_PART_SIZE));
+    int concurrency = (int) Math.max(1, Math.min(64, size(settings, MAX_CONCURRENCY, 4)));
     return new S3Settings(
-        bucket, prefix, endpoint == null ? null : URI.create(endpoint), region, threshold, part);
+        bucket,
+        prefix,
+        endpoint == null ? null : URI.create(endpoint),
+        region,
+        threshold,
+        part,
+        concurrency);
   }
 
   /**

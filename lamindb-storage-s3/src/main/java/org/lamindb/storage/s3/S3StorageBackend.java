@@ -13,6 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import org.lamindb.StorageException;
 import org.lamindb.internal.storage.FileRegionInputStream;
 import org.lamindb.internal.storage.Hashing;
@@ -56,6 +62,13 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 public final class S3StorageBackend implements StorageBackend {
 
   private static final long MAX_COPY_SIZE = 5L << 30;
+
+  private static final ThreadFactory UPLOAD_THREADS =
+      runnable -> {
+        Thread t = new Thread(runnable, "lamindb-s3-upload");
+        t.setDaemon(true);
+        return t;
+      };
 
   private final S3Client s3;
   private final S3Settings settings;
@@ -334,23 +347,27 @@ public final class S3StorageBackend implements StorageBackend {
       throw failure("upload", full, e);
     }
     long partSize = settings.partSizeFor(size);
-    List<CompletedPart> parts = new ArrayList<>();
+    int partCount = (int) ((size + partSize - 1) / partSize);
+    int threads = Math.min(settings.concurrency(), partCount);
+    ExecutorService pool =
+        threads > 1 ? Executors.newFixedThreadPool(threads, UPLOAD_THREADS) : null;
     try {
-      int number = 1;
-      for (long offset = 0; offset < size; offset += partSize, number++) {
+      List<Future<CompletedPart>> futures = new ArrayList<>();
+      List<CompletedPart> parts = new ArrayList<>();
+      for (int i = 0; i < partCount; i++) {
+        long offset = i * partSize;
         long length = Math.min(partSize, size - offset);
-        int partNumber = number;
-        String etag =
-            s3.uploadPart(
-                    r ->
-                        r.bucket(settings.bucket())
-                            .key(full)
-                            .uploadId(uploadId)
-                            .partNumber(partNumber)
-                            .contentLength(length),
-                    body(source, offset, length, counter))
-                .eTag();
-        parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
+        int partNumber = i + 1;
+        Callable<CompletedPart> task =
+            () -> uploadPart(source, full, uploadId, partNumber, offset, length, counter);
+        if (pool == null) {
+          parts.add(task.call());
+        } else {
+          futures.add(pool.submit(task));
+        }
+      }
+      for (Future<CompletedPart> f : futures) {
+        parts.add(f.get());
       }
       s3.completeMultipartUpload(
           r ->
@@ -358,13 +375,54 @@ public final class S3StorageBackend implements StorageBackend {
                   .key(full)
                   .uploadId(uploadId)
                   .multipartUpload(m -> m.parts(parts)));
-    } catch (SdkException e) {
+    } catch (Exception | Error e) {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
       abortQuietly(full, uploadId);
-      throw failure("upload", full, e);
-    } catch (RuntimeException | Error e) {
-      abortQuietly(full, uploadId);
-      throw e;
+      Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+      if (cause instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      if (cause instanceof SdkException) {
+        throw failure("upload", full, (SdkException) cause);
+      }
+      if (cause instanceof IOException) {
+        throw (IOException) cause;
+      }
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      if (cause instanceof Error) {
+        throw (Error) cause;
+      }
+      throw new IOException("S3 upload of '" + full + "' failed: " + cause, cause);
+    } finally {
+      if (pool != null) {
+        pool.shutdown();
+      }
     }
+  }
+
+  private CompletedPart uploadPart(
+      Path source,
+      String full,
+      String uploadId,
+      int partNumber,
+      long offset,
+      long length,
+      LocalFiles.Progress counter) {
+    String etag =
+        s3.uploadPart(
+                r ->
+                    r.bucket(settings.bucket())
+                        .key(full)
+                        .uploadId(uploadId)
+                        .partNumber(partNumber)
+                        .contentLength(length),
+                body(source, offset, length, counter))
+            .eTag();
+    return CompletedPart.builder().partNumber(partNumber).eTag(etag).build();
   }
 
   private void abortQuietly(String full, String uploadId) {

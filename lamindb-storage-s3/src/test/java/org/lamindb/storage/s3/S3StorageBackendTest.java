@@ -140,6 +140,27 @@ class S3StorageBackendTest extends AbstractStorageBackendTest {
   }
 
   @Test
+  void failedParallelMultipartUploadLeavesNothing() throws IOException {
+    Path big = patternFile(tmp.resolve("local/mpfail.bin"), 23L << 20);
+    TransferProgress failHalfWay =
+        (done, total) -> {
+          if (done > total / 2) {
+            throw new IllegalStateException("simulated failure at " + done + " of " + total);
+          }
+        };
+    assertThatThrownBy(() -> backend.upload(big, "mpfail.bin", failHalfWay))
+        .hasMessageContaining("simulated failure");
+    assertThat(backend.stat("mpfail.bin")).isEmpty();
+    assertThat(backend.list("")).isEmpty();
+    backend.upload(big, "mpfail.bin", TransferProgress.NONE);
+    // 23 MiB in 5 MiB parts -> 5 parts, uploaded 4 at a time
+    assertThat(backend.stat("mpfail.bin").orElseThrow().hashType()).isEqualTo("md5-5");
+    Path down = tmp.resolve("down/mpfail.bin");
+    backend.download("mpfail.bin", down, TransferProgress.NONE);
+    assertThat(Files.mismatch(big, down)).isEqualTo(-1L);
+  }
+
+  @Test
   void rootsSettingsAndEnvironment() {
     S3Settings s =
         S3Settings.resolve(
@@ -162,6 +183,9 @@ class S3StorageBackendTest extends AbstractStorageBackendTest {
     assertThat(aws.endpoint()).isNull();
     assertThat(aws.region()).isEqualTo("ap-south-1");
     assertThat(aws.multipartThreshold()).isEqualTo(64L << 20);
+    assertThat(aws.concurrency()).isEqualTo(4);
+    assertThat(S3Settings.resolve("s3://b", Map.of("max_concurrency", "1"), Map.of()).concurrency())
+        .isEqualTo(1);
     // 1 TiB in at most 10,000 parts needs parts of at least 109,951,163 bytes
     assertThat(aws.partSizeFor(1L << 40)).isEqualTo(109_951_163L);
 

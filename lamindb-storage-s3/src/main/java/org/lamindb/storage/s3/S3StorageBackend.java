@@ -569,31 +569,39 @@ public final class S3StorageBackend implements StorageBackend {
    * Deletes every object below {@code key/} except those in {@code keep} (full keys). Folder
    * markers (empty objects whose key ends in '/') are removed in a second pass, after the objects
    * below them, and only when {@code keep} is empty: some S3-compatible stores represent them as
-   * directories that vanish with their last object.
+   * directories that vanish with their last object. Costs one LIST when nothing is there.
    */
   private void deleteFolderObjects(String key, Set<String> keep) throws IOException {
-    deleteObjects(objectsBelow(key, keep, false));
-    if (keep.isEmpty()) {
-      deleteObjects(objectsBelow(key, keep, true));
-    }
-  }
-
-  private List<String> objectsBelow(String key, Set<String> keep, boolean markers)
-      throws IOException {
-    List<String> found = new ArrayList<>();
+    List<String> objects = new ArrayList<>();
+    boolean markers = false;
     String folderPrefix = fullKey(key) + "/";
     try {
       for (S3Object o :
           s3.listObjectsV2Paginator(r -> r.bucket(settings.bucket()).prefix(folderPrefix))
               .contents()) {
-        if (o.key().endsWith("/") == markers && !keep.contains(o.key())) {
-          found.add(o.key());
+        if (o.key().endsWith("/")) {
+          markers = true;
+        } else if (!keep.contains(o.key())) {
+          objects.add(o.key());
         }
       }
     } catch (SdkException e) {
       throw failure("list", key, e);
     }
-    return found;
+    deleteObjects(objects);
+    if (markers && keep.isEmpty()) {
+      List<String> remaining = new ArrayList<>();
+      try {
+        for (S3Object o :
+            s3.listObjectsV2Paginator(r -> r.bucket(settings.bucket()).prefix(folderPrefix))
+                .contents()) {
+          remaining.add(o.key());
+        }
+      } catch (SdkException e) {
+        throw failure("list", key, e);
+      }
+      deleteObjects(remaining);
+    }
   }
 
   private void deleteObjects(List<String> fullKeys) throws IOException {

@@ -188,12 +188,7 @@ public final class Cache {
     int downloaded = 0;
     for (ObjectStat object : objects) {
       String relative = object.key().substring(key.length() + 1);
-      Keys.validateStorageKey(relative);
-      Path local = base.resolve(relative).normalize();
-      if (!local.startsWith(base)) {
-        throw new InvalidArgumentException(
-            "Object key '" + object.key() + "' leads outside '" + base + "'.");
-      }
+      Path local = LocalFiles.resolveInside(base, relative);
       expected.add(local);
       if (syncFile(backend, object, local, progress)) {
         downloaded++;

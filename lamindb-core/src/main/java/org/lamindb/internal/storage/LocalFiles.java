@@ -205,6 +205,25 @@ public final class LocalFiles {
   }
 
   /**
+   * Resolves an object's key relative to a local folder, refusing names that would leave it (object
+   * stores accept keys such as {@code a/../../x} that other tools may have written).
+   *
+   * @param base the local folder
+   * @param relative '/'-separated relative key
+   * @return a path inside {@code base}
+   * @throws org.lamindb.InvalidArgumentException when the key is not a valid relative key
+   */
+  public static Path resolveInside(Path base, String relative) {
+    Keys.validateStorageKey(relative);
+    Path resolved = base.resolve(relative).normalize();
+    if (!resolved.startsWith(base.normalize())) {
+      throw new org.lamindb.InvalidArgumentException(
+          "Object key '" + relative + "' leads outside '" + base + "'.");
+    }
+    return resolved;
+  }
+
+  /**
    * Deletes a file or a folder with everything in it; a missing path is ignored. Symbolic links are
    * not followed.
    */

@@ -206,7 +206,7 @@ public final class GcsStorageBackend implements StorageBackend {
       if (stat.folder()) {
         Files.createDirectories(temp);
         for (ObjectStat o : list(key)) {
-          Path file = temp.resolve(o.key().substring(key.length() + 1));
+          Path file = LocalFiles.resolveInside(temp, o.key().substring(key.length() + 1));
           Files.createDirectories(file.getParent());
           read(o.key(), file, counter);
         }

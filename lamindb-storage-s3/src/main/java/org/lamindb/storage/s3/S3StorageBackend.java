@@ -235,7 +235,7 @@ public final class S3StorageBackend implements StorageBackend {
       if (stat.get().folder()) {
         Files.createDirectories(temp);
         for (ObjectStat o : list(key)) {
-          Path file = temp.resolve(o.key().substring(key.length() + 1));
+          Path file = LocalFiles.resolveInside(temp, o.key().substring(key.length() + 1));
           Files.createDirectories(file.getParent());
           getObject(o.key(), file, counter);
         }

@@ -1,5 +1,6 @@
 package org.lamindb.storage.s3;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -253,11 +254,48 @@ public final class S3StorageBackend implements StorageBackend {
   public InputStream open(String key) throws IOException {
     String full = fullKey(key);
     try {
-      return s3.getObject(r -> r.bucket(settings.bucket()).key(full));
+      return new AbortOnEarlyClose(s3.getObject(r -> r.bucket(settings.bucket()).key(full)));
     } catch (NoSuchKeyException e) {
       throw new NoSuchFileException(uri(key), null, "no object at this key");
     } catch (SdkException e) {
       throw failure("open", key, e);
+    }
+  }
+
+  /**
+   * Closing an S3 response stream early would drain the rest of the object to reuse the connection;
+   * for a reader that only needs the first bytes of a large object (a header, a footer) it is
+   * cheaper to drop the connection.
+   */
+  private static final class AbortOnEarlyClose extends FilterInputStream {
+    private final ResponseInputStream<GetObjectResponse> response;
+    private boolean endReached;
+
+    AbortOnEarlyClose(ResponseInputStream<GetObjectResponse> response) {
+      super(response);
+      this.response = response;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      endReached |= b < 0;
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      endReached |= n < 0;
+      return n;
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (!endReached) {
+        response.abort();
+      }
+      super.close();
     }
   }
 

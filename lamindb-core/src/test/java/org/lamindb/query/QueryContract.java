@@ -313,6 +313,24 @@ abstract class QueryContract {
   }
 
   @Test
+  void textValuesAsOnACommandLine() {
+    assertThat(arts(ln.artifacts().filterText("size__gt", "1000"))).isEqualTo(set("a2", "a3"));
+    assertThat(arts(ln.artifacts().filterText("key__in", "raw/a.csv,processed/c.h5ad"))).isEqualTo(set("a1", "a3"));
+    assertThat(arts(ln.artifacts().filterText("size__range", "100, 2000"))).isEqualTo(set("a1", "a2"));
+    assertThat(arts(ln.artifacts().filterText("created_at__gte", "2025-01-01T13:00:00Z")))
+        .isEqualTo(set("a2", "a3", "a4"));
+    assertThat(arts(ln.artifacts().filterText("key", "null"))).isEqualTo(set("a4"));
+    assertThat(arts(ln.artifacts().filterText("_key_is_virtual", "false"))).isEqualTo(set("a3"));
+    assertThat(arts(ln.artifacts().filterText("run__isnull", "true"))).isEqualTo(set("a4"));
+    assertThat(arts(ln.artifacts().filterText("ulabels__name", "beta"))).isEqualTo(set("a1"));
+    assertThat(names(ln.runs().filterText("status", "completed").list())).isEqualTo(set("rA"));
+    assertThatThrownBy(() -> ln.artifacts().filterText("size__gt", "big"))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("'big'");
+    assertThatThrownBy(() -> ln.artifacts().filterText("_key_is_virtual", "yes"))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("true or false");
+  }
+
+  @Test
   void statusAndVersionRewrites() {
     assertThat(names(ln.runs().filter("status", "completed").list())).isEqualTo(set("rA"));
     assertThat(names(ln.runs().filter("status__in", List.of("scheduled", "completed")).list()))

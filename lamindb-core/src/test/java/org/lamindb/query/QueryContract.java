@@ -162,6 +162,31 @@ abstract class QueryContract {
   }
 
   @Test
+  void artifactTransformMeansRunTransform() {
+    var tA = ln.transforms().get(fx.uids.get("tA"));
+    assertThat(arts(ln.artifacts().filter("transform", tA))).isEqualTo(set("a1", "a2"));
+    assertThat(arts(ln.artifacts().filter("transform__kind", "script"))).isEqualTo(set("a3"));
+  }
+
+  @Test
+  void unknownLookupsOnFeatureHostsGoThroughTheFeatureHook() {
+    org.lamindb.internal.query.FeatureFilterResolver previous =
+        org.lamindb.internal.query.FeatureFilters.resolver();
+    try {
+      org.lamindb.internal.query.FeatureFilters.install((inst, host, hostId, lookup, value) ->
+          lookup.equals("gc_content__gt") ? hostId.eq(org.jooq.impl.DSL.val((Object) fx.ids.get("a2"))) : null);
+      assertThat(arts(ln.artifacts().filter("gc_content__gt", 0.5))).isEqualTo(set("a2"));
+      assertThat(arts(ln.artifacts().exclude("gc_content__gt", 0.5))).isEqualTo(set("a1", "a3", "a4"));
+      assertThatThrownBy(() -> ln.artifacts().filter("gc_contnt", 1))
+          .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("no field 'gc_contnt' on Artifact");
+      assertThatThrownBy(() -> ln.ulabels().filter("gc_content__gt", 0.5))
+          .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("no field 'gc_content' on ULabel");
+    } finally {
+      org.lamindb.internal.query.FeatureFilters.install(previous);
+    }
+  }
+
+  @Test
   void reverseTraversal() {
     assertThat(names(ln.runs().filter("output_artifacts__key__startswith", "raw/").list())).isEqualTo(set("rA"));
     assertThat(names(ln.transforms().filter("runs__output_artifacts__size__gt", 1000L).list()))

@@ -173,13 +173,14 @@ public final class ValueCoercer {
     if (value instanceof Object[] a) {
       return Arrays.asList(a);
     }
-    if (value != null && value.getClass().isArray()) {
-      int n = java.lang.reflect.Array.getLength(value);
-      List<Object> out = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        out.add(java.lang.reflect.Array.get(value, i));
-      }
-      return out;
+    if (value instanceof long[] a) {
+      return Arrays.stream(a).boxed().toList();
+    }
+    if (value instanceof int[] a) {
+      return Arrays.stream(a).boxed().toList();
+    }
+    if (value instanceof double[] a) {
+      return Arrays.stream(a).boxed().toList();
     }
     throw new InvalidArgumentException(
         "lookup '" + r.key() + "' needs a collection or array of values, got " + describe(value));

@@ -1,7 +1,13 @@
 package org.lamindb.model;
 
+import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.lamindb.LaminDB;
+import org.lamindb.internal.artifact.ArtifactDraft;
+import org.lamindb.internal.artifact.ArtifactFiles;
+import org.lamindb.internal.artifact.ArtifactStore;
 import org.lamindb.internal.core.CoreRegistries;
 
 /**
@@ -91,6 +97,149 @@ public final class Artifact extends SQLRecord<Artifact> {
    */
   public Artifact(LaminDB ln) {
     super(ln, CoreRegistries.ARTIFACT);
+  }
+
+  private final ArtifactDraft draft = new ArtifactDraft();
+
+  /**
+   * Sets the file or folder to store; used by {@link LaminDB#artifact(Path)}.
+   *
+   * @param path a local file or folder
+   * @return this
+   */
+  public Artifact path(Path path) {
+    draft.path = path;
+    return this;
+  }
+
+  /**
+   * Sets an in-memory object to store (a Tablesaw {@code Table}, an {@code AnnData}, ...); used by {@link
+   * LaminDB#artifact(Object)}.
+   *
+   * @param data the object
+   * @return this
+   */
+  public Artifact data(Object data) {
+    draft.data = data;
+    draft.memory = data;
+    return this;
+  }
+
+  /**
+   * Makes this artifact a new version of {@code previous} (same uid stem, next version suffix); the key and
+   * description default to the previous version's.
+   *
+   * @param previous a saved artifact of the family
+   * @return this
+   */
+  public Artifact revises(Artifact previous) {
+    draft.revises = previous;
+    return this;
+  }
+
+  /**
+   * Controls de-duplication by content hash: {@code true} always stores a new artifact, {@code false} always
+   * returns an existing artifact with the same content. By default, files already inside a storage location are
+   * not de-duplicated and all others are.
+   *
+   * @param skip whether to skip the hash lookup
+   * @return this
+   */
+  public Artifact skipHashLookup(boolean skip) {
+    draft.skipHashLookup = skip;
+    return this;
+  }
+
+  /**
+   * Saves the artifact: hashes the content, returns the existing artifact when the same content is already
+   * registered (this object then holds that artifact), creates a new version when the key exists with other
+   * content, and stores the content crash-safely.
+   *
+   * @return this artifact, saved
+   */
+  @Override
+  public Artifact save() {
+    ArtifactStore.of(instance()).save(this, draft);
+    return this;
+  }
+
+  /** Moves the artifact to the trash (its content is kept); {@link #restore()} brings it back. */
+  @Override
+  public void delete() {
+    super.delete(false);
+  }
+
+  /**
+   * Deletes the artifact. Permanently deleting removes the row and, when the artifact owns its content (stored
+   * under {@code .lamindb/}), the content; content registered in place elsewhere is kept.
+   *
+   * @param permanent true to delete for good, false to move to the trash
+   */
+  @Override
+  public void delete(boolean permanent) {
+    if (permanent) {
+      ArtifactFiles.of(instance()).deletePermanently(this, false);
+    } else {
+      super.delete(false);
+    }
+  }
+
+  /**
+   * Deletes the artifact permanently together with its content, even content registered in place outside {@code
+   * .lamindb/}.
+   */
+  public void deleteWithContent() {
+    ArtifactFiles.of(instance()).deletePermanently(this, true);
+  }
+
+  /** @return the full storage path of the content, e.g. {@code /data/lamin/.lamindb/AbC...0000.csv} */
+  public String path() {
+    return ArtifactFiles.of(instance()).path(this);
+  }
+
+  /**
+   * @return a local path with the content: the file itself on local storage, else an up-to-date copy in the cache
+   *     (downloaded only when the remote changed)
+   */
+  public Path cache() {
+    Path p = ArtifactFiles.of(instance()).cache(this);
+    instance().trackInput(this);
+    return p;
+  }
+
+  /**
+   * Loads the content into its natural object: a String for text, a JsonNode for JSON, a Tablesaw Table for
+   * CSV/Parquet, an AnnData for .h5ad/.zarr (with lamindb-formats).
+   *
+   * @return the loaded object
+   */
+  public Object load() {
+    return load(Object.class);
+  }
+
+  /**
+   * Loads the content as {@code type}, e.g. {@code load(Table.class)}.
+   *
+   * @return the loaded object
+   */
+  public <T> T load(Class<T> type) {
+    if (draft.memory != null && type.isInstance(draft.memory)) {
+      return type.cast(draft.memory);
+    }
+    Path p = cache();
+    return org.lamindb.internal.artifact.Formats.load(p, suffix(), type);
+  }
+
+  /** @return a stream over the content, read lazily from storage without downloading it all first */
+  public InputStream open() {
+    InputStream in = ArtifactFiles.of(instance()).open(this);
+    instance().trackInput(this);
+    return in;
+  }
+
+  /** @return all versions of this artifact (trashed ones excluded), oldest first */
+  public List<Artifact> versions() {
+    return ArtifactStore.of(instance()).versions(this);
   }
 
   /** @return the key (a virtual relative path such as {@code examples/my.csv}), or null */

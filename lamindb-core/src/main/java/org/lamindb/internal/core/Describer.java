@@ -96,6 +96,9 @@ public final class Describer {
     if (rec.uid() != null) {
       pairs.add("uid: " + rec.uid());
     }
+    if (v.get("run_id") instanceof Long runId && rec.registry().relation("run").isPresent()) {
+      pairs.add("run: " + runLabel(runId));
+    }
     for (String f : List.of("kind", "otype", "hash", "size", "n_observations", "n_files", "root", "type")) {
       Object x = v.get(f);
       if (x != null && rec.registry().field(f).isPresent()) {
@@ -113,6 +116,18 @@ public final class Describer {
       pairs.add("created_by: " + handle((Long) v.get("created_by_id")));
     }
     return pairs;
+  }
+
+  private String runLabel(long runId) {
+    var run = RecordStore.byId(inst, CoreRegistries.RUN, runId);
+    if (run.isEmpty()) {
+      return String.valueOf(runId);
+    }
+    String uid = run.get().uid();
+    Object tid = run.get().get("transform_id");
+    String key =
+        tid == null ? "" : RecordStore.byId(inst, CoreRegistries.TRANSFORM, (Long) tid).map(t -> String.valueOf(t.get("key"))).orElse("");
+    return uid.substring(0, 7) + " (" + key + ")";
   }
 
   static String branchName(long id) {

@@ -34,6 +34,10 @@ public final class Instance implements AutoCloseable {
   private long branchId = RecordStore.MAIN;
   private long spaceId = 1;
   private Describer describer;
+  private volatile Long currentRunId;
+  private volatile java.util.function.Consumer<SQLRecord<?>> inputTracker;
+  private volatile java.util.function.BiFunction<String, Long, org.lamindb.storage.TransferProgress> progress =
+      (label, size) -> org.lamindb.storage.TransferProgress.NONE;
 
   /**
    * @param settings the instance settings
@@ -71,6 +75,7 @@ public final class Instance implements AutoCloseable {
       }
     }
     this.describer = new Describer(this);
+    this.describer.addSection(new org.lamindb.internal.artifact.ArtifactSections(this));
   }
 
   /** Sets the current user, default storage and their ids after the seed rows are known. */
@@ -153,7 +158,16 @@ public final class Instance implements AutoCloseable {
   /** @return a per-instance service, created on first use (lineage context, artifact store, ...) */
   @SuppressWarnings("unchecked")
   public <T> T service(Class<T> type, java.util.function.Function<Instance, T> create) {
-    return (T) services.computeIfAbsent(type, k -> create.apply(this));
+    Object s = services.get(type);
+    if (s == null) {
+      // created outside the map: services may use other services while being created
+      Object created = create.apply(this);
+      s = services.putIfAbsent(type, created);
+      if (s == null) {
+        s = created;
+      }
+    }
+    return (T) s;
   }
 
   /** @return id of the current user row */
@@ -194,6 +208,38 @@ public final class Instance implements AutoCloseable {
   /** @return the cache directory */
   public Path cacheDir() {
     return store.cacheDir();
+  }
+
+  /** @return id of the run that new records are outputs of (set by lineage tracking), or null */
+  public Long currentRunId() {
+    return currentRunId;
+  }
+
+  /** Sets the current run (null clears it). */
+  public void currentRunId(Long id) {
+    this.currentRunId = id;
+  }
+
+  /** Records {@code rec} as an input of the current run, if a run is tracked. */
+  public void trackInput(SQLRecord<?> rec) {
+    if (inputTracker != null) {
+      inputTracker.accept(rec);
+    }
+  }
+
+  /** Sets what records inputs of the current run (lineage). */
+  public void inputTracker(java.util.function.Consumer<SQLRecord<?>> tracker) {
+    this.inputTracker = tracker;
+  }
+
+  /** @return a progress listener for a transfer of {@code size} bytes (a progress bar in the CLI) */
+  public org.lamindb.storage.TransferProgress transferProgress(String label, long size) {
+    return progress.apply(label, size);
+  }
+
+  /** Sets the factory of progress listeners for transfers. */
+  public void transferProgress(java.util.function.BiFunction<String, Long, org.lamindb.storage.TransferProgress> f) {
+    this.progress = f;
   }
 
   /** @return the describe renderer */

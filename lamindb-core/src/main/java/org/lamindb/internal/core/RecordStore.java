@@ -107,6 +107,10 @@ public final class RecordStore {
     if (r.field("created_by_id").isPresent() && v.get("created_by_id") == null) {
       v.put("created_by_id", inst.userId());
     }
+    if (r.field("run_id").isPresent() && r.relation("run").isPresent() && v.get("run_id") == null
+        && inst.currentRunId() != null && !r.name().equals("Storage")) {
+      v.put("run_id", inst.currentRunId());
+    }
     if (r.isVersioned()) {
       v.putIfAbsent("is_latest", true);
     }

@@ -253,6 +253,53 @@ public final class LaminDB implements AutoCloseable {
     return rec;
   }
 
+  /**
+   * Sets what observes uploads and downloads (e.g. a progress bar); by default nothing does.
+   *
+   * @param factory receives a label and the total bytes of each transfer and returns its listener
+   */
+  public void onTransfer(java.util.function.BiFunction<String, Long, org.lamindb.storage.TransferProgress> factory) {
+    instance.transferProgress(factory);
+  }
+
+  /**
+   * Finds an artifact by uid (full, or the 16-character stem for the latest version) or by key (latest version).
+   *
+   * @param uidOrKey a uid, uid stem or key
+   * @param includeTrash whether trashed artifacts are found too
+   * @return the artifact
+   * @throws NotFoundException when none matches
+   */
+  public Artifact artifactByUidOrKey(String uidOrKey, boolean includeTrash) {
+    return org.lamindb.internal.artifact.ArtifactLookup.find(instance, uidOrKey, includeTrash);
+  }
+
+  /**
+   * Checks the default storage for leftovers of interrupted saves (temporary uploads, files without an artifact)
+   * and artifacts whose content is missing.
+   *
+   * @param dryRun true only reports; false also removes the leftovers
+   * @return one line per finding
+   */
+  public java.util.List<String> repair(boolean dryRun) {
+    var r = org.lamindb.internal.artifact.ArtifactFiles.of(instance).repair(dryRun);
+    java.util.List<String> out = new java.util.ArrayList<>();
+    r.orphans().forEach(o -> out.add((dryRun ? "orphan: " : "removed orphan: ") + o));
+    r.missing().forEach(m -> out.add("missing content (artifact row kept): " + m));
+    return out;
+  }
+
+  /** @return true when {@code path} lies inside a storage location of this instance (it is registered in place) */
+  public boolean isInStorage(java.nio.file.Path path) {
+    try {
+      return org.lamindb.internal.artifact.ArtifactFiles.of(instance)
+          .registeredStorage(path.toAbsolutePath().normalize().toRealPath())
+          .isPresent();
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
   /** Closes the connection pool of this handle. */
   @Override
   public void close() {

@@ -25,6 +25,11 @@ import picocli.CommandLine.Option;
       LoginCommand.class,
       DeleteCommand.class,
       MigrateCommand.class,
+      SaveCommand.class,
+      LoadCommand.class,
+      DescribeCommand.class,
+      RestoreCommand.class,
+      RepairCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Lamin implements Callable<Integer> {
@@ -66,7 +71,10 @@ public final class Lamin implements Callable<Integer> {
           cmd.getErr().println("✗ unexpected error: " + ex + (verbose ? "" : " (run with --verbose for details)"));
           return 2;
         });
-    return cl.execute(args);
+    int code = cl.execute(args);
+    out.flush();
+    err.flush();
+    return code;
   }
 
   /** Prints the version. */

@@ -158,7 +158,16 @@ public final class Instance implements AutoCloseable {
   /** @return a per-instance service, created on first use (lineage context, artifact store, ...) */
   @SuppressWarnings("unchecked")
   public <T> T service(Class<T> type, java.util.function.Function<Instance, T> create) {
-    return (T) services.computeIfAbsent(type, k -> create.apply(this));
+    Object s = services.get(type);
+    if (s == null) {
+      // created outside the map: services may use other services while being created
+      Object created = create.apply(this);
+      s = services.putIfAbsent(type, created);
+      if (s == null) {
+        s = created;
+      }
+    }
+    return (T) s;
   }
 
   /** @return id of the current user row */

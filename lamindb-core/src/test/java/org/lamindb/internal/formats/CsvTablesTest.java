@@ -79,6 +79,32 @@ class CsvTablesTest {
   }
 
   @Test
+  void singleFileTarGzArchivesLoadAsPandasDoes(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        new java.io.File("/bin/tar").canExecute() || new java.io.File("/usr/bin/tar").canExecute(),
+        "the tar command is needed to build the archive");
+    Path csv = dir.resolve("hvg.csv");
+    java.nio.file.Files.copy(
+        SharedTestData.formats().resolve("csv/scanpy_cell_ranger_hvg.csv"), csv);
+    Path tgz = dir.resolve("hvg.csv.tar.gz");
+    Process p =
+        new ProcessBuilder("tar", "-czf", tgz.toString(), "-C", dir.toString(), "hvg.csv")
+            .redirectErrorStream(true)
+            .start();
+    assertThat(p.waitFor()).isZero();
+    assertThat(provider.canLoad(".csv.tar.gz")).isTrue();
+    Table t = provider.load(tgz, ".csv.tar.gz", Table.class).orElseThrow();
+    assertThat(t.shape()).contains("765 rows X 5 cols");
+    assertThat(t.booleanColumn("highly_variable").countTrue()).isEqualTo(100);
+    // a plain .csv.gz is not a tar archive
+    Path gz = SharedTestData.formats().resolve("csv/cellxgene_genes_ercc.csv.gz");
+    assertThatThrownBy(() -> provider.load(gz, ".csv.tar.gz", Table.class))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("tar");
+  }
+
+  @Test
   void sectionedSampleSheetIsNotAPlainCsv() {
     Path f = SharedTestData.formats().resolve("csv/nfcore_SampleSheet_illumina_bclconvert.csv");
     assertThatThrownBy(() -> provider.load(f, ".csv", Table.class))

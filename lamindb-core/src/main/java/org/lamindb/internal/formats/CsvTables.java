@@ -110,6 +110,8 @@ final class CsvTables {
               .separator(sep)
               .header(false)
               .sample(false)
+              // "1.0" stays a floating-point value, as in pandas (Tablesaw would make it an integer)
+              .ignoreZeroDecimal(false)
               .maxCharsPerColumn(MAX_CHARS_PER_FIELD)
               .maxNumberOfColumns(Math.max(MAX_COLUMNS, names.size() + 1))
               .build();

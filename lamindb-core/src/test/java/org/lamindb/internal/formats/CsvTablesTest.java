@@ -50,6 +50,9 @@ class CsvTablesTest {
     Table adata = load("anndata_adata.csv", ".csv");
     assertThat(adata.columnNames()).containsExactly("Unnamed: 0", "c1", "c2");
     assertThat(adata.stringColumn("Unnamed: 0").asList()).containsExactly("r1", "r2", "r3");
+    // "1.0", "3.0", "5.0": floats, as pandas reads them
+    assertThat(adata.column("c1").type()).isEqualTo(ColumnType.DOUBLE);
+    assertThat(adata.doubleColumn("c1").asList()).containsExactly(1.0, 3.0, 5.0);
 
     Table genes = load("scanpy_10x-v1.2.0_hg19_chr21_genes.tsv", ".tsv");
     assertThat(genes.columnNames()).containsExactly("DSCAM", "DSCAM.1");

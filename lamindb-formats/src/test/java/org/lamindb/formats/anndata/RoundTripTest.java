@@ -129,9 +129,8 @@ class RoundTripTest {
     for (int i = 0; i < dense.length; i++) {
       dense[i] = (i * 7919) % 1000 / 10f;
     }
-    Table obs = AnnDataSupport.index("obs", rows);
-    Table var = AnnDataSupport.index("var", cols);
-    AnnData a = new AnnData(new DenseMatrix(dense, DType.FLOAT32, rows, cols), obs, var);
+    AnnData a = AnnData.of(new DenseMatrix(dense, DType.FLOAT32, rows, cols));
+    assertThat(a.obsNames().get(rows - 1)).isEqualTo(String.valueOf(rows - 1));
     AnnData b = roundTrip(format, a);
     assertThat(b.x()).isEqualTo(a.x());
   }

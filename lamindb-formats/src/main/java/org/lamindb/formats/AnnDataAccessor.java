@@ -269,8 +269,8 @@ public final class AnnDataAccessor implements AutoCloseable {
   }
 
   private Table frame(String name, int axis) {
-    StoreNode n = root.child(name);
-    return n == null ? AnnDataReader.defaultIndex(name, shape()[axis]) : r.readDataFrame(n, name);
+    Table t = new AnnDataReader(path.toString()).readFrame(root, name);
+    return t == null ? AnnDataReader.defaultIndex(name, shape()[axis]) : t;
   }
 
   /**

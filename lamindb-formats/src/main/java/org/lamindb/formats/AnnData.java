@@ -161,7 +161,10 @@ public final class AnnData {
         path,
         "write",
         () -> {
-          Hdf5Writer.write(path, gzip, root -> new AnnDataWriter(true).write(this, root));
+          Hdf5Writer.write(
+              path,
+              gzip,
+              root -> new AnnDataWriter(true, !Hdf5Writer.writesBooleanEnums()).write(this, root));
           return null;
         });
   }

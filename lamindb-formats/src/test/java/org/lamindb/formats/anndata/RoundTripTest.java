@@ -96,6 +96,25 @@ class RoundTripTest {
         .containsExactly("g1", "g2", "g3", "g4");
   }
 
+  /** Without the enum type, nullable columns go through float64 + NaN and are restored on read. */
+  @org.junit.jupiter.api.Test
+  void bitfieldFallbackRestoresNullableColumns() throws Exception {
+    Path p = dir.resolve("fallback.h5ad");
+    AnnData a = Samples.everyKind();
+    org.lamindb.formats.internal.hdf5.Hdf5Writer.write(
+        p,
+        false,
+        root -> new org.lamindb.formats.anndata.internal.AnnDataWriter(true, true).write(a, root));
+    AnnData b = AnnData.read(p);
+    IntColumn nInt = (IntColumn) b.obs().column("n_genes");
+    assertThat(nInt.isMissing(1)).isTrue();
+    assertThat(nInt.get(2)).isEqualTo(9);
+    BooleanColumn nBool = (BooleanColumn) b.obs().column("qc_pass");
+    assertThat(nBool.isMissing(2)).isTrue();
+    assertThat(nBool.get(0)).isTrue();
+    assertThat((Object[]) b.uns().get("maybe")).containsExactly(1L, null, 3L);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"h5ad", "h5ad-gzip", "zarr2", "zarr3"})
   void emptySparseAndAllMissingCategoricalSurvive(String format) {

@@ -220,8 +220,11 @@ public final class AnnDataAccessor implements AutoCloseable {
    * @return true when the store has a raw group
    */
   public boolean hasRaw() {
-    StoreNode raw = root.child("raw");
-    return raw instanceof StoreGroup && !"null".equals(raw.attrString("encoding-type"));
+    return guard(
+        () -> {
+          StoreNode raw = root.child("raw");
+          return raw instanceof StoreGroup && !"null".equals(raw.attrString("encoding-type"));
+        });
   }
 
   /**

@@ -23,11 +23,6 @@ class PythonAnndataInteropTest {
       String.join(
           "\n",
           "import sys, anndata, numpy as np, pandas as pd, scipy.sparse as sp",
-          "if tuple(int(x) for x in anndata.__version__.split('.')[:2]) < (0, 9):",
-          "    # anndata 0.8 passes the 'ordered' attribute to pandas as read; later versions apply bool()",
-          "    _from_codes = pd.Categorical.from_codes",
-          "    pd.Categorical.from_codes = lambda codes, categories=None, ordered=None, dtype=None: _from_codes(",
-          "        codes, categories=categories, ordered=None if ordered is None else bool(ordered), dtype=dtype)",
           "a = anndata.read_h5ad(sys.argv[1]) if sys.argv[1].endswith('.h5ad') else anndata.read_zarr(sys.argv[1])",
           "assert a.shape == (4, 3), a.shape",
           "assert list(a.obs_names) == ['c0', 'c1', 'c2', 'c3']",

@@ -1,7 +1,338 @@
 package org.lamindb;
 
-/** Entry point: a handle on one LaminDB instance. */
+import java.util.Optional;
+import org.lamindb.internal.core.Access;
+import org.lamindb.internal.core.Instance;
+import org.lamindb.internal.core.RecordStore;
+import org.lamindb.model.Artifact;
+import org.lamindb.model.Branch;
+import org.lamindb.model.Collection;
+import org.lamindb.model.Feature;
+import org.lamindb.model.Project;
+import org.lamindb.model.Record;
+import org.lamindb.model.Reference;
+import org.lamindb.model.Run;
+import org.lamindb.model.SQLRecord;
+import org.lamindb.model.Schema;
+import org.lamindb.model.Space;
+import org.lamindb.model.Storage;
+import org.lamindb.model.Transform;
+import org.lamindb.model.ULabel;
+import org.lamindb.model.User;
+import org.lamindb.query.QuerySet;
+import org.lamindb.spi.LaminModule;
+
+/**
+ * A handle on one LaminDB instance, the entry point of lamindb-java. Plural accessors query registries ({@code
+ * ln.artifacts().filter("key__startswith", "raw/").list()}); singular factories create unsaved records ({@code
+ * ln.ulabel("My label").save()}). Several handles on different instances can be open at once; close each when done.
+ *
+ * <pre>{@code
+ * try (LaminDB ln = LaminDB.connect()) {
+ *   ULabel label = ln.ulabel("My label").save();
+ *   ln.ulabels().filter("name__startswith", "My").list();
+ * }
+ * }</pre>
+ */
 public final class LaminDB implements AutoCloseable {
+  static {
+    Access.installInstanceAccess(ln -> ln.instance);
+  }
+
+  private final Instance instance;
+
+  private LaminDB(Instance instance) {
+    this.instance = instance;
+  }
+
+  static LaminDB open(Instance inst) {
+    LaminDB ln = new LaminDB(inst);
+    inst.bind(ln);
+    try {
+      for (LaminModule m : inst.modules()) {
+        m.onConnect(ln);
+      }
+    } catch (RuntimeException e) {
+      inst.close();
+      throw e;
+    }
+    return ln;
+  }
+
+  /** @return a handle on the current instance ({@code LAMIN_INSTANCE}, else the one last connected with the CLI) */
+  public static LaminDB connect() {
+    return LaminSetup.fromEnvironment().connect();
+  }
+
+  /** @return a handle on instance {@code nameOrSlug} ({@code name} or {@code owner/name}) */
+  public static LaminDB connect(String nameOrSlug) {
+    return LaminSetup.fromEnvironment().connect(nameOrSlug);
+  }
+
+  /** @return {@code owner/name} of this instance */
+  public String slug() {
+    return instance.settings().slug();
+  }
+
+  /** @return settings, schema versions and identity of this instance */
+  public InstanceInfo info() {
+    return new LaminSetup(instance.store()).info(instance.settings(), instance.schemaVersions());
+  }
+
+  /** @return the current user */
+  public User user() {
+    return (User) RecordStore.byId(instance, instance.registry("User"), instance.userId()).orElseThrow();
+  }
+
+  /** @return the default storage location */
+  public Storage storage() {
+    return (Storage) RecordStore.byId(instance, instance.registry("Storage"), instance.storageId()).orElseThrow();
+  }
+
+  /**
+   * @param type the facade class a module offers, e.g. {@code Bionty.class}
+   * @return the module's entry point for this instance
+   * @throws InvalidArgumentException when no enabled module offers {@code type}
+   */
+  public <T> T module(Class<T> type) {
+    for (LaminModule m : instance.modules()) {
+      Object f = m.facade(this);
+      if (type.isInstance(f)) {
+        return type.cast(f);
+      }
+    }
+    throw new InvalidArgumentException(
+        "no enabled module offers " + type.getSimpleName() + "; enable it with `lamin init --modules ...`");
+  }
+
+  // ---- registries (queries) -------------------------------------------------------------------------------
+
+  /** @return a query over artifacts */
+  public QuerySet<Artifact> artifacts() {
+    return QuerySet.of(this, Artifact.class);
+  }
+
+  /** @return a query over transforms */
+  public QuerySet<Transform> transforms() {
+    return QuerySet.of(this, Transform.class);
+  }
+
+  /** @return a query over runs */
+  public QuerySet<Run> runs() {
+    return QuerySet.of(this, Run.class);
+  }
+
+  /** @return a query over universal labels */
+  public QuerySet<ULabel> ulabels() {
+    return QuerySet.of(this, ULabel.class);
+  }
+
+  /** @return a query over records */
+  public QuerySet<Record> records() {
+    return QuerySet.of(this, Record.class);
+  }
+
+  /** @return a query over projects */
+  public QuerySet<Project> projects() {
+    return QuerySet.of(this, Project.class);
+  }
+
+  /** @return a query over references */
+  public QuerySet<Reference> references() {
+    return QuerySet.of(this, Reference.class);
+  }
+
+  /** @return a query over features */
+  public QuerySet<Feature> features() {
+    return QuerySet.of(this, Feature.class);
+  }
+
+  /** @return a query over schemas */
+  public QuerySet<Schema> schemas() {
+    return QuerySet.of(this, Schema.class);
+  }
+
+  /** @return a query over collections */
+  public QuerySet<Collection> collections() {
+    return QuerySet.of(this, Collection.class);
+  }
+
+  /** @return a query over storage locations */
+  public QuerySet<Storage> storages() {
+    return QuerySet.of(this, Storage.class);
+  }
+
+  /** @return a query over users */
+  public QuerySet<User> users() {
+    return QuerySet.of(this, User.class);
+  }
+
+  /** @return a query over spaces */
+  public QuerySet<Space> spaces() {
+    return QuerySet.of(this, Space.class);
+  }
+
+  /** @return a query over branches */
+  public QuerySet<Branch> branches() {
+    return QuerySet.of(this, Branch.class);
+  }
+
+  /**
+   * @param name registry name as in LaminDB ({@code Artifact}, {@code artifact}, {@code bionty.CellType})
+   * @return a query over that registry
+   */
+  public QuerySet<SQLRecord<?>> registry(String name) {
+    return QuerySet.ofRegistry(this, instance.registryByName(name));
+  }
+
+  // ---- factories (unsaved records; name-based idempotency as LaminDB) ---------------------------------------
+
+  /**
+   * Starts a new artifact from a local file or folder; set a key or description and {@code save()} it:
+   * {@code ln.artifact(Path.of("sample.fasta")).key("sample.fasta").save()}.
+   *
+   * @param path a local file or folder
+   * @return an unsaved artifact
+   */
+  public Artifact artifact(java.nio.file.Path path) {
+    return new Artifact(this).path(path);
+  }
+
+  /**
+   * Starts a new artifact from an in-memory object (a Tablesaw {@code Table} → Parquet, an {@code AnnData} →
+   * .h5ad) that is serialized on save.
+   *
+   * @param data the object
+   * @return an unsaved artifact
+   */
+  public Artifact artifact(Object data) {
+    if (data instanceof java.nio.file.Path p) {
+      return artifact(p);
+    }
+    return new Artifact(this).data(data);
+  }
+
+  /**
+   * Registers every file below {@code folder} as its own artifact with key {@code <keyPrefix>/<relative path>},
+   * through the bulk path of {@link Artifact#saveAll(java.util.List)} (LaminDB's {@code from_dir} + save).
+   *
+   * @param folder a local folder
+   * @param keyPrefix key prefix, e.g. {@code raw/run42}; null uses the folder name
+   * @return the saved artifacts, one per file (duplicates resolve to existing artifacts)
+   */
+  public java.util.List<Artifact> saveFiles(java.nio.file.Path folder, String keyPrefix) {
+    if (!java.nio.file.Files.isDirectory(folder)) {
+      throw new InvalidArgumentException(folder + " is not a folder");
+    }
+    String prefix = keyPrefix != null ? keyPrefix : folder.toAbsolutePath().normalize().getFileName().toString();
+    java.util.List<Artifact> list = new java.util.ArrayList<>();
+    try (var walk = java.nio.file.Files.walk(folder)) {
+      for (java.nio.file.Path f : walk.filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
+        String rel = folder.relativize(f).toString().replace('\\', '/');
+        list.add(artifact(f).key(prefix + "/" + rel));
+      }
+    } catch (java.io.IOException e) {
+      throw new StorageException("cannot list " + folder + ": " + e.getMessage(), e);
+    }
+    return Artifact.saveAll(list);
+  }
+
+  /** @return the label named {@code name} if it exists, else a new unsaved one */
+  public ULabel ulabel(String name) {
+    return named(ULabel.class, name);
+  }
+
+  /** @return the project named {@code name} if it exists, else a new unsaved one */
+  public Project project(String name) {
+    return named(Project.class, name);
+  }
+
+  /** @return the record named {@code name} if it exists, else a new unsaved one */
+  public Record record(String name) {
+    return named(Record.class, name);
+  }
+
+  /** @return the reference named {@code name} if it exists, else a new unsaved one */
+  public Reference reference(String name) {
+    return named(Reference.class, name);
+  }
+
+  private <T extends SQLRecord<T>> T named(Class<T> type, String name) {
+    if (name == null || name.isBlank()) {
+      throw new InvalidArgumentException(type.getSimpleName() + " needs a non-empty name");
+    }
+    var reg = instance.registry(type);
+    Optional<SQLRecord<?>> existing =
+        RecordStore.load(
+                instance,
+                reg,
+                RecordStore.col("name").eq(name).and(RecordStore.col("branch_id").ne(RecordStore.TRASH)))
+            .stream()
+            .findFirst();
+    if (existing.isPresent()) {
+      return type.cast(existing.get());
+    }
+    T rec = type.cast(reg.newEntity(this));
+    Access.values(rec).put("name", name);
+    Access.dirty(rec).add("name");
+    return rec;
+  }
+
+  /**
+   * Sets what observes uploads and downloads (e.g. a progress bar); by default nothing does.
+   *
+   * @param factory receives a label and the total bytes of each transfer and returns its listener
+   */
+  public void onTransfer(java.util.function.BiFunction<String, Long, org.lamindb.storage.TransferProgress> factory) {
+    instance.transferProgress(factory);
+  }
+
+  /**
+   * Finds an artifact by uid (full, or the 16-character stem for the latest version) or by key (latest version).
+   *
+   * @param uidOrKey a uid, uid stem or key
+   * @param includeTrash whether trashed artifacts are found too
+   * @return the artifact
+   * @throws NotFoundException when none matches
+   */
+  public Artifact artifactByUidOrKey(String uidOrKey, boolean includeTrash) {
+    return org.lamindb.internal.artifact.ArtifactLookup.find(instance, uidOrKey, includeTrash);
+  }
+
+  /**
+   * Checks the default storage for leftovers of interrupted saves (temporary uploads, files without an artifact)
+   * and artifacts whose content is missing.
+   *
+   * @param dryRun true only reports; false also removes the leftovers
+   * @return one line per finding
+   */
+  public java.util.List<String> repair(boolean dryRun) {
+    var r = org.lamindb.internal.artifact.ArtifactFiles.of(instance).repair(dryRun);
+    java.util.List<String> out = new java.util.ArrayList<>();
+    r.orphans().forEach(o -> out.add((dryRun ? "orphan: " : "removed orphan: ") + o));
+    r.missing().forEach(m -> out.add("missing content (artifact row kept): " + m));
+    return out;
+  }
+
+  /** @return true when {@code path} lies inside a storage location of this instance (it is registered in place) */
+  public boolean isInStorage(java.nio.file.Path path) {
+    try {
+      return org.lamindb.internal.artifact.ArtifactFiles.of(instance)
+          .registeredStorage(path.toAbsolutePath().normalize().toRealPath())
+          .isPresent();
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  /** Closes the connection pool of this handle. */
   @Override
-  public void close() {}
+  public void close() {
+    instance.close();
+  }
+
+  @Override
+  public String toString() {
+    return "LaminDB(" + slug() + ")";
+  }
 }

@@ -1,0 +1,419 @@
+package org.lamindb.bionty;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import org.lamindb.InvalidArgumentException;
+import org.lamindb.LaminDB;
+import org.lamindb.StorageException;
+import org.lamindb.bionty.internal.db.BiontyRegistries;
+import org.lamindb.bionty.internal.db.Snapshots;
+import org.lamindb.bionty.internal.db.SourceImports;
+import org.lamindb.bionty.internal.db.SourceRows;
+import org.lamindb.bionty.internal.db.Tracking;
+import org.lamindb.bionty.model.BioRecord;
+import org.lamindb.bionty.model.CellLine;
+import org.lamindb.bionty.model.CellType;
+import org.lamindb.bionty.model.DevelopmentalStage;
+import org.lamindb.bionty.model.Disease;
+import org.lamindb.bionty.model.Ethnicity;
+import org.lamindb.bionty.model.ExperimentalFactor;
+import org.lamindb.bionty.model.Organism;
+import org.lamindb.bionty.model.Pathway;
+import org.lamindb.bionty.model.Phenotype;
+import org.lamindb.bionty.model.Source;
+import org.lamindb.bionty.model.Tissue;
+import org.lamindb.internal.core.Access;
+import org.lamindb.internal.core.Instance;
+import org.lamindb.internal.db.Database;
+import org.lamindb.query.QuerySet;
+import org.lamindb.spi.RegistryDef;
+
+/**
+ * Entry point of the bionty module on one instance: the ontology and gene registries.
+ *
+ * <pre>{@code
+ * try (LaminDB ln = LaminDB.connect()) {
+ *   Bionty bt = ln.module(Bionty.class);
+ *   bt.cellTypes().importSource(Path.of("cl-basic.obo"));
+ *   bt.cellTypes().search("T cell").get(0);                 // CellType(name='T cell', ontology_id='CL:0000084')
+ *   bt.genes().importSource(Path.of("genes_homo_sapiens.csv.gz"), Path.of("hgnc_complete_set.txt.gz"), "human");
+ * }
+ * }</pre>
+ */
+public final class Bionty {
+  /** Known organisms: name → (NCBITaxon id, scientific name). */
+  private static final Map<String, String[]> ORGANISMS =
+      Map.of(
+          "human", new String[] {"NCBITaxon:9606", "homo_sapiens"},
+          "mouse", new String[] {"NCBITaxon:10090", "mus_musculus"},
+          "rat", new String[] {"NCBITaxon:10116", "rattus_norvegicus"},
+          "zebrafish", new String[] {"NCBITaxon:7955", "danio_rerio"},
+          "saccharomyces cerevisiae", new String[] {"NCBITaxon:4932", "saccharomyces_cerevisiae"});
+
+  private final LaminDB ln;
+  private final Instance inst;
+  private final Snapshots snapshots;
+
+  /** Organism ids by name; organisms are only added, and a stale id shows up as an empty match. */
+  private final Map<String, Long> organismIds = new java.util.concurrent.ConcurrentHashMap<>();
+
+  Bionty(LaminDB ln) {
+    this.ln = ln;
+    this.inst = Access.instance(ln);
+    this.snapshots = new Snapshots(inst.db());
+  }
+
+  /**
+   * @return the bionty facade of {@code ln} (same as {@code ln.module(Bionty.class)})
+   */
+  public static Bionty of(LaminDB ln) {
+    return ln.module(Bionty.class);
+  }
+
+  /**
+   * @return cell types (CL)
+   */
+  public BiontyRegistry<CellType> cellTypes() {
+    return new BiontyRegistry<>(this, BiontyEntity.CELL_TYPE, CellType.class);
+  }
+
+  /**
+   * @return cell lines
+   */
+  public BiontyRegistry<CellLine> cellLines() {
+    return new BiontyRegistry<>(this, BiontyEntity.CELL_LINE, CellLine.class);
+  }
+
+  /**
+   * @return tissues (UBERON)
+   */
+  public BiontyRegistry<Tissue> tissues() {
+    return new BiontyRegistry<>(this, BiontyEntity.TISSUE, Tissue.class);
+  }
+
+  /**
+   * @return diseases (MONDO, DOID)
+   */
+  public BiontyRegistry<Disease> diseases() {
+    return new BiontyRegistry<>(this, BiontyEntity.DISEASE, Disease.class);
+  }
+
+  /**
+   * @return phenotypes (PATO, HP, Phecodes)
+   */
+  public BiontyRegistry<Phenotype> phenotypes() {
+    return new BiontyRegistry<>(this, BiontyEntity.PHENOTYPE, Phenotype.class);
+  }
+
+  /**
+   * @return pathways (GO, PW)
+   */
+  public BiontyRegistry<Pathway> pathways() {
+    return new BiontyRegistry<>(this, BiontyEntity.PATHWAY, Pathway.class);
+  }
+
+  /**
+   * @return experimental factors (EFO)
+   */
+  public BiontyRegistry<ExperimentalFactor> experimentalFactors() {
+    return new BiontyRegistry<>(this, BiontyEntity.EXPERIMENTAL_FACTOR, ExperimentalFactor.class);
+  }
+
+  /**
+   * @return developmental stages (HsapDv, MmusDv)
+   */
+  public BiontyRegistry<DevelopmentalStage> developmentalStages() {
+    return new BiontyRegistry<>(this, BiontyEntity.DEVELOPMENTAL_STAGE, DevelopmentalStage.class);
+  }
+
+  /**
+   * @return ethnicities (HANCESTRO)
+   */
+  public BiontyRegistry<Ethnicity> ethnicities() {
+    return new BiontyRegistry<>(this, BiontyEntity.ETHNICITY, Ethnicity.class);
+  }
+
+  /**
+   * @return organisms
+   */
+  public BiontyRegistry<Organism> organisms() {
+    return new BiontyRegistry<>(this, BiontyEntity.ORGANISM, Organism.class);
+  }
+
+  /**
+   * @return genes
+   */
+  public GeneRegistry genes() {
+    return new GeneRegistry(this);
+  }
+
+  /**
+   * @param name a registry name such as {@code CellType}, {@code bionty.Disease} or {@code tissue}
+   * @return that registry (Gene, Protein and CellMarker need their typed accessors for organism
+   *     handling)
+   */
+  public BiontyRegistry<?> registry(String name) {
+    BiontyEntity e = BiontyEntity.of(name);
+    return switch (e) {
+      case CELL_TYPE -> cellTypes();
+      case CELL_LINE -> cellLines();
+      case TISSUE -> tissues();
+      case DISEASE -> diseases();
+      case PHENOTYPE -> phenotypes();
+      case PATHWAY -> pathways();
+      case EXPERIMENTAL_FACTOR -> experimentalFactors();
+      case DEVELOPMENTAL_STAGE -> developmentalStages();
+      case ETHNICITY -> ethnicities();
+      case ORGANISM -> organisms();
+      case GENE -> genes();
+      case PROTEIN, CELL_MARKER ->
+          throw new InvalidArgumentException(
+              e.className()
+                  + " has no importer in this version; its sources are LaminDB-hosted parquet files");
+    };
+  }
+
+  /**
+   * @return the Source records (versions of public sources per registry)
+   */
+  public QuerySet<Source> sources() {
+    return QuerySet.of(ln, Source.class);
+  }
+
+  /**
+   * @param name organism name, e.g. {@code human}
+   * @return the Organism record, created (with its NCBITaxon id when known) if missing
+   */
+  public Organism organism(String name) {
+    var existing = QuerySet.of(ln, Organism.class).filter("name", name).first();
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    Organism o = (Organism) registryDef(BiontyEntity.ORGANISM).newEntity(ln);
+    String[] known = ORGANISMS.get(name);
+    o.name(name);
+    if (known != null) {
+      o.ontologyId(known[0]).scientificName(known[1]);
+    }
+    return o.save();
+  }
+
+  // ---- package-private services for the registries
+  // ------------------------------------------------------
+
+  LaminDB ln() {
+    return ln;
+  }
+
+  Instance instance() {
+    return inst;
+  }
+
+  Database db() {
+    return inst.db();
+  }
+
+  Snapshots snapshots() {
+    return snapshots;
+  }
+
+  RegistryDef registryDef(BiontyEntity e) {
+    return BiontyRegistries.of(e);
+  }
+
+  Long organismId(String name) {
+    Long cached = organismIds.get(name);
+    if (cached != null) {
+      return cached;
+    }
+    Long id =
+        QuerySet.of(ln, Organism.class)
+            .filter("name", name)
+            .first()
+            .map(Organism::id)
+            .orElseThrow(
+                () ->
+                    new InvalidArgumentException(
+                        "no organism '"
+                            + name
+                            + "' in this "
+                            + "instance; import genes for it first, or create it with bt.organism(\""
+                            + name
+                            + "\")"));
+    organismIds.put(name, id);
+    return id;
+  }
+
+  Tracking tracking() {
+    return new Tracking(inst.db(), inst.userId(), null, inst.branchId(), inst.spaceId());
+  }
+
+  /**
+   * @return the Source currently used for {@code e}, from the instance, else LaminDB's defaults
+   */
+  SourceInfo currentSource(BiontyEntity e, String organism) {
+    try (Connection c = inst.db().connection()) {
+      var s = SourceRows.currentlyUsed(c, e, organism);
+      if (s.isPresent()) {
+        return s.get();
+      }
+    } catch (SQLException ex) {
+      throw new StorageException("cannot read bionty_source: " + ex.getMessage(), ex);
+    }
+    return DefaultSources.currentlyUsed(e, organism)
+        .orElseThrow(() -> new InvalidArgumentException("no source known for " + e.className()));
+  }
+
+  /**
+   * @return the Source a local file stands for: names/versions given, else detected, else current
+   */
+  SourceInfo sourceFor(BiontyEntity e, Path file, String name, String version) {
+    String n = name != null ? name : OntologyFiles.detectSourceName(file);
+    String v = version != null ? version : OntologyFiles.detectVersion(file);
+    SourceInfo current = currentSource(e, null);
+    if (n == null) {
+      n = current.name();
+    }
+    SourceInfo base = current.name().equalsIgnoreCase(n) ? current : null;
+    if (base == null) {
+      for (SourceInfo s : DefaultSources.of(e)) {
+        if (s.name().equalsIgnoreCase(n)) {
+          base = s;
+          break;
+        }
+      }
+    }
+    String organism = base == null ? "all" : base.organism();
+    String desc = base == null ? n : base.description();
+    String site = base == null ? null : base.website();
+    return new SourceInfo(
+        e,
+        n.toLowerCase(java.util.Locale.ROOT),
+        organism,
+        v == null ? "unversioned" : v,
+        file.toUri().toString(),
+        desc,
+        site);
+  }
+
+  SourceInfo geneSource(String organism, Path file) {
+    SourceInfo d = DefaultSources.currentlyUsed(BiontyEntity.GENE, organism).orElse(null);
+    String version = d == null ? "unversioned" : d.version();
+    return new SourceInfo(
+        BiontyEntity.GENE,
+        "ensembl",
+        organism,
+        version,
+        file.toUri().toString(),
+        "Ensembl",
+        "https://www.ensembl.org");
+  }
+
+  ImportReport importOntology(BiontyEntity e, Path file, SourceInfo s) {
+    return SourceImports.importOntology(inst.db(), tracking(), e, file, s);
+  }
+
+  ImportReport importGenes(Path genes, Path hgnc, SourceInfo s, long organismId) {
+    return SourceImports.importGenes(inst.db(), tracking(), genes, hgnc, s, organismId);
+  }
+
+  <T extends BioRecord<T>> T newRecord(BiontyEntity e, Class<T> type, OntologyTerm t) {
+    T rec = type.cast(registryDef(e).newEntity(ln));
+    if (rec instanceof org.lamindb.bionty.model.OntologyRecord<?> o) {
+      o.name(t.name());
+      o.ontologyId(t.ontologyId());
+    }
+    rec.synonyms(t.exactSynonyms());
+    rec.description(t.description());
+    return rec;
+  }
+
+  /**
+   * @return a local copy of the source file: from {@code <cache>/bionty/}, else downloaded there
+   *     once
+   * @throws StorageException when the source cannot be fetched (offline, s3 URL)
+   */
+  Path fetch(SourceInfo s) {
+    if (s.url() == null) {
+      throw new StorageException(
+          "source "
+              + s
+              + " of "
+              + s.entity().className()
+              + " has no URL; "
+              + "import a local file with importSource(Path)");
+    }
+    if (s.url().startsWith("file:")) {
+      return Path.of(URI.create(s.url()));
+    }
+    String fileName = s.url().substring(s.url().lastIndexOf('/') + 1);
+    Path dir = inst.cacheDir().resolve("bionty");
+    Path target = dir.resolve(s.name() + "__" + s.version() + "__" + fileName);
+    if (Files.isRegularFile(target)) {
+      return target;
+    }
+    if (!s.url().startsWith("http")) {
+      throw new StorageException(
+          "cannot download "
+              + s.url()
+              + " (only http(s) URLs are fetched); download it yourself and import the file with"
+              + " importSource(Path.of(\""
+              + fileName
+              + "\")) or `lamin ontology import "
+              + s.entity().className()
+              + " --file "
+              + fileName
+              + "`");
+    }
+    try {
+      Files.createDirectories(dir);
+      HttpClient http =
+          HttpClient.newBuilder()
+              .followRedirects(HttpClient.Redirect.NORMAL)
+              .connectTimeout(Duration.ofSeconds(15))
+              .build();
+      HttpResponse<InputStream> resp =
+          http.send(
+              HttpRequest.newBuilder(URI.create(s.url())).GET().build(),
+              HttpResponse.BodyHandlers.ofInputStream());
+      if (resp.statusCode() != 200) {
+        throw new IOException("HTTP " + resp.statusCode());
+      }
+      Path tmp = Files.createTempFile(dir, fileName, ".part");
+      try (InputStream in = resp.body()) {
+        Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+      }
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+      return target;
+    } catch (IOException e) {
+      throw new StorageException(
+          "cannot download "
+              + s.url()
+              + " ("
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+              + "); if you are offline, download the file elsewhere and import it with"
+              + " importSource(Path.of(\""
+              + fileName
+              + "\")) or `lamin ontology import "
+              + s.entity().className()
+              + " --file "
+              + fileName
+              + "`",
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StorageException("download of " + s.url() + " was interrupted", e);
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package org.lamindb.bionty;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import org.lamindb.LaminDB;
+import org.lamindb.StorageException;
+import org.lamindb.bionty.internal.db.BiontyRegistries;
+import org.lamindb.bionty.internal.db.BiontySchema;
+import org.lamindb.bionty.internal.db.SourceRows;
+import org.lamindb.bionty.internal.db.Tracking;
+import org.lamindb.internal.core.Access;
+import org.lamindb.internal.core.Instance;
+import org.lamindb.spi.LaminModule;
+import org.lamindb.spi.Migration;
+import org.lamindb.spi.RegistryDef;
+
+/**
+ * The {@code bionty} module: ontology and gene registries (tables {@code bionty_*}), found through
+ * {@link java.util.ServiceLoader} and enabled with {@code lamin init --modules bionty}.
+ */
+public final class BiontyModule implements LaminModule {
+  private static final List<Migration> MIGRATIONS =
+      List.of(
+          Migration.of(
+              1, "bionty registries, sources, parents and artifact links", BiontySchema::v1));
+
+  /** Creates the module; called by the ServiceLoader. */
+  public BiontyModule() {}
+
+  @Override
+  public String name() {
+    return "bionty";
+  }
+
+  @Override
+  public List<RegistryDef> registries() {
+    return BiontyRegistries.all();
+  }
+
+  @Override
+  public List<Migration> migrations() {
+    return MIGRATIONS;
+  }
+
+  /** Seeds {@code bionty_source} with LaminDB's default sources on an instance that has none. */
+  @Override
+  public void onConnect(LaminDB ln) {
+    Instance inst = Access.instance(ln);
+    try (Connection c = inst.db().connection()) {
+      SourceRows.seedDefaults(
+          c, new Tracking(inst.db(), inst.userId(), null, inst.branchId(), inst.spaceId()));
+    } catch (SQLException e) {
+      throw new StorageException("cannot seed bionty_source: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * @return the {@link Bionty} facade of {@code ln}, one per instance handle
+   */
+  @Override
+  public Object facade(LaminDB ln) {
+    return Access.instance(ln).service(Bionty.class, i -> new Bionty(ln));
+  }
+}

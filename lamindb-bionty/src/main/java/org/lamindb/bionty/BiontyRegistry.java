@@ -1,0 +1,397 @@
+package org.lamindb.bionty;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jooq.impl.DSL;
+import org.lamindb.InvalidArgumentException;
+import org.lamindb.bionty.internal.db.Hierarchy;
+import org.lamindb.bionty.internal.db.Snapshot;
+import org.lamindb.bionty.internal.match.SearchRanker;
+import org.lamindb.bionty.internal.match.Vocabulary;
+import org.lamindb.bionty.model.BioRecord;
+import org.lamindb.internal.core.RecordStore;
+import org.lamindb.model.SQLRecord;
+import org.lamindb.query.QuerySet;
+
+/**
+ * One bionty registry of an instance (e.g. CellType): import sources, validate/inspect/standardize
+ * values against its records, search them, and walk their hierarchy.
+ *
+ * <pre>{@code
+ * Bionty bt = ln.module(Bionty.class);
+ * bt.cellTypes().importSource(Path.of("cl-basic.obo"));
+ * bt.cellTypes().validate(List.of("T cell", "t cell"));           // [true, false]
+ * bt.cellTypes().standardize(List.of("T-cell"));                  // [T cell]
+ * CellType t = bt.cellTypes().get("CL:0000084");
+ * bt.cellTypes().viewParents(t, GraphFormat.MERMAID);
+ * }</pre>
+ *
+ * @param <T> the entity class
+ */
+public class BiontyRegistry<T extends BioRecord<T>> {
+  final Bionty bt;
+  final BiontyEntity entity;
+  final Class<T> type;
+
+  BiontyRegistry(Bionty bt, BiontyEntity entity, Class<T> type) {
+    this.bt = bt;
+    this.entity = entity;
+    this.type = type;
+  }
+
+  /**
+   * @return which registry this is
+   */
+  public BiontyEntity entity() {
+    return entity;
+  }
+
+  /**
+   * @return a query over the registry's records
+   */
+  public QuerySet<T> query() {
+    return QuerySet.of(bt.ln(), type);
+  }
+
+  /**
+   * @return number of records (trash excluded)
+   */
+  public long count() {
+    return query().count();
+  }
+
+  /**
+   * @return all records, in id order
+   */
+  public List<T> list() {
+    return query().list();
+  }
+
+  /**
+   * @param ontologyId the ontology id (Ensembl id for genes)
+   * @return the record
+   * @throws org.lamindb.NotFoundException when there is none
+   */
+  public T get(String ontologyId) {
+    return query().get(ontologyIdField(), ontologyId);
+  }
+
+  // ---- import
+  // ----------------------------------------------------------------------------------------------
+
+  /**
+   * Imports the registry's currently used source (see {@link Bionty#sources()}): from the cache
+   * when it was fetched before, else downloaded into the cache.
+   *
+   * @return what was imported
+   * @throws org.lamindb.StorageException offline or for sources without a downloadable URL: pass a
+   *     file instead
+   */
+  public ImportReport importSource() {
+    SourceInfo s = bt.currentSource(entity, null);
+    return importSource(bt.fetch(s), s.name(), s.version());
+  }
+
+  /**
+   * Imports a local source file (OBO, cellxgene JSON or parquet); source name and version are
+   * detected from the file, else taken from the registry's current source.
+   *
+   * @return what was imported
+   */
+  public ImportReport importSource(Path file) {
+    return importSource(file, null, null);
+  }
+
+  /**
+   * Imports a local source file as version {@code version} of source {@code sourceName}. Records
+   * whose ontology id exists are updated in place (their links to artifacts stay), new ones are
+   * added, parent links are replaced by the file's; everything in one transaction.
+   *
+   * @param sourceName e.g. {@code cl}; null to detect from the file
+   * @param version e.g. {@code 2025-04-10}; null to detect from the file
+   * @return what was imported
+   */
+  public ImportReport importSource(Path file, String sourceName, String version) {
+    if (entity == BiontyEntity.GENE) {
+      throw new InvalidArgumentException(
+          "use bt.genes().importSource(genes, hgnc, organism) for genes");
+    }
+    SourceInfo s = bt.sourceFor(entity, file, sourceName, version);
+    ImportReport r = bt.importOntology(entity, file, s);
+    bt.snapshots().invalidate();
+    return r;
+  }
+
+  // ---- validation
+  // ------------------------------------------------------------------------------------------
+
+  /**
+   * @return one boolean per value: exact, case-sensitive match on the name field
+   */
+  public boolean[] validate(List<String> values) {
+    return validate(values, entity.nameField());
+  }
+
+  /**
+   * @return one boolean per value: exact, case-sensitive match on {@code field}
+   */
+  public boolean[] validate(List<String> values, String field) {
+    return snapshot(values, field, null).vocabulary().validate(values);
+  }
+
+  /**
+   * @return validated/non-validated values with synonym and casing hints, on the name field
+   */
+  public InspectResult inspect(List<String> values) {
+    return inspect(values, entity.nameField());
+  }
+
+  /**
+   * @return validated/non-validated values on {@code field}; hints only for the name field
+   */
+  public InspectResult inspect(List<String> values, String field) {
+    return inspect(values, field, null);
+  }
+
+  InspectResult inspect(List<String> values, String field, String organism) {
+    Snapshot s = snapshot(values, field, organism);
+    if (s.ids().isEmpty()) {
+      List<String> msg =
+          List.of(
+              "! Your "
+                  + entity.className()
+                  + " registry is empty, consider "
+                  + "populating it first!\n   → use `.import_source()` to import records from a source, "
+                  + "e.g. a public ontology");
+      return new InspectResult(
+          List.of(), distinct(values), Map.of(), 0, distinct(values).size(), msg);
+    }
+    return s.vocabulary().inspect(values, field, field.equals(entity.nameField()));
+  }
+
+  /**
+   * @return values mapped to record names (case-insensitive, then synonyms); unmapped values
+   *     unchanged
+   */
+  public List<String> standardize(List<String> values) {
+    return standardize(values, entity.nameField(), null);
+  }
+
+  /**
+   * @param field the field to map to, e.g. {@code name}
+   * @param returnField the field to return instead, e.g. {@code ontology_id}; null for {@code
+   *     field}
+   * @return standardized values, same length as the input
+   */
+  public List<String> standardize(List<String> values, String field, String returnField) {
+    Snapshot s = snapshot(values, field, null);
+    List<String> ret = returnField == null ? null : column(s, returnField);
+    return s.vocabulary().standardize(values, false, Vocabulary.Keep.FIRST, ret);
+  }
+
+  /**
+   * @return only the values standardization changes, mapped to record names
+   */
+  public Map<String, String> standardizeMapper(List<String> values) {
+    Snapshot s = snapshot(values, entity.nameField(), null);
+    return s.vocabulary().standardizeMapper(values, false, Vocabulary.Keep.FIRST, null);
+  }
+
+  /**
+   * Records for values: existing records (matched on {@code field}, or through synonyms on the name
+   * field), plus new unsaved records for values found in {@code publicSource} (null: database
+   * only). Save new ones with {@code save()}.
+   *
+   * @return existing and new records, one per matched unique value
+   */
+  public List<T> fromValues(List<String> values, String field, PublicOntology publicSource) {
+    Snapshot s = snapshot(values, field, null);
+    boolean byName = field.equals(entity.nameField());
+    Map<String, Long> found = new LinkedHashMap<>();
+    List<String> missing = new ArrayList<>();
+    for (String v : new LinkedHashSet<>(values)) {
+      if (v == null || v.isEmpty()) {
+        continue;
+      }
+      int i = s.vocabulary().indexOf(v, true, byName, Vocabulary.Keep.FIRST);
+      if (i >= 0) {
+        found.putIfAbsent(v, s.ids().get(i));
+      } else {
+        missing.add(v);
+      }
+    }
+    List<T> out = new ArrayList<>(load(new ArrayList<>(new LinkedHashSet<>(found.values()))));
+    if (publicSource != null && !missing.isEmpty()) {
+      Map<String, OntologyTerm> byKey = new HashMap<>();
+      for (OntologyTerm t : publicSource.terms()) {
+        byKey.putIfAbsent(field.equals("ontology_id") ? t.ontologyId() : t.name(), t);
+      }
+      List<String> std = byName ? publicSource.standardize(missing) : missing;
+      for (String v : std) {
+        OntologyTerm t = byKey.get(v);
+        if (t != null) {
+          out.add(bt.newRecord(entity, type, t));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * @return up to 20 records ranked for {@code text} over name, synonyms and ontology id
+   */
+  public List<T> search(String text) {
+    return search(text, 20);
+  }
+
+  /**
+   * @return up to {@code limit} records ranked for {@code text} (all when non-positive)
+   */
+  public List<T> search(String text, int limit) {
+    Snapshot s = bt.snapshots().get(entity, entity.nameField(), null);
+    List<Long> ids = new ArrayList<>();
+    for (SearchHit h :
+        SearchRanker.search(text, s.names(), s.synonyms(), s.ontologyIds(), limit, false)) {
+      ids.add(s.ids().get(h.index()));
+    }
+    return load(ids);
+  }
+
+  // ---- hierarchy
+  // -------------------------------------------------------------------------------------------
+
+  /**
+   * @return the direct parents of {@code rec}
+   */
+  public List<T> parents(T rec) {
+    return load(hierarchy().parents(saved(rec)));
+  }
+
+  /**
+   * @return the direct children of {@code rec}
+   */
+  public List<T> children(T rec) {
+    return load(hierarchy().children(saved(rec)));
+  }
+
+  /**
+   * @return every ancestor of {@code rec}, nearest first
+   */
+  public List<T> ancestors(T rec) {
+    List<Long> ids = new ArrayList<>(hierarchy().ancestorGraph(saved(rec)).keySet());
+    ids.remove(rec.id());
+    return load(ids);
+  }
+
+  /**
+   * @return the graph of {@code rec} and its ancestors as DOT or Mermaid text (edges child →
+   *     parent)
+   */
+  public String viewParents(T rec, GraphFormat format) {
+    Map<Long, List<Long>> graph = hierarchy().ancestorGraph(saved(rec));
+    Map<Long, T> byId = new HashMap<>();
+    for (T r : load(new ArrayList<>(graph.keySet()))) {
+      byId.put(r.id(), r);
+    }
+    return GraphText.render(graph, byId, rec.id(), format);
+  }
+
+  // ---- helpers
+  // ---------------------------------------------------------------------------------------------
+
+  Snapshot snapshot(List<String> values, String field, String organism) {
+    checkField(field);
+    return bt.snapshots().get(entity, field, null);
+  }
+
+  void checkField(String field) {
+    if (field == null || bt.registryDef(entity).field(field).isEmpty()) {
+      throw new InvalidArgumentException(
+          "no field '"
+              + field
+              + "' on "
+              + entity.registryName()
+              + "; fields: "
+              + String.join(", ", bt.registryDef(entity).fields().keySet()));
+    }
+  }
+
+  String ontologyIdField() {
+    return entity.ontologyIdField().orElse(entity.nameField());
+  }
+
+  private List<String> column(Snapshot s, String field) {
+    if (field.equals(entity.nameField())) {
+      return s.names();
+    }
+    if (s.ontologyIds() != null && field.equals(ontologyIdField())) {
+      return s.ontologyIds();
+    }
+    throw new InvalidArgumentException(
+        "return field must be "
+            + entity.nameField()
+            + " or "
+            + ontologyIdField()
+            + ", not '"
+            + field
+            + "'");
+  }
+
+  private Hierarchy hierarchy() {
+    if (!entity.hasParents()) {
+      throw new InvalidArgumentException(entity.className() + " records have no parents");
+    }
+    return new Hierarchy(bt.db(), entity);
+  }
+
+  private static long saved(SQLRecord<?> rec) {
+    if (rec.id() == null) {
+      throw new InvalidArgumentException(rec + " is not saved; save it first");
+    }
+    return rec.id();
+  }
+
+  /**
+   * @return records with {@code ids}, in the order of {@code ids}
+   */
+  List<T> load(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, T> byId = new HashMap<>();
+    for (int start = 0; start < ids.size(); start += 900) {
+      List<Long> chunk = ids.subList(start, Math.min(ids.size(), start + 900));
+      for (SQLRecord<?> r :
+          RecordStore.load(
+              bt.instance(),
+              bt.registryDef(entity),
+              RecordStore.col("id").in(chunk).and(DSL.trueCondition()))) {
+        byId.put(r.id(), type.cast(r));
+      }
+    }
+    List<T> out = new ArrayList<>(ids.size());
+    for (Long id : ids) {
+      T r = byId.get(id);
+      if (r != null) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  private static List<String> distinct(List<String> values) {
+    Set<String> s = new LinkedHashSet<>();
+    for (String v : values) {
+      if (v != null && !v.isEmpty()) {
+        s.add(v);
+      }
+    }
+    return new ArrayList<>(s);
+  }
+}

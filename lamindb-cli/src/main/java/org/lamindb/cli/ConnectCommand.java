@@ -1,0 +1,24 @@
+package org.lamindb.cli;
+
+import java.util.concurrent.Callable;
+import org.lamindb.LaminSetup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code lamin connect}: make an instance the default. */
+@Command(name = "connect", description = "Make an instance the default (checks that it opens; migrates older schemas).")
+final class ConnectCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "INSTANCE", description = "<name> or <owner>/<name>")
+  String instance;
+
+  @Override
+  public Integer call() {
+    String slug = LaminSetup.fromEnvironment().setCurrent(instance);
+    spec.commandLine().getOut().println("→ connected lamindb: " + slug);
+    return 0;
+  }
+}

@@ -1,0 +1,69 @@
+package org.lamindb.cli.ontology;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.lamindb.LaminDB;
+import org.lamindb.bionty.Bionty;
+import org.lamindb.bionty.BiontyEntity;
+import org.lamindb.bionty.ImportReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code lamin ontology import <Registry> [--file F]}: imports a source into a bionty registry. */
+@Command(name = "import", description = "Import a public ontology or gene table into a registry.")
+final class OntologyImportCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", description = "Registry, e.g. CellType, Tissue, Disease, Gene.")
+  String registry;
+
+  @Option(
+      names = "--file",
+      description =
+          "Local source file (.obo, cellxgene .json, .parquet, gene .csv.gz);"
+              + " without it the registry's current source is fetched into the cache.")
+  Path file;
+
+  @Option(
+      names = "--source",
+      description = "Source name, e.g. cl, mondo (default: detected from the file).")
+  String source;
+
+  @Option(names = "--version", description = "Source version (default: detected from the file).")
+  String version;
+
+  @Option(
+      names = "--hgnc",
+      description = "Genes only: HGNC complete set TSV for synonyms and NCBI ids.")
+  Path hgnc;
+
+  @Option(
+      names = "--organism",
+      description = "Genes only: organism, e.g. human (default: inferred).")
+  String organism;
+
+  @Override
+  public Integer call() {
+    try (LaminDB ln = LaminDB.connect()) {
+      Bionty bt = ln.module(Bionty.class);
+      BiontyEntity e = BiontyEntity.of(registry);
+      ImportReport r;
+      if (e == BiontyEntity.GENE) {
+        if (file == null) {
+          throw new org.lamindb.InvalidArgumentException(
+              "gene tables are imported from a local file: pass --file genes.csv.gz [--hgnc hgnc.txt.gz]");
+        }
+        r = bt.genes().importSource(file, hgnc, organism);
+      } else if (file == null) {
+        r = bt.registry(registry).importSource();
+      } else {
+        r = bt.registry(registry).importSource(file, source, version);
+      }
+      spec.commandLine().getOut().println("✓ " + r);
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,524 @@
+package org.lamindb.internal.artifact;
+
+import static org.lamindb.internal.core.RecordStore.col;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.lamindb.IntegrityException;
+import org.lamindb.InvalidArgumentException;
+import org.lamindb.LaminException;
+import org.lamindb.NotFoundException;
+import org.lamindb.StorageException;
+import org.lamindb.internal.core.Access;
+import org.lamindb.internal.core.CoreRegistries;
+import org.lamindb.internal.core.Instance;
+import org.lamindb.internal.core.RecordStore;
+import org.lamindb.internal.core.Uids;
+import org.lamindb.internal.storage.Hashing;
+import org.lamindb.internal.storage.Keys;
+import org.lamindb.internal.storage.LocalFiles;
+import org.lamindb.internal.storage.Suffixes;
+import org.lamindb.model.Artifact;
+import org.lamindb.model.SQLRecord;
+import org.lamindb.spi.Dialect;
+import org.lamindb.spi.FormatProvider;
+import org.lamindb.spi.RegistryDef;
+import org.lamindb.storage.StorageBackend;
+import org.lamindb.storage.TransferProgress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Saving artifacts as LaminDB does (spec §2.3, §3.5, §4.2–4.4): hash, de-duplicate by hash, infer the version
+ * family from the key, choose the storage key, and store crash-safely. The content is first written under a
+ * temporary name in the target storage and verified; then, in one transaction holding a lock on the key and hash,
+ * the decisions are re-checked, the content is moved to its final name and the row is inserted (demoting the
+ * previous version). A crash leaves at most an orphan file without a row, which {@code lamin repair} removes;
+ * never a row without its file.
+ */
+public final class ArtifactStore {
+  private static final Logger LOG = LoggerFactory.getLogger(ArtifactStore.class);
+  static final String TEMP_PREFIX = ".lamindb/.lamindb-tmp-";
+
+  private final Instance inst;
+  private final ArtifactFiles files;
+
+  ArtifactStore(Instance inst) {
+    this.inst = inst;
+    this.files = ArtifactFiles.of(inst);
+  }
+
+  /** @return the artifact service of {@code inst} */
+  public static ArtifactStore of(Instance inst) {
+    return inst.service(ArtifactStore.class, ArtifactStore::new);
+  }
+
+  /** The decisions made for a new artifact before it is stored. */
+  static final class Plan {
+    Path source;
+    boolean folder;
+    boolean inPlace;
+    long storageId;
+    String storageRoot;
+    String hash;
+    String hashType;
+    long size;
+    Long nFiles;
+    String suffix;
+    boolean skipHashLookup;
+    FormatProvider.FormatInfo info;
+    Path serialized;
+  }
+
+  /**
+   * Saves a new artifact, or turns {@code a} into the existing artifact with the same content.
+   *
+   * @return {@code a}
+   */
+  public Artifact save(Artifact a, ArtifactDraft d) {
+    Map<String, Object> v = Access.values(a);
+    if (a.isSaved()) {
+      updateSaved(a, v);
+      return a;
+    }
+    if (!d.hasContent()) {
+      throw new InvalidArgumentException("an artifact needs a file, folder or object to store: use ln.artifact(path)");
+    }
+    Plan p = plan(a, d, v);
+    try {
+      if (!p.skipHashLookup) {
+        Optional<Artifact> existing = findByHash(inst.db().dsl(), p.hash);
+        if (existing.isPresent()) {
+          adoptExisting(a, v, existing.get());
+          return a;
+        }
+      }
+      store(a, d, v, p);
+      d.memory = d.data;
+      d.path = null;
+      d.data = null;
+      return a;
+    } finally {
+      if (p.serialized != null) {
+        LocalFiles.deleteQuietly(p.serialized);
+      }
+    }
+  }
+
+  Plan plan(Artifact a, ArtifactDraft d, Map<String, Object> v) {
+    Plan p = new Plan();
+    if (d.revises != null) {
+      if (!d.revises.isSaved()) {
+        throw new InvalidArgumentException("revises must be a saved artifact");
+      }
+      if (v.get("key") == null && d.revises.key() != null) {
+        v.put("key", d.revises.key());
+      }
+      if (v.get("description") == null && d.revises.description() != null) {
+        v.put("description", d.revises.description());
+      }
+    }
+    String key = (String) v.get("key");
+    if (key != null) {
+      Keys.validateKey(key);
+    }
+    if (d.data != null) {
+      FormatProvider writer =
+          Formats.writerFor(d.data)
+              .orElseThrow(() -> new InvalidArgumentException(
+                  "cannot store a " + d.data.getClass().getName() + " as an artifact: no format writes it"
+                      + " (add org.lamindb:lamindb-formats for AnnData)"));
+      String suffix = writer.suffixFor(d.data, key == null ? null : Suffixes.extract(key).canonical());
+      try {
+        Path dir = inst.cacheDir();
+        Files.createDirectories(dir);
+        p.serialized = Files.createTempFile(dir, "artifact-", suffix);
+        writer.write(d.data, p.serialized, suffix);
+      } catch (IOException e) {
+        throw new StorageException("cannot serialize " + d.data.getClass().getSimpleName() + ": " + e.getMessage(), e);
+      }
+      p.source = p.serialized;
+      p.suffix = suffix;
+      if (key != null && !Suffixes.extract(key).canonical().equals(suffix)) {
+        throw new InvalidArgumentException(
+            "the key's suffix '" + Suffixes.raw(key) + "' does not match the object's format '" + suffix + "'");
+      }
+    } else {
+      Path path = d.path.toAbsolutePath().normalize();
+      if (!Files.exists(path)) {
+        throw new NotFoundException("no file or folder at " + path);
+      }
+      try {
+        path = path.toRealPath();
+      } catch (IOException e) {
+        throw new StorageException("cannot resolve " + path + ": " + e.getMessage(), e);
+      }
+      p.source = path;
+      String pathStr = path.toString().replace('\\', '/');
+      if (pathStr.contains("/.lamindb/")) {
+        throw new InvalidArgumentException(
+            "cannot register " + path + ": paths inside a '.lamindb/' folder are managed by LaminDB; query the"
+                + " artifact instead (ln.artifacts().get(uid))");
+      }
+      Suffixes.Suffix s = Suffixes.extract(path.getFileName().toString());
+      p.suffix = s.canonical();
+      if (key != null) {
+        Keys.checkSuffixMatch(s.raw(), Suffixes.extract(key).raw());
+      }
+    }
+    p.folder = Files.isDirectory(p.source);
+    Optional<String[]> in = p.serialized == null ? files.registeredStorage(p.source) : Optional.empty();
+    if (in.isPresent()) {
+      p.inPlace = true;
+      p.storageId = Long.parseLong(in.get()[0]);
+      p.storageRoot = in.get()[1];
+      String rel = p.source.toString().replace('\\', '/').substring(p.storageRoot.length() + 1);
+      if (key == null) {
+        v.put("key", rel);
+        v.put("_key_is_virtual", false);
+      } else if (key.equals(rel)) {
+        v.put("_key_is_virtual", false);
+      } else {
+        v.put("_key_is_virtual", true);
+        v.put("_real_key", rel);
+      }
+    } else {
+      p.storageId = inst.storageId();
+      p.storageRoot = inst.storageRoot();
+      v.put("_key_is_virtual", true);
+    }
+    if (v.get("key") == null && v.get("description") == null && inst.currentRunId() == null) {
+      throw new InvalidArgumentException(
+          "Pass one of key, run or description as a parameter: e.g. ln.artifact(path).key(\"raw/"
+              + p.source.getFileName() + "\")");
+    }
+    if (p.folder) {
+      Hashing.DirHash h = Hashing.hashDir(p.source);
+      p.size = h.size();
+      p.hash = h.hash();
+      p.hashType = h.hashType();
+      p.nFiles = (long) h.nFiles();
+    } else {
+      Hashing.FileHash h = Hashing.hashFile(p.source);
+      p.size = h.size();
+      p.hash = h.hash();
+      p.hashType = h.hashType();
+    }
+    boolean emptyFile = !p.folder && p.size == 0;
+    p.skipHashLookup = d.skipHashLookup != null ? d.skipHashLookup : p.inPlace || emptyFile;
+    if (emptyFile) {
+      p.skipHashLookup = true;
+    }
+    if (!p.folder) {
+      p.info = Formats.inspect(p.source, p.suffix).orElse(null);
+    }
+    return p;
+  }
+
+  /** Stores the content and inserts the row (new family or new version). */
+  private void store(Artifact a, ArtifactDraft d, Map<String, Object> v, Plan p) {
+    fillColumns(d, v, p);
+    StorageBackend backend = files.backend(p.storageId, p.storageRoot);
+    String tempKey = null;
+    if (!p.inPlace) {
+      tempKey = TEMP_PREFIX + Uids.random(16) + p.suffix;
+      upload(backend, p, tempKey);
+    }
+    final String temp = tempKey;
+    String[] finalKey = new String[1];
+    try {
+      Artifact existing =
+          inst.db().transaction(ctx -> {
+            lock(ctx, "hash:" + p.hash, v.get("key") == null ? null : "key:" + p.storageId + ":" + v.get("key"));
+            if (!p.skipHashLookup) {
+              Optional<Artifact> dup = findByHash(ctx, p.hash);
+              if (dup.isPresent()) {
+                return dup.get();
+              }
+            }
+            Artifact previous = assignVersion(ctx, a, d, v, p);
+            finalKey[0] = files.storageKey(v);
+            if (temp != null) {
+              try {
+                backend.move(temp, finalKey[0]);
+              } catch (IOException e) {
+                throw new StorageException(
+                    "cannot move the uploaded content into place at " + p.storageRoot + "/" + finalKey[0] + ": "
+                        + e.getMessage(),
+                    e);
+              }
+            }
+            if (previous != null) {
+              ctx.update(RecordStore.table(CoreRegistries.ARTIFACT))
+                  .set(col("is_latest"), DSL.inline(false))
+                  .where(col("id").eq(previous.id()))
+                  .execute();
+            }
+            RecordStore.insert(inst, ctx, a);
+            return null;
+          });
+      if (existing != null) {
+        deleteQuietly(backend, temp);
+        adoptExisting(a, v, existing);
+        return;
+      }
+    } catch (RuntimeException e) {
+      deleteQuietly(backend, temp);
+      if (finalKey[0] != null && temp != null && !p.folder) {
+        deleteQuietly(backend, finalKey[0]);
+      }
+      if (e instanceof IntegrityException && p.hash != null) {
+        Optional<Artifact> same = findSameKeyAndHash(v, p);
+        if (same.isPresent()) {
+          adoptExisting(a, v, same.get());
+          return;
+        }
+      }
+      throw e;
+    }
+    LOG.debug("saved artifact {} at {}/{}", a.uid(), p.storageRoot, finalKey[0]);
+  }
+
+  /** Copies the planned columns (storage, suffix, size, hash, format metadata) into the row values. */
+  static void fillColumns(ArtifactDraft d, Map<String, Object> v, Plan p) {
+    v.put("storage_id", p.storageId);
+    v.put("suffix", p.suffix);
+    v.put("size", p.size);
+    v.put("hash", p.hash);
+    v.put("_hash_type", p.hashType);
+    v.put("n_files", p.nFiles);
+    v.put("_overwrite_versions", p.folder);
+    if (p.info != null) {
+      if (v.get("otype") == null && p.info.otype() != null) {
+        v.put("otype", p.info.otype());
+      }
+      if (p.info.nObservations() != null) {
+        v.put("n_observations", p.info.nObservations());
+      }
+    }
+    if (d.data != null && v.get("kind") == null) {
+      v.put("kind", "dataset");
+    }
+  }
+
+  void upload(StorageBackend backend, Plan p, String tempKey) {
+    try {
+      TransferProgress progress = inst.transferProgress("uploading " + p.source.getFileName(), p.size);
+      if (p.folder) {
+        long done = 0;
+        for (Path f : LocalFiles.regularFiles(p.source)) {
+          String rel = p.source.relativize(f).toString().replace('\\', '/');
+          final long base = done;
+          backend.upload(f, tempKey + "/" + rel, (x, t) -> progress.update(base + x, p.size));
+          done += Files.size(f);
+        }
+      } else {
+        backend.upload(p.source, tempKey, progress);
+      }
+      long stored = backend.stat(tempKey).map(s -> s.size()).orElse(-1L);
+      if (stored != p.size) {
+        throw new StorageException(
+            "upload of " + p.source + " to " + backend.root() + " is incomplete (" + stored + " of " + p.size
+                + " bytes); nothing was saved, try again");
+      }
+    } catch (IOException e) {
+      deleteQuietly(backend, tempKey);
+      throw new StorageException(
+          "cannot store " + p.source + " in " + backend.root() + ": " + e.getMessage()
+              + "; nothing was saved",
+          e);
+    } catch (RuntimeException e) {
+      deleteQuietly(backend, tempKey);
+      throw e;
+    }
+  }
+
+  private static void deleteQuietly(StorageBackend backend, String key) {
+    if (key == null) {
+      return;
+    }
+    try {
+      backend.delete(key);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("could not remove {}/{}: {} (lamin repair removes it)", backend.root(), key, e.getMessage());
+    }
+  }
+
+  /** Serializes writers of the same key or content (PostgreSQL advisory locks; SQLite writers are serialized). */
+  private void lock(DSLContext ctx, String... names) {
+    if (inst.db().dialect() != Dialect.POSTGRES) {
+      return;
+    }
+    java.util.List<Long> ids = new java.util.ArrayList<>();
+    for (String n : names) {
+      if (n != null) {
+        ids.add((long) ("lamindb-artifact:" + n).hashCode());
+      }
+    }
+    java.util.Collections.sort(ids);
+    for (long id : ids) {
+      ctx.execute("SELECT pg_advisory_xact_lock(?)", id);
+    }
+  }
+
+  /**
+   * Decides the uid: a new version of the family of {@code revises} or of the same key in the same storage, else
+   * a new family.
+   *
+   * @return the current head to demote, or null
+   */
+  private Artifact assignVersion(DSLContext ctx, Artifact a, ArtifactDraft d, Map<String, Object> v, Plan p) {
+    RegistryDef r = CoreRegistries.ARTIFACT;
+    Artifact previous = null;
+    if (d.revises != null) {
+      if (!d.revises.isSaved()) {
+        throw new InvalidArgumentException("revises must be a saved artifact");
+      }
+      previous = head(ctx, d.revises.uid().substring(0, 16)).orElse(d.revises);
+      if (v.get("key") == null && d.revises.key() != null) {
+        v.put("key", d.revises.key());
+      }
+    } else if (v.get("key") != null) {
+      List<Artifact> family =
+          load(ctx, col("key").eq(v.get("key")).and(col("storage_id").eq(p.storageId)).and(col("branch_id").ne(RecordStore.TRASH)));
+      if (!family.isEmpty()) {
+        previous =
+            family.stream()
+                .filter(x -> Boolean.TRUE.equals(x.get("is_latest")) && x.get("branch_id").equals(inst.branchId()))
+                .reduce((x, y) -> y)
+                .or(() -> family.stream().filter(x -> Boolean.TRUE.equals(x.get("is_latest"))).reduce((x, y) -> y))
+                .orElseThrow(() -> new IntegrityException(
+                    "Cannot create a new artifact version: matching non-trashed artifacts exist for key '"
+                        + v.get("key") + "' but none has is_latest=true; pass revises explicitly"));
+      }
+    }
+    if (previous == null) {
+      v.put("uid", Uids.newFamily(r.uidLength()));
+      return null;
+    }
+    String stem = previous.uid().substring(0, 16);
+    String max = "0000";
+    for (Record row : ctx.select(col("uid")).from(RecordStore.table(r)).where(col("uid").like(stem + "%")).fetch()) {
+      String s = ((String) row.get(0)).substring(16);
+      if (Uids.decode(s) > Uids.decode(max)) {
+        max = s;
+      }
+    }
+    v.put("uid", stem + Uids.increment(max));
+    if (v.get("description") == null && previous.description() != null) {
+      v.put("description", previous.description());
+    }
+    LOG.info("creating new artifact version for key '{}' in storage '{}'", v.get("key"), p.storageRoot);
+    return Boolean.TRUE.equals(previous.get("is_latest")) ? previous : null;
+  }
+
+  private Optional<Artifact> head(DSLContext ctx, String stem) {
+    List<Artifact> l =
+        load(ctx, col("uid").like(stem + "%").and(col("is_latest").eq(DSL.inline(true))).and(col("branch_id").ne(RecordStore.TRASH)));
+    return l.isEmpty() ? Optional.empty() : Optional.of(l.get(l.size() - 1));
+  }
+
+  private Optional<Artifact> findByHash(DSLContext ctx, String hash) {
+    List<Artifact> l = load(ctx, col("hash").eq(hash).and(col("branch_id").ne(RecordStore.TRASH)));
+    return l.isEmpty() ? Optional.empty() : Optional.of(l.get(l.size() - 1));
+  }
+
+  private Optional<Artifact> findSameKeyAndHash(Map<String, Object> v, Plan p) {
+    Condition c = col("hash").eq(p.hash).and(col("storage_id").eq(p.storageId));
+    c = v.get("key") == null ? c.and(col("key").isNull()) : c.and(col("key").eq(v.get("key")));
+    List<Artifact> l = load(inst.db().dsl(), c);
+    if (l.isEmpty()) {
+      return Optional.empty();
+    }
+    Artifact found = l.get(l.size() - 1);
+    if (Long.valueOf(RecordStore.TRASH).equals(found.get("branch_id"))) {
+      Access.values(found).put("branch_id", RecordStore.MAIN);
+      Access.dirty(found).add("branch_id");
+      RecordStore.update(inst, inst.db().dsl(), found);
+      LOG.info("returning artifact from trash with same hash & key: {}", found.uid());
+    }
+    return Optional.of(found);
+  }
+
+  /** @return artifacts matching {@code where}, oldest first (by created_at, id) */
+  List<Artifact> load(DSLContext ctx, Condition where) {
+    RegistryDef r = CoreRegistries.ARTIFACT;
+    List<Artifact> out = new java.util.ArrayList<>();
+    for (Record row :
+        ctx.select(RecordStore.selectFields(r, r.table())).from(RecordStore.table(r)).where(where)
+            .orderBy(col("created_at"), col("id")).fetch()) {
+      Artifact x = new Artifact(inst.ln());
+      RecordStore.fill(x, row);
+      out.add(x);
+    }
+    return out;
+  }
+
+  /** Copies the existing row into {@code a}, applying LaminDB's updates (description, missing key). */
+  void adoptExisting(Artifact a, Map<String, Object> v, Artifact existing) {
+    String newKey = (String) v.get("key");
+    Object newDescription = v.get("description");
+    Map<String, Object> ev = Access.values(existing);
+    v.clear();
+    v.putAll(ev);
+    Access.dirty(a).clear();
+    if (newDescription != null && !newDescription.equals(ev.get("description"))) {
+      v.put("description", newDescription);
+      Access.dirty(a).add("description");
+    }
+    if (newKey != null && ev.get("key") == null) {
+      v.put("key", newKey);
+      Access.dirty(a).add("key");
+    } else if (newKey != null && !newKey.equals(ev.get("key"))) {
+      LOG.warn("key '{}' of the existing artifact with the same content is kept (you passed '{}'); to store a"
+          + " duplicate, skip the hash lookup", ev.get("key"), newKey);
+    }
+    Long run = inst.currentRunId();
+    if (run != null && ev.get("run_id") == null) {
+      v.put("run_id", run);
+      Access.dirty(a).add("run_id");
+    } else if (run != null && !run.equals(ev.get("run_id"))) {
+      inst.db().dsl().insertInto(DSL.table(DSL.name("lamindb_artifact_recreating_runs")))
+          .set(col("artifact_id"), existing.id())
+          .set(col("run_id"), run)
+          .onConflictDoNothing()
+          .execute();
+    }
+    RecordStore.update(inst, inst.db().dsl(), a);
+    LOG.info("returning artifact with same hash: {}", a.uid());
+  }
+
+  /** Updates a saved artifact's metadata; key changes are validated and only allowed for virtual keys. */
+  private void updateSaved(Artifact a, Map<String, Object> v) {
+    if (Access.dirty(a).contains("key")) {
+      Object key = v.get("key");
+      if (key == null) {
+        throw new InvalidArgumentException("an artifact's key cannot be set back to null");
+      }
+      Keys.validateKey((String) key);
+      if (!Boolean.TRUE.equals(v.get("_key_is_virtual"))) {
+        throw new InvalidArgumentException(
+            "cannot change the key of artifact " + a.uid() + ": its key is its real path in storage");
+      }
+    }
+    RecordStore.update(inst, inst.db().dsl(), a);
+  }
+
+  /** @return all versions of {@code a}'s family (any branch but trash), oldest first */
+  public List<Artifact> versions(SQLRecord<?> a) {
+    return load(inst.db().dsl(), col("uid").like(a.uid().substring(0, 16) + "%").and(col("branch_id").ne(RecordStore.TRASH)));
+  }
+
+  /** Raises a clear error if {@code e} is not ours; used by callers wrapping I/O. */
+  static LaminException wrap(String what, Exception e) {
+    return e instanceof LaminException le ? le : new StorageException(what + ": " + e.getMessage(), e);
+  }
+}

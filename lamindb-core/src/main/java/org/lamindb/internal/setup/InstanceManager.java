@@ -1,0 +1,509 @@
+package org.lamindb.internal.setup;
+
+import static org.lamindb.internal.core.RecordStore.col;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.jooq.Record;
+import org.lamindb.InitOptions;
+import org.lamindb.InstanceException;
+import org.lamindb.InvalidArgumentException;
+import org.lamindb.internal.core.CoreRegistries;
+import org.lamindb.internal.core.Instance;
+import org.lamindb.internal.core.Modules;
+import org.lamindb.internal.core.RecordStore;
+import org.lamindb.internal.core.Uids;
+import org.lamindb.internal.db.Database;
+import org.lamindb.internal.db.Migrator;
+import org.lamindb.internal.db.PostgresUrl;
+import org.lamindb.spi.Dialect;
+import org.lamindb.spi.LaminModule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates, opens, migrates and deletes instances. {@code init} checks everything it can before writing (name,
+ * storage folder, marker of another instance, database reachability) and undoes what it created when a later step
+ * fails, so a failed init leaves nothing half-created.
+ */
+public final class InstanceManager {
+  private static final Logger LOG = LoggerFactory.getLogger(InstanceManager.class);
+  private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
+  private static final UUID URL_NAMESPACE = UUID.fromString("6ba7b811-9dad-11d1-80b4-00c04fd430c8");
+
+  private InstanceManager() {}
+
+  /** @return the validated instance name */
+  public static String checkName(String name) {
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw new InvalidArgumentException(
+          "invalid instance name '" + name + "': use lower-case letters, digits, '.', '_' and '-', starting with a"
+              + " letter or digit (e.g. my-data)");
+    }
+    return name;
+  }
+
+  /** @return the normalized storage root: an absolute POSIX path, or {@code s3://bucket/prefix} */
+  public static String normalizeRoot(String storage) {
+    if (storage == null || storage.isBlank()) {
+      throw new InvalidArgumentException("pass a storage location, e.g. --storage ./mydata or s3://bucket/prefix");
+    }
+    String s = storage.strip();
+    if (s.startsWith("s3://") || s.startsWith("gs://")) {
+      String r = s.replaceAll("/+$", "");
+      if (r.length() <= 5) {
+        throw new InvalidArgumentException("storage '" + storage + "' names no bucket; use s3://bucket[/prefix]");
+      }
+      return r;
+    }
+    if (s.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") && !s.startsWith("file://")) {
+      throw new InvalidArgumentException(
+          "unsupported storage '" + storage + "': use a local folder, s3://bucket/prefix or gs://bucket/prefix");
+    }
+    if (s.startsWith("file://")) {
+      s = s.substring("file://".length());
+    }
+    Path p = Path.of(s).toAbsolutePath().normalize();
+    try {
+      if (Files.exists(p)) {
+        p = p.toRealPath();
+      }
+    } catch (IOException e) {
+      // keep the normalized path
+    }
+    String r = p.toString().replace('\\', '/');
+    return r.length() > 1 ? r.replaceAll("/+$", "") : r;
+  }
+
+  static boolean isCloud(String root) {
+    return root.startsWith("s3://") || root.startsWith("gs://");
+  }
+
+  /** @return LaminDB's local instance id: UUID5(URL namespace, "owner/name") as 32 hex characters */
+  static String instanceId(String owner, String name) {
+    try {
+      MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+      long msb = URL_NAMESPACE.getMostSignificantBits();
+      long lsb = URL_NAMESPACE.getLeastSignificantBits();
+      for (int i = 7; i >= 0; i--) {
+        sha1.update((byte) (msb >>> (8 * i)));
+      }
+      for (int i = 7; i >= 0; i--) {
+        sha1.update((byte) (lsb >>> (8 * i)));
+      }
+      byte[] h = sha1.digest((owner + "/" + name).getBytes(StandardCharsets.UTF_8));
+      h[6] = (byte) ((h[6] & 0x0f) | 0x50);
+      h[8] = (byte) ((h[8] & 0x3f) | 0x80);
+      return HexFormat.of().formatHex(h, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** @return the instance uid: first 12 base62 characters of md5(id) */
+  static String instanceUid(String id) {
+    try {
+      byte[] d = MessageDigest.getInstance("MD5").digest(id.getBytes(StandardCharsets.UTF_8));
+      String b62 = Uids.encode(0, 1);
+      BigInteger v = new BigInteger(1, d);
+      StringBuilder s = new StringBuilder();
+      BigInteger base = BigInteger.valueOf(62);
+      while (v.signum() > 0) {
+        BigInteger[] qr = v.divideAndRemainder(base);
+        s.append(Uids.BASE62.charAt(qr[1].intValue()));
+        v = qr[0];
+      }
+      String enc = s.reverse().toString();
+      return (enc.isEmpty() ? b62 : enc + "000000000000").substring(0, 12);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Creates an instance (or re-connects when the same instance exists) and makes it current.
+   *
+   * @return its settings
+   */
+  public static InstanceSettings init(SettingsStore store, InitOptions o) {
+    String root = normalizeRoot(o.storage());
+    PostgresUrl pg = o.db() == null ? null : PostgresUrl.parse(o.db());
+    if (pg == null && isCloud(root)) {
+      throw new InvalidArgumentException(
+          "an instance with storage " + root + " needs a PostgreSQL database: pass --db postgresql://...");
+    }
+    String name =
+        o.name() != null
+            ? o.name()
+            : pg != null ? pg.database().toLowerCase(Locale.ROOT)
+            : root.substring(root.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+    checkName(name);
+    List<LaminModule> modules = Modules.resolve(o.modules());
+    String owner = store.currentUser().handle();
+    String slug = owner + "/" + name;
+    var existing = store.instance(owner, name);
+    if (existing.isPresent()) {
+      InstanceSettings e = existing.get();
+      boolean same = e.storageRoot().equals(root) && java.util.Objects.equals(e.db(), o.db());
+      if (!same) {
+        throw new InstanceException(
+            "instance " + slug + " already exists with storage " + e.storageRoot()
+                + (e.db() != null ? " and a PostgreSQL database" : "")
+                + "; pick another --name, connect with `lamin connect " + slug + "`, or delete it first");
+      }
+      LOG.info("instance {} exists, connecting", slug);
+      store.setCurrent(e);
+      return e;
+    }
+    String id = instanceId(owner, name);
+    String iuid = instanceUid(id);
+    List<Path> created = new ArrayList<>();
+    Database db = null;
+    try {
+      if (!isCloud(root)) {
+        prepareLocalRoot(Path.of(root), slug, created);
+      }
+      Path sqliteFile = pg == null ? Path.of(root, ".lamindb", "lamin.db") : null;
+      if (sqliteFile != null) {
+        if (Files.exists(sqliteFile)) {
+          throw new InstanceException(
+              "storage " + root + " already holds a LaminDB database (" + sqliteFile
+                  + ") that is not marked as this instance's; connect to its instance or choose another --storage");
+        }
+        created.add(sqliteFile);
+        created.add(Path.of(sqliteFile + "-wal"));
+        created.add(Path.of(sqliteFile + "-shm"));
+        db = Database.sqlite(sqliteFile);
+      } else {
+        db = Database.postgres(pg);
+        checkDatabaseFree(db, iuid, pg);
+      }
+      Map<String, Integer> versions = new LinkedHashMap<>();
+      for (LaminModule m : modules) {
+        versions.put(m.name(), Migrator.migrate(db, m, 0));
+      }
+      String storageUid = seed(db, store, root, iuid);
+      StorageMarker marker = new StorageMarker(storageUid, slug, iuid);
+      if (isCloud(root)) {
+        CloudMarker.write(root, marker);
+      } else {
+        marker.write(Path.of(root));
+      }
+      List<String> modNames = modules.stream().map(LaminModule::name).filter(n -> !n.equals("lamindb")).toList();
+      InstanceSettings s = new InstanceSettings(owner, name, root, o.db(), modNames, id, new LinkedHashMap<>());
+      store.save(s, true);
+      return s;
+    } catch (RuntimeException | IOException e) {
+      if (db != null) {
+        db.close();
+      }
+      undo(created);
+      if (e instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new InstanceException("cannot initialize instance " + slug + ": " + e.getMessage(), e);
+    } finally {
+      if (db != null) {
+        db.close();
+      }
+    }
+  }
+
+  private static void prepareLocalRoot(Path root, String slug, List<Path> created) throws IOException {
+    if (Files.exists(root) && !Files.isDirectory(root)) {
+      throw new InstanceException(
+          "storage " + root + " is a file, not a folder; pass a folder (it is created if missing)");
+    }
+    var marker = StorageMarker.read(root);
+    if (marker.isPresent()) {
+      String other = marker.get().instanceSlug();
+      throw new InstanceException(
+          "storage " + root + " is already managed by instance " + (other == null ? "(unknown)" : other)
+              + (slug.equals(other)
+                  ? " whose settings are gone; delete " + root.resolve(StorageMarker.PATH) + " and its lamin.db to start over"
+                  : "; connect to it with `lamin connect " + other + "` or choose another --storage"));
+    }
+    try {
+      mkdirs(root, created);
+      mkdirs(root.resolve(".lamindb"), created);
+      Path probe = Files.createTempFile(root.resolve(".lamindb"), ".write-probe", ".tmp");
+      Files.delete(probe);
+    } catch (FileAlreadyExistsException | NotDirectoryException e) {
+      throw new InstanceException(
+          "cannot create storage folder " + root + ": '" + e.getFile() + "' is a file; choose another --storage", e);
+    } catch (IOException e) {
+      throw new InstanceException(
+          "storage " + root + " is not writable (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+              + "); choose a folder you can write to",
+          e);
+    }
+    created.add(root.resolve(StorageMarker.PATH));
+  }
+
+  private static void mkdirs(Path dir, List<Path> created) throws IOException {
+    List<Path> missing = new ArrayList<>();
+    for (Path p = dir; p != null && !Files.exists(p); p = p.getParent()) {
+      missing.add(0, p);
+    }
+    for (Path p : missing) {
+      Files.createDirectory(p);
+      created.add(p);
+    }
+  }
+
+  private static void undo(List<Path> created) {
+    List<Path> rev = new ArrayList<>(created);
+    java.util.Collections.reverse(rev);
+    for (Path p : rev) {
+      try {
+        if (Files.isDirectory(p)) {
+          try (Stream<Path> s = Files.list(p)) {
+            if (s.findAny().isPresent()) {
+              continue;
+            }
+          }
+        }
+        Files.deleteIfExists(p);
+      } catch (IOException e) {
+        LOG.warn("could not remove {} while undoing a failed init: {}", p, e.getMessage());
+      }
+    }
+  }
+
+  private static void checkDatabaseFree(Database db, String iuid, PostgresUrl pg) {
+    try (Connection c = db.connection();
+        var ps =
+            c.prepareStatement(
+                "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema()"
+                    + " AND table_name = 'lamindb_storage'")) {
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return;
+        }
+      }
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT DISTINCT instance_uid FROM lamindb_storage WHERE instance_uid IS NOT NULL")) {
+        while (rs.next()) {
+          if (!iuid.equals(rs.getString(1))) {
+            throw new InstanceException(
+                "database " + pg.redacted() + " already holds another LaminDB instance (uid " + rs.getString(1)
+                    + "); use another database or connect to that instance");
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new InstanceException("cannot inspect database " + pg.redacted() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Inserts the current user and the default storage row; returns the storage uid. */
+  private static String seed(Database db, SettingsStore store, String root, String iuid) {
+    return db.transaction(ctx -> {
+      long userId = ensureUser(db, ctx, store.currentUser());
+      Record existing =
+          ctx.select(col("uid")).from(RecordStore.table(CoreRegistries.STORAGE)).where(col("root").eq(root)).fetchOne();
+      if (existing != null) {
+        return (String) existing.get(0);
+      }
+      String uid = Uids.random(12);
+      var now = db.toSql(org.lamindb.spi.FieldType.DATETIME, RecordStore.now());
+      ctx.insertInto(RecordStore.table(CoreRegistries.STORAGE))
+          .set(col("uid"), uid)
+          .set(col("root"), root)
+          .set(col("type"), root.startsWith("s3://") ? "s3" : root.startsWith("gs://") ? "gs" : "local")
+          .set(col("instance_uid"), iuid)
+          .set(col("created_by_id"), userId)
+          .set(col("created_at"), now)
+          .set(col("updated_at"), now)
+          .execute();
+      return uid;
+    });
+  }
+
+  /** Makes sure the user row exists; returns its id. */
+  static long ensureUser(Database db, org.jooq.DSLContext ctx, SettingsStore.UserSettings u) {
+    Record r = ctx.select(col("id"), col("handle")).from(RecordStore.table(CoreRegistries.USER)).where(col("uid").eq(u.uid())).fetchOne();
+    if (r != null) {
+      return ((Number) r.get(0)).longValue();
+    }
+    var now = db.toSql(org.lamindb.spi.FieldType.DATETIME, RecordStore.now());
+    Record id =
+        ctx.insertInto(RecordStore.table(CoreRegistries.USER))
+            .set(col("uid"), u.uid())
+            .set(col("handle"), u.handle())
+            .set(col("name"), u.name())
+            .set(col("created_at"), now)
+            .set(col("updated_at"), now)
+            .returningResult(col("id"))
+            .fetchOne();
+    return ((Number) id.get(0)).longValue();
+  }
+
+  /**
+   * Opens an instance: connects, migrates older schemas, refuses newer ones, loads user and storage.
+   *
+   * @param migrate false only to read the schema state without changing it
+   */
+  public static Instance open(SettingsStore store, InstanceSettings s, boolean migrate) {
+    List<LaminModule> modules = Modules.resolve(s.modules());
+    Database db;
+    if (s.isSqlite()) {
+      Path file = Path.of(s.storageRoot(), ".lamindb", "lamin.db");
+      if (!Files.exists(file)) {
+        throw new InstanceException(
+            "instance " + s.slug() + ": its database " + file + " is missing; was the storage folder moved or"
+                + " deleted? Fix the path in " + store.home() + " or run `lamin delete --force " + s.slug() + "`");
+      }
+      db = Database.sqlite(file);
+    } else {
+      db = Database.postgres(PostgresUrl.parse(s.db()));
+    }
+    try {
+      Map<String, Integer> versions = new LinkedHashMap<>();
+      for (LaminModule m : modules) {
+        int current = Migrator.currentVersion(db, m.name());
+        int latest = Migrator.latestVersion(m);
+        if (current > latest) {
+          throw new InstanceException(
+              "instance " + s.slug() + " has '" + m.name() + "' schema version " + current
+                  + ", newer than this lamindb-java supports (" + latest + "); upgrade lamindb-java");
+        }
+        if (current < latest && migrate) {
+          LOG.info("migrating {} module {} from version {} to {}", s.slug(), m.name(), current, latest);
+          current = Migrator.migrate(db, m, 0);
+        }
+        versions.put(m.name(), current);
+      }
+      Instance inst = new Instance(s, store, db, modules, versions);
+      if (versions.getOrDefault("lamindb", 0) == 0) {
+        return inst;
+      }
+      final Database d = db;
+      long[] ids =
+          db.transaction(ctx -> {
+            long userId = ensureUser(d, ctx, store.currentUser());
+            Record st =
+                ctx.select(col("id")).from(RecordStore.table(CoreRegistries.STORAGE))
+                    .where(col("root").eq(s.storageRoot())).fetchOne();
+            if (st == null) {
+              throw new InstanceException(
+                  "instance " + s.slug() + " has no storage row for " + s.storageRoot()
+                      + "; its settings do not match its database");
+            }
+            return new long[] {userId, ((Number) st.get(0)).longValue()};
+          });
+      inst.setContext(ids[0], store.currentUser().handle(), ids[1], s.storageRoot());
+      return inst;
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Deletes an instance: its database (SQLite file, or its tables on PostgreSQL), the {@code .lamindb/} folder of
+   * its local storage (marker and auto-managed files), and its settings. Files outside {@code .lamindb/} are kept.
+   *
+   * @return what was removed, one line each
+   */
+  public static List<String> delete(SettingsStore store, String ref, boolean force) {
+    InstanceSettings s = store.resolve(ref);
+    if (!force) {
+      throw new InstanceException(
+          "refusing to delete instance " + s.slug() + " without --force: it removes its database and "
+              + s.storageRoot() + "/.lamindb (files registered elsewhere in the storage are kept)");
+    }
+    List<String> removed = new ArrayList<>();
+    if (!s.isSqlite()) {
+      try (Database db = Database.postgres(PostgresUrl.parse(s.db()))) {
+        removed.addAll(dropTables(db, Modules.resolve(s.modules())));
+      }
+    }
+    if (!isCloud(s.storageRoot())) {
+      Path dir = Path.of(s.storageRoot(), ".lamindb");
+      if (Files.isDirectory(dir)) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+          for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+            Files.delete(p);
+          }
+          removed.add(dir.toString());
+        } catch (IOException e) {
+          throw new InstanceException("cannot delete " + dir + ": " + e.getMessage(), e);
+        }
+      }
+    } else {
+      LOG.warn("objects in {}/.lamindb are kept; remove them with your cloud tools", s.storageRoot());
+    }
+    store.remove(s);
+    removed.add("settings of " + s.slug());
+    return removed;
+  }
+
+  private static List<String> dropTables(Database db, List<LaminModule> modules) {
+    List<String> dropped = new ArrayList<>();
+    try (Connection c = db.connection();
+        Statement st = c.createStatement()) {
+      List<String> tables = new ArrayList<>();
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")) {
+        while (rs.next()) {
+          String t = rs.getString(1);
+          for (LaminModule m : modules) {
+            if (t.startsWith(m.name() + "_")) {
+              tables.add(t);
+            }
+          }
+        }
+      }
+      for (String t : tables) {
+        st.execute("DROP TABLE IF EXISTS " + t + " CASCADE");
+        dropped.add("table " + t);
+      }
+    } catch (SQLException e) {
+      throw new InstanceException("cannot drop the tables of the instance: " + e.getMessage(), e);
+    }
+    return dropped;
+  }
+
+  /** Migrates every module of an instance to its latest version; returns the versions. */
+  public static Map<String, Integer> migrate(SettingsStore store, InstanceSettings s, Map<String, Integer> targets) {
+    List<LaminModule> modules = Modules.resolve(s.modules());
+    try (Database db =
+        s.isSqlite()
+            ? Database.sqlite(Path.of(s.storageRoot(), ".lamindb", "lamin.db"))
+            : Database.postgres(PostgresUrl.parse(s.db()))) {
+      Map<String, Integer> versions = new LinkedHashMap<>();
+      for (LaminModule m : modules) {
+        versions.put(m.name(), Migrator.migrate(db, m, targets.getOrDefault(m.name(), 0)));
+      }
+      return versions;
+    }
+  }
+
+  /** @return the dialect an instance uses */
+  public static Dialect dialect(InstanceSettings s) {
+    return s.isSqlite() ? Dialect.SQLITE : Dialect.POSTGRES;
+  }
+}

@@ -1,0 +1,366 @@
+package org.lamindb.model;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.lamindb.LaminDB;
+import org.lamindb.internal.artifact.ArtifactDraft;
+import org.lamindb.internal.artifact.ArtifactFiles;
+import org.lamindb.internal.artifact.ArtifactStore;
+import org.lamindb.internal.core.CoreRegistries;
+
+/**
+ * An artifact (lamindb_artifact): a versioned dataset or model — a file or folder in a storage location, identified
+ * by a content hash and optionally a key. Create one with {@code ln.artifact(path).key("...").save()}.
+ */
+public final class Artifact extends SQLRecord<Artifact> {
+
+  // ---- typed fields for filters: ln.artifacts().filter(Artifact.ID...) (query engine) ----
+
+  /** Typed field {@code id} for filters and ordering. */
+  public static final org.lamindb.query.Field<Long> ID =
+      org.lamindb.query.Field.of("id", Long.class);
+
+  /** Typed field {@code uid} for filters and ordering. */
+  public static final org.lamindb.query.TextField UID = org.lamindb.query.Field.text("uid");
+
+  /** Typed field {@code key} for filters and ordering. */
+  public static final org.lamindb.query.TextField KEY = org.lamindb.query.Field.text("key");
+
+  /** Typed field {@code description} for filters and ordering. */
+  public static final org.lamindb.query.TextField DESCRIPTION = org.lamindb.query.Field.text("description");
+
+  /** Typed field {@code suffix} for filters and ordering. */
+  public static final org.lamindb.query.TextField SUFFIX = org.lamindb.query.Field.text("suffix");
+
+  /** Typed field {@code kind} for filters and ordering. */
+  public static final org.lamindb.query.TextField KIND = org.lamindb.query.Field.text("kind");
+
+  /** Typed field {@code otype} for filters and ordering. */
+  public static final org.lamindb.query.TextField OTYPE = org.lamindb.query.Field.text("otype");
+
+  /** Typed field {@code size} for filters and ordering. */
+  public static final org.lamindb.query.Field<Long> SIZE =
+      org.lamindb.query.Field.of("size", Long.class);
+
+  /** Typed field {@code hash} for filters and ordering. */
+  public static final org.lamindb.query.TextField HASH = org.lamindb.query.Field.text("hash");
+
+  /** Typed field {@code n_files} for filters and ordering. */
+  public static final org.lamindb.query.Field<Long> N_FILES =
+      org.lamindb.query.Field.of("n_files", Long.class);
+
+  /** Typed field {@code n_observations} for filters and ordering. */
+  public static final org.lamindb.query.Field<Long> N_OBSERVATIONS =
+      org.lamindb.query.Field.of("n_observations", Long.class);
+
+  /** Typed field {@code version_tag} for filters and ordering. */
+  public static final org.lamindb.query.TextField VERSION_TAG = org.lamindb.query.Field.text("version_tag");
+
+  /** Typed field {@code is_latest} for filters and ordering. */
+  public static final org.lamindb.query.Field<Boolean> IS_LATEST =
+      org.lamindb.query.Field.of("is_latest", Boolean.class);
+
+  /** Typed field {@code created_at} for filters and ordering. */
+  public static final org.lamindb.query.Field<java.time.OffsetDateTime> CREATED_AT =
+      org.lamindb.query.Field.of("created_at", java.time.OffsetDateTime.class);
+
+  /** Typed field {@code updated_at} for filters and ordering. */
+  public static final org.lamindb.query.Field<java.time.OffsetDateTime> UPDATED_AT =
+      org.lamindb.query.Field.of("updated_at", java.time.OffsetDateTime.class);
+
+  /** Typed field {@code branch_id} for filters and ordering. */
+  public static final org.lamindb.query.Field<Long> BRANCH_ID =
+      org.lamindb.query.Field.of("branch_id", Long.class);
+
+  /** Typed field {@code storage_id} for filters and ordering. */
+  public static final org.lamindb.query.Field<Long> STORAGE_ID =
+      org.lamindb.query.Field.of("storage_id", Long.class);
+
+  /** Typed field {@code run_id} for filters and ordering. */
+  public static final org.lamindb.query.Field<Long> RUN_ID =
+      org.lamindb.query.Field.of("run_id", Long.class);
+
+  /** Typed field {@code schema_id} for filters and ordering. */
+  public static final org.lamindb.query.Field<Long> SCHEMA_ID =
+      org.lamindb.query.Field.of("schema_id", Long.class);
+
+  /** Typed field {@code created_by_id} for filters and ordering. */
+  public static final org.lamindb.query.Field<Long> CREATED_BY_ID =
+      org.lamindb.query.Field.of("created_by_id", Long.class);
+
+  /**
+   * Creates an empty, unsaved entity; use {@link LaminDB#artifact(java.nio.file.Path)} instead.
+   *
+   * @param ln the instance
+   */
+  public Artifact(LaminDB ln) {
+    super(ln, CoreRegistries.ARTIFACT);
+  }
+
+  private final ArtifactDraft draft = new ArtifactDraft();
+
+  /**
+   * Sets the file or folder to store; used by {@link LaminDB#artifact(Path)}.
+   *
+   * @param path a local file or folder
+   * @return this
+   */
+  public Artifact path(Path path) {
+    draft.path = path;
+    return this;
+  }
+
+  /**
+   * Sets an in-memory object to store (a Tablesaw {@code Table}, an {@code AnnData}, ...); used by {@link
+   * LaminDB#artifact(Object)}.
+   *
+   * @param data the object
+   * @return this
+   */
+  public Artifact data(Object data) {
+    draft.data = data;
+    draft.memory = data;
+    return this;
+  }
+
+  /**
+   * Makes this artifact a new version of {@code previous} (same uid stem, next version suffix); the key and
+   * description default to the previous version's.
+   *
+   * @param previous a saved artifact of the family
+   * @return this
+   */
+  public Artifact revises(Artifact previous) {
+    draft.revises = previous;
+    return this;
+  }
+
+  /**
+   * Controls de-duplication by content hash: {@code true} always stores a new artifact, {@code false} always
+   * returns an existing artifact with the same content. By default, files already inside a storage location are
+   * not de-duplicated and all others are.
+   *
+   * @param skip whether to skip the hash lookup
+   * @return this
+   */
+  public Artifact skipHashLookup(boolean skip) {
+    draft.skipHashLookup = skip;
+    return this;
+  }
+
+  /**
+   * Saves the artifact: hashes the content, returns the existing artifact when the same content is already
+   * registered (this object then holds that artifact), creates a new version when the key exists with other
+   * content, and stores the content crash-safely.
+   *
+   * @return this artifact, saved
+   */
+  @Override
+  public Artifact save() {
+    ArtifactStore.of(instance()).save(this, draft);
+    return this;
+  }
+
+  /**
+   * Saves many artifacts at once, much faster than one by one: hashing runs in parallel and new artifacts are
+   * inserted in one transaction. Duplicates resolve to existing artifacts and new versions of existing keys are
+   * saved one by one, exactly as {@link #save()} would.
+   *
+   * @param artifacts unsaved artifacts, e.g. from {@code ln.artifact(path).key(...)}
+   * @return the same artifacts, saved
+   */
+  public static List<Artifact> saveAll(List<Artifact> artifacts) {
+    if (artifacts.isEmpty()) {
+      return artifacts;
+    }
+    java.util.Map<Artifact, ArtifactDraft> drafts = new java.util.IdentityHashMap<>();
+    for (Artifact a : artifacts) {
+      drafts.put(a, a.draft);
+    }
+    return new org.lamindb.internal.artifact.ArtifactBulk(artifacts.get(0).instance()).saveAll(artifacts, drafts);
+  }
+
+  /** Moves the artifact to the trash (its content is kept); {@link #restore()} brings it back. */
+  @Override
+  public void delete() {
+    super.delete(false);
+  }
+
+  /**
+   * Deletes the artifact. Permanently deleting removes the row and, when the artifact owns its content (stored
+   * under {@code .lamindb/}), the content; content registered in place elsewhere is kept.
+   *
+   * @param permanent true to delete for good, false to move to the trash
+   */
+  @Override
+  public void delete(boolean permanent) {
+    if (permanent) {
+      ArtifactFiles.of(instance()).deletePermanently(this, false);
+    } else {
+      super.delete(false);
+    }
+  }
+
+  /**
+   * Deletes the artifact permanently together with its content, even content registered in place outside {@code
+   * .lamindb/}.
+   */
+  public void deleteWithContent() {
+    ArtifactFiles.of(instance()).deletePermanently(this, true);
+  }
+
+  /** @return the full storage path of the content, e.g. {@code /data/lamin/.lamindb/AbC...0000.csv} */
+  public String path() {
+    return ArtifactFiles.of(instance()).path(this);
+  }
+
+  /**
+   * @return a local path with the content: the file itself on local storage, else an up-to-date copy in the cache
+   *     (downloaded only when the remote changed)
+   */
+  public Path cache() {
+    Path p = ArtifactFiles.of(instance()).cache(this);
+    instance().trackInput(this);
+    return p;
+  }
+
+  /**
+   * Loads the content into its natural object: a String for text, a JsonNode for JSON, a Tablesaw Table for
+   * CSV/Parquet, an AnnData for .h5ad/.zarr (with lamindb-formats).
+   *
+   * @return the loaded object
+   */
+  public Object load() {
+    return load(Object.class);
+  }
+
+  /**
+   * Loads the content as {@code type}, e.g. {@code load(Table.class)}.
+   *
+   * @return the loaded object
+   */
+  public <T> T load(Class<T> type) {
+    if (draft.memory != null && type.isInstance(draft.memory)) {
+      return type.cast(draft.memory);
+    }
+    Path p = cache();
+    return org.lamindb.internal.artifact.Formats.load(p, suffix(), type);
+  }
+
+  /** @return a stream over the content, read lazily from storage without downloading it all first */
+  public InputStream open() {
+    InputStream in = ArtifactFiles.of(instance()).open(this);
+    instance().trackInput(this);
+    return in;
+  }
+
+  /** @return all versions of this artifact (trashed ones excluded), oldest first */
+  public List<Artifact> versions() {
+    return ArtifactStore.of(instance()).versions(this);
+  }
+
+  /** @return the key (a virtual relative path such as {@code examples/my.csv}), or null */
+  public String key() {
+    return str("key");
+  }
+
+  /** Sets the key. */
+  public Artifact key(String value) {
+    return set("key", value);
+  }
+
+  /** @return the description, or null */
+  public String description() {
+    return str("description");
+  }
+
+  /** Sets the description. */
+  public Artifact description(String value) {
+    return set("description", value);
+  }
+
+  /** @return the canonical suffix, e.g. {@code .csv}, or "" */
+  public String suffix() {
+    return str("suffix");
+  }
+
+  /** @return {@code dataset}, {@code model}, ... or null */
+  public String kind() {
+    return str("kind");
+  }
+
+  /** Sets the kind ({@code dataset}, {@code model}, or any string). */
+  public Artifact kind(String value) {
+    return set("kind", value);
+  }
+
+  /** @return the object type ({@code DataFrame}, {@code AnnData}, ...), or null */
+  public String otype() {
+    return str("otype");
+  }
+
+  /** @return size in bytes (sum over files for folders) */
+  public Long size() {
+    return lng("size");
+  }
+
+  /** @return the content hash (22 characters, LaminDB-compatible) */
+  public String hash() {
+    return str("hash");
+  }
+
+  /** @return how {@link #hash()} was computed: {@code md5}, {@code sha1-fl}, {@code md5-d}, ... */
+  public String hashType() {
+    return str("_hash_type");
+  }
+
+  /** @return number of files for folder artifacts, else null */
+  public Long nFiles() {
+    return lng("n_files");
+  }
+
+  /** @return number of observations (rows, cells, records) when known */
+  public Long nObservations() {
+    return lng("n_observations");
+  }
+
+  /** @return the version tag if set, else the 4-character uid suffix */
+  public String version() {
+    String tag = str("version_tag");
+    String uid = uid();
+    return tag != null ? tag : uid == null ? null : uid.substring(uid.length() - 4);
+  }
+
+  /** @return true for the latest version of its family */
+  public boolean isLatest() {
+    return Boolean.TRUE.equals(bool("is_latest"));
+  }
+
+  /** @return the storage location */
+  public Storage storage() {
+    return related("storage", Storage.class);
+  }
+
+  /** @return the run that created this artifact, or null */
+  public Run run() {
+    return related("run", Run.class);
+  }
+
+  /** @return the transform of the creating run, or null */
+  public Transform transform() {
+    Run r = run();
+    return r == null ? null : r.transform();
+  }
+
+  /** @return creation time */
+  public OffsetDateTime createdAt() {
+    return time("created_at");
+  }
+
+  /** @return the creating user */
+  public User createdBy() {
+    return related("created_by", User.class);
+  }
+}

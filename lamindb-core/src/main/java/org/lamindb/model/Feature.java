@@ -1,0 +1,135 @@
+package org.lamindb.model;
+
+import org.lamindb.LaminDB;
+import org.lamindb.internal.core.CoreRegistries;
+
+/**
+ * A feature (lamindb_feature): a named, typed dimension that artifacts, runs and records are annotated with, e.g.
+ * {@code ln.feature("gc_content", Dtype.FLOAT).save()}.
+ */
+public final class Feature extends SQLRecord<Feature> {
+
+  // ---- typed fields for filters: ln.features().filter(Feature.ID...) (query engine) ----
+
+  /** Typed field {@code id} for filters and ordering. */
+  public static final org.lamindb.query.Field<Long> ID =
+      org.lamindb.query.Field.of("id", Long.class);
+
+  /** Typed field {@code uid} for filters and ordering. */
+  public static final org.lamindb.query.TextField UID = org.lamindb.query.Field.text("uid");
+
+  /** Typed field {@code name} for filters and ordering. */
+  public static final org.lamindb.query.TextField NAME = org.lamindb.query.Field.text("name");
+
+  /** Typed field {@code description} for filters and ordering. */
+  public static final org.lamindb.query.TextField DESCRIPTION = org.lamindb.query.Field.text("description");
+
+  /** Typed field {@code is_type} for filters and ordering. */
+  public static final org.lamindb.query.Field<Boolean> IS_TYPE =
+      org.lamindb.query.Field.of("is_type", Boolean.class);
+
+  /** Typed field {@code created_at} for filters and ordering. */
+  public static final org.lamindb.query.Field<java.time.OffsetDateTime> CREATED_AT =
+      org.lamindb.query.Field.of("created_at", java.time.OffsetDateTime.class);
+
+  /** Typed field {@code updated_at} for filters and ordering. */
+  public static final org.lamindb.query.Field<java.time.OffsetDateTime> UPDATED_AT =
+      org.lamindb.query.Field.of("updated_at", java.time.OffsetDateTime.class);
+
+  /** Typed field {@code branch_id} for filters and ordering. */
+  public static final org.lamindb.query.Field<Long> BRANCH_ID =
+      org.lamindb.query.Field.of("branch_id", Long.class);
+
+  /** Typed field {@code created_by_id} for filters and ordering. */
+  public static final org.lamindb.query.Field<Long> CREATED_BY_ID =
+      org.lamindb.query.Field.of("created_by_id", Long.class);
+
+  /**
+   * Creates an empty, unsaved entity; use the factories of {@link LaminDB} instead.
+   *
+   * @param ln the instance
+   */
+  public Feature(LaminDB ln) {
+    super(ln, CoreRegistries.FEATURE);
+  }
+
+  /** @return the name */
+  public String name() {
+    return str("name");
+  }
+
+  /** Sets the name. */
+  public Feature name(String value) {
+    return set("name", value);
+  }
+
+  /** @return the serialized dtype, e.g. {@code float}, {@code cat[ULabel]} */
+  public String dtypeString() {
+    return str("_dtype_str");
+  }
+
+  /** Sets the serialized dtype. */
+  public Feature dtypeString(String value) {
+    return set("_dtype_str", value);
+  }
+
+  /** @return the unit, or null */
+  public String unit() {
+    return str("unit");
+  }
+
+  /** Sets the unit. */
+  public Feature unit(String value) {
+    return set("unit", value);
+  }
+
+  /** @return the description */
+  public String description() {
+    return str("description");
+  }
+
+  /** Sets the description. */
+  public Feature description(String value) {
+    return set("description", value);
+  }
+
+  /** @return whether values are coerced to the dtype (e.g. date strings), null when unset */
+  public Boolean coerce() {
+    return bool("coerce");
+  }
+
+  /** Sets whether values are coerced to the dtype. */
+  public Feature coerce(boolean value) {
+    return set("coerce", value);
+  }
+
+  /** @return whether nulls are allowed */
+  public Boolean nullable() {
+    return bool("nullable");
+  }
+
+  /** Sets whether nulls are allowed. */
+  public Feature nullable(boolean value) {
+    return set("nullable", value);
+  }
+
+  /** @return true when this feature is a type grouping other features */
+  public boolean isType() {
+    return Boolean.TRUE.equals(bool("is_type"));
+  }
+
+  /** Marks this feature as a type. */
+  public Feature isType(boolean value) {
+    return set("is_type", value);
+  }
+
+  /** @return the type feature, or null */
+  public Feature type() {
+    return related("type", Feature.class);
+  }
+
+  /** Sets the type feature. */
+  public Feature type(Feature type) {
+    return relate("type", type);
+  }
+}

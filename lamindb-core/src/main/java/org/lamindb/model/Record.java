@@ -1,0 +1,105 @@
+package org.lamindb.model;
+
+import org.lamindb.LaminDB;
+import org.lamindb.internal.core.CoreRegistries;
+
+/**
+ * A record (lamindb_record) for the entities of experiments: samples, perturbations, instruments (LIMS). Labels with {@code
+ * isType(true)} group other records: {@code ln.record("Sample").isType(true).save()}.
+ */
+public final class Record extends SQLRecord<Record> {
+
+  // ---- typed fields for filters: ln.records().filter(Record.ID...) (query engine) ----
+
+  /** Typed field {@code id} for filters and ordering. */
+  public static final org.lamindb.query.Field<Long> ID =
+      org.lamindb.query.Field.of("id", Long.class);
+
+  /** Typed field {@code uid} for filters and ordering. */
+  public static final org.lamindb.query.TextField UID = org.lamindb.query.Field.text("uid");
+
+  /** Typed field {@code name} for filters and ordering. */
+  public static final org.lamindb.query.TextField NAME = org.lamindb.query.Field.text("name");
+
+  /** Typed field {@code description} for filters and ordering. */
+  public static final org.lamindb.query.TextField DESCRIPTION = org.lamindb.query.Field.text("description");
+
+  /** Typed field {@code is_type} for filters and ordering. */
+  public static final org.lamindb.query.Field<Boolean> IS_TYPE =
+      org.lamindb.query.Field.of("is_type", Boolean.class);
+
+  /** Typed field {@code created_at} for filters and ordering. */
+  public static final org.lamindb.query.Field<java.time.OffsetDateTime> CREATED_AT =
+      org.lamindb.query.Field.of("created_at", java.time.OffsetDateTime.class);
+
+  /** Typed field {@code updated_at} for filters and ordering. */
+  public static final org.lamindb.query.Field<java.time.OffsetDateTime> UPDATED_AT =
+      org.lamindb.query.Field.of("updated_at", java.time.OffsetDateTime.class);
+
+  /** Typed field {@code branch_id} for filters and ordering. */
+  public static final org.lamindb.query.Field<Long> BRANCH_ID =
+      org.lamindb.query.Field.of("branch_id", Long.class);
+
+  /** Typed field {@code created_by_id} for filters and ordering. */
+  public static final org.lamindb.query.Field<Long> CREATED_BY_ID =
+      org.lamindb.query.Field.of("created_by_id", Long.class);
+
+  /**
+   * Creates an empty, unsaved entity; use {@link LaminDB#record(String)} instead.
+   *
+   * @param ln the instance
+   */
+  public Record(LaminDB ln) {
+    super(ln, CoreRegistries.RECORD);
+  }
+
+  /** @return the name */
+  public String name() {
+    return str("name");
+  }
+
+  /** Sets the name. */
+  public Record name(String value) {
+    return set("name", value);
+  }
+
+  /** @return the description */
+  public String description() {
+    return str("description");
+  }
+
+  /** Sets the description. */
+  public Record description(String value) {
+    return set("description", value);
+  }
+
+  /** @return true when this record is a type grouping other records */
+  public boolean isType() {
+    return Boolean.TRUE.equals(bool("is_type"));
+  }
+
+  /** Marks this record as a type (or not). */
+  public Record isType(boolean value) {
+    return set("is_type", value);
+  }
+
+  /** @return the type record, or null */
+  public Record type() {
+    return related("type", Record.class);
+  }
+
+  /** Sets the type; it must be a saved record with {@code isType(true)}. */
+  public Record type(Record type) {
+    return relate("type", type);
+  }
+
+  /** @return the schema making this type a sheet, or null */
+  public Schema schema() {
+    return related("schema", Schema.class);
+  }
+
+  /** Sets the schema (a type with a schema is a sheet). */
+  public Record schema(Schema schema) {
+    return relate("schema", schema);
+  }
+}

@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.lamindb.InvalidArgumentException;
 import org.lamindb.LaminDB;
@@ -279,8 +280,8 @@ public final class Bionty {
    * @return the Source a local file stands for: names/versions given, else detected, else current
    */
   SourceInfo sourceFor(BiontyEntity e, Path file, String name, String version) {
-    String n = name != null ? name : OntologyFiles.detectSourceName(file);
-    String v = version != null ? version : OntologyFiles.detectVersion(file);
+    String n = name != null ? name : file == null ? null : OntologyFiles.detectSourceName(file);
+    String v = version != null ? version : file == null ? null : OntologyFiles.detectVersion(file);
     SourceInfo current = currentSource(e, null);
     if (n == null) {
       n = current.name();
@@ -302,7 +303,9 @@ public final class Bionty {
         n.toLowerCase(java.util.Locale.ROOT),
         organism,
         v == null ? "unversioned" : v,
-        file.toUri().toString(),
+        file != null
+            ? file.toUri().toString()
+            : base != null && base.version().equals(v) ? base.url() : null,
         desc,
         site);
   }
@@ -322,6 +325,10 @@ public final class Bionty {
 
   ImportReport importOntology(BiontyEntity e, Path file, SourceInfo s) {
     return SourceImports.importOntology(inst.db(), tracking(), e, file, s);
+  }
+
+  ImportReport importSome(BiontyEntity e, List<OntologyTerm> terms, SourceInfo s) {
+    return SourceImports.importSome(inst.db(), tracking(), e, terms, s);
   }
 
   ImportReport importGenes(Path genes, Path hgnc, SourceInfo s, long organismId) {

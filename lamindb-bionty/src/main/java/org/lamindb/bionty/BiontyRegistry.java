@@ -1,6 +1,7 @@
 package org.lamindb.bionty;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -239,6 +240,59 @@ public class BiontyRegistry<T extends BioRecord<T>> {
           out.add(bt.newRecord(entity, type, t));
         }
       }
+    }
+    return out;
+  }
+
+  /**
+   * Saves records created by {@link #fromValues} from {@code publicSource} together with all their
+   * ancestors in that source that are not yet in the registry, and links them, in one transaction
+   * (what LaminDB does when such records are saved).
+   *
+   * <pre>{@code
+   * List<CellType> recs = bt.cellTypes().fromValues(List.of("T-cell"), "name", cl);
+   * bt.cellTypes().saveWithAncestors(recs, cl);   // T cell, lymphocyte, ..., cell and their links
+   * }</pre>
+   *
+   * @return the saved records, reloaded, in the order given
+   */
+  public List<T> saveWithAncestors(List<T> records, PublicOntology publicSource) {
+    Map<String, OntologyTerm> byId = new HashMap<>();
+    for (OntologyTerm t : publicSource.terms()) {
+      byId.putIfAbsent(t.ontologyId(), t);
+    }
+    Map<String, OntologyTerm> closure = new LinkedHashMap<>();
+    ArrayDeque<String> todo = new ArrayDeque<>();
+    List<String> wanted = new ArrayList<>();
+    for (T r : records) {
+      Object oid = r.get(ontologyIdField());
+      if (oid == null || !byId.containsKey(oid.toString())) {
+        throw new InvalidArgumentException(
+            r + " is not a term of " + publicSource.summary().sourceName() + "; save it with save()");
+      }
+      wanted.add(oid.toString());
+      todo.add(oid.toString());
+    }
+    while (!todo.isEmpty()) {
+      OntologyTerm t = byId.get(todo.poll());
+      if (t != null && closure.putIfAbsent(t.ontologyId(), t) == null) {
+        todo.addAll(t.parents());
+      }
+    }
+    Snapshot existing = bt.snapshots().get(entity, ontologyIdField(), null);
+    List<OntologyTerm> toWrite = new ArrayList<>();
+    for (OntologyTerm t : closure.values()) {
+      if (wanted.contains(t.ontologyId()) || !existing.vocabulary().contains(t.ontologyId())) {
+        toWrite.add(t);
+      }
+    }
+    OntologyFiles.ReadSummary s = publicSource.summary();
+    SourceInfo source = bt.sourceFor(entity, null, s.sourceName(), s.version());
+    bt.importSome(entity, toWrite, source);
+    bt.snapshots().invalidate();
+    List<T> out = new ArrayList<>();
+    for (String oid : wanted) {
+      out.add(get(oid));
     }
     return out;
   }

@@ -141,8 +141,19 @@ abstract class BiontyRegistriesSuite {
               assertThat(c.isSaved()).isFalse();
               assertThat(c.uid()).isEqualTo("22LvKd01YyNA1a");
             });
-    recs.get(0).save();
-    assertThat(bt.cellTypes().count()).isEqualTo(1);
+    List<CellType> saved = bt.cellTypes().saveWithAncestors(recs, cl);
+    // is_a closure of CL:0000084 among CL terms of cl-basic.obo (python BFS over the stanzas): 13 terms with
+    // 16 links between them
+    assertThat(bt.cellTypes().count()).isEqualTo(13);
+    assertThat(saved).singleElement().satisfies(c -> assertThat(c.isSaved()).isTrue());
+    assertThat(bt.cellTypes().ancestors(saved.get(0))).hasSize(12);
+    assertThat(bt.cellTypes().parents(saved.get(0)))
+        .extracting(CellType::ontologyId)
+        .containsExactly("CL:0000542");
+    // saving a descendant later adds only what is missing and keeps the existing links
+    List<CellType> more = bt.cellTypes().fromValues(List.of("CL:0000624"), "ontology_id", cl);
+    bt.cellTypes().saveWithAncestors(more, cl);
+    assertThat(bt.cellTypes().parents(saved.get(0))).hasSize(1);
   }
 
   @Test

@@ -157,7 +157,7 @@ public class BiontyRegistry<T extends BioRecord<T>> {
    * @return validated/non-validated values on {@code field}; hints only for the name field
    */
   public InspectResult inspect(List<String> values, String field) {
-    return inspect(values, field, null);
+    return inspect(values, field, (String) null);
   }
 
   InspectResult inspect(List<String> values, String field, String organism) {
@@ -174,6 +174,57 @@ public class BiontyRegistry<T extends BioRecord<T>> {
           List.of(), distinct(values), Map.of(), 0, distinct(values).size(), msg);
     }
     return s.vocabulary().inspect(values, field, field.equals(entity.nameField()));
+  }
+
+  /**
+   * Inspects against the registry, then looks the values the registry lacks up in {@code
+   * publicSource} and adds LaminDB's hints to the messages (found in the source, found as synonyms,
+   * not found anywhere). The validated/non-validated lists are the registry's.
+   *
+   * @return the registry's result with the public-source messages appended
+   */
+  public InspectResult inspect(List<String> values, String field, PublicOntology publicSource) {
+    InspectResult db = inspect(values, field);
+    List<String> rest = new ArrayList<>();
+    for (String v : db.nonValidated()) {
+      if (!db.synonymsMapper().containsKey(v)) {
+        rest.add(v);
+      }
+    }
+    List<String> messages = new ArrayList<>(db.messages());
+    if (!rest.isEmpty()) {
+      String pf = field.equals(ontologyIdField()) ? "ontology_id" : "name";
+      boolean[] inPublic = publicSource.validate(rest, pf);
+      List<String> found = new ArrayList<>();
+      List<String> missing = new ArrayList<>();
+      for (int i = 0; i < rest.size(); i++) {
+        (inPublic[i] ? found : missing).add(rest.get(i));
+      }
+      Map<String, String> mapped =
+          pf.equals("name") ? publicSource.standardizeMapper(missing) : Map.of();
+      missing.removeAll(mapped.keySet());
+      String model = entity.className();
+      if (!found.isEmpty()) {
+        messages.add("   detected " + found.size() + " " + model + " term(s) in public source for "
+            + field + ": " + String.join(", ", found));
+      }
+      if (!mapped.isEmpty()) {
+        messages.add("   detected " + mapped.size() + " " + model
+            + " term(s) in public source as synonym(s): " + String.join(", ", mapped.keySet()));
+      }
+      if (!found.isEmpty() || !mapped.isEmpty()) {
+        messages.add("→  add records from public source to your " + model
+            + " registry via .from_values()");
+      }
+      if (!missing.isEmpty()) {
+        messages.add("   couldn't validate " + missing.size() + " term(s): "
+            + String.join(", ", missing));
+        messages.add("→  if you are sure, create new record(s) via " + model
+            + "() and save to your registry");
+      }
+    }
+    return new InspectResult(db.validated(), db.nonValidated(), db.synonymsMapper(), db.nEmpty(),
+        db.nUnique(), messages);
   }
 
   /**

@@ -142,6 +142,14 @@ abstract class BiontyRegistriesSuite {
               assertThat(c.uid()).isEqualTo("22LvKd01YyNA1a");
             });
     List<CellType> saved = bt.cellTypes().saveWithAncestors(recs, cl);
+    InspectResult withPublic =
+        bt.cellTypes().inspect(List.of("T cell", "B cell", "B-lymphocyte", "unicorn"), "name", cl);
+    assertThat(withPublic.validated()).containsExactly("T cell");
+    assertThat(withPublic.messages())
+        .contains(
+            "   detected 1 CellType term(s) in public source for name: B cell",
+            "   detected 1 CellType term(s) in public source as synonym(s): B-lymphocyte",
+            "   couldn't validate 1 term(s): unicorn");
     // is_a closure of CL:0000084 among CL terms of cl-basic.obo (python BFS over the stanzas): 13 terms with
     // 16 links between them
     assertThat(bt.cellTypes().count()).isEqualTo(13);

@@ -16,6 +16,80 @@ import org.lamindb.internal.core.CoreRegistries;
  */
 public final class Artifact extends SQLRecord<Artifact> {
 
+  // ---- typed fields for filters: ln.artifacts().filter(Artifact.ID...) (query engine) ----
+
+  /** Typed field {@code id} for filters and ordering. */
+  public static final org.lamindb.query.Field<Long> ID =
+      org.lamindb.query.Field.of("id", Long.class);
+
+  /** Typed field {@code uid} for filters and ordering. */
+  public static final org.lamindb.query.TextField UID = org.lamindb.query.Field.text("uid");
+
+  /** Typed field {@code key} for filters and ordering. */
+  public static final org.lamindb.query.TextField KEY = org.lamindb.query.Field.text("key");
+
+  /** Typed field {@code description} for filters and ordering. */
+  public static final org.lamindb.query.TextField DESCRIPTION = org.lamindb.query.Field.text("description");
+
+  /** Typed field {@code suffix} for filters and ordering. */
+  public static final org.lamindb.query.TextField SUFFIX = org.lamindb.query.Field.text("suffix");
+
+  /** Typed field {@code kind} for filters and ordering. */
+  public static final org.lamindb.query.TextField KIND = org.lamindb.query.Field.text("kind");
+
+  /** Typed field {@code otype} for filters and ordering. */
+  public static final org.lamindb.query.TextField OTYPE = org.lamindb.query.Field.text("otype");
+
+  /** Typed field {@code size} for filters and ordering. */
+  public static final org.lamindb.query.Field<Long> SIZE =
+      org.lamindb.query.Field.of("size", Long.class);
+
+  /** Typed field {@code hash} for filters and ordering. */
+  public static final org.lamindb.query.TextField HASH = org.lamindb.query.Field.text("hash");
+
+  /** Typed field {@code n_files} for filters and ordering. */
+  public static final org.lamindb.query.Field<Long> N_FILES =
+      org.lamindb.query.Field.of("n_files", Long.class);
+
+  /** Typed field {@code n_observations} for filters and ordering. */
+  public static final org.lamindb.query.Field<Long> N_OBSERVATIONS =
+      org.lamindb.query.Field.of("n_observations", Long.class);
+
+  /** Typed field {@code version_tag} for filters and ordering. */
+  public static final org.lamindb.query.TextField VERSION_TAG = org.lamindb.query.Field.text("version_tag");
+
+  /** Typed field {@code is_latest} for filters and ordering. */
+  public static final org.lamindb.query.Field<Boolean> IS_LATEST =
+      org.lamindb.query.Field.of("is_latest", Boolean.class);
+
+  /** Typed field {@code created_at} for filters and ordering. */
+  public static final org.lamindb.query.Field<java.time.OffsetDateTime> CREATED_AT =
+      org.lamindb.query.Field.of("created_at", java.time.OffsetDateTime.class);
+
+  /** Typed field {@code updated_at} for filters and ordering. */
+  public static final org.lamindb.query.Field<java.time.OffsetDateTime> UPDATED_AT =
+      org.lamindb.query.Field.of("updated_at", java.time.OffsetDateTime.class);
+
+  /** Typed field {@code branch_id} for filters and ordering. */
+  public static final org.lamindb.query.Field<Long> BRANCH_ID =
+      org.lamindb.query.Field.of("branch_id", Long.class);
+
+  /** Typed field {@code storage_id} for filters and ordering. */
+  public static final org.lamindb.query.Field<Long> STORAGE_ID =
+      org.lamindb.query.Field.of("storage_id", Long.class);
+
+  /** Typed field {@code run_id} for filters and ordering. */
+  public static final org.lamindb.query.Field<Long> RUN_ID =
+      org.lamindb.query.Field.of("run_id", Long.class);
+
+  /** Typed field {@code schema_id} for filters and ordering. */
+  public static final org.lamindb.query.Field<Long> SCHEMA_ID =
+      org.lamindb.query.Field.of("schema_id", Long.class);
+
+  /** Typed field {@code created_by_id} for filters and ordering. */
+  public static final org.lamindb.query.Field<Long> CREATED_BY_ID =
+      org.lamindb.query.Field.of("created_by_id", Long.class);
+
   /**
    * Creates an empty, unsaved entity; use {@link LaminDB#artifact(java.nio.file.Path)} instead.
    *

@@ -9,6 +9,41 @@ import org.lamindb.internal.core.CoreRegistries;
  */
 public final class Record extends SQLRecord<Record> {
 
+  // ---- typed fields for filters: ln.records().filter(Record.ID...) (query engine) ----
+
+  /** Typed field {@code id} for filters and ordering. */
+  public static final org.lamindb.query.Field<Long> ID =
+      org.lamindb.query.Field.of("id", Long.class);
+
+  /** Typed field {@code uid} for filters and ordering. */
+  public static final org.lamindb.query.TextField UID = org.lamindb.query.Field.text("uid");
+
+  /** Typed field {@code name} for filters and ordering. */
+  public static final org.lamindb.query.TextField NAME = org.lamindb.query.Field.text("name");
+
+  /** Typed field {@code description} for filters and ordering. */
+  public static final org.lamindb.query.TextField DESCRIPTION = org.lamindb.query.Field.text("description");
+
+  /** Typed field {@code is_type} for filters and ordering. */
+  public static final org.lamindb.query.Field<Boolean> IS_TYPE =
+      org.lamindb.query.Field.of("is_type", Boolean.class);
+
+  /** Typed field {@code created_at} for filters and ordering. */
+  public static final org.lamindb.query.Field<java.time.OffsetDateTime> CREATED_AT =
+      org.lamindb.query.Field.of("created_at", java.time.OffsetDateTime.class);
+
+  /** Typed field {@code updated_at} for filters and ordering. */
+  public static final org.lamindb.query.Field<java.time.OffsetDateTime> UPDATED_AT =
+      org.lamindb.query.Field.of("updated_at", java.time.OffsetDateTime.class);
+
+  /** Typed field {@code branch_id} for filters and ordering. */
+  public static final org.lamindb.query.Field<Long> BRANCH_ID =
+      org.lamindb.query.Field.of("branch_id", Long.class);
+
+  /** Typed field {@code created_by_id} for filters and ordering. */
+  public static final org.lamindb.query.Field<Long> CREATED_BY_ID =
+      org.lamindb.query.Field.of("created_by_id", Long.class);
+
   /**
    * Creates an empty, unsaved entity; use {@link LaminDB#record(String)} instead.
    *

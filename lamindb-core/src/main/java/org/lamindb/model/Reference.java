@@ -5,6 +5,58 @@ import org.lamindb.internal.core.CoreRegistries;
 
 /** A reference (lamindb_reference): a publication, dataset record or other citable source. */
 public final class Reference extends SQLRecord<Reference> {
+
+  // ---- typed fields for filters: ln.references().filter(Reference.ID...) (query engine) ----
+
+  /** Typed field {@code id} for filters and ordering. */
+  public static final org.lamindb.query.Field<Long> ID =
+      org.lamindb.query.Field.of("id", Long.class);
+
+  /** Typed field {@code uid} for filters and ordering. */
+  public static final org.lamindb.query.TextField UID = org.lamindb.query.Field.text("uid");
+
+  /** Typed field {@code name} for filters and ordering. */
+  public static final org.lamindb.query.TextField NAME = org.lamindb.query.Field.text("name");
+
+  /** Typed field {@code description} for filters and ordering. */
+  public static final org.lamindb.query.TextField DESCRIPTION = org.lamindb.query.Field.text("description");
+
+  /** Typed field {@code is_type} for filters and ordering. */
+  public static final org.lamindb.query.Field<Boolean> IS_TYPE =
+      org.lamindb.query.Field.of("is_type", Boolean.class);
+
+  /** Typed field {@code created_at} for filters and ordering. */
+  public static final org.lamindb.query.Field<java.time.OffsetDateTime> CREATED_AT =
+      org.lamindb.query.Field.of("created_at", java.time.OffsetDateTime.class);
+
+  /** Typed field {@code updated_at} for filters and ordering. */
+  public static final org.lamindb.query.Field<java.time.OffsetDateTime> UPDATED_AT =
+      org.lamindb.query.Field.of("updated_at", java.time.OffsetDateTime.class);
+
+  /** Typed field {@code branch_id} for filters and ordering. */
+  public static final org.lamindb.query.Field<Long> BRANCH_ID =
+      org.lamindb.query.Field.of("branch_id", Long.class);
+
+  /** Typed field {@code created_by_id} for filters and ordering. */
+  public static final org.lamindb.query.Field<Long> CREATED_BY_ID =
+      org.lamindb.query.Field.of("created_by_id", Long.class);
+
+  /** Typed field {@code abbr} for filters and ordering. */
+  public static final org.lamindb.query.TextField ABBR = org.lamindb.query.Field.text("abbr");
+
+  /** Typed field {@code url} for filters and ordering. */
+  public static final org.lamindb.query.TextField URL = org.lamindb.query.Field.text("url");
+
+  /** Typed field {@code doi} for filters and ordering. */
+  public static final org.lamindb.query.TextField DOI = org.lamindb.query.Field.text("doi");
+
+  /** Typed field {@code pubmed_id} for filters and ordering. */
+  public static final org.lamindb.query.Field<Long> PUBMED_ID =
+      org.lamindb.query.Field.of("pubmed_id", Long.class);
+
+  /** Typed field {@code date} for filters and ordering. */
+  public static final org.lamindb.query.Field<java.time.LocalDate> DATE =
+      org.lamindb.query.Field.of("date", java.time.LocalDate.class);
   /**
    * Creates an empty, unsaved entity; use the factories and queries of {@link LaminDB} instead.
    *

@@ -8,6 +8,48 @@ import org.lamindb.internal.core.CoreRegistries;
 /** A run (lamindb_run): one execution of a {@link Transform}, with its parameters, inputs and outputs. */
 public final class Run extends SQLRecord<Run> {
 
+  // ---- typed fields for filters: ln.runs().filter(Run.ID...) (query engine) ----
+
+  /** Typed field {@code id} for filters and ordering. */
+  public static final org.lamindb.query.Field<Long> ID =
+      org.lamindb.query.Field.of("id", Long.class);
+
+  /** Typed field {@code uid} for filters and ordering. */
+  public static final org.lamindb.query.TextField UID = org.lamindb.query.Field.text("uid");
+
+  /** Typed field {@code name} for filters and ordering. */
+  public static final org.lamindb.query.TextField NAME = org.lamindb.query.Field.text("name");
+
+  /** Typed field {@code description} for filters and ordering. */
+  public static final org.lamindb.query.TextField DESCRIPTION = org.lamindb.query.Field.text("description");
+
+  /** Typed field {@code entrypoint} for filters and ordering. */
+  public static final org.lamindb.query.TextField ENTRYPOINT = org.lamindb.query.Field.text("entrypoint");
+
+  /** Typed field {@code started_at} for filters and ordering. */
+  public static final org.lamindb.query.Field<java.time.OffsetDateTime> STARTED_AT =
+      org.lamindb.query.Field.of("started_at", java.time.OffsetDateTime.class);
+
+  /** Typed field {@code finished_at} for filters and ordering. */
+  public static final org.lamindb.query.Field<java.time.OffsetDateTime> FINISHED_AT =
+      org.lamindb.query.Field.of("finished_at", java.time.OffsetDateTime.class);
+
+  /** Typed field {@code created_at} for filters and ordering. */
+  public static final org.lamindb.query.Field<java.time.OffsetDateTime> CREATED_AT =
+      org.lamindb.query.Field.of("created_at", java.time.OffsetDateTime.class);
+
+  /** Typed field {@code transform_id} for filters and ordering. */
+  public static final org.lamindb.query.Field<Long> TRANSFORM_ID =
+      org.lamindb.query.Field.of("transform_id", Long.class);
+
+  /** Typed field {@code branch_id} for filters and ordering. */
+  public static final org.lamindb.query.Field<Long> BRANCH_ID =
+      org.lamindb.query.Field.of("branch_id", Long.class);
+
+  /** Typed field {@code created_by_id} for filters and ordering. */
+  public static final org.lamindb.query.Field<Long> CREATED_BY_ID =
+      org.lamindb.query.Field.of("created_by_id", Long.class);
+
   /**
    * Creates an empty, unsaved entity; use the factories of {@link LaminDB} instead.
    *

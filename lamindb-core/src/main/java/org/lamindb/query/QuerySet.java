@@ -1,11 +1,14 @@
 package org.lamindb.query;
 
-import static org.lamindb.internal.core.RecordStore.col;
-
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import org.jooq.Condition;
+import java.util.stream.Stream;
+import org.jooq.Record;
+import org.jooq.SelectQuery;
 import org.jooq.impl.DSL;
 import org.lamindb.InvalidArgumentException;
 import org.lamindb.LaminDB;
@@ -14,40 +17,74 @@ import org.lamindb.NotFoundException;
 import org.lamindb.internal.core.Access;
 import org.lamindb.internal.core.Instance;
 import org.lamindb.internal.core.RecordStore;
+import org.lamindb.internal.query.BulkOps;
+import org.lamindb.internal.query.DataFrameBuilder;
+import org.lamindb.internal.query.QueryRunner;
+import org.lamindb.internal.query.QuerySpec;
+import org.lamindb.internal.query.SqlCompiler;
 import org.lamindb.model.SQLRecord;
-import org.lamindb.spi.FieldDef;
 import org.lamindb.spi.RegistryDef;
+import tech.tablesaw.api.Table;
 
 /**
- * A lazy, immutable query over one registry: each {@code filter} returns a new query; terminals ({@link #list()},
- * {@link #first()}, {@link #one()}, {@link #count()}) run it. Default queries hide trashed records.
+ * A lazy, immutable query over one registry. Each refinement ({@code filter}, {@code exclude}, {@code orderBy},
+ * {@code limit} ...) returns a new query; terminals ({@link #list()}, {@link #stream()}, {@link #first()},
+ * {@link #one()}, {@link #count()}, {@link #toDataFrame()} ...) run it.
+ *
+ * <pre>{@code
+ * ln.artifacts().filter("key__startswith", "raw/").filter("size__gt", 1_000_000L).orderBy("-created_at").list();
+ * ln.artifacts().filter(Artifact.SIZE.gt(1_000_000L).and(Artifact.KEY.startsWith("raw/"))).count();
+ * ln.artifacts().filter("ulabels", label).toDataFrame(Include.fields("created_by__handle", "ulabels__name"));
+ * Artifact a = ln.artifacts().get("key", "sample.fasta");
+ * }</pre>
+ *
+ * <p>As in LaminDB (spec §9.2), queries see records on the current branch and on main; records in the trash or the
+ * archive appear only when a lookup names the branch ({@code filter("branch_id", -1L)}; {@code filter("branch",
+ * null)} means all branches) or an identifier ({@code id}, {@code uid}, {@code hash}). Artifact queries also hide
+ * LaminDB's internal artifacts (kind {@code __lamindb...}) unless a lookup names {@code kind}.
+ *
+ * <p>Lookups are {@code <field>[__<relation>...][__<lookup>]} with the {@link Lookup}s; values are bound, never
+ * rendered into SQL. Unknown fields fail with the nearest valid names.
  *
  * @param <T> entity type
  */
 public final class QuerySet<T extends SQLRecord<?>> {
   private final LaminDB ln;
+  private final Instance inst;
   private final RegistryDef registry;
   private final Class<T> type;
   private final List<Condition> conditions;
+  private final List<String> order;
+  private final Integer limit;
+  private final Integer offset;
+  private final boolean distinct;
+  private final String search;
 
-  private QuerySet(LaminDB ln, RegistryDef registry, Class<T> type, List<Condition> conditions) {
+  private QuerySet(LaminDB ln, RegistryDef registry, Class<T> type, List<Condition> conditions,
+      List<String> order, Integer limit, Integer offset, boolean distinct, String search) {
     this.ln = ln;
+    this.inst = Access.instance(ln);
     this.registry = registry;
     this.type = type;
-    this.conditions = conditions;
+    this.conditions = List.copyOf(conditions);
+    this.order = List.copyOf(order);
+    this.limit = limit;
+    this.offset = offset;
+    this.distinct = distinct;
+    this.search = search;
   }
 
-  /** @return a query over the registry of entity class {@code type} */
+  /** @return a query over all records of entity class {@code type} */
   @SuppressWarnings({"unchecked", "rawtypes"})
   public static <T extends SQLRecord<?>> QuerySet<T> of(LaminDB ln, Class<T> type) {
     Instance inst = Access.instance(ln);
-    return new QuerySet<>(ln, inst.registry((Class) type), type, List.of());
+    return new QuerySet<>(ln, inst.registry((Class) type), type, List.of(), List.of(), null, null, false, null);
   }
 
-  /** @return a query over {@code registry} */
+  /** @return a query over all records of {@code registry} (entities typed as {@link SQLRecord}) */
   @SuppressWarnings({"unchecked", "rawtypes"})
   public static QuerySet<SQLRecord<?>> ofRegistry(LaminDB ln, RegistryDef registry) {
-    return new QuerySet<>(ln, registry, (Class) SQLRecord.class, List.of());
+    return new QuerySet<>(ln, registry, (Class) SQLRecord.class, List.of(), List.of(), null, null, false, null);
   }
 
   /** @return the registry queried */
@@ -55,59 +92,363 @@ public final class QuerySet<T extends SQLRecord<?>> {
     return registry;
   }
 
-  /** @return a query additionally requiring {@code field == value} */
-  public QuerySet<T> filter(String field, Object value) {
-    FieldDef f =
-        registry.field(field)
-            .orElseThrow(() -> new InvalidArgumentException("no field '" + field + "' on " + registry.name()));
-    Instance inst = Access.instance(ln);
+  private QuerySet<T> with(List<Condition> c, List<String> o, Integer lim, Integer off, boolean d, String s) {
+    return new QuerySet<>(ln, registry, type, c, o, lim, off, d, s);
+  }
+
+  private QuerySpec spec() {
+    return new QuerySpec(inst, registry, conditions, order, limit, offset, distinct, search);
+  }
+
+  // ---------------------------------------------------------------- refinements
+
+  /**
+   * Adds a condition; validates it immediately.
+   *
+   * @param lookup e.g. {@code key}, {@code size__gt}, {@code created_by__handle}, {@code ulabels}
+   * @param value the value (an entity for relations, a collection for {@code __in}, a pair for {@code __range})
+   * @return the refined query
+   * @throws InvalidArgumentException for unknown fields or lookups and for values of the wrong type
+   */
+  public QuerySet<T> filter(String lookup, Object value) {
+    return filter(Condition.of(lookup, value));
+  }
+
+  /** @return the query refined by all entries of {@code lookups} (AND) */
+  public QuerySet<T> filter(Map<String, ?> lookups) {
+    return filter(Condition.of(lookups));
+  }
+
+  /** @return the query refined by {@code condition}, e.g. {@code Artifact.SIZE.gt(1_000_000L)} */
+  public QuerySet<T> filter(Condition condition) {
+    Objects.requireNonNull(condition, "condition");
+    new SqlCompiler(inst).compile(condition, registry, QuerySpec.BASE); // validate now
     List<Condition> c = new ArrayList<>(conditions);
-    c.add(value == null ? col(field).isNull() : col(field).eq(inst.db().toSql(f.type(), value)));
-    return new QuerySet<>(ln, registry, type, c);
+    c.add(condition);
+    return with(c, order, limit, offset, distinct, search);
   }
 
-  private Condition where() {
-    Condition w = DSL.and(conditions);
-    if (registry.isBranched()) {
-      w = w.and(col("branch_id").ne(RecordStore.TRASH)).and(col("branch_id").ne(0L));
+  /** @return the query without records matching {@code lookup = value} (records missing the value stay) */
+  public QuerySet<T> exclude(String lookup, Object value) {
+    return exclude(Condition.of(lookup, value));
+  }
+
+  /** @return the query without records matching all entries of {@code lookups} */
+  public QuerySet<T> exclude(Map<String, ?> lookups) {
+    return exclude(Condition.of(lookups));
+  }
+
+  /** @return the query without records matching {@code condition} */
+  public QuerySet<T> exclude(Condition condition) {
+    return filter(condition.not());
+  }
+
+  /**
+   * Orders the results; ties are broken by ascending id. Missing values sort first ascending, last descending.
+   *
+   * @param fields field names, {@code -} prefix for descending, e.g. {@code "-created_at", "key"}
+   * @return the ordered query (replacing an earlier order)
+   */
+  public QuerySet<T> orderBy(String... fields) {
+    for (String f : fields) {
+      QuerySpec.orderField(inst, registry, f.startsWith("-") ? f.substring(1) : f);
     }
-    return w;
+    return with(conditions, Arrays.asList(fields), limit, offset, distinct, search);
   }
 
-  /** @return all matching records */
+  /** @return the query returning at most {@code n} records */
+  public QuerySet<T> limit(int n) {
+    if (n < 0) {
+      throw new InvalidArgumentException("limit must be >= 0, got " + n);
+    }
+    return with(conditions, order, n, offset, distinct, search);
+  }
+
+  /** @return the query skipping the first {@code n} records */
+  public QuerySet<T> offset(int n) {
+    if (n < 0) {
+      throw new InvalidArgumentException("offset must be >= 0, got " + n);
+    }
+    return with(conditions, order, limit, n, distinct, search);
+  }
+
+  /**
+   * Drops duplicate rows of {@link #values} projections. Queries of records never repeat a record (to-many lookups
+   * use subqueries), so this only matters for projections.
+   *
+   * @return the query
+   */
+  public QuerySet<T> distinct() {
+    return with(conditions, order, limit, offset, true, search);
+  }
+
+  /**
+   * Ranks records by how well their text fields match {@code text} (spec §9.6: exact match, synonym, sub-phrase,
+   * prefix, word, substring; case-insensitive) and keeps the best 20 unless {@link #limit} says otherwise.
+   *
+   * <pre>{@code ln.records().search("p53").toDataFrame();}</pre>
+   *
+   * @param text the search text
+   * @return the query ordered by score
+   */
+  public QuerySet<T> search(String text) {
+    if (text == null) {
+      throw new InvalidArgumentException("cannot search for null; pass a non-empty string");
+    }
+    return with(conditions, order, limit, offset, distinct, text);
+  }
+
+  // ---------------------------------------------------------------- terminals
+
+  /** @return all matching records (ordered by id unless {@link #orderBy} was given) */
   public List<T> list() {
-    List<T> out = new ArrayList<>();
-    for (SQLRecord<?> r : RecordStore.load(Access.instance(ln), registry, where())) {
-      out.add(type.cast(r));
-    }
-    return out;
+    return fetch(spec(), "id", true);
   }
 
-  /** @return the first match, if any */
+  private List<T> fetch(QuerySpec s, String defaultOrder, boolean implicit) {
+    return QueryRunner.read(inst, ctx -> {
+      List<T> out = new ArrayList<>();
+      for (Record row : s.select(ctx, RecordStore.selectFields(registry, QuerySpec.BASE), defaultOrder, implicit)
+          .fetch()) {
+        out.add(entity(row));
+      }
+      return out;
+    });
+  }
+
+  private T entity(Record row) {
+    SQLRecord<?> rec = registry.newEntity(ln);
+    RecordStore.fill(rec, row);
+    return type.cast(rec);
+  }
+
+  /**
+   * Streams the matching records lazily, in constant memory, from a database cursor. Close the stream (use
+   * try-with-resources) unless you read it to the end.
+   *
+   * <pre>{@code try (Stream<Artifact> s = ln.artifacts().stream()) { s.forEach(...); }}</pre>
+   *
+   * @return the records, ordered as {@link #list()}
+   */
+  public Stream<T> stream() {
+    QuerySpec s = spec();
+    return QueryRunner.stream(
+        inst, ctx -> s.select(ctx, RecordStore.selectFields(registry, QuerySpec.BASE), "id", true), this::entity);
+  }
+
+  /** @return the first record by the current order (by id if none), if any */
   public Optional<T> first() {
-    List<T> l = list();
+    List<T> l = fetch(new QuerySpec(inst, registry, conditions, order, 1, offset, distinct, search), "id", true);
     return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
   }
 
-  /** @return the only match; throws when none or several */
+  /**
+   * @return the only matching record
+   * @throws NotFoundException when none matches
+   * @throws MultipleResultsException when several match
+   */
   public T one() {
-    List<T> l = list();
+    List<T> l = fetch(new QuerySpec(inst, registry, conditions, order, 2, offset, distinct, search), "id", true);
     if (l.isEmpty()) {
-      throw new NotFoundException("no " + registry.name() + " matches the query");
+      throw new NotFoundException("no " + registry.name() + " matches " + describe());
     }
     if (l.size() > 1) {
-      throw new MultipleResultsException(l.size() + " " + registry.name() + " records match the query");
+      throw new MultipleResultsException(
+          "more than one " + registry.name() + " matches " + describe() + "; add a filter or use first()/list()");
     }
     return l.get(0);
   }
 
-  /** @return number of matches */
+  /** @return the number of matching records */
   public long count() {
-    return Access.instance(ln).db().dsl().fetchCount(RecordStore.table(registry), where());
+    QuerySpec s = spec();
+    return QueryRunner.read(inst, ctx -> {
+      if (limit == null && offset == null && search == null) {
+        return ((Number) s.select(ctx, List.of(DSL.count()), null, true).fetchOne(0)).longValue();
+      }
+      SelectQuery<Record> ids = s.select(ctx, List.of(SqlCompiler.col(QuerySpec.BASE, "id")), "id", true);
+      return ((Number) ctx.selectCount().from(ids.asTable("ids")).fetchOne(0)).longValue();
+    });
   }
 
-  /** @return the record with {@code field == value} (latest version for versioned registries) */
-  public T get(String field, Object value) {
-    return filter(field, value).one();
+  /** @return true when at least one record matches */
+  public boolean exists() {
+    QuerySpec s = new QuerySpec(inst, registry, conditions, List.of(), 1, offset, distinct, search);
+    return QueryRunner.read(inst, ctx -> ctx.fetchExists(s.select(ctx, List.of(DSL.inline(1)), null, true)));
+  }
+
+  /**
+   * Gets a record by uid, by the 16-character stem of a versioned uid (the latest version; if none is latest, the
+   * newest), or by a unique uid prefix. Sees all branches, including the trash.
+   *
+   * @param uidOrStem a full uid, a version-family stem, or a uid prefix
+   * @return the record
+   * @throws NotFoundException when nothing matches
+   * @throws MultipleResultsException when a prefix of a non-versioned uid is ambiguous
+   */
+  public T get(String uidOrStem) {
+    if (registry.uidLength() == 0) {
+      throw new InvalidArgumentException(registry.name() + " has no uid; use get(field, value)");
+    }
+    if (uidOrStem == null || uidOrStem.isEmpty()) {
+      throw new InvalidArgumentException("pass a uid to get(), got " + (uidOrStem == null ? "null" : "''"));
+    }
+    String u = uidOrStem;
+    List<Condition> c = new ArrayList<>(conditions);
+    List<T> found;
+    if (u.length() >= registry.uidLength()) {
+      c.add(Condition.of("uid", u));
+      found = fetch(new QuerySpec(inst, registry, c, List.of(), 2, null, false, null), "id", false);
+    } else if (registry.isVersioned() && u.length() <= registry.stemLength()) {
+      c.add(Condition.of("uid__startswith", u));
+      found = fetch(new QuerySpec(inst, registry, c, List.of("-is_latest", "-created_at", "-id"), 1, null, false, null),
+          "id", false);
+    } else {
+      c.add(Condition.of("uid__startswith", u));
+      found = fetch(new QuerySpec(inst, registry, c, List.of(), 2, null, false, null), "id", false);
+      if (found.size() > 1) {
+        throw new MultipleResultsException(
+            "several " + registry.name() + " records have a uid starting with '" + u + "'; pass more characters");
+      }
+    }
+    if (found.isEmpty()) {
+      throw new NotFoundException(
+          "no " + registry.name() + " found with uid '" + u + "'; did you mean get(\"" + registry.nameField()
+              + "\", \"" + u + "\")?");
+    }
+    return found.get(0);
+  }
+
+  /** @return the record with database id {@code id} (any branch) */
+  public T get(long id) {
+    List<Condition> c = new ArrayList<>(conditions);
+    c.add(Condition.of("id", id));
+    List<T> found = fetch(new QuerySpec(inst, registry, c, List.of(), 1, null, false, null), "id", false);
+    if (found.isEmpty()) {
+      throw new NotFoundException("no " + registry.name() + " with id " + id);
+    }
+    return found.get(0);
+  }
+
+  /**
+   * Gets the one record with {@code lookup = value}; for versioned registries the latest version (if no match is
+   * latest, the newest match).
+   *
+   * <pre>{@code Artifact a = ln.artifacts().get("key", "sample.fasta");}</pre>
+   *
+   * @return the record
+   * @throws NotFoundException when none matches
+   * @throws MultipleResultsException when several match
+   */
+  public T get(String lookup, Object value) {
+    QuerySet<T> q = filter(lookup, value);
+    if (!registry.isVersioned() || lookup.startsWith("is_latest") || lookup.equals("uid") || lookup.equals("id")) {
+      return q.one();
+    }
+    List<T> latest = q.filter("is_latest", true).limit(2).list();
+    if (latest.size() == 1) {
+      return latest.get(0);
+    }
+    if (latest.size() > 1) {
+      throw new MultipleResultsException(
+          "more than one latest " + registry.name() + " matches " + lookup + "=" + value
+              + "; add a filter (e.g. storage) or use filter(...).list()");
+    }
+    return q.orderBy("-created_at", "-id").first()
+        .orElseThrow(() -> new NotFoundException(
+            "no " + registry.name() + " with " + lookup + " = " + (value instanceof String ? "'" + value + "'" : value)));
+  }
+
+  /**
+   * Deletes the matching records: registries with branches move them to the trash (branch −1), others delete them
+   * permanently. Deleting the latest version of a family makes the newest remaining version latest.
+   *
+   * @return the number of records deleted
+   */
+  public int delete() {
+    return BulkOps.delete(spec(), false);
+  }
+
+  /**
+   * @param permanent true removes the rows for good; false moves them to the trash
+   * @return the number of records deleted
+   */
+  public int delete(boolean permanent) {
+    return BulkOps.delete(spec(), permanent);
+  }
+
+  /**
+   * Sets fields on all matching records in one statement (and bumps {@code updated_at}).
+   *
+   * <pre>{@code ln.ulabels().filter("name__startswith", "tmp").update(Map.of("description", "temporary"));}</pre>
+   *
+   * @param values new values by field name
+   * @return the number of records updated
+   */
+  public int update(Map<String, ?> values) {
+    return BulkOps.update(spec(), values);
+  }
+
+  /**
+   * Projects the matching records onto fields or to-one paths ({@code created_by__handle}); to-many paths give a
+   * sorted set of values per record.
+   *
+   * <pre>{@code ln.artifacts().values("key", "size")  // [{key=a.csv, size=10}, ...]}</pre>
+   *
+   * @return one map per record, keyed by the given names, in the query's order
+   */
+  public List<Map<String, Object>> values(String... fields) {
+    if (fields.length == 0) {
+      throw new InvalidArgumentException("name at least one field for values(), e.g. values(\"uid\", \"key\")");
+    }
+    return DataFrameBuilder.values(spec(), List.of(fields), "id");
+  }
+
+  /**
+   * Returns the matching records as a DataFrame with LaminDB's columns (spec §9.5): {@code uid}, {@code id}, the
+   * other public fields, then {@code version_tag, is_latest, is_locked, is_type, created_at}, then foreign keys.
+   * Column types follow the fields (text → string, integer → long, timestamps → UTC date-time, JSON → text).
+   * Unlike LaminDB (limit 20), all matching rows are returned unless {@link #limit} was set; the default order
+   * is {@code -id} (newest first).
+   *
+   * @return the table
+   */
+  public Table toDataFrame() {
+    return DataFrameBuilder.table(spec(), DataFrameBuilder.defaultColumns(registry), "-id");
+  }
+
+  /**
+   * @param include related fields to add after {@code uid}, {@code id} and the name field, e.g. {@code
+   *     Include.fields("created_by__handle", "storage__root", "ulabels__name")}; a to-many path gives one text cell
+   *     per row with the distinct values sorted and joined by {@code ", "}
+   * @return the table
+   */
+  public Table toDataFrame(Include include) {
+    List<String> cols = new ArrayList<>();
+    if (registry.field("uid").isPresent()) {
+      cols.add("uid");
+    }
+    cols.add("id");
+    if (registry.field(registry.nameField()).isPresent() && !cols.contains(registry.nameField())) {
+      cols.add(registry.nameField());
+    }
+    for (String p : include.paths()) {
+      if (!cols.contains(p)) {
+        cols.add(p);
+      }
+    }
+    return DataFrameBuilder.table(spec(), cols, "-id");
+  }
+
+  private String describe() {
+    return conditions.isEmpty() ? "the query" : conditions.size() == 1 ? conditions.get(0).toString()
+        : Condition.allOf(conditions).toString();
+  }
+
+  @Override
+  public String toString() {
+    return "QuerySet(" + registry.name() + (conditions.isEmpty() ? "" : ", " + describe())
+        + (order.isEmpty() ? "" : ", order=" + order) + (limit == null ? "" : ", limit=" + limit)
+        + (search == null ? "" : ", search='" + search + "'") + ")";
   }
 }

@@ -83,8 +83,15 @@ public final class Hashing {
     return hashFile(file, CHUNK_SIZE);
   }
 
-  /** Same as {@link #hashFile(Path)} with a different chunk size; only tests need this. */
-  static FileHash hashFile(Path file, long chunkSize) {
+  /**
+   * Same as {@link #hashFile(Path)} with a different chunk size. Only tests (small chunks) and benchmarks
+   * ({@code Long.MAX_VALUE}: md5 of the whole file) use this; LaminDB hashes always use {@link #CHUNK_SIZE}.
+   *
+   * @param file a regular file
+   * @param chunkSize files up to this size are md5-hashed whole
+   * @return size, hash and hash type
+   */
+  public static FileHash hashFile(Path file, long chunkSize) {
     if (chunkSize <= 0) {
       throw new IllegalArgumentException("chunkSize must be positive, got " + chunkSize);
     }

@@ -10,9 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +53,25 @@ public abstract class AbstractStorageBackendTest {
   /** @return size of the large-file test (80 MiB unless a backend needs less) */
   protected long largeFileSize() {
     return 80L << 20;
+  }
+
+  /**
+   * How a child JVM reaches this backend for the bounded-memory test: the root for {@link StorageBackends#forRoot}
+   * and, per run, the settings (e.g. one run with multipart uploads and one with a single streamed PUT). Empty when
+   * the backend exists only inside this JVM.
+   */
+  protected Optional<String> childJvmRoot() {
+    return Optional.empty();
+  }
+
+  /** @return settings variants for {@link #childJvmRoot()}; one child JVM runs per entry */
+  protected List<Map<String, String>> childJvmSettings() {
+    return List.of(Map.of());
+  }
+
+  /** @return extra JVM options for the child (e.g. credentials as system properties) */
+  protected List<String> childJvmOptions() {
+    return List.of();
   }
 
   /** Creates the backend. */
@@ -249,6 +270,37 @@ public abstract class AbstractStorageBackendTest {
       byte[] head = in.readNBytes(4096);
       assertThat(head).hasSize(4096);
       assertThat(head[1]).isEqualTo((byte) 31);
+    }
+  }
+
+  @Test
+  public void largeTransfersFitInAHeapSmallerThanTheFile() throws Exception {
+    Optional<String> root = childJvmRoot();
+    Assumptions.assumeTrue(root.isPresent(), "backend lives only inside this JVM");
+    long size = 96L << 20;
+    Path big = patternFile(tmp.resolve("local/heap.bin"), size);
+    int run = 0;
+    for (Map<String, String> settings : childJvmSettings()) {
+      Path down = tmp.resolve("down/heap-" + run + ".bin");
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.add("-Xmx64m");
+      command.addAll(childJvmOptions());
+      command.add("-cp");
+      command.add(System.getProperty("java.class.path"));
+      command.add(StorageTransferMain.class.getName());
+      command.add(root.get());
+      command.add("heap/run-" + run + ".bin");
+      command.add(big.toString());
+      command.add(down.toString());
+      settings.forEach((k, v) -> command.add(k + "=" + v));
+      Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(child.waitFor()).as(output).isZero();
+      assertThat(output).contains("transferred " + size + " bytes with max heap");
+      assertThat(Files.mismatch(big, down)).isEqualTo(-1L);
+      Files.delete(down);
+      run++;
     }
   }
 

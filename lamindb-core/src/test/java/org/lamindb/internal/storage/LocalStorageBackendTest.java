@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.lamindb.InvalidArgumentException;
 import org.lamindb.StorageException;
@@ -22,6 +23,11 @@ class LocalStorageBackendTest extends AbstractStorageBackendTest {
   protected StorageBackend createBackend(Path scratch) {
     root = scratch.resolve("root");
     return StorageBackends.forRoot(root.toString(), Map.of());
+  }
+
+  @Override
+  protected Optional<String> childJvmRoot() {
+    return Optional.of(root.toString());
   }
 
   @Override

@@ -1,0 +1,218 @@
+package org.lamindb.internal.formats;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.lamindb.spi.FormatProvider.FormatInfo;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Reads Parquet files into Tablesaw tables through DuckDB, after {@link ParquetStructureCheck}.
+ *
+ * <p>Type mapping (DuckDB's view of the Parquet logical type → Tablesaw column): BOOLEAN → boolean;
+ * TINYINT, SMALLINT, UTINYINT → short; INTEGER, USMALLINT → int; BIGINT, UINTEGER, UBIGINT → long
+ * (an unsigned value above {@code Long.MAX_VALUE} is an error); FLOAT → float; DOUBLE → double;
+ * DECIMAL(p,s) → double when p ≤ 15, else the exact decimal text as string; VARCHAR → string; BLOB
+ * → string (text when every value of the column is UTF-8 without control characters, else lowercase
+ * hex); DATE → date; TIME → time; TIMESTAMP (any unit) → date-time (UTC, millisecond precision as
+ * Tablesaw stores it); TIMESTAMP WITH TIME ZONE → instant. Nested LIST, STRUCT, MAP, ARRAY and
+ * UNION columns become JSON strings; other types (TIME WITH TIME ZONE, INTERVAL, UUID, HUGEINT,
+ * all-null columns) their DuckDB text form. Integer columns holding their type's minimum value
+ * (Tablesaw's missing-value marker) are widened: short → int → long → exact text.
+ */
+final class ParquetTableReader {
+  private ParquetTableReader() {}
+
+  /** One column as DuckDB describes it, with the SQL that fetches it and the sink it goes to. */
+  record ColumnSpec(String name, String duckType, TableColumns.Kind kind, String projection) {}
+
+  /** Reads the whole file into a table. */
+  static Table read(Path path) {
+    Path abs = path.toAbsolutePath();
+    try (FileChannel ch = ParquetStructureCheck.open(abs);
+        DuckDbPath duck = DuckDbPath.of(abs);
+        Connection conn = DuckDb.open()) {
+      checkStructure(abs, duck.sql(), ch, conn, true);
+      List<ColumnSpec> specs = describe(conn, duck.sql());
+      long rows = rowCount(conn, duck.sql());
+      // about 8 bytes per value in Tablesaw's primitive arrays (strings: a 4-byte dictionary code
+      // plus the text)
+      int cols = Math.max(1, specs.size());
+      MemoryBudget.require(
+          abs,
+          rows < Long.MAX_VALUE / 8 / cols ? rows * 8 * cols : Long.MAX_VALUE,
+          rows + " rows × " + cols + " columns");
+      StringBuilder sql = new StringBuilder("SELECT ");
+      for (int i = 0; i < specs.size(); i++) {
+        sql.append(i == 0 ? "" : ", ").append(specs.get(i).projection());
+      }
+      sql.append(" FROM read_parquet(?)");
+      List<TableColumns.Sink> sinks = new ArrayList<>();
+      for (ColumnSpec s : specs) {
+        sinks.add(TableColumns.sink(s.kind(), s.name()));
+      }
+      try (PreparedStatement ps = conn.prepareStatement(sql.toString())) {
+        ps.setString(1, duck.sql());
+        try (ResultSet rs = ps.executeQuery()) {
+          int n = sinks.size();
+          while (rs.next()) {
+            for (int i = 0; i < n; i++) {
+              sinks.get(i).add(rs, i + 1);
+            }
+          }
+        }
+      }
+      List<Column<?>> columns = new ArrayList<>(sinks.size());
+      for (TableColumns.Sink s : sinks) {
+        columns.add(s.finish());
+      }
+      return Table.create(String.valueOf(path.getFileName()), columns);
+    } catch (SQLException e) {
+      throw FormatErrors.malformed(abs, "Parquet", DuckDb.message(e), e);
+    } catch (IOException e) {
+      throw FormatErrors.io(abs, "read", e);
+    }
+  }
+
+  /** Reads shape and column types from the footer only. */
+  static FormatInfo inspect(Path path) {
+    Path abs = path.toAbsolutePath();
+    try (FileChannel ch = ParquetStructureCheck.open(abs);
+        DuckDbPath duck = DuckDbPath.of(abs);
+        Connection conn = DuckDb.open()) {
+      checkStructure(abs, duck.sql(), ch, conn, false);
+      long rows = rowCount(conn, duck.sql());
+      List<ColumnSpec> specs = describe(conn, duck.sql());
+      List<String> summary = new ArrayList<>();
+      summary.add("Parquet: " + rows + " rows × " + specs.size() + " columns");
+      summary.add(columnLine(specs));
+      return new FormatInfo("DataFrame", rows, summary);
+    } catch (SQLException e) {
+      throw FormatErrors.malformed(abs, "Parquet", DuckDb.message(e), e);
+    } catch (IOException e) {
+      throw FormatErrors.io(abs, "read", e);
+    }
+  }
+
+  private static long rowCount(Connection conn, String duckPath) throws SQLException {
+    try (PreparedStatement ps =
+        conn.prepareStatement("SELECT num_rows FROM parquet_file_metadata(?)")) {
+      ps.setString(1, duckPath);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new SQLException("no file metadata");
+        }
+        long rows = rs.getLong(1);
+        if (rows < 0) {
+          throw new SQLException("negative row count " + rows + " in the footer");
+        }
+        return rows;
+      }
+    }
+  }
+
+  private static String columnLine(List<ColumnSpec> specs) {
+    StringBuilder sb = new StringBuilder("columns: ");
+    int shown = Math.min(specs.size(), 30);
+    for (int i = 0; i < shown; i++) {
+      sb.append(i == 0 ? "" : ", ")
+          .append(specs.get(i).name())
+          .append(" (")
+          .append(specs.get(i).duckType())
+          .append(')');
+    }
+    if (specs.size() > shown) {
+      sb.append(", … ").append(specs.size() - shown).append(" more");
+    }
+    return sb.toString();
+  }
+
+  private static void checkStructure(
+      Path abs, String duckPath, FileChannel ch, Connection conn, boolean verifyCrc)
+      throws IOException, SQLException {
+    long footer = ParquetStructureCheck.checkEnvelope(abs, ch);
+    List<ParquetStructureCheck.Chunk> chunks = ParquetStructureCheck.chunks(conn, duckPath);
+    ParquetStructureCheck.checkPages(abs, ch, footer, chunks, verifyCrc);
+  }
+
+  static List<ColumnSpec> describe(Connection conn, String duckPath) throws SQLException {
+    List<ColumnSpec> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    try (PreparedStatement ps = conn.prepareStatement("DESCRIBE SELECT * FROM read_parquet(?)")) {
+      ps.setString(1, duckPath);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String name = rs.getString(1);
+          String type = rs.getString(2);
+          String unique = name;
+          for (int k = 1; !seen.add(unique.toLowerCase(Locale.ROOT)); k++) {
+            unique = name + "." + k;
+          }
+          out.add(spec(unique, DuckDb.ident(name), type));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Chooses the Tablesaw column kind and the SQL projection for one DuckDB type. */
+  static ColumnSpec spec(String name, String col, String type) {
+    String t = type.toUpperCase(Locale.ROOT);
+    if (t.endsWith("]") || t.startsWith("STRUCT") || t.startsWith("MAP") || t.startsWith("UNION")) {
+      return new ColumnSpec(
+          name, type, TableColumns.Kind.STRING, "CAST(to_json(" + col + ") AS VARCHAR)");
+    }
+    if (t.startsWith("DECIMAL")) {
+      int precision = decimalPrecision(t);
+      return precision <= 15
+          ? new ColumnSpec(name, type, TableColumns.Kind.DOUBLE, "CAST(" + col + " AS DOUBLE)")
+          : new ColumnSpec(name, type, TableColumns.Kind.STRING, "CAST(" + col + " AS VARCHAR)");
+    }
+    return switch (t) {
+      case "BOOLEAN" -> new ColumnSpec(name, type, TableColumns.Kind.BOOLEAN, col);
+      case "TINYINT", "SMALLINT", "UTINYINT" ->
+          new ColumnSpec(name, type, TableColumns.Kind.SHORT, "CAST(" + col + " AS SMALLINT)");
+      case "INTEGER", "USMALLINT" ->
+          new ColumnSpec(name, type, TableColumns.Kind.INT, "CAST(" + col + " AS INTEGER)");
+      case "BIGINT", "UINTEGER", "UBIGINT" ->
+          new ColumnSpec(name, type, TableColumns.Kind.LONG, "CAST(" + col + " AS BIGINT)");
+      case "FLOAT" -> new ColumnSpec(name, type, TableColumns.Kind.FLOAT, col);
+      case "DOUBLE" -> new ColumnSpec(name, type, TableColumns.Kind.DOUBLE, col);
+      case "VARCHAR" -> new ColumnSpec(name, type, TableColumns.Kind.STRING, col);
+      case "BLOB" -> new ColumnSpec(name, type, TableColumns.Kind.BLOB, col);
+      case "DATE" -> new ColumnSpec(name, type, TableColumns.Kind.DATE, col);
+      case "TIME" -> new ColumnSpec(name, type, TableColumns.Kind.TIME, col);
+      case "TIMESTAMP", "TIMESTAMP_S", "TIMESTAMP_MS", "TIMESTAMP_NS" ->
+          new ColumnSpec(
+              name, type, TableColumns.Kind.TIMESTAMP, "epoch_us(CAST(" + col + " AS TIMESTAMP))");
+      case "TIMESTAMP WITH TIME ZONE", "TIMESTAMPTZ", "TIMESTAMPTZ_NS" ->
+          new ColumnSpec(
+              name, type, TableColumns.Kind.INSTANT, "epoch_us(CAST(" + col + " AS TIMESTAMPTZ))");
+      default ->
+          new ColumnSpec(name, type, TableColumns.Kind.STRING, "CAST(" + col + " AS VARCHAR)");
+    };
+  }
+
+  private static int decimalPrecision(String t) {
+    int open = t.indexOf('(');
+    int comma = t.indexOf(',', open);
+    if (open < 0 || comma < 0) {
+      return 18;
+    }
+    try {
+      return Integer.parseInt(t.substring(open + 1, comma).strip());
+    } catch (NumberFormatException e) {
+      return 38;
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package org.lamindb.internal.query;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SelectFieldOrAsterisk;
+import org.jooq.SelectQuery;
+import org.jooq.SortField;
+import org.lamindb.InvalidArgumentException;
+import org.lamindb.internal.core.Instance;
+import org.lamindb.query.Condition;
+import org.lamindb.spi.FieldDef;
+import org.lamindb.spi.RegistryDef;
+
+/**
+ * Everything a query set holds, and the SQL it stands for: {@code SELECT <fields> FROM <table> b WHERE <conditions
+ * AND implicit defaults AND search candidates> ORDER BY <search score, order, id> LIMIT/OFFSET}.
+ *
+ * @param inst the instance
+ * @param registry the registry queried
+ * @param conditions user conditions (filters, and exclusions as NOT)
+ * @param order order keys such as {@code -created_at}
+ * @param limit row limit or null
+ * @param offset rows to skip or null
+ * @param distinct whether projections drop duplicate rows
+ * @param search search text or null
+ */
+public record QuerySpec(
+    Instance inst,
+    RegistryDef registry,
+    List<Condition> conditions,
+    List<String> order,
+    Integer limit,
+    Integer offset,
+    boolean distinct,
+    String search) {
+
+  /** Alias of the queried table in every statement. */
+  public static final String BASE = "b";
+
+  /** @return the WHERE condition: user conditions, implicit defaults and search candidates */
+  public org.jooq.Condition where(boolean implicitDefaults) {
+    SqlCompiler c = new SqlCompiler(inst);
+    org.jooq.Condition w = c.compile(Condition.allOf(conditions), registry, BASE);
+    if (implicitDefaults) {
+      w = w.and(QueryDefaults.implicit(inst, registry, conditions, BASE));
+    }
+    if (search != null) {
+      w = w.and(new SearchScorer(inst, registry, search, BASE).candidates());
+    }
+    return w;
+  }
+
+  /** @return the ORDER BY fields; {@code defaultOrder} applies when no order was given */
+  public List<SortField<?>> sort(String defaultOrder) {
+    List<SortField<?>> out = new ArrayList<>();
+    if (search != null) {
+      out.addAll(new SearchScorer(inst, registry, search, BASE).order());
+    }
+    List<String> keys = order.isEmpty() && search == null ? List.of(defaultOrder) : order;
+    boolean hasId = false;
+    for (String k : keys) {
+      boolean desc = k.startsWith("-");
+      FieldDef f = orderField(inst, registry, desc ? k.substring(1) : k);
+      hasId |= f.name().equals("id");
+      Field<Object> col = SqlCompiler.col(BASE, f.name());
+      out.add(desc ? col.desc().nullsLast() : col.asc().nullsFirst());
+    }
+    if (!hasId) {
+      out.add(SqlCompiler.col(BASE, "id").asc());
+    }
+    return out;
+  }
+
+  /** @return the field named by an order key, validated */
+  public static FieldDef orderField(Instance inst, RegistryDef registry, String name) {
+    ResolvedLookup r = new LookupParser(inst).parse(registry, name);
+    if (!r.relations().isEmpty() || r.lookup() != org.lamindb.query.Lookup.EXACT) {
+      throw new InvalidArgumentException(
+          "cannot order " + registry.name() + " by '" + name + "': order by a field of " + registry.name()
+              + " such as " + registry.nameField() + " or -created_at");
+    }
+    return r.field();
+  }
+
+  /**
+   * @param ctx the context
+   * @param fields the SELECT list
+   * @param defaultOrder order used when none was given, or null for no ORDER BY (counting)
+   * @param implicitDefaults whether default branch/kind filters apply
+   * @return the query
+   */
+  public SelectQuery<Record> select(
+      DSLContext ctx, List<? extends SelectFieldOrAsterisk> fields, String defaultOrder, boolean implicitDefaults) {
+    SelectQuery<Record> q = ctx.selectQuery();
+    q.addSelect(fields);
+    q.addFrom(SqlCompiler.table(registry, BASE));
+    q.addConditions(where(implicitDefaults));
+    if (defaultOrder != null) {
+      q.addOrderBy(sort(defaultOrder));
+    }
+    Integer lim = limit != null ? limit : search != null ? SearchScorer.DEFAULT_LIMIT : null;
+    if (lim != null) {
+      q.addLimit(offset == null ? 0 : offset, lim);
+    } else if (offset != null) {
+      q.addOffset(offset);
+    }
+    return q;
+  }
+}

@@ -1,0 +1,111 @@
+package org.lamindb.formats.anndata;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.lamindb.formats.AnnData;
+import org.lamindb.formats.AnnDataAccessor;
+import org.lamindb.spi.FormatProvider;
+
+/**
+ * {@link FormatProvider} for AnnData: loads {@code .h5ad}, {@code .zarr} and {@code .anndata.zarr}
+ * into {@link AnnData} (or an {@link AnnDataAccessor} when that class is requested), writes {@link
+ * AnnData} objects (as {@code .h5ad} unless the key asks for zarr), and inspects files reading only
+ * metadata: otype {@code AnnData}, n_observations = n_obs, and summary lines with shape, columns
+ * and keys.
+ */
+public final class AnnDataFormatProvider implements FormatProvider {
+
+  /** Creates the provider (used by {@link java.util.ServiceLoader}). */
+  public AnnDataFormatProvider() {}
+
+  private static String norm(String suffix) {
+    return suffix == null ? "" : suffix.toLowerCase(Locale.ROOT);
+  }
+
+  @Override
+  public boolean canLoad(String suffix) {
+    String s = norm(suffix);
+    return s.equals(".h5ad") || s.equals(".zarr") || s.equals(".anndata.zarr");
+  }
+
+  @Override
+  public <T> Optional<T> load(Path path, String suffix, Class<T> type) throws IOException {
+    if (!canLoad(suffix)) {
+      return Optional.empty();
+    }
+    if (type == AnnDataAccessor.class) {
+      return Optional.of(type.cast(AnnData.open(path)));
+    }
+    if (type == Object.class || type == AnnData.class) {
+      return Optional.of(type.cast(AnnData.read(path)));
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public boolean canWrite(Object object) {
+    return object instanceof AnnData;
+  }
+
+  @Override
+  public String suffixFor(Object object, String requestedSuffix) {
+    String s = norm(requestedSuffix);
+    if (s.equals(".zarr") || s.equals(".anndata.zarr")) {
+      return s;
+    }
+    return ".h5ad";
+  }
+
+  @Override
+  public void write(Object object, Path target, String suffix) throws IOException {
+    AnnData a = (AnnData) object;
+    String s = norm(suffix);
+    if (s.endsWith(".zarr")) {
+      a.writeZarr(target, 2);
+    } else {
+      a.writeH5ad(target);
+    }
+  }
+
+  @Override
+  public Optional<FormatInfo> inspect(Path path, String suffix) throws IOException {
+    if (!canLoad(suffix)) {
+      return Optional.empty();
+    }
+    try (AnnDataAccessor acc = AnnData.open(path)) {
+      long[] shape = acc.shape();
+      List<String> lines = new ArrayList<>();
+      lines.add(
+          "AnnData "
+              + shape[0]
+              + " x "
+              + shape[1]
+              + (acc.xEncoding() == null
+                  ? " (no X)"
+                  : " (X " + acc.xEncoding() + " " + acc.xDtype() + ")"));
+      add(lines, "obs", acc.obsColumns());
+      add(lines, "var", acc.varColumns());
+      add(lines, "layers", acc.layerKeys());
+      add(lines, "obsm", acc.obsmKeys());
+      add(lines, "varm", acc.varmKeys());
+      add(lines, "obsp", acc.obspKeys());
+      add(lines, "uns", acc.unsKeys());
+      if (acc.hasRaw()) {
+        lines.add("raw: yes");
+      }
+      return Optional.of(new FormatInfo("AnnData", shape[0], lines));
+    }
+  }
+
+  private static void add(List<String> lines, String name, List<String> keys) {
+    if (!keys.isEmpty()) {
+      int max = 20;
+      String shown = String.join(", ", keys.size() > max ? keys.subList(0, max) : keys);
+      lines.add(name + ": " + shown + (keys.size() > max ? ", ... (" + keys.size() + ")" : ""));
+    }
+  }
+}

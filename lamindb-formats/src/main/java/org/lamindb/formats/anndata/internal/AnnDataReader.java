@@ -1,0 +1,172 @@
+package org.lamindb.formats.anndata.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.lamindb.formats.AnnData;
+import org.lamindb.formats.anndata.DType;
+import org.lamindb.formats.anndata.Matrix;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/** Reads a whole AnnData object from the root group of a store. */
+public final class AnnDataReader {
+  private final ElementReader r;
+
+  /**
+   * @param source file or store name for messages
+   */
+  public AnnDataReader(String source) {
+    this.r = new ElementReader(source);
+  }
+
+  /**
+   * @return the element reader used
+   */
+  public ElementReader elements() {
+    return r;
+  }
+
+  /** Reads every element of the AnnData rooted at {@code root}. */
+  public AnnData read(StoreGroup root) {
+    String rootType = root.attrString("encoding-type");
+    if (rootType != null && !rootType.equals("anndata")) {
+      throw r.invalid(root, "root encoding-type is '" + rootType + "', not 'anndata'");
+    }
+    if (root.child("obs") == null && root.child("var") == null && root.child("X") == null) {
+      throw r.invalid(root, "no obs, var or X: this is not an AnnData store");
+    }
+    Map<String, Object> uns =
+        root.child("uns") instanceof StoreGroup
+            ? r.readDict((StoreGroup) root.child("uns"))
+            : new LinkedHashMap<>();
+    Table obs = frame(root.child("obs"), "obs", uns);
+    Table var = frame(root.child("var"), "var", uns);
+    Matrix x = root.child("X") == null ? null : nullable(root.child("X"));
+    long nObs = obs != null ? obs.rowCount() : x != null ? x.shape()[0] : 0;
+    long nVars = var != null ? var.rowCount() : x != null ? x.shape()[1] : 0;
+    if (obs == null) {
+      obs = defaultIndex("obs", nObs);
+    }
+    if (var == null) {
+      var = defaultIndex("var", nVars);
+    }
+    if (x != null && (x.shape()[0] != nObs || x.shape()[1] != nVars)) {
+      throw r.invalid(
+          root.child("X"),
+          "X has shape "
+              + x.shape()[0]
+              + "x"
+              + x.shape()[1]
+              + " but obs has "
+              + nObs
+              + " rows and var "
+              + nVars);
+    }
+    AnnData a = new AnnData(x, obs, var);
+    a.uns().putAll(uns);
+    readMatrices(root.child("layers"), a.layers());
+    readMixed(root.child("obsm"), a.obsm());
+    readMixed(root.child("varm"), a.varm());
+    readMatrices(root.child("obsp"), a.obsp());
+    readMatrices(root.child("varp"), a.varp());
+    StoreNode raw = root.child("raw");
+    if (raw instanceof StoreGroup && !"null".equals(raw.attrString("encoding-type"))) {
+      a.raw(readRaw((StoreGroup) raw, nObs));
+    }
+    return a;
+  }
+
+  private AnnData.Raw readRaw(StoreGroup raw, long nObs) {
+    StoreNode rx = raw.child("X");
+    Matrix x = rx == null ? null : nullable(rx);
+    Table var = frame(raw.child("var"), "var", new LinkedHashMap<>());
+    if (var == null) {
+      var = defaultIndex("var", x == null ? 0 : x.shape()[1]);
+    }
+    if (x != null && x.shape()[0] != nObs) {
+      throw r.invalid(rx, "raw X has " + x.shape()[0] + " rows but obs has " + nObs);
+    }
+    Map<String, Object> varm = new LinkedHashMap<>();
+    readMixed(raw.child("varm"), varm);
+    return new AnnData.Raw(x, var, varm);
+  }
+
+  private Matrix nullable(StoreNode n) {
+    if (n instanceof StoreArray && ((StoreArray) n).isNull()) {
+      return null;
+    }
+    return r.readMatrix(n);
+  }
+
+  private Table frame(StoreNode n, String name, Map<String, Object> uns) {
+    if (n == null) {
+      return null;
+    }
+    if (n instanceof StoreArray) {
+      // anndata <= 0.6: a record array; categoricals are codes with categories in
+      // uns/<col>_categories
+      Map<String, String[]> cats = new LinkedHashMap<>();
+      StoreArray a = (StoreArray) n;
+      for (String f : a.fieldNames()) {
+        Object c = uns.get(f + "_categories");
+        if (c instanceof String[]) {
+          cats.put(f, (String[]) c);
+          uns.remove(f + "_categories");
+        } else if (c != null && c.getClass().isArray()) {
+          String[] s = new String[ArrayOps.length(c)];
+          for (int i = 0; i < s.length; i++) {
+            s[i] = String.valueOf(ArrayOps.get(c, i));
+          }
+          cats.put(f, s);
+          uns.remove(f + "_categories");
+        }
+      }
+      Table t = DataFrames.fromRecords(r, a, name, cats);
+      if (t.columnCount() > 0 && !(t.column(0) instanceof StringColumn)) {
+        t.replaceColumn(
+            0, StringColumn.create(t.column(0).name(), t.column(0).asStringColumn().asList()));
+      }
+      return t;
+    }
+    return r.readDataFrame(n, name);
+  }
+
+  private void readMatrices(StoreNode n, Map<String, Matrix> out) {
+    if (!(n instanceof StoreGroup)) {
+      return;
+    }
+    StoreGroup g = (StoreGroup) n;
+    for (String k : g.childNames()) {
+      out.put(k, r.readMatrix(g.child(k)));
+    }
+  }
+
+  private void readMixed(StoreNode n, Map<String, Object> out) {
+    if (!(n instanceof StoreGroup)) {
+      return;
+    }
+    StoreGroup g = (StoreGroup) n;
+    for (String k : g.childNames()) {
+      StoreNode c = g.child(k);
+      String type = r.encodingType(c);
+      if (type.equals("dataframe") || type.equals("rec-array")) {
+        out.put(k, r.readDataFrame(c, k));
+      } else if (c instanceof StoreArray && ((StoreArray) c).dtype() == DType.STRING) {
+        out.put(k, r.readElement(c));
+      } else {
+        out.put(k, r.readMatrix(c));
+      }
+    }
+  }
+
+  /**
+   * @return a table with just an index column of row numbers
+   */
+  public static Table defaultIndex(String name, long n) {
+    StringColumn idx = StringColumn.create("_index");
+    for (long i = 0; i < n; i++) {
+      idx.append(Long.toString(i));
+    }
+    return Table.create(name, idx);
+  }
+}

@@ -24,6 +24,7 @@ import org.lamindb.bionty.internal.db.SourceRows;
 import org.lamindb.bionty.internal.db.Tracking;
 import org.lamindb.bionty.model.BioRecord;
 import org.lamindb.bionty.model.CellLine;
+import org.lamindb.bionty.model.CellMarker;
 import org.lamindb.bionty.model.CellType;
 import org.lamindb.bionty.model.DevelopmentalStage;
 import org.lamindb.bionty.model.Disease;
@@ -32,6 +33,7 @@ import org.lamindb.bionty.model.ExperimentalFactor;
 import org.lamindb.bionty.model.Organism;
 import org.lamindb.bionty.model.Pathway;
 import org.lamindb.bionty.model.Phenotype;
+import org.lamindb.bionty.model.Protein;
 import org.lamindb.bionty.model.Source;
 import org.lamindb.bionty.model.Tissue;
 import org.lamindb.internal.core.Access;
@@ -160,6 +162,19 @@ public final class Bionty {
   }
 
   /**
+   * @return proteins (validate, search and queries; records come from {@code save()} — LaminDB serves their
+   *     sources as hosted parquet files, which this version does not import)
+   */
+  public BiontyRegistry<Protein> proteins() {
+    return new BiontyRegistry<>(this, BiontyEntity.PROTEIN, Protein.class);
+  }
+
+  /** @return cell markers (validate, search and queries; no importer in this version) */
+  public BiontyRegistry<CellMarker> cellMarkers() {
+    return new BiontyRegistry<>(this, BiontyEntity.CELL_MARKER, CellMarker.class);
+  }
+
+  /**
    * @param name a registry name such as {@code CellType}, {@code bionty.Disease} or {@code tissue}
    * @return that registry (Gene, Protein and CellMarker need their typed accessors for organism
    *     handling)
@@ -178,10 +193,8 @@ public final class Bionty {
       case ETHNICITY -> ethnicities();
       case ORGANISM -> organisms();
       case GENE -> genes();
-      case PROTEIN, CELL_MARKER ->
-          throw new InvalidArgumentException(
-              e.className()
-                  + " has no importer in this version; its sources are LaminDB-hosted parquet files");
+      case PROTEIN -> proteins();
+      case CELL_MARKER -> cellMarkers();
     };
   }
 

@@ -123,6 +123,12 @@ public class BiontyRegistry<T extends BioRecord<T>> {
       throw new InvalidArgumentException(
           "use bt.genes().importSource(genes, hgnc, organism) for genes");
     }
+    if (entity.ontologyIdField().filter(f -> f.equals("ontology_id")).isEmpty()) {
+      throw new InvalidArgumentException(
+          entity.className()
+              + " has no importer in this version (LaminDB serves its sources as hosted parquet"
+              + " files); create records with save()");
+    }
     SourceInfo s = bt.sourceFor(entity, file, sourceName, version);
     ImportReport r = bt.importOntology(entity, file, s);
     bt.snapshots().invalidate();

@@ -374,6 +374,52 @@ public class BiontyRegistry<T extends BioRecord<T>> {
     return load(ids);
   }
 
+  // ---- synonyms and abbreviations --------------------------------------------------------------
+
+  /**
+   * Adds synonyms to a saved record. A synonym must not contain {@code |} and must not already be a
+   * synonym of another record (unless {@code force}).
+   *
+   * @return the record, saved
+   */
+  public T addSynonym(T rec, List<String> synonyms, boolean force) {
+    Snapshot s = bt.snapshots().get(entity, entity.nameField(), null);
+    List<String> all = new ArrayList<>(rec.synonyms());
+    for (String syn : synonyms) {
+      if (syn.contains("|")) {
+        throw new InvalidArgumentException(
+            "a synonym must not contain '|': '" + syn + "'; pass each synonym separately");
+      }
+      int other = s.vocabulary().indexOf(syn, true, true, Vocabulary.Keep.FIRST);
+      if (!force && other >= 0 && !s.ids().get(other).equals(rec.id())) {
+        throw new InvalidArgumentException(
+            "'" + syn + "' is already the name or a synonym of " + entity.className() + " '"
+                + s.names().get(other) + "'; pass force=true to add it anyway");
+      }
+      if (!all.contains(syn)) {
+        all.add(syn);
+      }
+    }
+    rec.synonyms(all).save();
+    bt.snapshots().invalidate();
+    return rec;
+  }
+
+  /** Removes synonyms from a saved record; returns it, saved. */
+  public T removeSynonym(T rec, List<String> synonyms) {
+    List<String> all = new ArrayList<>(rec.synonyms());
+    all.removeAll(synonyms);
+    rec.synonyms(all).save();
+    bt.snapshots().invalidate();
+    return rec;
+  }
+
+  /** Sets the (unique) abbreviation of a saved record and adds it to its synonyms; returns it, saved. */
+  public T setAbbr(T rec, String abbr) {
+    rec.abbr(abbr);
+    return addSynonym(rec, List.of(abbr), true);
+  }
+
   // ---- hierarchy
   // -------------------------------------------------------------------------------------------
 

@@ -314,6 +314,26 @@ abstract class BiontyRegistriesSuite {
     assertThat(bt.developmentalStages().validate(List.of("my stage"))).containsExactly(false);
   }
 
+  @Test
+  void synonymsAndAbbreviations() {
+    bt.cellTypes().importSource(SharedData.file("cl-basic.obo"));
+    CellType t = bt.cellTypes().get("CL:0000084");
+    assertThatThrownBy(() -> bt.cellTypes().addSynonym(t, List.of("B-lymphocyte"), false))
+        .isInstanceOf(InvalidArgumentException.class)
+        .hasMessageContaining("B cell");
+    assertThatThrownBy(() -> bt.cellTypes().addSynonym(t, List.of("a|b"), false))
+        .isInstanceOf(InvalidArgumentException.class);
+    bt.cellTypes().addSynonym(t, List.of("thymocyte-derived cell"), false);
+    assertThat(bt.cellTypes().standardize(List.of("thymocyte-derived cell")))
+        .containsExactly("T cell");
+    bt.cellTypes().setAbbr(t, "Tc");
+    assertThat(bt.cellTypes().get("CL:0000084").abbr()).isEqualTo("Tc");
+    assertThat(bt.cellTypes().standardize(List.of("Tc"))).containsExactly("T cell");
+    bt.cellTypes().removeSynonym(t, List.of("thymocyte-derived cell"));
+    assertThat(bt.cellTypes().get("CL:0000084").synonyms())
+        .containsExactly("T lymphocyte", "T-cell", "T-lymphocyte", "Tc");
+  }
+
   private long insertArtifact() throws SQLException {
     var inst = Access.instance(ln);
     exec(

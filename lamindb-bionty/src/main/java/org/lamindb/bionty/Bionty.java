@@ -162,14 +162,16 @@ public final class Bionty {
   }
 
   /**
-   * @return proteins (validate, search and queries; records come from {@code save()} — LaminDB serves their
-   *     sources as hosted parquet files, which this version does not import)
+   * @return proteins (validate, search and queries; records come from {@code save()} — LaminDB
+   *     serves their sources as hosted parquet files, which this version does not import)
    */
   public BiontyRegistry<Protein> proteins() {
     return new BiontyRegistry<>(this, BiontyEntity.PROTEIN, Protein.class);
   }
 
-  /** @return cell markers (validate, search and queries; no importer in this version) */
+  /**
+   * @return cell markers (validate, search and queries; no importer in this version)
+   */
   public BiontyRegistry<CellMarker> cellMarkers() {
     return new BiontyRegistry<>(this, BiontyEntity.CELL_MARKER, CellMarker.class);
   }

@@ -211,26 +211,45 @@ public class BiontyRegistry<T extends BioRecord<T>> {
       missing.removeAll(mapped.keySet());
       String model = entity.className();
       if (!found.isEmpty()) {
-        messages.add("   detected " + found.size() + " " + model + " term(s) in public source for "
-            + field + ": " + String.join(", ", found));
+        messages.add(
+            "   detected "
+                + found.size()
+                + " "
+                + model
+                + " term(s) in public source for "
+                + field
+                + ": "
+                + String.join(", ", found));
       }
       if (!mapped.isEmpty()) {
-        messages.add("   detected " + mapped.size() + " " + model
-            + " term(s) in public source as synonym(s): " + String.join(", ", mapped.keySet()));
+        messages.add(
+            "   detected "
+                + mapped.size()
+                + " "
+                + model
+                + " term(s) in public source as synonym(s): "
+                + String.join(", ", mapped.keySet()));
       }
       if (!found.isEmpty() || !mapped.isEmpty()) {
-        messages.add("→  add records from public source to your " + model
-            + " registry via .from_values()");
+        messages.add(
+            "→  add records from public source to your " + model + " registry via .from_values()");
       }
       if (!missing.isEmpty()) {
-        messages.add("   couldn't validate " + missing.size() + " term(s): "
-            + String.join(", ", missing));
-        messages.add("→  if you are sure, create new record(s) via " + model
-            + "() and save to your registry");
+        messages.add(
+            "   couldn't validate " + missing.size() + " term(s): " + String.join(", ", missing));
+        messages.add(
+            "→  if you are sure, create new record(s) via "
+                + model
+                + "() and save to your registry");
       }
     }
-    return new InspectResult(db.validated(), db.nonValidated(), db.synonymsMapper(), db.nEmpty(),
-        db.nUnique(), messages);
+    return new InspectResult(
+        db.validated(),
+        db.nonValidated(),
+        db.synonymsMapper(),
+        db.nEmpty(),
+        db.nUnique(),
+        messages);
   }
 
   /**
@@ -325,7 +344,10 @@ public class BiontyRegistry<T extends BioRecord<T>> {
       Object oid = r.get(ontologyIdField());
       if (oid == null || !byId.containsKey(oid.toString())) {
         throw new InvalidArgumentException(
-            r + " is not a term of " + publicSource.summary().sourceName() + "; save it with save()");
+            r
+                + " is not a term of "
+                + publicSource.summary().sourceName()
+                + "; save it with save()");
       }
       wanted.add(oid.toString());
       todo.add(oid.toString());
@@ -393,8 +415,13 @@ public class BiontyRegistry<T extends BioRecord<T>> {
       int other = s.vocabulary().indexOf(syn, true, true, Vocabulary.Keep.FIRST);
       if (!force && other >= 0 && !s.ids().get(other).equals(rec.id())) {
         throw new InvalidArgumentException(
-            "'" + syn + "' is already the name or a synonym of " + entity.className() + " '"
-                + s.names().get(other) + "'; pass force=true to add it anyway");
+            "'"
+                + syn
+                + "' is already the name or a synonym of "
+                + entity.className()
+                + " '"
+                + s.names().get(other)
+                + "'; pass force=true to add it anyway");
       }
       if (!all.contains(syn)) {
         all.add(syn);
@@ -414,7 +441,10 @@ public class BiontyRegistry<T extends BioRecord<T>> {
     return rec;
   }
 
-  /** Sets the (unique) abbreviation of a saved record and adds it to its synonyms; returns it, saved. */
+  /**
+   * Sets the (unique) abbreviation of a saved record and adds it to its synonyms; returns it,
+   * saved.
+   */
   public T setAbbr(T rec, String abbr) {
     rec.abbr(abbr);
     return addSynonym(rec, List.of(abbr), true);

@@ -150,7 +150,8 @@ abstract class BiontyRegistriesSuite {
             "   detected 1 CellType term(s) in public source for name: B cell",
             "   detected 1 CellType term(s) in public source as synonym(s): B-lymphocyte",
             "   couldn't validate 1 term(s): unicorn");
-    // is_a closure of CL:0000084 among CL terms of cl-basic.obo (python BFS over the stanzas): 13 terms with
+    // is_a closure of CL:0000084 among CL terms of cl-basic.obo (python BFS over the stanzas): 13
+    // terms with
     // 16 links between them
     assertThat(bt.cellTypes().count()).isEqualTo(13);
     assertThat(saved).singleElement().satisfies(c -> assertThat(c.isSaved()).isTrue());
@@ -263,7 +264,8 @@ abstract class BiontyRegistriesSuite {
 
   @Test
   void importSourceUsesTheCachedFileOfTheCurrentSource() throws Exception {
-    // the current CellType source is cl 2025-12-17 (cl.owl); a copy in <cache>/bionty/ is used as is
+    // the current CellType source is cl 2025-12-17 (cl.owl); a copy in <cache>/bionty/ is used as
+    // is
     Path cache = Access.instance(ln).cacheDir().resolve("bionty");
     Files.createDirectories(cache);
     Files.copy(

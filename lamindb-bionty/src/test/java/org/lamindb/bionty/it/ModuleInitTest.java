@@ -36,8 +36,7 @@ class ModuleInitTest {
             .init(Backend.SQLITE.options(tmp.resolve("storage"), "bt").modules("bionty"))) {
       Bionty bt = ln.module(Bionty.class);
       Organism human = bt.organism("human");
-      CellMarker cm =
-          (CellMarker) BiontyRegistries.of(BiontyEntity.CELL_MARKER).newEntity(ln);
+      CellMarker cm = (CellMarker) BiontyRegistries.of(BiontyEntity.CELL_MARKER).newEntity(ln);
       cm.organism(human).name("test");
       assertThat(cm.uid()).isEqualTo("2dZ52W9noUDKVE"); // spec fixed vector
       cm.save();

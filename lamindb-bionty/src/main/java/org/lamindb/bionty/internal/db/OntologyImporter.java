@@ -20,8 +20,9 @@ import org.lamindb.bionty.OntologyTerm;
  * Writes a stream of ontology terms into one registry table with batched statements, inside the
  * caller's transaction: records whose ontology id already exists are updated in place (so their
  * ids, artifact links and annotations stay), new ones are inserted, then the parent links of every
- * imported record are replaced by the source's. Records the stream does not mention keep their links,
- * so a partial import (a few terms and their ancestors) leaves the rest of the hierarchy alone.
+ * imported record are replaced by the source's. Records the stream does not mention keep their
+ * links, so a partial import (a few terms and their ancestors) leaves the rest of the hierarchy
+ * alone.
  */
 public final class OntologyImporter implements Consumer<OntologyTerm>, AutoCloseable {
   private static final int BATCH = 2000;

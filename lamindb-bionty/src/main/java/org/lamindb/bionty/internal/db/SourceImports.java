@@ -91,8 +91,9 @@ public final class SourceImports {
   }
 
   /**
-   * Writes some terms of a source (e.g. records chosen with {@code fromValues} plus their ancestors) in one
-   * transaction; the Source row is created if needed but not marked as fully imported.
+   * Writes some terms of a source (e.g. records chosen with {@code fromValues} plus their
+   * ancestors) in one transaction; the Source row is created if needed but not marked as fully
+   * imported.
    *
    * @return the report
    */
@@ -191,8 +192,8 @@ public final class SourceImports {
   }
 
   /**
-   * Sets SQLite's page cache of this connection (negative = KiB) for the import: with the default 2 MiB, index
-   * pages of a 78k-row table are evicted and re-read many times within the transaction.
+   * Sets SQLite's page cache of this connection (negative = KiB) for the import: with the default 2
+   * MiB, index pages of a 78k-row table are evicted and re-read many times within the transaction.
    *
    * @return the previous setting
    */

@@ -335,4 +335,61 @@ public final class LaminDB implements AutoCloseable {
   public String toString() {
     return "LaminDB(" + slug() + ")";
   }
+
+  // ---- features & labels ----
+
+  /**
+   * Defines a feature, or returns the saved one with the same name (spec §0.5, §6.2).
+   *
+   * <pre>{@code
+   * ln.feature("gc_content", Dtype.FLOAT).save();
+   * ln.feature("experiment_date", Dtype.DATE).coerce(true).save();   // accepts "2025-10-24"
+   * ln.feature("design_sample", Dtype.of(sampleType)).save();
+   * }</pre>
+   *
+   * @param name the feature name
+   * @param dtype its data type
+   * @return the existing feature with that name and dtype, or a new unsaved one
+   * @throws ValidationException when a feature of that name exists with another dtype, or when the dtype names a
+   *     registry, field or type this instance lacks
+   */
+  public Feature feature(String name, org.lamindb.model.Dtype dtype) {
+    java.util.Objects.requireNonNull(dtype, "dtype");
+    org.lamindb.internal.features.FeatureCatalog.check(instance, dtype.parsed());
+    Feature f = named(Feature.class, name);
+    if (f.isSaved()) {
+      if (!dtype.toString().equals(f.dtypeString())) {
+        throw new ValidationException(
+            "Feature " + name + " already exists with dtype " + f.dtypeString() + ", you passed " + dtype);
+      }
+      return f;
+    }
+    f.dtypeString(dtype.toString());
+    f.nullable(true);
+    return f;
+  }
+
+  /**
+   * Defines a feature type grouping other features ({@code isType(true)}, no dtype).
+   *
+   * @param name the type name
+   * @return the existing feature type with that name, or a new unsaved one
+   */
+  public Feature featureType(String name) {
+    Feature f = named(Feature.class, name);
+    return f.isSaved() ? f : f.isType(true);
+  }
+
+  /**
+   * Creates (and saves) a feature schema with these members in order, or returns the saved schema with the same
+   * members (LaminDB's schema hash). A record type with a schema is a sheet: {@code
+   * ln.record("Sample").isType(true).schema(ln.schema("sample_sheet", gc, date)).save()}.
+   *
+   * @param name the schema name
+   * @param features saved features
+   * @return the saved schema
+   */
+  public Schema schema(String name, Feature... features) {
+    return org.lamindb.internal.features.Schemas.create(instance, name, java.util.List.of(features));
+  }
 }

@@ -336,7 +336,7 @@ public final class LaminDB implements AutoCloseable {
   /**
    * Tracks this program with options: an explicit key or uid, parameters, project, version tag, ...
    *
-   * @param options what to record, e.g. {@code TrackOptions.key("qc").params(Map.of("min_reads", 10))}
+   * @param options what to record, e.g. {@code TrackOptions.ofKey("qc").params(Map.of("min_reads", 10))}
    * @return the started run
    */
   public Run track(org.lamindb.lineage.TrackOptions options) {
@@ -350,7 +350,7 @@ public final class LaminDB implements AutoCloseable {
    * @return the started run
    */
   public Run track(java.util.Map<String, ?> params) {
-    return track(org.lamindb.lineage.TrackOptions.params(params));
+    return track(org.lamindb.lineage.TrackOptions.ofParams(params));
   }
 
   /**
@@ -360,7 +360,7 @@ public final class LaminDB implements AutoCloseable {
    * @return the started run
    */
   public Run track(String uid) {
-    return track(org.lamindb.lineage.TrackOptions.uid(uid));
+    return track(org.lamindb.lineage.TrackOptions.ofUid(uid));
   }
 
   /**

@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a program's arguments into run parameters for {@code ln.track(TrackOptions.params(...))}.
+ * Turns a program's arguments into run parameters for {@code ln.track(TrackOptions.ofParams(...))}.
  *
  * <pre>{@code
  * // plain main(String[] args): --input data.csv --min-reads=1000 --dry-run
- * ln.track(TrackOptions.params(Params.fromArgs(args)));
+ * ln.track(TrackOptions.ofParams(Params.fromArgs(args)));
  * // a picocli command object after parsing (fields annotated with @Option / @Parameters), or a record
- * ln.track(TrackOptions.params(Params.fromObject(this)));
+ * ln.track(TrackOptions.ofParams(Params.fromObject(this)));
  * }</pre>
  */
 public final class Params {

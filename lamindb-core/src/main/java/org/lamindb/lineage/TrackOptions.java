@@ -9,9 +9,9 @@ import java.util.Map;
  * detects the running program itself; these override or add to that.
  *
  * <pre>{@code
- * ln.track(TrackOptions.key("qc-step").params(Map.of("min_reads", 1000)).project("My project"));
- * ln.track(TrackOptions.uid("Xb3kLm9Qr2Tz"));           // pin the transform family (12 chars) or version (16)
- * ln.track(TrackOptions.params(Params.fromArgs(args))); // store the program's parsed arguments
+ * ln.track(TrackOptions.ofKey("qc-step").params(Map.of("min_reads", 1000)).project("My project"));
+ * ln.track(TrackOptions.ofUid("Xb3kLm9Qr2Tz"));           // pin the transform family (12 chars) or version (16)
+ * ln.track(TrackOptions.ofParams(Params.fromArgs(args))); // store the program's parsed arguments
  * }</pre>
  */
 public final class TrackOptions {
@@ -37,28 +37,28 @@ public final class TrackOptions {
   }
 
   /** @return options with an explicit transform key, e.g. {@code step.sh} or {@code my-pipeline/qc} */
-  public static TrackOptions key(String key) {
-    return new TrackOptions().withKey(key);
+  public static TrackOptions ofKey(String key) {
+    return new TrackOptions().key(key);
   }
 
   /** @return options pinning the transform: a 12-character stem (latest version) or a 16-character uid */
-  public static TrackOptions uid(String uid) {
-    return new TrackOptions().withUid(uid);
+  public static TrackOptions ofUid(String uid) {
+    return new TrackOptions().uid(uid);
   }
 
   /** @return options with run parameters (stored in {@code run.params}, secrets redacted) */
-  public static TrackOptions params(Map<String, ?> params) {
-    return new TrackOptions().withParams(params);
+  public static TrackOptions ofParams(Map<String, ?> params) {
+    return new TrackOptions().params(params);
   }
 
   /** Sets the transform key. */
-  public TrackOptions withKey(String value) {
+  public TrackOptions key(String value) {
     this.key = value;
     return this;
   }
 
   /** Sets the transform uid (12-character stem or 16-character full uid). */
-  public TrackOptions withUid(String value) {
+  public TrackOptions uid(String value) {
     this.uid = value;
     return this;
   }
@@ -112,7 +112,7 @@ public final class TrackOptions {
   }
 
   /** Adds run parameters (merged with earlier ones). */
-  public TrackOptions withParams(Map<String, ?> values) {
+  public TrackOptions params(Map<String, ?> values) {
     if (values != null) {
       params.putAll(values);
     }
@@ -197,13 +197,13 @@ public final class TrackOptions {
     return captureOutput;
   }
 
-  /** @return the run parameters (mutable copy owned by these options) */
-  public Map<String, Object> paramsMap() {
+  /** @return the run parameters (mutable map owned by these options) */
+  public Map<String, Object> params() {
     return params;
   }
 
   /** @return the feature values */
-  public Map<String, Object> featuresMap() {
+  public Map<String, Object> features() {
     return features;
   }
 }

@@ -101,8 +101,8 @@ public final class LineageService implements AutoCloseable {
     Transform t = res.transform();
     Project project = o.project() == null ? null : project(o.project());
     Long parent = initiatedBy(o.initiatedByRun());
-    ObjectNode params = ParamsJson.serialize(o.paramsMap());
-    Run r = newRun(t, o.entrypoint(), params, p.cliArgs(), parent, p.runtime(), o.featuresMap());
+    ObjectNode params = ParamsJson.serialize(o.params());
+    Run r = newRun(t, o.entrypoint(), params, p.cliArgs(), parent, p.runtime(), o.features());
     if (project != null) {
       link("lamindb_transformproject", "transform_id", t.id(), project.id(), true);
       link("lamindb_runproject", "run_id", r.id(), project.id(), false);
@@ -297,7 +297,7 @@ public final class LineageService implements AutoCloseable {
     Program p;
     if (o.sourceCode() != null) {
       if (o.key() == null) {
-        throw new InvalidArgumentException("source code needs a key: TrackOptions.key(\"my-function\").sourceCode(...)");
+        throw new InvalidArgumentException("source code needs a key: TrackOptions.ofKey(\"my-function\").sourceCode(...)");
       }
       p = new Program("function", o.key(), null, o.sourceCode(),
           org.lamindb.internal.storage.Hashing.hashString(o.sourceCode()), null, null, "function");

@@ -47,7 +47,7 @@ public final class ProgramDetector {
     List<String> cmd = commandTokens();
     if (cmd.isEmpty()) {
       throw new TrackingException(
-          "cannot tell which program is running (no sun.java.command); pass a key: ln.track(TrackOptions.key(\"my-step\"))");
+          "cannot tell which program is running (no sun.java.command); pass a key: ln.track(TrackOptions.ofKey(\"my-step\"))");
     }
     String main = cmd.get(0);
     List<String> args = cmd.subList(1, cmd.size());
@@ -61,7 +61,7 @@ public final class ProgramDetector {
         return fromSourceFile(script.get(), "script", "jshell", List.of());
       }
       throw new TrackingException(
-          "running in JShell without a script file; pass a key: ln.track(TrackOptions.key(\"my-analysis\"))");
+          "running in JShell without a script file; pass a key: ln.track(TrackOptions.ofKey(\"my-analysis\"))");
     }
     if (main.contains("groovy") || main.contains("Groovy") || main.startsWith("nextflow.")) {
       for (int i = 0; i < args.size(); i++) {
@@ -81,7 +81,7 @@ public final class ProgramDetector {
     }
     throw new TrackingException(
         "cannot tell which program is running from '" + String.join(" ", cmd)
-            + "'; pass a key: ln.track(TrackOptions.key(\"my-step\"))");
+            + "'; pass a key: ln.track(TrackOptions.ofKey(\"my-step\"))");
   }
 
   /** @return {@code sun.java.command} split into main (class, jar or module/class) and arguments */
@@ -110,14 +110,31 @@ public final class ProgramDetector {
     return tokens;
   }
 
+  /** @return the parent process's arguments (from /proc, as the JDK gives none for long command lines) */
   private static List<String> parentArguments() {
-    return ProcessHandle.current().parent().flatMap(p -> p.info().arguments()).map(Arrays::asList).orElse(List.of());
+    Optional<ProcessHandle> parent = ProcessHandle.current().parent();
+    if (parent.isEmpty()) {
+      return List.of();
+    }
+    Path cmdline = Path.of("/proc", String.valueOf(parent.get().pid()), "cmdline");
+    if (Files.isReadable(cmdline)) {
+      try {
+        String[] argv = new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8).split("\0");
+        if (argv.length > 1) {
+          return Arrays.asList(argv).subList(1, argv.length);
+        }
+      } catch (IOException e) {
+        // fall back to what the JDK reports
+      }
+    }
+    return parent.get().info().arguments().map(Arrays::asList).orElse(List.of());
   }
 
   /** @return the script file of a JShell command line: the last {@code .jsh} argument, else the last file */
   static Optional<Path> jshellScript(List<String> args) {
     List<String> withValue =
-        List.of("--class-path", "-cp", "-classpath", "--module-path", "-p", "--add-modules", "--startup", "--execution",
+        List.of("--class-path", "-cp", "-classpath", "--module-path", "-p", "--add-modules", "--startup", "--execution", "-m",
+            "--module",
             "--feedback", "--add-exports", "-R", "-J", "-C");
     Path found = null;
     for (int i = 0; i < args.size(); i++) {

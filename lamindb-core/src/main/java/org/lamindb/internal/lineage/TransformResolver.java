@@ -109,7 +109,7 @@ final class TransformResolver {
       return fresh(p, nextVersion(uid));
     }
     throw new InvalidArgumentException(
-        "transform uid '" + uid + "' must be 12 (family) or 16 (version) base62 characters, e.g. ln.track(TrackOptions.uid(\""
+        "transform uid '" + uid + "' must be 12 (family) or 16 (version) base62 characters, e.g. ln.track(TrackOptions.ofUid(\""
             + Uids.random(12) + "\"))");
   }
 

@@ -6,18 +6,29 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.lamindb.internal.features.PyFormat;
 import org.lamindb.internal.features.Schemas;
 
-/** Python str()/repr()/json.dumps emulation for JsonValue hashes; expectations printed by CPython 3. */
+/**
+ * Python str()/repr()/json.dumps emulation for JsonValue hashes; expectations printed by CPython 3.
+ */
 class PyFormatTest {
   @ParameterizedTest
   @CsvSource({
-    "0.1, 0.1", "0.00001, 1e-05", "1e16, 1e+16", "123456789012345.0, 123456789012345.0", "1.0, 1.0",
-    "-2.5, -2.5", "0.0001, 0.0001", "1e22, 1e+22", "1.5e-7, 1.5e-07", "0.55, 0.55", "21.6, 21.6",
+    "0.1, 0.1",
+    "0.00001, 1e-05",
+    "1e16, 1e+16",
+    "123456789012345.0, 123456789012345.0",
+    "1.0, 1.0",
+    "-2.5, -2.5",
+    "0.0001, 0.0001",
+    "1e22, 1e+22",
+    "1.5e-7, 1.5e-07",
+    "0.55, 0.55",
+    "21.6, 21.6",
     "9007199254740992.0, 9007199254740992.0"
   })
   void floatReprMatchesPython(double v, String python) {
@@ -36,8 +47,10 @@ class PyFormatTest {
     m.put("a", Arrays.asList(true, null));
     m.put("é", 1.0);
     m.put("n", nested);
-    assertThat(PyFormat.jsonDumps(m)).isEqualTo("{\"a\": [true, null], \"b\": 1, \"n\": {\"y\": 2, \"z\": \"x\"}, "
-        + "\"\\u00e9\": 1.0}");
+    assertThat(PyFormat.jsonDumps(m))
+        .isEqualTo(
+            "{\"a\": [true, null], \"b\": 1, \"n\": {\"y\": 2, \"z\": \"x\"}, "
+                + "\"\\u00e9\": 1.0}");
   }
 
   @Test

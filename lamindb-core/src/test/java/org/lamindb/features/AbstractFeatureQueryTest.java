@@ -328,4 +328,35 @@ abstract class AbstractFeatureQueryTest {
     Table t = ln.records().search("p53").toDataFrame();
     assertThat(t.rowCount()).isEqualTo(hits.size());
   }
+
+  @Test
+  void datetimeLookupsAndFeatureColumnsOnRecordsAndRuns() {
+    ln.feature("measured_at", Dtype.DATETIME).save();
+    ln.feature("temperature", Dtype.FLOAT).save();
+    Record r1 = ln.record("m1").save();
+    Record r2 = ln.record("m2").save();
+    ln.record("m3").save();
+    r1.features().addValues(Map.of("measured_at", java.time.LocalDateTime.of(2024, 1, 1, 12, 0), "temperature", 21.5));
+    r2.features().addValues(Map.of("measured_at", java.time.LocalDateTime.of(2024, 1, 2, 8, 30)));
+    assertThat(ln.records().filter("measured_at", "2024-01-01T12:00:00").list()).containsExactly(r1);
+    assertThat(ln.records().filter("measured_at__gt", "2024-01-01T12:00:00").list()).containsExactly(r2);
+    assertThat(ln.records().filter("measured_at__startswith", "2024-01-0").orderBy("id").list())
+        .containsExactly(r1, r2);
+    Table t = ln.records().filter("name__startswith", "m").orderBy("id")
+        .toDataFrame(Include.features("temperature", "measured_at"));
+    assertThat(t.columnNames()).containsExactly("uid", "id", "name", "temperature", "measured_at");
+    assertThat(t.doubleColumn("temperature").get(0)).isEqualTo(21.5);
+    assertThat(t.doubleColumn("temperature").isMissing(1)).isTrue();
+    assertThat(((tech.tablesaw.api.DateTimeColumn) t.column("measured_at")).get(1))
+        .isEqualTo(java.time.LocalDateTime.of(2024, 1, 2, 8, 30));
+    assertThat(t.column("measured_at").isMissing(2)).isTrue();
+
+    var transform = new org.lamindb.model.Transform(ln).key("pipeline.py").kind("pipeline").save();
+    var run = new org.lamindb.model.Run(ln).transform(transform).save();
+    run.features().addValues(Map.of("temperature", 30.0, "design_sample", "WT1"));
+    Table runs = ln.runs().filter("temperature__gte", 30).toDataFrame(Include.FEATURES);
+    assertThat(runs.rowCount()).isEqualTo(1);
+    assertThat(runs.stringColumn("design_sample").get(0)).isEqualTo("WT1");
+    assertThat(ln.runs().filter("design_sample", "WT1").list()).containsExactly(run);
+  }
 }

@@ -36,6 +36,7 @@ public final class FeatureReader {
   private final Instance inst;
   private final RegistryDef host;
   private final Map<Long, Feature> features = new HashMap<>();
+  private final Map<Long, ParsedDtype> dtypes = new HashMap<>();
 
   /**
    * @param inst the instance
@@ -105,6 +106,11 @@ public final class FeatureReader {
     return out;
   }
 
+  /** @return the parsed dtype of feature {@code id} (parsed once per reader) */
+  private ParsedDtype dtype(long id) {
+    return dtypes.computeIfAbsent(id, k -> FeatureCatalog.dtype(feature(k)));
+  }
+
   /** Loads the features with these ids in one query (those not yet cached). */
   private void preload(Collection<Long> ids) {
     List<Long> missing = new ArrayList<>();
@@ -163,7 +169,7 @@ public final class FeatureReader {
       }
       long fid = ((Number) r.get(1)).longValue();
       JsonNode j = (JsonNode) Database.fromSql(org.lamindb.spi.FieldType.JSON, r.get(2));
-      Object v = fromJson(FeatureCatalog.dtype(feature(fid)), j);
+      Object v = fromJson(dtype(fid), j);
       out.add(new Value(((Number) r.get(0)).longValue(), fid, v, false));
     }
   }
@@ -200,7 +206,7 @@ public final class FeatureReader {
               .fetch();
       for (var r : rows) {
         long fid = ((Number) r.get(1)).longValue();
-        ParsedDtype d = FeatureCatalog.dtype(feature(fid));
+        ParsedDtype d = dtype(fid);
         String field = target.nameField();
         for (ParsedDtype.CatMember m : d.members()) {
           if (m.registry().equals(target.name()) && m.field() != null) {

@@ -30,6 +30,9 @@ import picocli.CommandLine.Option;
       DescribeCommand.class,
       RestoreCommand.class,
       RepairCommand.class,
+      TrackCommand.class,
+      FinishCommand.class,
+      LineageCommand.class,
       org.lamindb.cli.ontology.OntologyCommand.class,
       CommandLine.HelpCommand.class
     })

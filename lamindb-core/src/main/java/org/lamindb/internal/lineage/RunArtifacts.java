@@ -42,9 +42,20 @@ final class RunArtifacts {
   /** Saves (or finds) the environment artifact; null if it cannot be written. */
   static Artifact saveEnvironment(Instance inst, String runUid) {
     try {
-      Path dir = Files.createDirectories(inst.cacheDir().resolve("environments").resolve("run_" + runUid));
+      Path dir = inst.cacheDir().resolve("environments").resolve("run_" + runUid);
+      String text = environmentText();
+      // the same environment as an earlier run (the common case): reuse it without staging a file
+      String hash = org.lamindb.internal.storage.Hashing.hashString(text);
+      var existing = org.lamindb.internal.core.RecordStore.load(inst, org.lamindb.internal.core.CoreRegistries.ARTIFACT,
+          org.lamindb.internal.core.RecordStore.col("hash").eq(hash)
+              .and(org.lamindb.internal.core.RecordStore.col("kind").eq(KIND))
+              .and(org.lamindb.internal.core.RecordStore.col("branch_id").ne(org.lamindb.internal.core.RecordStore.TRASH)));
+      if (!existing.isEmpty()) {
+        return (Artifact) existing.get(existing.size() - 1);
+      }
+      Files.createDirectories(dir);
       Path f = dir.resolve("run_env_classpath.txt");
-      Files.writeString(f, environmentText(), StandardCharsets.UTF_8);
+      Files.writeString(f, text, StandardCharsets.UTF_8);
       return saveWithoutRun(inst, f, "classpath.txt");
     } catch (IOException | RuntimeException e) {
       LOG.warn("could not save the run environment: {}", e.getMessage());

@@ -59,6 +59,11 @@ abstract class AbstractProgramTrackingTest {
             if (mode.equals("nofinish")) {
               return;
             }
+            if (mode.equals("sleep")) {
+              System.out.println("sleeping");
+              System.out.flush();
+              Thread.sleep(120_000);
+            }
             ln.finish();
           }
         }
@@ -189,6 +194,31 @@ abstract class AbstractProgramTrackingTest {
       assertThat(runs).allSatisfy(run -> assertThat(run.finishedAt()).isNotNull());
       assertThat(runs.get(0).report().load(String.class)).contains("IllegalStateException: boom in the program");
       assertThat(runs.get(1).extraData().get("exit").asText()).contains("System.exit");
+    }
+  }
+
+  @Test
+  void sigtermMarksTheRunAborted() throws Exception {
+    Path src = Files.writeString(work.resolve("CreateFasta.java"), CREATE_FASTA);
+    ProcessBuilder pb = new ProcessBuilder(ChildProgram.java(), "-cp", ChildProgram.classpathString(), src.toString(), "sleep")
+        .directory(work.toFile());
+    pb.environment().put("LAMIN_HOME", tmp.resolve("home").toString());
+    pb.environment().put("LAMIN_CACHE_DIR", tmp.resolve("cache").toString());
+    pb.environment().remove("LAMIN_INSTANCE");
+    Path out = tmp.resolve("sleep.out");
+    Process p = pb.redirectOutput(out.toFile()).redirectErrorStream(true).start();
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(240);
+    while (!(Files.exists(out) && Files.readString(out).contains("sleeping")) && p.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(Files.readString(out)).contains("sleeping");
+    p.destroy(); // SIGTERM
+    assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    try (LaminDB ln = setup.connect("lineage")) {
+      Run run = ln.runs().one();
+      assertThat(run.status()).isEqualTo(Run.Status.ABORTED);
+      assertThat(run.finishedAt()).isNotNull();
+      assertThat(run.report().load(String.class)).contains("sleeping");
     }
   }
 

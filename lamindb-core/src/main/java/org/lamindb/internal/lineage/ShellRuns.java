@@ -26,6 +26,7 @@ import org.lamindb.model.Run;
  * attaches to the run, so what it saves becomes the run's output and what it loads its input.
  */
 public final class ShellRuns {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ShellRuns.class);
   /** Environment variable naming the current run (overrides the per-directory file). */
   public static final String ENV = "LAMIN_RUN_UID";
 
@@ -90,10 +91,9 @@ public final class ShellRuns {
     }
     Optional<Run> run = find(inst, uid.get());
     if (run.isEmpty()) {
-      if (inst.store().env().get(ENV) != null) {
-        throw new NotFoundException("no run with uid '" + uid.get() + "' ($" + ENV + ") in " + inst.settings().slug());
-      }
-      return; // a stale file from another instance state
+      // e.g. $LAMIN_RUN_UID names a run of another instance: this handle is simply not attached
+      LOG.warn("no run with uid '{}' in {}; not attaching this connection to a run", uid.get(), inst.settings().slug());
+      return;
     }
     if (run.get().status() == Run.Status.STARTED) {
       LineageService.of(inst);

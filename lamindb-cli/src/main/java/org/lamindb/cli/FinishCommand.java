@@ -11,12 +11,20 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code lamin finish [--status completed|errored|aborted]}: end the run started by {@code lamin track}. */
-@Command(name = "finish", description = "Finish the run started by `lamin track` in this directory (or $LAMIN_RUN_UID).")
+/**
+ * {@code lamin finish [--status completed|errored|aborted]}: end the run started by {@code lamin
+ * track}.
+ */
+@Command(
+    name = "finish",
+    description = "Finish the run started by `lamin track` in this directory (or $LAMIN_RUN_UID).")
 final class FinishCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--status", defaultValue = "completed", description = "completed (default), errored or aborted.")
+  @Option(
+      names = "--status",
+      defaultValue = "completed",
+      description = "completed (default), errored or aborted.")
   String status;
 
   @Override
@@ -26,12 +34,15 @@ final class FinishCommand implements Callable<Integer> {
           case "completed" -> Run.Status.COMPLETED;
           case "errored" -> Run.Status.ERRORED;
           case "aborted" -> Run.Status.ABORTED;
-          default -> throw new InvalidArgumentException(
-              "unknown status '" + status + "': use completed, errored or aborted");
+          default ->
+              throw new InvalidArgumentException(
+                  "unknown status '" + status + "': use completed, errored or aborted");
         };
     try (LaminDB ln = Cli.connect()) {
       Run run = ShellRuns.finish(ln, s, Path.of("").toAbsolutePath());
-      spec.commandLine().getOut().println("→ finished Run('" + run.uid() + "') " + s.label() + " at " + run.finishedAt());
+      spec.commandLine()
+          .getOut()
+          .println("→ finished Run('" + run.uid() + "') " + s.label() + " at " + run.finishedAt());
     }
     return 0;
   }

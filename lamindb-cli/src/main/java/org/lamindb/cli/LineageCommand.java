@@ -15,23 +15,35 @@ import picocli.CommandLine.Spec;
 /** {@code lamin lineage <key|uid>}: draw the lineage of an artifact, run or transform. */
 @Command(
     name = "lineage",
-    description = "Draw the lineage of an artifact (key or uid), a run (uid) or a transform's latest run (key or uid).")
+    description =
+        "Draw the lineage of an artifact (key or uid), a run (uid) or a transform's latest run (key or uid).")
 final class LineageCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "KEY_OR_UID", description = "Artifact key or uid, run uid, or transform key or uid.")
+  @Parameters(
+      paramLabel = "KEY_OR_UID",
+      description = "Artifact key or uid, run uid, or transform key or uid.")
   String ref;
 
-  @Option(names = "--format", description = "dot, mermaid or svg (svg needs Graphviz); default: from --out's suffix, else mermaid.")
+  @Option(
+      names = "--format",
+      description =
+          "dot, mermaid or svg (svg needs Graphviz); default: from --out's suffix, else mermaid.")
   String format;
 
   @Option(names = "--out", description = "Write to this file instead of standard output.")
   Path out;
 
-  @Option(names = "--depth", defaultValue = "2147483647", description = "Maximal number of run hops from the focus (default: all).")
+  @Option(
+      names = "--depth",
+      defaultValue = "2147483647",
+      description = "Maximal number of run hops from the focus (default: all).")
   int depth;
 
-  @Option(names = "--direction", defaultValue = "both", description = "up (producers), down (consumers) or both (default).")
+  @Option(
+      names = "--direction",
+      defaultValue = "both",
+      description = "up (producers), down (consumers) or both (default).")
   String direction;
 
   @Override
@@ -44,14 +56,19 @@ final class LineageCommand implements Callable<Integer> {
           case "up" -> LineageGraph.Direction.UP;
           case "down" -> LineageGraph.Direction.DOWN;
           case "both" -> LineageGraph.Direction.BOTH;
-          default -> throw new InvalidArgumentException("unknown --direction '" + direction + "': use up, down or both");
+          default ->
+              throw new InvalidArgumentException(
+                  "unknown --direction '" + direction + "': use up, down or both");
         };
     LineageGraph.Format f = format(format, out);
     try (LaminDB ln = Cli.connect()) {
       LineageGraph g = ln.lineage(ref, depth, dir);
       if (out != null) {
         g.write(out, f);
-        spec.commandLine().getOut().println("→ wrote " + g.nodes().size() + " nodes, " + g.edges().size() + " edges to " + out);
+        spec.commandLine()
+            .getOut()
+            .println(
+                "→ wrote " + g.nodes().size() + " nodes, " + g.edges().size() + " edges to " + out);
       } else {
         spec.commandLine().getOut().print(g.render(f));
       }
@@ -63,7 +80,10 @@ final class LineageCommand implements Callable<Integer> {
     String n = name;
     if (n == null && out != null) {
       String file = out.getFileName().toString().toLowerCase(Locale.ROOT);
-      n = file.endsWith(".svg") ? "svg" : file.endsWith(".dot") || file.endsWith(".gv") ? "dot" : "mermaid";
+      n =
+          file.endsWith(".svg")
+              ? "svg"
+              : file.endsWith(".dot") || file.endsWith(".gv") ? "dot" : "mermaid";
     }
     if (n == null) {
       return LineageGraph.Format.MERMAID;
@@ -72,7 +92,9 @@ final class LineageCommand implements Callable<Integer> {
       case "dot" -> LineageGraph.Format.DOT;
       case "mermaid", "mmd" -> LineageGraph.Format.MERMAID;
       case "svg" -> LineageGraph.Format.SVG;
-      default -> throw new InvalidArgumentException("unknown --format '" + name + "': use dot, mermaid or svg");
+      default ->
+          throw new InvalidArgumentException(
+              "unknown --format '" + name + "': use dot, mermaid or svg");
     };
   }
 }

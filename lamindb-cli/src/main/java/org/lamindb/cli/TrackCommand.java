@@ -19,9 +19,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code lamin track [SCRIPT] [--key K] [--param k=v]...}: start a run for a shell or pipeline step. The run is
- * remembered for the working directory ({@code $LAMIN_RUN_UID} overrides it), so {@code lamin load} and {@code
- * lamin save} record inputs and outputs until {@code lamin finish}.
+ * {@code lamin track [SCRIPT] [--key K] [--param k=v]...}: start a run for a shell or pipeline
+ * step. The run is remembered for the working directory ({@code $LAMIN_RUN_UID} overrides it), so
+ * {@code lamin load} and {@code lamin save} record inputs and outputs until {@code lamin finish}.
  */
 @Command(
     name = "track",
@@ -33,13 +33,21 @@ import picocli.CommandLine.Spec;
 final class TrackCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "SCRIPT", arity = "0..1", description = "The step's script; its source is stored and versioned.")
+  @Parameters(
+      paramLabel = "SCRIPT",
+      arity = "0..1",
+      description = "The step's script; its source is stored and versioned.")
   Path script;
 
-  @Option(names = "--key", description = "Transform key (default: the script's file name), e.g. step.sh.")
+  @Option(
+      names = "--key",
+      description = "Transform key (default: the script's file name), e.g. step.sh.")
   String key;
 
-  @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A run parameter (repeatable); numbers and booleans are typed.")
+  @Option(
+      names = "--param",
+      paramLabel = "NAME=VALUE",
+      description = "A run parameter (repeatable); numbers and booleans are typed.")
   List<String> params = List.of();
 
   @Option(names = "--kind", description = "Transform kind: script (default) or pipeline.")
@@ -48,10 +56,14 @@ final class TrackCommand implements Callable<Integer> {
   @Option(names = "--description", description = "Transform description.")
   String description;
 
-  @Option(names = "--project", description = "Project (name or uid) to link the transform and run to.")
+  @Option(
+      names = "--project",
+      description = "Project (name or uid) to link the transform and run to.")
   String project;
 
-  @Option(names = "--uid", description = "Transform uid: a 12-character family stem or a 16-character version uid.")
+  @Option(
+      names = "--uid",
+      description = "Transform uid: a 12-character family stem or a 16-character version uid.")
   String uid;
 
   @Override
@@ -65,7 +77,8 @@ final class TrackCommand implements Callable<Integer> {
       source = cwd.resolve(key);
     }
     if (source == null && key == null) {
-      throw new InvalidArgumentException("pass the step's script or --key, e.g. lamin track --key step.sh");
+      throw new InvalidArgumentException(
+          "pass the step's script or --key, e.g. lamin track --key step.sh");
     }
     Map<String, Object> values = new LinkedHashMap<>();
     for (String p : params) {

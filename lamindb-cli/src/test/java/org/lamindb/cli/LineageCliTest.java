@@ -21,7 +21,10 @@ import org.lamindb.model.Run;
 import org.lamindb.model.Transform;
 import org.lamindb.testing.PostgresTestServer;
 
-/** The shell lineage protocol ({@code lamin track / load / save / finish / lineage}) through the real launcher. */
+/**
+ * The shell lineage protocol ({@code lamin track / load / save / finish / lineage}) through the
+ * real launcher.
+ */
 class LineageCliTest {
   @TempDir Path tmp;
   LaminProcess lamin;
@@ -32,20 +35,27 @@ class LineageCliTest {
   }
 
   private LaminDB connect() {
-    return LaminSetup.at(tmp.resolve("home"), Map.of("LAMIN_CACHE_DIR", tmp.resolve("cache").toString())).connect();
+    return LaminSetup.at(
+            tmp.resolve("home"), Map.of("LAMIN_CACHE_DIR", tmp.resolve("cache").toString()))
+        .connect();
   }
 
-  /** @return the bash block after the {@code <!-- step.sh -->} marker in docs/pipelines.md */
+  /**
+   * @return the bash block after the {@code <!-- step.sh -->} marker in docs/pipelines.md
+   */
   static String documentedStep() throws Exception {
     Path launcher = Path.of(System.getProperty("lamin.launcher", "../bin/lamin")).toAbsolutePath();
-    String md = Files.readString(launcher.getParent().getParent().resolve("docs/pipelines.md"), StandardCharsets.UTF_8);
+    String md =
+        Files.readString(
+            launcher.getParent().getParent().resolve("docs/pipelines.md"), StandardCharsets.UTF_8);
     String after = md.substring(md.indexOf("<!-- step.sh -->"));
     int start = after.indexOf("```bash\n") + "```bash\n".length();
     return after.substring(start, after.indexOf("```", start));
   }
 
   private int bash(Path cwd, Path script, Map<String, String> env, Path log) throws Exception {
-    Path bin = Path.of(System.getProperty("lamin.launcher", "../bin/lamin")).toAbsolutePath().getParent();
+    Path bin =
+        Path.of(System.getProperty("lamin.launcher", "../bin/lamin")).toAbsolutePath().getParent();
     ProcessBuilder pb = new ProcessBuilder("bash", script.toString()).directory(cwd.toFile());
     pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
     pb.environment().put("LAMIN_HOME", tmp.resolve("home").toString());
@@ -60,9 +70,17 @@ class LineageCliTest {
   }
 
   void documentedStepRecordsItsRun(boolean postgres) throws Exception {
-    var init = postgres
-        ? lamin.run("init", "--storage", tmp.resolve("data").toString(), "--db", PostgresTestServer.newEmptyDatabase(), "--name", "data")
-        : lamin.run("init", "--storage", tmp.resolve("data").toString());
+    var init =
+        postgres
+            ? lamin.run(
+                "init",
+                "--storage",
+                tmp.resolve("data").toString(),
+                "--db",
+                PostgresTestServer.newEmptyDatabase(),
+                "--name",
+                "data")
+            : lamin.run("init", "--storage", tmp.resolve("data").toString());
     assertThat(init.exit()).as(init.err()).isZero();
     Path fasta = Files.writeString(tmp.resolve("sample.fasta"), ">seq1\nACGT\n>seq2\nGGCC\n");
     assertThat(lamin.run("save", fasta.toString(), "--key", "sample.fasta").exit()).isZero();
@@ -85,9 +103,11 @@ class LineageCliTest {
       assertThat(t.hash()).isEqualTo(Hashing.hashFile(script).hash());
       assertThat(t.sourceCode()).isEqualTo(documentedStep());
       String dot = lamin.run("lineage", "counts.txt", "--format", "dot").out();
-      assertThat(dot).contains(
-          "artifact_" + input.uid() + " -> run_" + run.uid() + ";", "run_" + run.uid() + " -> artifact_" + counts.uid() + ";",
-          "[label=\"step.sh\\nrun at ");
+      assertThat(dot)
+          .contains(
+              "artifact_" + input.uid() + " -> run_" + run.uid() + ";",
+              "run_" + run.uid() + " -> artifact_" + counts.uid() + ";",
+              "[label=\"step.sh\\nrun at ");
     }
     // the same script again: same transform, new run; an edited script: next version
     assertThat(bash(stepDir, script, Map.of(), log)).as(Files.readString(log)).isZero();
@@ -115,8 +135,10 @@ class LineageCliTest {
   void failingStepIsErroredAndFinishWithoutRunIsAOneLineError() throws Exception {
     lamin.run("init", "--storage", tmp.resolve("data").toString());
     Path dir = Files.createDirectories(tmp.resolve("failing"));
-    Path script = Files.writeString(dir.resolve("fail.sh"),
-        "set -euo pipefail\nlamin track --key fail.sh\ntrap 'lamin finish --status errored' ERR\nlamin load --key missing.txt\nlamin finish\n");
+    Path script =
+        Files.writeString(
+            dir.resolve("fail.sh"),
+            "set -euo pipefail\nlamin track --key fail.sh\ntrap 'lamin finish --status errored' ERR\nlamin load --key missing.txt\nlamin finish\n");
     Path log = tmp.resolve("fail.log");
     assertThat(bash(dir, script, Map.of(), log)).isNotZero();
     try (LaminDB ln = connect()) {
@@ -136,7 +158,8 @@ class LineageCliTest {
     lamin.run("init", "--storage", tmp.resolve("data").toString());
     Path a = Files.createDirectories(tmp.resolve("a"));
     Path b = Files.createDirectories(tmp.resolve("b"));
-    var track = lamin.run(a, "track", "--key", "main.nf", "--kind", "pipeline", "--param", "samples=3");
+    var track =
+        lamin.run(a, "track", "--key", "main.nf", "--kind", "pipeline", "--param", "samples=3");
     assertThat(track.exit()).as(track.err()).isZero();
     String uid = track.outLines().get(track.outLines().size() - 1);
     assertThat(uid).hasSize(16);
@@ -174,12 +197,17 @@ class LineageCliTest {
     lamin.run(dir, "finish");
     var mermaid = lamin.run(dir, "lineage", "out.txt");
     assertThat(mermaid.exit()).as(mermaid.err()).isZero();
-    assertThat(mermaid.out()).startsWith("flowchart TD").contains("[\"in.txt\"]", "[\"out.txt\"]", "convert.sh<br/>run at ");
-    var down = lamin.run(dir, "lineage", "in.txt", "--direction", "down", "--depth", "1", "--format", "dot");
+    assertThat(mermaid.out())
+        .startsWith("flowchart TD")
+        .contains("[\"in.txt\"]", "[\"out.txt\"]", "convert.sh<br/>run at ");
+    var down =
+        lamin.run(
+            dir, "lineage", "in.txt", "--direction", "down", "--depth", "1", "--format", "dot");
     assertThat(down.out()).contains("out.txt", "convert.sh");
     var missing = lamin.run(dir, "lineage", "nope.txt");
     assertThat(missing.exit()).isEqualTo(1);
-    assertThat(missing.err().strip()).isEqualTo("✗ no artifact, run or transform with uid or key 'nope.txt'");
+    assertThat(missing.err().strip())
+        .isEqualTo("✗ no artifact, run or transform with uid or key 'nope.txt'");
     assumeTrue(LineageGraph.graphvizAvailable(), "Graphviz dot is not installed");
     var svg = lamin.run(dir, "lineage", "out.txt", "--out", tmp.resolve("g.svg").toString());
     assertThat(svg.exit()).as(svg.err()).isZero();

@@ -8,7 +8,11 @@ root="$(cd "$here/../.." && pwd)"
 cd "$root"
 mvn -B -q -o -pl lamindb-core test-compile
 mvn -B -q -o -pl lamindb-core dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$here/target/cp.txt" >/dev/null
-cp="$root/lamindb-core/target/classes:$root/lamindb-core/target/test-classes:$(cat "$here/target/cp.txt")"
+# snapshot the classes so that rebuilding the worktree does not disturb a long run
+rm -rf "$here/target/snapshot" && mkdir -p "$here/target/snapshot"
+cp -r "$root/lamindb-core/target/classes" "$here/target/snapshot/classes"
+cp -r "$root/lamindb-core/target/test-classes" "$here/target/snapshot/test-classes"
+cp="$here/target/snapshot/classes:$here/target/snapshot/test-classes:$(cat "$here/target/cp.txt")"
 mkdir -p "$here/target/classes"
 javac -d "$here/target/classes" -cp "$cp" "$here/src/P4Bench.java"
 echo "java -version:"; java -version 2>&1 | sed 's/^/  /'

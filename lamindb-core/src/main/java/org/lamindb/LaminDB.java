@@ -212,6 +212,31 @@ public final class LaminDB implements AutoCloseable {
     return new Artifact(this).data(data);
   }
 
+  /**
+   * Registers every file below {@code folder} as its own artifact with key {@code <keyPrefix>/<relative path>},
+   * through the bulk path of {@link Artifact#saveAll(java.util.List)} (LaminDB's {@code from_dir} + save).
+   *
+   * @param folder a local folder
+   * @param keyPrefix key prefix, e.g. {@code raw/run42}; null uses the folder name
+   * @return the saved artifacts, one per file (duplicates resolve to existing artifacts)
+   */
+  public java.util.List<Artifact> saveFiles(java.nio.file.Path folder, String keyPrefix) {
+    if (!java.nio.file.Files.isDirectory(folder)) {
+      throw new InvalidArgumentException(folder + " is not a folder");
+    }
+    String prefix = keyPrefix != null ? keyPrefix : folder.toAbsolutePath().normalize().getFileName().toString();
+    java.util.List<Artifact> list = new java.util.ArrayList<>();
+    try (var walk = java.nio.file.Files.walk(folder)) {
+      for (java.nio.file.Path f : walk.filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
+        String rel = folder.relativize(f).toString().replace('\\', '/');
+        list.add(artifact(f).key(prefix + "/" + rel));
+      }
+    } catch (java.io.IOException e) {
+      throw new StorageException("cannot list " + folder + ": " + e.getMessage(), e);
+    }
+    return Artifact.saveAll(list);
+  }
+
   /** @return the label named {@code name} if it exists, else a new unsaved one */
   public ULabel ulabel(String name) {
     return named(ULabel.class, name);
@@ -309,5 +334,62 @@ public final class LaminDB implements AutoCloseable {
   @Override
   public String toString() {
     return "LaminDB(" + slug() + ")";
+  }
+
+  // ---- features & labels ----
+
+  /**
+   * Defines a feature, or returns the saved one with the same name (spec §0.5, §6.2).
+   *
+   * <pre>{@code
+   * ln.feature("gc_content", Dtype.FLOAT).save();
+   * ln.feature("experiment_date", Dtype.DATE).coerce(true).save();   // accepts "2025-10-24"
+   * ln.feature("design_sample", Dtype.of(sampleType)).save();
+   * }</pre>
+   *
+   * @param name the feature name
+   * @param dtype its data type
+   * @return the existing feature with that name and dtype, or a new unsaved one
+   * @throws ValidationException when a feature of that name exists with another dtype, or when the dtype names a
+   *     registry, field or type this instance lacks
+   */
+  public Feature feature(String name, org.lamindb.model.Dtype dtype) {
+    java.util.Objects.requireNonNull(dtype, "dtype");
+    org.lamindb.internal.features.FeatureCatalog.check(instance, dtype.parsed());
+    Feature f = named(Feature.class, name);
+    if (f.isSaved()) {
+      if (!dtype.toString().equals(f.dtypeString())) {
+        throw new ValidationException(
+            "Feature " + name + " already exists with dtype " + f.dtypeString() + ", you passed " + dtype);
+      }
+      return f;
+    }
+    f.dtypeString(dtype.toString());
+    f.nullable(true);
+    return f;
+  }
+
+  /**
+   * Defines a feature type grouping other features ({@code isType(true)}, no dtype).
+   *
+   * @param name the type name
+   * @return the existing feature type with that name, or a new unsaved one
+   */
+  public Feature featureType(String name) {
+    Feature f = named(Feature.class, name);
+    return f.isSaved() ? f : f.isType(true);
+  }
+
+  /**
+   * Creates (and saves) a feature schema with these members in order, or returns the saved schema with the same
+   * members (LaminDB's schema hash). A record type with a schema is a sheet: {@code
+   * ln.record("Sample").isType(true).schema(ln.schema("sample_sheet", gc, date)).save()}.
+   *
+   * @param name the schema name
+   * @param features saved features
+   * @return the saved schema
+   */
+  public Schema schema(String name, Feature... features) {
+    return org.lamindb.internal.features.Schemas.create(instance, name, java.util.List.of(features));
   }
 }

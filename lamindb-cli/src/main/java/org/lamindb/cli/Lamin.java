@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
       DescribeCommand.class,
       RestoreCommand.class,
       RepairCommand.class,
+      org.lamindb.cli.ontology.OntologyCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Lamin implements Callable<Integer> {

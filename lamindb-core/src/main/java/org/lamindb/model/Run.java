@@ -166,4 +166,29 @@ public final class Run extends SQLRecord<Run> {
   public User createdBy() {
     return related("created_by", User.class);
   }
+
+  // ---- features & labels ----
+
+  /**
+   * @return the feature values of this run: {@code features().addValues(Map.of("gc_content", 0.55))},
+   *     {@code features().get()}, {@code features().remove("gc_content")}
+   */
+  public FeatureManager features() {
+    return new FeatureManager(this);
+  }
+
+  /** @return the ulabels linked to this run ({@code add}, {@code remove}, {@code list}) */
+  public LabelManager<ULabel> ulabels() {
+    return new LabelManager<>(this, "ulabels", ULabel.class);
+  }
+
+  /** @return the projects linked to this run ({@code add}, {@code remove}, {@code list}) */
+  public LabelManager<Project> projects() {
+    return new LabelManager<>(this, "projects", Project.class);
+  }
+
+  /** @return the records linked to this run ({@code add}, {@code remove}, {@code list}) */
+  public LabelManager<Record> records() {
+    return new LabelManager<>(this, "records", Record.class);
+  }
 }

@@ -19,9 +19,12 @@ import org.lamindb.internal.core.Instance;
 import org.lamindb.internal.core.RecordStore;
 import org.lamindb.internal.query.BulkOps;
 import org.lamindb.internal.query.DataFrameBuilder;
+import org.lamindb.internal.query.LookupParser;
 import org.lamindb.internal.query.QueryRunner;
 import org.lamindb.internal.query.QuerySpec;
+import org.lamindb.internal.query.ResolvedLookup;
 import org.lamindb.internal.query.SqlCompiler;
+import org.lamindb.internal.query.ValueCoercer;
 import org.lamindb.model.SQLRecord;
 import org.lamindb.spi.RegistryDef;
 import tech.tablesaw.api.Table;
@@ -112,6 +115,19 @@ public final class QuerySet<T extends SQLRecord<?>> {
    */
   public QuerySet<T> filter(String lookup, Object value) {
     return filter(Condition.of(lookup, value));
+  }
+
+  /**
+   * Adds a condition whose value is given as text, as on a command line: the text is converted to the type of the
+   * field the lookup compares ({@code "size__gt", "1000"} → 1000L; {@code "key__in", "a.csv,b.csv"} → a list;
+   * {@code "created_at__gte", "2025-01-01"}; {@code "kind", "null"} → missing).
+   *
+   * @return the refined query
+   * @throws InvalidArgumentException for unknown fields or text that does not parse as the field's type
+   */
+  public QuerySet<T> filterText(String lookup, String text) {
+    ResolvedLookup r = new LookupParser(inst).parse(registry, lookup);
+    return filter(lookup, ValueCoercer.fromText(r, text));
   }
 
   /** @return the query refined by all entries of {@code lookups} (AND) */
@@ -437,7 +453,11 @@ public final class QuerySet<T extends SQLRecord<?>> {
         cols.add(p);
       }
     }
-    return DataFrameBuilder.table(spec(), cols, "-id");
+    Table t = DataFrameBuilder.table(spec(), cols, "-id");
+    if (include.includesFeatures()) {
+      org.lamindb.internal.features.FeatureColumns.append(inst, registry, t, include.featureNames());
+    }
+    return t;
   }
 
   private String describe() {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,20 +23,58 @@ import org.lamindb.NotFoundException;
 import org.lamindb.internal.artifact.ArtifactFiles;
 import org.lamindb.internal.core.Access;
 import org.lamindb.model.Artifact;
+import org.lamindb.storage.StorageBackend;
 import org.lamindb.testing.Backend;
 
-/** Artifact behaviour (spec §2–4, §13) on every metadata backend with local storage. */
-abstract class AbstractArtifactTest {
+/**
+ * Artifact behaviour (spec §2–4, §13) on every metadata backend; local storage here, object storage in the
+ * storage modules' subclasses (which override {@link #storageRoot()}).
+ */
+public abstract class AbstractArtifactTest {
   @TempDir Path tmp;
   LaminDB ln;
+  /** The local storage root (null for object storage). */
   Path root;
+  /** The storage backend, for checks that must not go through the artifact API. */
+  StorageBackend store;
 
   abstract Backend backend();
 
+  /** @return the storage root to create the instance with, or null for a local folder below the temp dir */
+  protected String storageRoot() {
+    return null;
+  }
+
+  boolean local() {
+    return storageRoot() == null;
+  }
+
   @BeforeEach
   void open() throws Exception {
-    ln = backend().newInstance(tmp);
-    root = tmp.resolve("storage").toRealPath();
+    String r = storageRoot();
+    ln = Backend.setup(tmp).init(backend().options(r == null ? tmp.resolve("storage").toString() : r, "test"));
+    root = r == null ? tmp.resolve("storage").toRealPath() : null;
+    store = ArtifactFiles.of(Access.instance(ln)).backend(ln.storage().id(), ln.storage().root());
+  }
+
+  String keyOf(String fullPath) {
+    assertThat(fullPath).startsWith(store.root() + "/");
+    return fullPath.substring(store.root().length() + 1);
+  }
+
+  boolean storedExists(String fullPath) throws Exception {
+    return store.stat(keyOf(fullPath)).isPresent();
+  }
+
+  String storedContent(String fullPath) throws Exception {
+    try (InputStream in = store.open(keyOf(fullPath))) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  void putStored(String key, String content) throws Exception {
+    Path f = Files.writeString(tmp.resolve("put-" + System.nanoTime()), content);
+    store.upload(f, key, org.lamindb.storage.TransferProgress.NONE);
   }
 
   @AfterEach
@@ -55,13 +92,13 @@ abstract class AbstractArtifactTest {
     return Access.instance(ln).db().dsl().fetchCount(org.jooq.impl.DSL.table("lamindb_artifact"));
   }
 
-  List<Path> lamindbFiles() throws Exception {
-    try (Stream<Path> s = Files.walk(root.resolve(".lamindb"))) {
-      return s.filter(Files::isRegularFile)
-          .filter(p -> !p.getFileName().toString().startsWith("lamin.db"))
-          .filter(p -> !p.getFileName().toString().equals("storage_uid.txt"))
-          .toList();
-    }
+  /** @return full paths of stored objects under .lamindb/ (not the database or the storage marker) */
+  List<String> lamindbFiles() throws Exception {
+    return store.list(".lamindb").stream()
+        .map(o -> o.key())
+        .filter(k -> !k.startsWith(".lamindb/lamin.db") && !k.equals(".lamindb/storage_uid.txt"))
+        .map(k -> store.root() + "/" + k)
+        .toList();
   }
 
   @Test
@@ -74,14 +111,19 @@ abstract class AbstractArtifactTest {
     assertThat(a.size()).isEqualTo(1L);
     assertThat(a.suffix()).isEqualTo(".txt");
     assertThat(a.isLatest()).isTrue();
-    Path stored = root.resolve(".lamindb/" + a.uid() + ".txt");
-    assertThat(a.path()).isEqualTo(stored.toString());
-    assertThat(stored).hasContent("a");
-    assertThat(a.cache()).isEqualTo(stored);
+    String stored = store.root() + "/.lamindb/" + a.uid() + ".txt";
+    assertThat(a.path()).isEqualTo(stored);
+    assertThat(storedContent(stored)).isEqualTo("a");
+    assertThat(a.cache()).hasContent("a");
+    if (local()) {
+      assertThat(a.cache()).isEqualTo(Path.of(stored));
+      assertThat(a.storage().root()).isEqualTo(root.toString());
+    } else {
+      assertThat(a.cache()).startsWith(tmp.resolve("cache"));
+    }
     try (InputStream in = a.open()) {
       assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("a");
     }
-    assertThat(a.storage().root()).isEqualTo(root.toString());
     assertThat(a.createdBy().handle()).isEqualTo("anonymous");
     assertThat(lamindbFiles()).containsExactly(stored);
   }
@@ -112,8 +154,8 @@ abstract class AbstractArtifactTest {
     assertThat(v3.version()).isEqualTo("0002");
     assertThat(v1.versions()).extracting(Artifact::uid).containsExactly(v1.uid(), v2.uid(), v3.uid());
     assertThat(ln.artifacts().filter("is_latest", true).count()).isEqualTo(1);
-    assertThat(Files.readString(Path.of(v1.path()))).isEqualTo(">seq1\nACGT\n");
-    assertThat(Files.readString(Path.of(v3.path()))).isEqualTo(">seq1\nGGGG\n");
+    assertThat(storedContent(v1.path())).isEqualTo(">seq1\nACGT\n");
+    assertThat(storedContent(v3.path())).isEqualTo(">seq1\nGGGG\n");
     // old content passed again returns the old version, no new row
     Artifact again = ln.artifact(file("old.fasta", ">seq1\nACGT\n")).key("sample.fasta").save();
     assertThat(again.uid()).isEqualTo(v1.uid());
@@ -190,6 +232,7 @@ abstract class AbstractArtifactTest {
 
   @Test
   void filesInsideStorageAreRegisteredInPlace() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(local(), "local storage only");
     Path inside = Files.createDirectories(root.resolve("my_dir")).resolve("my_file.csv");
     Files.writeString(inside, "a,b\n1,2\n");
     Artifact a = ln.artifact(inside).save();
@@ -206,6 +249,7 @@ abstract class AbstractArtifactTest {
 
   @Test
   void pathsInsideLamindbFolderAreRejected() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(local(), "local storage only");
     Artifact a = ln.artifact(file("z.txt", "z")).key("z.txt").save();
     assertThatThrownBy(() -> ln.artifact(Path.of(a.path())).key("again.txt").save())
         .isInstanceOf(InvalidArgumentException.class)
@@ -224,18 +268,20 @@ abstract class AbstractArtifactTest {
     assertThat(v1.hashType()).isEqualTo("md5-d");
     assertThat(v1.nFiles()).isEqualTo(2);
     assertThat(v1.size()).isEqualTo(2);
-    assertThat(v1.path()).isEqualTo(root.resolve(".lamindb/" + v1.uid().substring(0, 16)).toString());
-    assertThat(Path.of(v1.path()).resolve("sub/b.txt")).hasContent("b");
+    assertThat(v1.path()).isEqualTo(store.root() + "/.lamindb/" + v1.uid().substring(0, 16));
+    assertThat(storedContent(v1.path() + "/sub/b.txt")).isEqualTo("b");
+    assertThat(v1.cache().resolve("sub/b.txt")).hasContent("b");
     Files.writeString(dir.resolve("c.txt"), "c");
     Artifact v2 = ln.artifact(dir).key("folders/f").save();
     assertThat(v2.path()).isEqualTo(v1.path());
-    assertThat(Path.of(v2.path()).resolve("c.txt")).hasContent("c");
+    assertThat(storedContent(v2.path() + "/c.txt")).isEqualTo("c");
+    assertThat(v2.cache().resolve("c.txt")).hasContent("c");
     assertThatThrownBy(() -> v1.refresh().cache())
         .isInstanceOf(InvalidArgumentException.class)
         .hasMessageContaining("older version");
     v2.delete(true);
     assertThat(ln.artifacts().filter("key", "folders/f").count()).isZero();
-    assertThat(Path.of(v1.path())).doesNotExist();
+    assertThat(storedExists(v1.path())).isFalse();
   }
 
   @Test
@@ -254,7 +300,7 @@ abstract class AbstractArtifactTest {
     v2.delete();
     assertThat(v1.refresh().isLatest()).isTrue();
     assertThat(v2.get("branch_id")).isEqualTo(-1L);
-    assertThat(Path.of(v2.path())).exists();
+    assertThat(storedExists(v2.path())).isTrue();
     assertThat(ln.artifacts().filter("key", "t.txt").count()).isEqualTo(1);
     v2.restore();
     assertThat(ln.artifacts().filter("key", "t.txt").count()).isEqualTo(2);
@@ -271,9 +317,9 @@ abstract class AbstractArtifactTest {
   @Test
   void permanentDeleteRemovesOwnedContent() throws Exception {
     Artifact a = ln.artifact(file("p.txt", "p")).key("p.txt").save();
-    Path stored = Path.of(a.path());
+    String stored = a.path();
     a.delete(true);
-    assertThat(stored).doesNotExist();
+    assertThat(storedExists(stored)).isFalse();
     assertThat(rows()).isZero();
   }
 
@@ -290,18 +336,20 @@ abstract class AbstractArtifactTest {
   @Test
   void repairRemovesOrphansOfInterruptedSaves() throws Exception {
     Artifact kept = ln.artifact(file("keep.txt", "keep")).key("keep.txt").save();
-    Path orphanTemp = Files.writeString(root.resolve(".lamindb/.lamindb-tmp-XXXXXXXXXXXXXXXX.txt"), "partial");
-    Path orphanFile = Files.writeString(root.resolve(".lamindb/AAAAAAAAAAAAAAAA0000.txt"), "no row");
+    putStored(".lamindb/.lamindb-tmp-XXXXXXXXXXXXXXXX.txt", "partial");
+    putStored(".lamindb/AAAAAAAAAAAAAAAA0000.txt", "no row");
+    String orphanTemp = store.root() + "/.lamindb/.lamindb-tmp-XXXXXXXXXXXXXXXX.txt";
+    String orphanFile = store.root() + "/.lamindb/AAAAAAAAAAAAAAAA0000.txt";
     var files = ArtifactFiles.of(Access.instance(ln));
     var dry = files.repair(true);
-    assertThat(dry.orphans()).containsExactlyInAnyOrder(orphanTemp.toString(), orphanFile.toString());
-    assertThat(orphanTemp).exists();
+    assertThat(dry.orphans()).containsExactlyInAnyOrder(orphanTemp, orphanFile);
+    assertThat(storedExists(orphanTemp)).isTrue();
     var fixed = files.repair(false);
     assertThat(fixed.orphans()).hasSize(2);
-    assertThat(orphanTemp).doesNotExist();
-    assertThat(orphanFile).doesNotExist();
-    assertThat(Path.of(kept.path())).hasContent("keep");
-    Files.delete(Path.of(kept.path()));
+    assertThat(storedExists(orphanTemp)).isFalse();
+    assertThat(storedExists(orphanFile)).isFalse();
+    assertThat(storedContent(kept.path())).isEqualTo("keep");
+    store.delete(keyOf(kept.path()));
     assertThat(files.repair(true).missing()).containsExactly(kept.path());
   }
 
@@ -336,5 +384,34 @@ abstract class AbstractArtifactTest {
     assertThatThrownBy(() -> ln.artifact(file("l.txt", "2")).key("l.txt").save())
         .isInstanceOf(IntegrityException.class)
         .hasMessageContaining("none has is_latest=true");
+  }
+
+  @Test
+  void bulkSaveOfAFolderDedupsAndVersionsLikeSingleSaves() throws Exception {
+    Artifact old = ln.artifact(file("pre.txt", "version one")).key("bulk/b.txt").save();
+    Path dir = tmp.resolve("bulk");
+    Files.createDirectories(dir.resolve("sub"));
+    Files.writeString(dir.resolve("a.txt"), "alpha");
+    Files.writeString(dir.resolve("b.txt"), "version two");
+    Files.writeString(dir.resolve("sub/c.txt"), "alpha");
+    Files.writeString(dir.resolve("sub/d.txt"), "delta");
+    List<Artifact> saved = ln.saveFiles(dir, "bulk");
+    assertThat(saved).hasSize(4).allMatch(Artifact::isSaved);
+    Artifact a = saved.get(0);
+    Artifact b = saved.get(1);
+    Artifact c = saved.get(2);
+    assertThat(a.key()).isEqualTo("bulk/a.txt");
+    assertThat(storedContent(a.path())).isEqualTo("alpha");
+    // same content as a.txt: resolves to the same artifact
+    assertThat(c.uid()).isEqualTo(a.uid());
+    // b.txt existed with other content: new version of that family
+    assertThat(b.uid()).isEqualTo(old.uid().substring(0, 16) + "0001");
+    assertThat(old.refresh().isLatest()).isFalse();
+    assertThat(ln.artifacts().filter("key__startswith", "bulk/").count()).isEqualTo(4);
+    assertThat(storedContent(saved.get(3).path())).isEqualTo("delta");
+    // saving the same folder again changes nothing
+    List<Artifact> again = ln.saveFiles(dir, "bulk");
+    assertThat(again).extracting(Artifact::uid).containsExactlyElementsOf(saved.stream().map(Artifact::uid).toList());
+    assertThat(ln.artifacts().filter("key__startswith", "bulk/").count()).isEqualTo(4);
   }
 }

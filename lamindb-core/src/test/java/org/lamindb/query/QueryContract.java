@@ -162,6 +162,31 @@ abstract class QueryContract {
   }
 
   @Test
+  void artifactTransformMeansRunTransform() {
+    var tA = ln.transforms().get(fx.uids.get("tA"));
+    assertThat(arts(ln.artifacts().filter("transform", tA))).isEqualTo(set("a1", "a2"));
+    assertThat(arts(ln.artifacts().filter("transform__kind", "script"))).isEqualTo(set("a3"));
+  }
+
+  @Test
+  void unknownLookupsOnFeatureHostsGoThroughTheFeatureHook() {
+    org.lamindb.internal.query.FeatureFilterResolver previous =
+        org.lamindb.internal.query.FeatureFilters.resolver();
+    try {
+      org.lamindb.internal.query.FeatureFilters.install((inst, host, hostId, lookup, value) ->
+          lookup.equals("gc_content__gt") ? hostId.eq(org.jooq.impl.DSL.val((Object) fx.ids.get("a2"))) : null);
+      assertThat(arts(ln.artifacts().filter("gc_content__gt", 0.5))).isEqualTo(set("a2"));
+      assertThat(arts(ln.artifacts().exclude("gc_content__gt", 0.5))).isEqualTo(set("a1", "a3", "a4"));
+      assertThatThrownBy(() -> ln.artifacts().filter("gc_contnt", 1))
+          .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("no field 'gc_contnt' on Artifact");
+      assertThatThrownBy(() -> ln.ulabels().filter("gc_content__gt", 0.5))
+          .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("no field 'gc_content' on ULabel");
+    } finally {
+      org.lamindb.internal.query.FeatureFilters.install(previous);
+    }
+  }
+
+  @Test
   void reverseTraversal() {
     assertThat(names(ln.runs().filter("output_artifacts__key__startswith", "raw/").list())).isEqualTo(set("rA"));
     assertThat(names(ln.transforms().filter("runs__output_artifacts__size__gt", 1000L).list()))
@@ -310,6 +335,24 @@ abstract class QueryContract {
         .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("needs a Run");
     assertThatThrownBy(() -> ln.runs().filter("status", "done"))
         .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("completed");
+  }
+
+  @Test
+  void textValuesAsOnACommandLine() {
+    assertThat(arts(ln.artifacts().filterText("size__gt", "1000"))).isEqualTo(set("a2", "a3"));
+    assertThat(arts(ln.artifacts().filterText("key__in", "raw/a.csv,processed/c.h5ad"))).isEqualTo(set("a1", "a3"));
+    assertThat(arts(ln.artifacts().filterText("size__range", "100, 2000"))).isEqualTo(set("a1", "a2"));
+    assertThat(arts(ln.artifacts().filterText("created_at__gte", "2025-01-01T13:00:00Z")))
+        .isEqualTo(set("a2", "a3", "a4"));
+    assertThat(arts(ln.artifacts().filterText("key", "null"))).isEqualTo(set("a4"));
+    assertThat(arts(ln.artifacts().filterText("_key_is_virtual", "false"))).isEqualTo(set("a3"));
+    assertThat(arts(ln.artifacts().filterText("run__isnull", "true"))).isEqualTo(set("a4"));
+    assertThat(arts(ln.artifacts().filterText("ulabels__name", "beta"))).isEqualTo(set("a1"));
+    assertThat(names(ln.runs().filterText("status", "completed").list())).isEqualTo(set("rA"));
+    assertThatThrownBy(() -> ln.artifacts().filterText("size__gt", "big"))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("'big'");
+    assertThatThrownBy(() -> ln.artifacts().filterText("_key_is_virtual", "yes"))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("true or false");
   }
 
   @Test

@@ -19,6 +19,12 @@ public enum Backend {
     return this == POSTGRES ? o.db(PostgresTestServer.newDatabase()) : o;
   }
 
+  /** @return init options for a new instance on this backend with storage {@code root} (a folder or a URL) */
+  public InitOptions options(String root, String name) {
+    InitOptions o = InitOptions.storage(root).name(name);
+    return this == POSTGRES ? o.db(PostgresTestServer.newDatabase()) : o;
+  }
+
   /** @return a new instance with its own settings dir and storage below {@code tmp} */
   public LaminDB newInstance(Path tmp) {
     return setup(tmp).init(options(tmp.resolve("storage"), "test"));

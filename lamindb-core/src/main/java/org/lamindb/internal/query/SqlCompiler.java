@@ -154,15 +154,19 @@ public final class SqlCompiler {
       default: {
         String la = alias();
         Field<Object> dst = col(la, rel.linkTarget());
-        org.jooq.Condition linkCond;
+        org.jooq.Condition c;
         if (lastIsId) {
-          linkCond = compare(r, dst, new FieldDef(rel.linkTarget(), FieldType.INTEGER, false), v, false);
+          org.jooq.Condition linkCond =
+              compare(r, dst, new FieldDef(rel.linkTarget(), FieldType.INTEGER, false), v, false);
+          c = id.in(select(col(la, rel.linkSource())).from(table(rel.linkTable(), la)).where(linkCond));
         } else {
+          // link JOIN target inside the IN subquery: the planner may start from either side
           String ta = alias();
-          linkCond = dst.in(select(col(ta, "id")).from(table(target, ta)).where(path(r, i + 1, ta, v, false)));
+          c = id.in(select(col(la, rel.linkSource()))
+              .from(table(rel.linkTable(), la))
+              .join(table(target, ta)).on(col(ta, "id").eq(dst))
+              .where(path(r, i + 1, ta, v, false)));
         }
-        org.jooq.Condition c =
-            id.in(select(col(la, rel.linkSource())).from(table(rel.linkTable(), la)).where(linkCond));
         if (nullish) {
           String lb = alias();
           c = c.or(notExists(selectOne().from(table(rel.linkTable(), lb)).where(col(lb, rel.linkSource()).eq(id))));

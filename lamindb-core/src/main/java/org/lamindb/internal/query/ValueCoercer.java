@@ -104,6 +104,60 @@ public final class ValueCoercer {
     return single(r, f, value);
   }
 
+  /**
+   * Parses a value typed on a command line or in a form for lookup {@code r}: numbers, {@code true}/{@code false},
+   * ISO dates and timestamps, JSON for JSON fields; {@code a,b,c} lists for {@code __in} and {@code __range};
+   * {@code null} or an empty string for a missing value with the exact lookup.
+   *
+   * @return the value in the form {@link #coerce} accepts
+   */
+  public static Object fromText(ResolvedLookup r, String text) {
+    Lookup l = r.lookup();
+    if (l == Lookup.ISNULL) {
+      if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
+        throw new InvalidArgumentException("lookup '" + r.key() + "' needs true or false, got '" + text + "'");
+      }
+      return Boolean.parseBoolean(text.toLowerCase(java.util.Locale.ROOT));
+    }
+    if (l == Lookup.IN || l == Lookup.RANGE) {
+      List<Object> out = new ArrayList<>();
+      for (String part : text.split(",", -1)) {
+        out.add(scalarFromText(r, part.strip()));
+      }
+      return out;
+    }
+    if (l.isTextMatch()) {
+      return text;
+    }
+    if (l == Lookup.EXACT && (text.equals("null") || (text.isEmpty() && !r.field().type().isText()))) {
+      return null;
+    }
+    return scalarFromText(r, text);
+  }
+
+  private static Object scalarFromText(ResolvedLookup r, String t) {
+    FieldDef f = r.field();
+    try {
+      return switch (f.type()) {
+        case INTEGER -> f.name().equals("_status_code") && !t.matches("-?\\d+") ? t : Long.parseLong(t);
+        case FLOAT -> Double.parseDouble(t);
+        case BOOLEAN -> {
+          if (!t.equalsIgnoreCase("true") && !t.equalsIgnoreCase("false")) {
+            throw new InvalidArgumentException(
+                "invalid value for '" + r.key() + "': expects true or false, got '" + t + "'");
+          }
+          yield Boolean.parseBoolean(t.toLowerCase(java.util.Locale.ROOT));
+        }
+        case JSON -> Database.JSON.readTree(t);
+        default -> t;
+      };
+    } catch (NumberFormatException | com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new InvalidArgumentException(
+          "invalid value for '" + r.key() + "': field '" + f.name() + "' of " + r.fieldRegistry().name()
+              + " expects " + f.type().name().toLowerCase(java.util.Locale.ROOT) + ", got '" + t + "'");
+    }
+  }
+
   private static void checkOrdering(ResolvedLookup r, FieldDef f) {
     if (f.type() == FieldType.BOOLEAN || f.type() == FieldType.JSON) {
       throw new InvalidArgumentException(
@@ -119,13 +173,14 @@ public final class ValueCoercer {
     if (value instanceof Object[] a) {
       return Arrays.asList(a);
     }
-    if (value != null && value.getClass().isArray()) {
-      int n = java.lang.reflect.Array.getLength(value);
-      List<Object> out = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        out.add(java.lang.reflect.Array.get(value, i));
-      }
-      return out;
+    if (value instanceof long[] a) {
+      return Arrays.stream(a).boxed().toList();
+    }
+    if (value instanceof int[] a) {
+      return Arrays.stream(a).boxed().toList();
+    }
+    if (value instanceof double[] a) {
+      return Arrays.stream(a).boxed().toList();
     }
     throw new InvalidArgumentException(
         "lookup '" + r.key() + "' needs a collection or array of values, got " + describe(value));

@@ -1,5 +1,6 @@
 package org.lamindb.storage.s3;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import org.lamindb.StorageException;
 import org.lamindb.internal.storage.FileRegionInputStream;
 import org.lamindb.internal.storage.Hashing;
@@ -42,9 +49,10 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * Storage in an S3 bucket (AWS or any S3-compatible store) through the AWS SDK v2. Files above the multipart
- * threshold are uploaded in parts streamed from disk; stat derives LaminDB's hash from the ETag ({@code md5} for
- * single-part objects, {@code md5-<n>} for multipart ones, {@code md5-d} for folders).
+ * Storage in an S3 bucket (AWS or any S3-compatible store) through the AWS SDK v2. Files above the
+ * multipart threshold are uploaded in parts streamed from disk; stat derives LaminDB's hash from
+ * the ETag ({@code md5} for single-part objects, {@code md5-<n>} for multipart ones, {@code md5-d}
+ * for folders).
  *
  * <pre>{@code
  * try (StorageBackend s3 = StorageBackends.forRoot("s3://my-bucket/lamin", Map.of("region", "eu-central-1"))) {
@@ -55,6 +63,13 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 public final class S3StorageBackend implements StorageBackend {
 
   private static final long MAX_COPY_SIZE = 5L << 30;
+
+  private static final ThreadFactory UPLOAD_THREADS =
+      runnable -> {
+        Thread t = new Thread(runnable, "lamindb-s3-upload");
+        t.setDaemon(true);
+        return t;
+      };
 
   private final S3Client s3;
   private final S3Settings settings;
@@ -76,15 +91,17 @@ public final class S3StorageBackend implements StorageBackend {
   }
 
   /**
-   * Opens a backend with its own client: credentials from the SDK's default provider chain (system properties,
-   * environment, profiles, container and instance roles), path-style requests for custom endpoints.
+   * Opens a backend with its own client: credentials from the SDK's default provider chain (system
+   * properties, environment, profiles, container and instance roles), path-style requests for
+   * custom endpoints.
    *
    * @param root {@code s3://bucket[/prefix][?endpoint_url=...]}
    * @param settings see {@link S3Settings}
    * @param env environment variables
    * @return the backend; close it to release the client
    */
-  public static S3StorageBackend open(String root, Map<String, String> settings, Map<String, String> env) {
+  public static S3StorageBackend open(
+      String root, Map<String, String> settings, Map<String, String> env) {
     S3Settings resolved = S3Settings.resolve(root, settings, env);
     S3ClientBuilder builder =
         S3Client.builder().credentialsProvider(DefaultCredentialsProvider.builder().build());
@@ -95,7 +112,8 @@ public final class S3StorageBackend implements StorageBackend {
       builder
           .endpointOverride(resolved.endpoint())
           .forcePathStyle(true)
-          // S3-compatible stores often lack the newer streaming checksums; send them only when S3 requires them
+          // S3-compatible stores often lack the newer streaming checksums; send them only when S3
+          // requires them
           .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
           .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
           // ... and Content-MD5 where they expect it (DeleteObjects), as before SDK 2.30
@@ -119,7 +137,9 @@ public final class S3StorageBackend implements StorageBackend {
     return "s3";
   }
 
-  /** @return the resolved settings */
+  /**
+   * @return the resolved settings
+   */
   public S3Settings settings() {
     return settings;
   }
@@ -166,12 +186,15 @@ public final class S3StorageBackend implements StorageBackend {
     List<ObjectStat> out = new ArrayList<>();
     try {
       for (S3Object o :
-          s3.listObjectsV2Paginator(r -> r.bucket(settings.bucket()).prefix(folderPrefix)).contents()) {
+          s3.listObjectsV2Paginator(r -> r.bucket(settings.bucket()).prefix(folderPrefix))
+              .contents()) {
         if (o.key().endsWith("/")) {
           continue; // folder markers written by consoles and other tools
         }
         String[] hash = hashFromETag(o.eTag());
-        out.add(new ObjectStat(relativeKey(o.key()), o.size(), o.lastModified(), hash[0], hash[1], false));
+        out.add(
+            new ObjectStat(
+                relativeKey(o.key()), o.size(), o.lastModified(), hash[0], hash[1], false));
       }
     } catch (SdkException e) {
       throw failure("list", prefix, e);
@@ -213,7 +236,7 @@ public final class S3StorageBackend implements StorageBackend {
       if (stat.get().folder()) {
         Files.createDirectories(temp);
         for (ObjectStat o : list(key)) {
-          Path file = temp.resolve(o.key().substring(key.length() + 1));
+          Path file = LocalFiles.resolveInside(temp, o.key().substring(key.length() + 1));
           Files.createDirectories(file.getParent());
           getObject(o.key(), file, counter);
         }
@@ -231,11 +254,48 @@ public final class S3StorageBackend implements StorageBackend {
   public InputStream open(String key) throws IOException {
     String full = fullKey(key);
     try {
-      return s3.getObject(r -> r.bucket(settings.bucket()).key(full));
+      return new AbortOnEarlyClose(s3.getObject(r -> r.bucket(settings.bucket()).key(full)));
     } catch (NoSuchKeyException e) {
       throw new NoSuchFileException(uri(key), null, "no object at this key");
     } catch (SdkException e) {
       throw failure("open", key, e);
+    }
+  }
+
+  /**
+   * Closing an S3 response stream early would drain the rest of the object to reuse the connection;
+   * for a reader that only needs the first bytes of a large object (a header, a footer) it is
+   * cheaper to drop the connection.
+   */
+  private static final class AbortOnEarlyClose extends FilterInputStream {
+    private final ResponseInputStream<GetObjectResponse> response;
+    private boolean endReached;
+
+    AbortOnEarlyClose(ResponseInputStream<GetObjectResponse> response) {
+      super(response);
+      this.response = response;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      endReached |= b < 0;
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      endReached |= n < 0;
+      return n;
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (!endReached) {
+        response.abort();
+      }
+      super.close();
     }
   }
 
@@ -288,7 +348,8 @@ public final class S3StorageBackend implements StorageBackend {
     try {
       HeadObjectResponse h = s3.headObject(r -> r.bucket(settings.bucket()).key(full));
       String[] hash = hashFromETag(h.eTag());
-      return Optional.of(new ObjectStat(key, h.contentLength(), h.lastModified(), hash[0], hash[1], false));
+      return Optional.of(
+          new ObjectStat(key, h.contentLength(), h.lastModified(), hash[0], hash[1], false));
     } catch (NoSuchKeyException e) {
       return Optional.empty();
     } catch (S3Exception e) {
@@ -301,7 +362,8 @@ public final class S3StorageBackend implements StorageBackend {
     }
   }
 
-  private void putFile(Path source, String full, long size, LocalFiles.Progress counter) throws IOException {
+  private void putFile(Path source, String full, long size, LocalFiles.Progress counter)
+      throws IOException {
     if (size == 0) {
       counter.add(0);
     }
@@ -318,29 +380,32 @@ public final class S3StorageBackend implements StorageBackend {
       throws IOException {
     String uploadId;
     try {
-      uploadId =
-          s3.createMultipartUpload(r -> r.bucket(settings.bucket()).key(full)).uploadId();
+      uploadId = s3.createMultipartUpload(r -> r.bucket(settings.bucket()).key(full)).uploadId();
     } catch (SdkException e) {
       throw failure("upload", full, e);
     }
     long partSize = settings.partSizeFor(size);
-    List<CompletedPart> parts = new ArrayList<>();
+    int partCount = (int) ((size + partSize - 1) / partSize);
+    int threads = Math.min(settings.concurrency(), partCount);
+    ExecutorService pool =
+        threads > 1 ? Executors.newFixedThreadPool(threads, UPLOAD_THREADS) : null;
     try {
-      int number = 1;
-      for (long offset = 0; offset < size; offset += partSize, number++) {
+      List<Future<CompletedPart>> futures = new ArrayList<>();
+      List<CompletedPart> parts = new ArrayList<>();
+      for (int i = 0; i < partCount; i++) {
+        long offset = i * partSize;
         long length = Math.min(partSize, size - offset);
-        int partNumber = number;
-        String etag =
-            s3.uploadPart(
-                    r ->
-                        r.bucket(settings.bucket())
-                            .key(full)
-                            .uploadId(uploadId)
-                            .partNumber(partNumber)
-                            .contentLength(length),
-                    body(source, offset, length, counter))
-                .eTag();
-        parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
+        int partNumber = i + 1;
+        Callable<CompletedPart> task =
+            () -> uploadPart(source, full, uploadId, partNumber, offset, length, counter);
+        if (pool == null) {
+          parts.add(task.call());
+        } else {
+          futures.add(pool.submit(task));
+        }
+      }
+      for (Future<CompletedPart> f : futures) {
+        parts.add(f.get());
       }
       s3.completeMultipartUpload(
           r ->
@@ -348,13 +413,54 @@ public final class S3StorageBackend implements StorageBackend {
                   .key(full)
                   .uploadId(uploadId)
                   .multipartUpload(m -> m.parts(parts)));
-    } catch (SdkException e) {
+    } catch (Exception | Error e) {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
       abortQuietly(full, uploadId);
-      throw failure("upload", full, e);
-    } catch (RuntimeException | Error e) {
-      abortQuietly(full, uploadId);
-      throw e;
+      Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+      if (cause instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      if (cause instanceof SdkException) {
+        throw failure("upload", full, (SdkException) cause);
+      }
+      if (cause instanceof IOException) {
+        throw (IOException) cause;
+      }
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      if (cause instanceof Error) {
+        throw (Error) cause;
+      }
+      throw new IOException("S3 upload of '" + full + "' failed: " + cause, cause);
+    } finally {
+      if (pool != null) {
+        pool.shutdown();
+      }
     }
+  }
+
+  private CompletedPart uploadPart(
+      Path source,
+      String full,
+      String uploadId,
+      int partNumber,
+      long offset,
+      long length,
+      LocalFiles.Progress counter) {
+    String etag =
+        s3.uploadPart(
+                r ->
+                    r.bucket(settings.bucket())
+                        .key(full)
+                        .uploadId(uploadId)
+                        .partNumber(partNumber)
+                        .contentLength(length),
+                body(source, offset, length, counter))
+            .eTag();
+    return CompletedPart.builder().partNumber(partNumber).eTag(etag).build();
   }
 
   private void abortQuietly(String full, String uploadId) {
@@ -366,10 +472,11 @@ public final class S3StorageBackend implements StorageBackend {
   }
 
   /**
-   * A request body read lazily from a file region. Retries re-open the region; progress counts each byte once,
-   * however often the SDK re-reads (e.g. for signing).
+   * A request body read lazily from a file region. Retries re-open the region; progress counts each
+   * byte once, however often the SDK re-reads (e.g. for signing).
    */
-  private static RequestBody body(Path file, long offset, long length, LocalFiles.Progress counter) {
+  private static RequestBody body(
+      Path file, long offset, long length, LocalFiles.Progress counter) {
     long[] reported = {0};
     ContentStreamProvider provider =
         () -> {
@@ -497,31 +604,42 @@ public final class S3StorageBackend implements StorageBackend {
   }
 
   /**
-   * Deletes every object below {@code key/} except those in {@code keep} (full keys). Folder markers (empty objects
-   * whose key ends in '/') are removed in a second pass, after the objects below them, and only when {@code keep}
-   * is empty: some S3-compatible stores represent them as directories that vanish with their last object.
+   * Deletes every object below {@code key/} except those in {@code keep} (full keys). Folder
+   * markers (empty objects whose key ends in '/') are removed in a second pass, after the objects
+   * below them, and only when {@code keep} is empty: some S3-compatible stores represent them as
+   * directories that vanish with their last object. Costs one LIST when nothing is there.
    */
   private void deleteFolderObjects(String key, Set<String> keep) throws IOException {
-    deleteObjects(objectsBelow(key, keep, false));
-    if (keep.isEmpty()) {
-      deleteObjects(objectsBelow(key, keep, true));
-    }
-  }
-
-  private List<String> objectsBelow(String key, Set<String> keep, boolean markers) throws IOException {
-    List<String> found = new ArrayList<>();
+    List<String> objects = new ArrayList<>();
+    boolean markers = false;
     String folderPrefix = fullKey(key) + "/";
     try {
       for (S3Object o :
-          s3.listObjectsV2Paginator(r -> r.bucket(settings.bucket()).prefix(folderPrefix)).contents()) {
-        if (o.key().endsWith("/") == markers && !keep.contains(o.key())) {
-          found.add(o.key());
+          s3.listObjectsV2Paginator(r -> r.bucket(settings.bucket()).prefix(folderPrefix))
+              .contents()) {
+        if (o.key().endsWith("/")) {
+          markers = true;
+        } else if (!keep.contains(o.key())) {
+          objects.add(o.key());
         }
       }
     } catch (SdkException e) {
       throw failure("list", key, e);
     }
-    return found;
+    deleteObjects(objects);
+    if (markers && keep.isEmpty()) {
+      List<String> remaining = new ArrayList<>();
+      try {
+        for (S3Object o :
+            s3.listObjectsV2Paginator(r -> r.bucket(settings.bucket()).prefix(folderPrefix))
+                .contents()) {
+          remaining.add(o.key());
+        }
+      } catch (SdkException e) {
+        throw failure("list", key, e);
+      }
+      deleteObjects(remaining);
+    }
   }
 
   private void deleteObjects(List<String> fullKeys) throws IOException {
@@ -539,17 +657,26 @@ public final class S3StorageBackend implements StorageBackend {
       }
       try {
         var response =
-            s3.deleteObjects(r -> r.bucket(settings.bucket()).delete(d -> d.objects(ids).quiet(true)));
+            s3.deleteObjects(
+                r -> r.bucket(settings.bucket()).delete(d -> d.objects(ids).quiet(true)));
         if (response.hasErrors() && !response.errors().isEmpty()) {
           throw new StorageException(
-              "S3 delete in '" + root() + "' failed for " + response.errors().size() + " objects, first: "
-                  + response.errors().get(0).key() + " (" + response.errors().get(0).message() + ")");
+              "S3 delete in '"
+                  + root()
+                  + "' failed for "
+                  + response.errors().size()
+                  + " objects, first: "
+                  + response.errors().get(0).key()
+                  + " ("
+                  + response.errors().get(0).message()
+                  + ")");
         }
       } catch (S3Exception e) {
         if (e.statusCode() != 501) {
           throw failure("delete", relativeKey(batch.get(0)), e);
         }
-        // an S3-compatible store without multi-object delete (or its checksum headers): delete one by one
+        // an S3-compatible store without multi-object delete (or its checksum headers): delete one
+        // by one
         batchDeleteWorks = false;
         for (String k : batch) {
           deleteOne(k);
@@ -595,13 +722,18 @@ public final class S3StorageBackend implements StorageBackend {
   private StorageException failure(String operation, String key, SdkException e) {
     String hint = "";
     if (e instanceof NoSuchBucketException) {
-      hint = "; the bucket '" + settings.bucket() + "' does not exist — create it or fix the storage root";
+      hint =
+          "; the bucket '"
+              + settings.bucket()
+              + "' does not exist — create it or fix the storage root";
     } else if (e instanceof S3Exception && ((S3Exception) e).statusCode() == 403) {
-      hint = "; access denied — check the AWS credentials (AWS_PROFILE, AWS_ACCESS_KEY_ID, ...) and bucket policy";
+      hint =
+          "; access denied — check the AWS credentials (AWS_PROFILE, AWS_ACCESS_KEY_ID, ...) and bucket policy";
     } else if (settings.endpoint() != null) {
       hint = "; endpoint " + settings.endpoint();
     }
-    return new StorageException("S3 " + operation + " of '" + uri(key) + "' failed: " + e.getMessage() + hint, e);
+    return new StorageException(
+        "S3 " + operation + " of '" + uri(key) + "' failed: " + e.getMessage() + hint, e);
   }
 
   /**

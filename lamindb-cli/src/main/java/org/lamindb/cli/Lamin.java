@@ -30,6 +30,9 @@ import picocli.CommandLine.Option;
       DescribeCommand.class,
       RestoreCommand.class,
       RepairCommand.class,
+      ListCommand.class,
+      SearchCommand.class,
+      AnnotateCommand.class,
       org.lamindb.cli.ontology.OntologyCommand.class,
       CommandLine.HelpCommand.class
     })

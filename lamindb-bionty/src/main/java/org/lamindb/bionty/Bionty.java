@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.lamindb.InvalidArgumentException;
 import org.lamindb.LaminDB;
@@ -23,6 +24,7 @@ import org.lamindb.bionty.internal.db.SourceRows;
 import org.lamindb.bionty.internal.db.Tracking;
 import org.lamindb.bionty.model.BioRecord;
 import org.lamindb.bionty.model.CellLine;
+import org.lamindb.bionty.model.CellMarker;
 import org.lamindb.bionty.model.CellType;
 import org.lamindb.bionty.model.DevelopmentalStage;
 import org.lamindb.bionty.model.Disease;
@@ -31,6 +33,7 @@ import org.lamindb.bionty.model.ExperimentalFactor;
 import org.lamindb.bionty.model.Organism;
 import org.lamindb.bionty.model.Pathway;
 import org.lamindb.bionty.model.Phenotype;
+import org.lamindb.bionty.model.Protein;
 import org.lamindb.bionty.model.Source;
 import org.lamindb.bionty.model.Tissue;
 import org.lamindb.internal.core.Access;
@@ -159,6 +162,21 @@ public final class Bionty {
   }
 
   /**
+   * @return proteins (validate, search and queries; records come from {@code save()} — LaminDB
+   *     serves their sources as hosted parquet files, which this version does not import)
+   */
+  public BiontyRegistry<Protein> proteins() {
+    return new BiontyRegistry<>(this, BiontyEntity.PROTEIN, Protein.class);
+  }
+
+  /**
+   * @return cell markers (validate, search and queries; no importer in this version)
+   */
+  public BiontyRegistry<CellMarker> cellMarkers() {
+    return new BiontyRegistry<>(this, BiontyEntity.CELL_MARKER, CellMarker.class);
+  }
+
+  /**
    * @param name a registry name such as {@code CellType}, {@code bionty.Disease} or {@code tissue}
    * @return that registry (Gene, Protein and CellMarker need their typed accessors for organism
    *     handling)
@@ -177,10 +195,8 @@ public final class Bionty {
       case ETHNICITY -> ethnicities();
       case ORGANISM -> organisms();
       case GENE -> genes();
-      case PROTEIN, CELL_MARKER ->
-          throw new InvalidArgumentException(
-              e.className()
-                  + " has no importer in this version; its sources are LaminDB-hosted parquet files");
+      case PROTEIN -> proteins();
+      case CELL_MARKER -> cellMarkers();
     };
   }
 
@@ -279,8 +295,8 @@ public final class Bionty {
    * @return the Source a local file stands for: names/versions given, else detected, else current
    */
   SourceInfo sourceFor(BiontyEntity e, Path file, String name, String version) {
-    String n = name != null ? name : OntologyFiles.detectSourceName(file);
-    String v = version != null ? version : OntologyFiles.detectVersion(file);
+    String n = name != null ? name : file == null ? null : OntologyFiles.detectSourceName(file);
+    String v = version != null ? version : file == null ? null : OntologyFiles.detectVersion(file);
     SourceInfo current = currentSource(e, null);
     if (n == null) {
       n = current.name();
@@ -302,7 +318,9 @@ public final class Bionty {
         n.toLowerCase(java.util.Locale.ROOT),
         organism,
         v == null ? "unversioned" : v,
-        file.toUri().toString(),
+        file != null
+            ? file.toUri().toString()
+            : base != null && base.version().equals(v) ? base.url() : null,
         desc,
         site);
   }
@@ -322,6 +340,10 @@ public final class Bionty {
 
   ImportReport importOntology(BiontyEntity e, Path file, SourceInfo s) {
     return SourceImports.importOntology(inst.db(), tracking(), e, file, s);
+  }
+
+  ImportReport importSome(BiontyEntity e, List<OntologyTerm> terms, SourceInfo s) {
+    return SourceImports.importSome(inst.db(), tracking(), e, terms, s);
   }
 
   ImportReport importGenes(Path genes, Path hgnc, SourceInfo s, long organismId) {

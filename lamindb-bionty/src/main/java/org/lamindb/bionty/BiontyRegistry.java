@@ -1,6 +1,7 @@
 package org.lamindb.bionty;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -122,6 +123,12 @@ public class BiontyRegistry<T extends BioRecord<T>> {
       throw new InvalidArgumentException(
           "use bt.genes().importSource(genes, hgnc, organism) for genes");
     }
+    if (entity.ontologyIdField().filter(f -> f.equals("ontology_id")).isEmpty()) {
+      throw new InvalidArgumentException(
+          entity.className()
+              + " has no importer in this version (LaminDB serves its sources as hosted parquet"
+              + " files); create records with save()");
+    }
     SourceInfo s = bt.sourceFor(entity, file, sourceName, version);
     ImportReport r = bt.importOntology(entity, file, s);
     bt.snapshots().invalidate();
@@ -156,7 +163,7 @@ public class BiontyRegistry<T extends BioRecord<T>> {
    * @return validated/non-validated values on {@code field}; hints only for the name field
    */
   public InspectResult inspect(List<String> values, String field) {
-    return inspect(values, field, null);
+    return inspect(values, field, (String) null);
   }
 
   InspectResult inspect(List<String> values, String field, String organism) {
@@ -173,6 +180,76 @@ public class BiontyRegistry<T extends BioRecord<T>> {
           List.of(), distinct(values), Map.of(), 0, distinct(values).size(), msg);
     }
     return s.vocabulary().inspect(values, field, field.equals(entity.nameField()));
+  }
+
+  /**
+   * Inspects against the registry, then looks the values the registry lacks up in {@code
+   * publicSource} and adds LaminDB's hints to the messages (found in the source, found as synonyms,
+   * not found anywhere). The validated/non-validated lists are the registry's.
+   *
+   * @return the registry's result with the public-source messages appended
+   */
+  public InspectResult inspect(List<String> values, String field, PublicOntology publicSource) {
+    InspectResult db = inspect(values, field);
+    List<String> rest = new ArrayList<>();
+    for (String v : db.nonValidated()) {
+      if (!db.synonymsMapper().containsKey(v)) {
+        rest.add(v);
+      }
+    }
+    List<String> messages = new ArrayList<>(db.messages());
+    if (!rest.isEmpty()) {
+      String pf = field.equals(ontologyIdField()) ? "ontology_id" : "name";
+      boolean[] inPublic = publicSource.validate(rest, pf);
+      List<String> found = new ArrayList<>();
+      List<String> missing = new ArrayList<>();
+      for (int i = 0; i < rest.size(); i++) {
+        (inPublic[i] ? found : missing).add(rest.get(i));
+      }
+      Map<String, String> mapped =
+          pf.equals("name") ? publicSource.standardizeMapper(missing) : Map.of();
+      missing.removeAll(mapped.keySet());
+      String model = entity.className();
+      if (!found.isEmpty()) {
+        messages.add(
+            "   detected "
+                + found.size()
+                + " "
+                + model
+                + " term(s) in public source for "
+                + field
+                + ": "
+                + String.join(", ", found));
+      }
+      if (!mapped.isEmpty()) {
+        messages.add(
+            "   detected "
+                + mapped.size()
+                + " "
+                + model
+                + " term(s) in public source as synonym(s): "
+                + String.join(", ", mapped.keySet()));
+      }
+      if (!found.isEmpty() || !mapped.isEmpty()) {
+        messages.add(
+            "→  add records from public source to your " + model + " registry via .from_values()");
+      }
+      if (!missing.isEmpty()) {
+        messages.add(
+            "   couldn't validate " + missing.size() + " term(s): " + String.join(", ", missing));
+        messages.add(
+            "→  if you are sure, create new record(s) via "
+                + model
+                + "() and save to your registry");
+      }
+    }
+    return new InspectResult(
+        db.validated(),
+        db.nonValidated(),
+        db.synonymsMapper(),
+        db.nEmpty(),
+        db.nUnique(),
+        messages);
   }
 
   /**
@@ -244,6 +321,62 @@ public class BiontyRegistry<T extends BioRecord<T>> {
   }
 
   /**
+   * Saves records created by {@link #fromValues} from {@code publicSource} together with all their
+   * ancestors in that source that are not yet in the registry, and links them, in one transaction
+   * (what LaminDB does when such records are saved).
+   *
+   * <pre>{@code
+   * List<CellType> recs = bt.cellTypes().fromValues(List.of("T-cell"), "name", cl);
+   * bt.cellTypes().saveWithAncestors(recs, cl);   // T cell, lymphocyte, ..., cell and their links
+   * }</pre>
+   *
+   * @return the saved records, reloaded, in the order given
+   */
+  public List<T> saveWithAncestors(List<T> records, PublicOntology publicSource) {
+    Map<String, OntologyTerm> byId = new HashMap<>();
+    for (OntologyTerm t : publicSource.terms()) {
+      byId.putIfAbsent(t.ontologyId(), t);
+    }
+    Map<String, OntologyTerm> closure = new LinkedHashMap<>();
+    ArrayDeque<String> todo = new ArrayDeque<>();
+    List<String> wanted = new ArrayList<>();
+    for (T r : records) {
+      Object oid = r.get(ontologyIdField());
+      if (oid == null || !byId.containsKey(oid.toString())) {
+        throw new InvalidArgumentException(
+            r
+                + " is not a term of "
+                + publicSource.summary().sourceName()
+                + "; save it with save()");
+      }
+      wanted.add(oid.toString());
+      todo.add(oid.toString());
+    }
+    while (!todo.isEmpty()) {
+      OntologyTerm t = byId.get(todo.poll());
+      if (t != null && closure.putIfAbsent(t.ontologyId(), t) == null) {
+        todo.addAll(t.parents());
+      }
+    }
+    Snapshot existing = bt.snapshots().get(entity, ontologyIdField(), null);
+    List<OntologyTerm> toWrite = new ArrayList<>();
+    for (OntologyTerm t : closure.values()) {
+      if (wanted.contains(t.ontologyId()) || !existing.vocabulary().contains(t.ontologyId())) {
+        toWrite.add(t);
+      }
+    }
+    OntologyFiles.ReadSummary s = publicSource.summary();
+    SourceInfo source = bt.sourceFor(entity, null, s.sourceName(), s.version());
+    bt.importSome(entity, toWrite, source);
+    bt.snapshots().invalidate();
+    List<T> out = new ArrayList<>();
+    for (String oid : wanted) {
+      out.add(get(oid));
+    }
+    return out;
+  }
+
+  /**
    * @return up to 20 records ranked for {@code text} over name, synonyms and ontology id
    */
   public List<T> search(String text) {
@@ -261,6 +394,60 @@ public class BiontyRegistry<T extends BioRecord<T>> {
       ids.add(s.ids().get(h.index()));
     }
     return load(ids);
+  }
+
+  // ---- synonyms and abbreviations --------------------------------------------------------------
+
+  /**
+   * Adds synonyms to a saved record. A synonym must not contain {@code |} and must not already be a
+   * synonym of another record (unless {@code force}).
+   *
+   * @return the record, saved
+   */
+  public T addSynonym(T rec, List<String> synonyms, boolean force) {
+    Snapshot s = bt.snapshots().get(entity, entity.nameField(), null);
+    List<String> all = new ArrayList<>(rec.synonyms());
+    for (String syn : synonyms) {
+      if (syn.contains("|")) {
+        throw new InvalidArgumentException(
+            "a synonym must not contain '|': '" + syn + "'; pass each synonym separately");
+      }
+      int other = s.vocabulary().indexOf(syn, true, true, Vocabulary.Keep.FIRST);
+      if (!force && other >= 0 && !s.ids().get(other).equals(rec.id())) {
+        throw new InvalidArgumentException(
+            "'"
+                + syn
+                + "' is already the name or a synonym of "
+                + entity.className()
+                + " '"
+                + s.names().get(other)
+                + "'; pass force=true to add it anyway");
+      }
+      if (!all.contains(syn)) {
+        all.add(syn);
+      }
+    }
+    rec.synonyms(all).save();
+    bt.snapshots().invalidate();
+    return rec;
+  }
+
+  /** Removes synonyms from a saved record; returns it, saved. */
+  public T removeSynonym(T rec, List<String> synonyms) {
+    List<String> all = new ArrayList<>(rec.synonyms());
+    all.removeAll(synonyms);
+    rec.synonyms(all).save();
+    bt.snapshots().invalidate();
+    return rec;
+  }
+
+  /**
+   * Sets the (unique) abbreviation of a saved record and adds it to its synonyms; returns it,
+   * saved.
+   */
+  public T setAbbr(T rec, String abbr) {
+    rec.abbr(abbr);
+    return addSynonym(rec, List.of(abbr), true);
   }
 
   // ---- hierarchy

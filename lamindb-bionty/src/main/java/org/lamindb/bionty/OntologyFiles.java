@@ -89,7 +89,7 @@ public final class OntologyFiles {
         "cannot tell the format of "
             + file
             + "; supported: .obo, .owl (RDF/XML), .json (cellxgene ontology JSON), .parquet, optionally"
-        + " gzipped");
+            + " gzipped");
   }
 
   /**
@@ -220,7 +220,10 @@ public final class OntologyFiles {
     return h.dataVersion() == null ? null : versionOf(h.dataVersion());
   }
 
-  /** @return the release in a data-version or version IRI ({@code .../releases/<v>/...}, a date, or as is) */
+  /**
+   * @return the release in a data-version or version IRI ({@code .../releases/<v>/...}, a date, or
+   *     as is)
+   */
   private static String versionOf(String text) {
     Matcher r = RELEASE.matcher(text);
     if (r.find()) {

@@ -32,12 +32,25 @@ final class SaveCommand implements Callable<Integer> {
   @Option(names = "--stem-uid", description = "Save as a new version of the artifact family with this 16-character uid stem.")
   String stemUid;
 
+  @Option(names = "--files", description = "For a folder: save each file as its own artifact with key <key or folder name>/<relative path> (bulk).")
+  boolean perFile;
+
   @Override
   public Integer call() {
     if (!Files.exists(path)) {
       throw new InvalidArgumentException("no file or folder at " + path.toAbsolutePath());
     }
     try (LaminDB ln = Cli.connect()) {
+      if (perFile) {
+        if (!Files.isDirectory(path)) {
+          throw new InvalidArgumentException("--files needs a folder; " + path + " is a file");
+        }
+        var saved = ln.saveFiles(path, key);
+        long fresh = saved.stream().filter(a -> a.uid() != null).count();
+        spec.commandLine().getOut().println("→ saved " + fresh + " artifacts from " + path + " under key prefix "
+            + (key != null ? key : path.toAbsolutePath().normalize().getFileName()));
+        return 0;
+      }
       Artifact a = ln.artifact(path);
       if (key != null) {
         a.key(key);

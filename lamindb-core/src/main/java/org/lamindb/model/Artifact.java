@@ -163,6 +163,25 @@ public final class Artifact extends SQLRecord<Artifact> {
     return this;
   }
 
+  /**
+   * Saves many artifacts at once, much faster than one by one: hashing runs in parallel and new artifacts are
+   * inserted in one transaction. Duplicates resolve to existing artifacts and new versions of existing keys are
+   * saved one by one, exactly as {@link #save()} would.
+   *
+   * @param artifacts unsaved artifacts, e.g. from {@code ln.artifact(path).key(...)}
+   * @return the same artifacts, saved
+   */
+  public static List<Artifact> saveAll(List<Artifact> artifacts) {
+    if (artifacts.isEmpty()) {
+      return artifacts;
+    }
+    java.util.Map<Artifact, ArtifactDraft> drafts = new java.util.IdentityHashMap<>();
+    for (Artifact a : artifacts) {
+      drafts.put(a, a.draft);
+    }
+    return new org.lamindb.internal.artifact.ArtifactBulk(artifacts.get(0).instance()).saveAll(artifacts, drafts);
+  }
+
   /** Moves the artifact to the trash (its content is kept); {@link #restore()} brings it back. */
   @Override
   public void delete() {
@@ -343,5 +362,63 @@ public final class Artifact extends SQLRecord<Artifact> {
   /** @return the creating user */
   public User createdBy() {
     return related("created_by", User.class);
+  }
+
+  // ---- features & labels ----
+
+  /**
+   * @return the feature values of this artifact: {@code features().addValues(Map.of("gc_content", 0.55))},
+   *     {@code features().get()}, {@code features().remove("gc_content")}
+   */
+  public FeatureManager features() {
+    return new FeatureManager(this);
+  }
+
+  /** @return the ulabels linked to this artifact ({@code add}, {@code remove}, {@code list}) */
+  public LabelManager<ULabel> ulabels() {
+    return new LabelManager<>(this, "ulabels", ULabel.class);
+  }
+
+  /** @return the projects linked to this artifact ({@code add}, {@code remove}, {@code list}) */
+  public LabelManager<Project> projects() {
+    return new LabelManager<>(this, "projects", Project.class);
+  }
+
+  /** @return the references linked to this artifact ({@code add}, {@code remove}, {@code list}) */
+  public LabelManager<Reference> references() {
+    return new LabelManager<>(this, "references", Reference.class);
+  }
+
+  /** @return the records linked to this artifact ({@code add}, {@code remove}, {@code list}) */
+  public LabelManager<Record> records() {
+    return new LabelManager<>(this, "records", Record.class);
+  }
+
+  // ---- lineage ----
+
+  /**
+   * Draws this artifact's lineage upstream (the runs and inputs that produced it) and downstream (runs that used
+   * it), prints it as a Mermaid flowchart and returns it for other renderings ({@code toDot()}, {@code toSvg()}).
+   *
+   * @return the lineage graph
+   */
+  public org.lamindb.lineage.LineageGraph viewLineage() {
+    org.lamindb.lineage.LineageGraph g = lineage(Integer.MAX_VALUE, org.lamindb.lineage.LineageGraph.Direction.BOTH);
+    System.out.println(g.toMermaid());
+    return g;
+  }
+
+  /**
+   * @param depth maximal number of run hops from this artifact
+   * @param direction upstream, downstream or both
+   * @return the lineage graph, not printed
+   */
+  public org.lamindb.lineage.LineageGraph lineage(int depth, org.lamindb.lineage.LineageGraph.Direction direction) {
+    return org.lamindb.internal.lineage.LineageGraphBuilder.build(instance(), this, depth, direction);
+  }
+
+  /** @return the runs that used this artifact as input, oldest first */
+  public List<Run> inputOfRuns() {
+    return org.lamindb.internal.lineage.LineageQueries.inputOfRuns(instance(), this);
   }
 }

@@ -132,4 +132,12 @@ public final class Feature extends SQLRecord<Feature> {
   public Feature type(Feature type) {
     return relate("type", type);
   }
+
+  // ---- features & labels ----
+
+  /** @return the dtype, parsed from {@link #dtypeString()}; null for feature types */
+  public Dtype dtype() {
+    String s = dtypeString();
+    return s == null ? null : Dtype.parse(s);
+  }
 }

@@ -126,4 +126,21 @@ public final class Project extends SQLRecord<Project> {
   public Project type(Project type) {
     return relate("type", type);
   }
+
+  // ---- features & labels ----
+
+  /** @return the parents linked to this project ({@code add}, {@code remove}, {@code list}) */
+  public LabelManager<Project> parents() {
+    return new LabelManager<>(this, "parents", Project.class);
+  }
+
+  /** @return the children linked to this project ({@code add}, {@code remove}, {@code list}) */
+  public LabelManager<Project> children() {
+    return new LabelManager<>(this, "children", Project.class);
+  }
+
+  /** @return the references linked to this project ({@code add}, {@code remove}, {@code list}) */
+  public LabelManager<Reference> references() {
+    return new LabelManager<>(this, "references", Reference.class);
+  }
 }

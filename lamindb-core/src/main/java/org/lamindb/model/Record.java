@@ -102,4 +102,73 @@ public final class Record extends SQLRecord<Record> {
   public Record schema(Schema schema) {
     return relate("schema", schema);
   }
+
+  // ---- features & labels ----
+
+  /**
+   * @return the feature values of this record: {@code features().addValues(Map.of("gc_content", 0.55))},
+   *     {@code features().get()}, {@code features().remove("gc_content")}
+   */
+  public FeatureManager features() {
+    return new FeatureManager(this);
+  }
+
+  /** @return the parents linked to this record ({@code add}, {@code remove}, {@code list}) */
+  public LabelManager<Record> parents() {
+    return new LabelManager<>(this, "parents", Record.class);
+  }
+
+  /** @return the children linked to this record ({@code add}, {@code remove}, {@code list}) */
+  public LabelManager<Record> children() {
+    return new LabelManager<>(this, "children", Record.class);
+  }
+
+  /** @return the projects linked to this record ({@code add}, {@code remove}, {@code list}) */
+  public LabelManager<Project> projects() {
+    return new LabelManager<>(this, "projects", Project.class);
+  }
+
+  /** @return the references linked to this record ({@code add}, {@code remove}, {@code list}) */
+  public LabelManager<Reference> references() {
+    return new LabelManager<>(this, "references", Reference.class);
+  }
+
+  /**
+   * Exports a record type as a sheet: one row per record of this type, columns {@code __lamindb_record_uid__},
+   * {@code __lamindb_record_name__}, then one typed column per feature (the schema's members for sheets).
+   *
+   * @return the table
+   */
+  public tech.tablesaw.api.Table toDataFrame() {
+    return org.lamindb.internal.features.Sheets.toTable(instance(), this);
+  }
+
+  /**
+   * Creates or updates records of {@code type} from a table (a sheet): names from column
+   * {@code __lamindb_record_name__} or {@code name}, every other column a feature. Records of the type with the same
+   * name are updated. Every value is validated first; nothing is written if any fails.
+   *
+   * <pre>{@code
+   * List<Record> samples = Record.fromDataFrame(table, sampleType);
+   * }</pre>
+   *
+   * @param table the rows
+   * @param type a saved record type
+   * @return the records in row order
+   * @throws org.lamindb.ValidationException listing every bad value with its row
+   */
+  public static java.util.List<Record> fromDataFrame(tech.tablesaw.api.Table table, Record type) {
+    return org.lamindb.internal.features.Sheets.fromTable(type.instance(), table, type);
+  }
+
+  /** @return records of this type and all its sub-types (recursively) */
+  public java.util.List<Record> queryRecords() {
+    java.util.List<Long> types =
+        org.lamindb.internal.features.FeatureCatalog.typeSubtree(instance(), registry(), uid());
+    java.util.List<Record> out = new java.util.ArrayList<>();
+    for (SQLRecord<?> r : ln().records().filter("type_id__in", types).filter("is_type", false).list()) {
+      out.add((Record) r);
+    }
+    return out;
+  }
 }

@@ -113,4 +113,14 @@ public final class Schema extends SQLRecord<Schema> {
   public java.time.OffsetDateTime createdAt() {
     return time("created_at");
   }
+
+  // ---- features & labels ----
+
+  /** @return the member features in order */
+  public java.util.List<Feature> members() {
+    if (!isSaved()) {
+      return java.util.List.of();
+    }
+    return org.lamindb.internal.features.Schemas.members(instance(), id());
+  }
 }

@@ -137,4 +137,26 @@ public final class Transform extends SQLRecord<Transform> {
   public User createdBy() {
     return related("created_by", User.class);
   }
+
+  // ---- features & labels ----
+
+  /** @return the ulabels linked to this transform ({@code add}, {@code remove}, {@code list}) */
+  public LabelManager<ULabel> ulabels() {
+    return new LabelManager<>(this, "ulabels", ULabel.class);
+  }
+
+  /** @return the projects linked to this transform ({@code add}, {@code remove}, {@code list}) */
+  public LabelManager<Project> projects() {
+    return new LabelManager<>(this, "projects", Project.class);
+  }
+
+  /** @return the references linked to this transform ({@code add}, {@code remove}, {@code list}) */
+  public LabelManager<Reference> references() {
+    return new LabelManager<>(this, "references", Reference.class);
+  }
+
+  /** @return the records linked to this transform ({@code add}, {@code remove}, {@code list}) */
+  public LabelManager<Record> records() {
+    return new LabelManager<>(this, "records", Record.class);
+  }
 }

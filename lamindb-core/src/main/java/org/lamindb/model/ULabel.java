@@ -92,4 +92,21 @@ public final class ULabel extends SQLRecord<ULabel> {
   public ULabel type(ULabel type) {
     return relate("type", type);
   }
+
+  // ---- features & labels ----
+
+  /** @return the parents linked to this ulabel ({@code add}, {@code remove}, {@code list}) */
+  public LabelManager<ULabel> parents() {
+    return new LabelManager<>(this, "parents", ULabel.class);
+  }
+
+  /** @return the children linked to this ulabel ({@code add}, {@code remove}, {@code list}) */
+  public LabelManager<ULabel> children() {
+    return new LabelManager<>(this, "children", ULabel.class);
+  }
+
+  /** @return the projects linked to this ulabel ({@code add}, {@code remove}, {@code list}) */
+  public LabelManager<Project> projects() {
+    return new LabelManager<>(this, "projects", Project.class);
+  }
 }

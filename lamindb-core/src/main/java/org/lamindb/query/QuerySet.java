@@ -453,7 +453,11 @@ public final class QuerySet<T extends SQLRecord<?>> {
         cols.add(p);
       }
     }
-    return DataFrameBuilder.table(spec(), cols, "-id");
+    Table t = DataFrameBuilder.table(spec(), cols, "-id");
+    if (include.includesFeatures()) {
+      org.lamindb.internal.features.FeatureColumns.append(inst, registry, t, include.featureNames());
+    }
+    return t;
   }
 
   private String describe() {

@@ -385,4 +385,33 @@ public abstract class AbstractArtifactTest {
         .isInstanceOf(IntegrityException.class)
         .hasMessageContaining("none has is_latest=true");
   }
+
+  @Test
+  void bulkSaveOfAFolderDedupsAndVersionsLikeSingleSaves() throws Exception {
+    Artifact old = ln.artifact(file("pre.txt", "version one")).key("bulk/b.txt").save();
+    Path dir = tmp.resolve("bulk");
+    Files.createDirectories(dir.resolve("sub"));
+    Files.writeString(dir.resolve("a.txt"), "alpha");
+    Files.writeString(dir.resolve("b.txt"), "version two");
+    Files.writeString(dir.resolve("sub/c.txt"), "alpha");
+    Files.writeString(dir.resolve("sub/d.txt"), "delta");
+    List<Artifact> saved = ln.saveFiles(dir, "bulk");
+    assertThat(saved).hasSize(4).allMatch(Artifact::isSaved);
+    Artifact a = saved.get(0);
+    Artifact b = saved.get(1);
+    Artifact c = saved.get(2);
+    assertThat(a.key()).isEqualTo("bulk/a.txt");
+    assertThat(storedContent(a.path())).isEqualTo("alpha");
+    // same content as a.txt: resolves to the same artifact
+    assertThat(c.uid()).isEqualTo(a.uid());
+    // b.txt existed with other content: new version of that family
+    assertThat(b.uid()).isEqualTo(old.uid().substring(0, 16) + "0001");
+    assertThat(old.refresh().isLatest()).isFalse();
+    assertThat(ln.artifacts().filter("key__startswith", "bulk/").count()).isEqualTo(4);
+    assertThat(storedContent(saved.get(3).path())).isEqualTo("delta");
+    // saving the same folder again changes nothing
+    List<Artifact> again = ln.saveFiles(dir, "bulk");
+    assertThat(again).extracting(Artifact::uid).containsExactlyElementsOf(saved.stream().map(Artifact::uid).toList());
+    assertThat(ln.artifacts().filter("key__startswith", "bulk/").count()).isEqualTo(4);
+  }
 }

@@ -83,6 +83,17 @@ public final class AnnData {
     x(x);
   }
 
+  /**
+   * An AnnData around {@code x} with obs and var named {@code "0", "1", ...} (add columns to {@link
+   * #obs()} and {@link #var()} afterwards).
+   */
+  public static AnnData of(Matrix x) {
+    return new AnnData(
+        x,
+        AnnDataReader.defaultIndex("obs", x.shape()[0]),
+        AnnDataReader.defaultIndex("var", x.shape()[1]));
+  }
+
   /** Reads a whole {@code .h5ad} file or AnnData {@code .zarr} store into memory. */
   public static AnnData read(Path path) {
     return read(path, "/");
@@ -150,7 +161,10 @@ public final class AnnData {
         path,
         "write",
         () -> {
-          Hdf5Writer.write(path, gzip, root -> new AnnDataWriter(true).write(this, root));
+          Hdf5Writer.write(
+              path,
+              gzip,
+              root -> new AnnDataWriter(true, !Hdf5Writer.writesBooleanEnums()).write(this, root));
           return null;
         });
   }

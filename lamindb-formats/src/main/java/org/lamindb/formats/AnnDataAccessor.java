@@ -220,8 +220,11 @@ public final class AnnDataAccessor implements AutoCloseable {
    * @return true when the store has a raw group
    */
   public boolean hasRaw() {
-    StoreNode raw = root.child("raw");
-    return raw instanceof StoreGroup && !"null".equals(raw.attrString("encoding-type"));
+    return guard(
+        () -> {
+          StoreNode raw = root.child("raw");
+          return raw instanceof StoreGroup && !"null".equals(raw.attrString("encoding-type"));
+        });
   }
 
   /**
@@ -269,8 +272,8 @@ public final class AnnDataAccessor implements AutoCloseable {
   }
 
   private Table frame(String name, int axis) {
-    StoreNode n = root.child(name);
-    return n == null ? AnnDataReader.defaultIndex(name, shape()[axis]) : r.readDataFrame(n, name);
+    Table t = new AnnDataReader(path.toString()).readFrame(root, name);
+    return t == null ? AnnDataReader.defaultIndex(name, shape()[axis]) : t;
   }
 
   /**

@@ -97,7 +97,11 @@ public final class BiontyBench {
         }
         System.out.printf(
             "P6 validate 30,000 Ensembl ids (%s, %s): %d valid, %.1f ms wall, %.1f ms CPU%s%n",
-            backend, i == 0 ? "cold" : "warm", valid, us / 1000.0, cpuUs / 1000.0,
+            backend,
+            i == 0 ? "cold" : "warm",
+            valid,
+            us / 1000.0,
+            cpuUs / 1000.0,
             i == 0 ? "" : " (target <= 50 ms)");
       }
       long s = System.nanoTime();

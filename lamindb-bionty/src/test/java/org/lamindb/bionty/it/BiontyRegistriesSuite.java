@@ -141,8 +141,28 @@ abstract class BiontyRegistriesSuite {
               assertThat(c.isSaved()).isFalse();
               assertThat(c.uid()).isEqualTo("22LvKd01YyNA1a");
             });
-    recs.get(0).save();
-    assertThat(bt.cellTypes().count()).isEqualTo(1);
+    List<CellType> saved = bt.cellTypes().saveWithAncestors(recs, cl);
+    InspectResult withPublic =
+        bt.cellTypes().inspect(List.of("T cell", "B cell", "B-lymphocyte", "unicorn"), "name", cl);
+    assertThat(withPublic.validated()).containsExactly("T cell");
+    assertThat(withPublic.messages())
+        .contains(
+            "   detected 1 CellType term(s) in public source for name: B cell",
+            "   detected 1 CellType term(s) in public source as synonym(s): B-lymphocyte",
+            "   couldn't validate 1 term(s): unicorn");
+    // is_a closure of CL:0000084 among CL terms of cl-basic.obo (python BFS over the stanzas): 13
+    // terms with
+    // 16 links between them
+    assertThat(bt.cellTypes().count()).isEqualTo(13);
+    assertThat(saved).singleElement().satisfies(c -> assertThat(c.isSaved()).isTrue());
+    assertThat(bt.cellTypes().ancestors(saved.get(0))).hasSize(12);
+    assertThat(bt.cellTypes().parents(saved.get(0)))
+        .extracting(CellType::ontologyId)
+        .containsExactly("CL:0000542");
+    // saving a descendant later adds only what is missing and keeps the existing links
+    List<CellType> more = bt.cellTypes().fromValues(List.of("CL:0000624"), "ontology_id", cl);
+    bt.cellTypes().saveWithAncestors(more, cl);
+    assertThat(bt.cellTypes().parents(saved.get(0))).hasSize(1);
   }
 
   @Test
@@ -244,7 +264,8 @@ abstract class BiontyRegistriesSuite {
 
   @Test
   void importSourceUsesTheCachedFileOfTheCurrentSource() throws Exception {
-    // the current CellType source is cl 2025-12-17 (cl.owl); a copy in <cache>/bionty/ is used as is
+    // the current CellType source is cl 2025-12-17 (cl.owl); a copy in <cache>/bionty/ is used as
+    // is
     Path cache = Access.instance(ln).cacheDir().resolve("bionty");
     Files.createDirectories(cache);
     Files.copy(
@@ -293,6 +314,26 @@ abstract class BiontyRegistriesSuite {
     assertThat(bt.developmentalStages().standardize(List.of("MINE"))).containsExactly("my stage");
     mine.delete(); // to the trash: no longer validates
     assertThat(bt.developmentalStages().validate(List.of("my stage"))).containsExactly(false);
+  }
+
+  @Test
+  void synonymsAndAbbreviations() {
+    bt.cellTypes().importSource(SharedData.file("cl-basic.obo"));
+    CellType t = bt.cellTypes().get("CL:0000084");
+    assertThatThrownBy(() -> bt.cellTypes().addSynonym(t, List.of("B-lymphocyte"), false))
+        .isInstanceOf(InvalidArgumentException.class)
+        .hasMessageContaining("B cell");
+    assertThatThrownBy(() -> bt.cellTypes().addSynonym(t, List.of("a|b"), false))
+        .isInstanceOf(InvalidArgumentException.class);
+    bt.cellTypes().addSynonym(t, List.of("thymocyte-derived cell"), false);
+    assertThat(bt.cellTypes().standardize(List.of("thymocyte-derived cell")))
+        .containsExactly("T cell");
+    bt.cellTypes().setAbbr(t, "Tc");
+    assertThat(bt.cellTypes().get("CL:0000084").abbr()).isEqualTo("Tc");
+    assertThat(bt.cellTypes().standardize(List.of("Tc"))).containsExactly("T cell");
+    bt.cellTypes().removeSynonym(t, List.of("thymocyte-derived cell"));
+    assertThat(bt.cellTypes().get("CL:0000084").synonyms())
+        .containsExactly("T lymphocyte", "T-cell", "T-lymphocyte", "Tc");
   }
 
   private long insertArtifact() throws SQLException {

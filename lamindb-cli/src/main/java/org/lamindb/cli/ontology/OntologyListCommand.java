@@ -26,9 +26,6 @@ final class OntologyListCommand implements Callable<Integer> {
           "%-20s %9s  %s%n",
           "registry", "records", "current sources (name version organism, * = imported)");
       for (BiontyEntity e : BiontyEntity.values()) {
-        if (e == BiontyEntity.PROTEIN || e == BiontyEntity.CELL_MARKER) {
-          continue;
-        }
         long n = bt.registry(e.className()).count();
         StringBuilder src = new StringBuilder();
         for (Source s :

@@ -1,12 +1,14 @@
 package org.lamindb.cli.ontology;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.lamindb.LaminDB;
 import org.lamindb.bionty.Bionty;
 import org.lamindb.bionty.BiontyEntity;
 import org.lamindb.bionty.InspectResult;
+import org.lamindb.bionty.PublicOntology;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,16 +41,26 @@ final class OntologyValidateCommand implements Callable<Integer> {
       description = "Genes: organism (inferred from Ensembl ids when omitted).")
   String organism;
 
+  @Option(
+      names = "--source-file",
+      description =
+          "Also look the values the registry lacks up in this ontology file and say which it has.")
+  Path sourceFile;
+
   @Override
   public Integer call() {
     try (LaminDB ln = LaminDB.connect()) {
       Bionty bt = Bionty.of(ln);
       BiontyEntity e = BiontyEntity.of(registry);
       String f = field == null ? e.nameField() : field;
-      InspectResult r =
-          e == BiontyEntity.GENE && organism != null
-              ? bt.genes().inspect(values, f, organism)
-              : bt.registry(registry).inspect(values, f);
+      InspectResult r;
+      if (e == BiontyEntity.GENE && organism != null) {
+        r = bt.genes().inspect(values, f, organism);
+      } else if (sourceFile != null) {
+        r = bt.registry(registry).inspect(values, f, PublicOntology.load(sourceFile, e));
+      } else {
+        r = bt.registry(registry).inspect(values, f);
+      }
       PrintWriter out = spec.commandLine().getOut();
       out.println(r.validated().size() + " of " + r.nUnique() + " validated");
       r.messages().forEach(out::println);

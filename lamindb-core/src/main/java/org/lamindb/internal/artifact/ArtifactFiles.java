@@ -69,20 +69,34 @@ public final class ArtifactFiles implements AutoCloseable {
    */
   public Optional<String[]> registeredStorage(Path path) {
     String p = path.toString().replace('\\', '/');
-    String uid = instanceUid();
     String[] best = null;
-    for (Record r :
-        inst.db().dsl().select(col("id"), col("root"), col("instance_uid"))
-            .from(RecordStore.table(CoreRegistries.STORAGE)).where(col("type").eq("local")).fetch()) {
-      String root = (String) r.get(1);
+    for (String[] st : localStorages()) {
+      String root = st[1];
       if (p.startsWith(root + "/") && (best == null || root.length() > best[1].length())) {
-        if (uid != null && r.get(2) != null && !uid.equals(r.get(2))) {
-          continue;
-        }
-        best = new String[] {String.valueOf(r.get(0)), root};
+        best = st;
       }
     }
     return Optional.ofNullable(best);
+  }
+
+  private volatile List<String[]> localStorages;
+
+  /** @return {id, root} of the local storage locations this instance manages (read once per handle) */
+  private List<String[]> localStorages() {
+    if (localStorages == null) {
+      String uid = instanceUid();
+      List<String[]> l = new ArrayList<>();
+      for (Record r :
+          inst.db().dsl().select(col("id"), col("root"), col("instance_uid"))
+              .from(RecordStore.table(CoreRegistries.STORAGE)).where(col("type").eq("local")).fetch()) {
+        if (uid != null && r.get(2) != null && !uid.equals(r.get(2))) {
+          continue;
+        }
+        l.add(new String[] {String.valueOf(r.get(0)), (String) r.get(1)});
+      }
+      localStorages = List.copyOf(l);
+    }
+    return localStorages;
   }
 
   private String instanceUid() {

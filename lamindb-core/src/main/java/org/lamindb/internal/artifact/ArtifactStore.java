@@ -62,7 +62,7 @@ public final class ArtifactStore {
   }
 
   /** The decisions made for a new artifact before it is stored. */
-  private static final class Plan {
+  static final class Plan {
     Path source;
     boolean folder;
     boolean inPlace;
@@ -113,7 +113,7 @@ public final class ArtifactStore {
     }
   }
 
-  private Plan plan(Artifact a, ArtifactDraft d, Map<String, Object> v) {
+  Plan plan(Artifact a, ArtifactDraft d, Map<String, Object> v) {
     Plan p = new Plan();
     if (d.revises != null) {
       if (!d.revises.isSaved()) {
@@ -225,24 +225,7 @@ public final class ArtifactStore {
 
   /** Stores the content and inserts the row (new family or new version). */
   private void store(Artifact a, ArtifactDraft d, Map<String, Object> v, Plan p) {
-    v.put("storage_id", p.storageId);
-    v.put("suffix", p.suffix);
-    v.put("size", p.size);
-    v.put("hash", p.hash);
-    v.put("_hash_type", p.hashType);
-    v.put("n_files", p.nFiles);
-    v.put("_overwrite_versions", p.folder);
-    if (p.info != null) {
-      if (v.get("otype") == null && p.info.otype() != null) {
-        v.put("otype", p.info.otype());
-      }
-      if (p.info.nObservations() != null) {
-        v.put("n_observations", p.info.nObservations());
-      }
-    }
-    if (d.data != null && v.get("kind") == null) {
-      v.put("kind", "dataset");
-    }
+    fillColumns(d, v, p);
     StorageBackend backend = files.backend(p.storageId, p.storageRoot);
     String tempKey = null;
     if (!p.inPlace) {
@@ -304,7 +287,29 @@ public final class ArtifactStore {
     LOG.debug("saved artifact {} at {}/{}", a.uid(), p.storageRoot, finalKey[0]);
   }
 
-  private void upload(StorageBackend backend, Plan p, String tempKey) {
+  /** Copies the planned columns (storage, suffix, size, hash, format metadata) into the row values. */
+  static void fillColumns(ArtifactDraft d, Map<String, Object> v, Plan p) {
+    v.put("storage_id", p.storageId);
+    v.put("suffix", p.suffix);
+    v.put("size", p.size);
+    v.put("hash", p.hash);
+    v.put("_hash_type", p.hashType);
+    v.put("n_files", p.nFiles);
+    v.put("_overwrite_versions", p.folder);
+    if (p.info != null) {
+      if (v.get("otype") == null && p.info.otype() != null) {
+        v.put("otype", p.info.otype());
+      }
+      if (p.info.nObservations() != null) {
+        v.put("n_observations", p.info.nObservations());
+      }
+    }
+    if (d.data != null && v.get("kind") == null) {
+      v.put("kind", "dataset");
+    }
+  }
+
+  void upload(StorageBackend backend, Plan p, String tempKey) {
     try {
       TransferProgress progress = inst.transferProgress("uploading " + p.source.getFileName(), p.size);
       if (p.folder) {
@@ -458,7 +463,7 @@ public final class ArtifactStore {
   }
 
   /** Copies the existing row into {@code a}, applying LaminDB's updates (description, missing key). */
-  private void adoptExisting(Artifact a, Map<String, Object> v, Artifact existing) {
+  void adoptExisting(Artifact a, Map<String, Object> v, Artifact existing) {
     String newKey = (String) v.get("key");
     Object newDescription = v.get("description");
     Map<String, Object> ev = Access.values(existing);

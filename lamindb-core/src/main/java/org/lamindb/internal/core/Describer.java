@@ -51,6 +51,10 @@ public final class Describer {
     for (DescribeSection s : sections) {
       secs.addAll(s.sections(rec));
     }
+    // LaminDB order: storage/path, features, then labels last
+    List<Section> labels = secs.stream().filter(x -> x.title().equals("Labels")).toList();
+    secs.removeAll(labels);
+    secs.addAll(labels);
     boolean hasMore = !secs.isEmpty();
     for (int i = 0; i < pairs.size(); i += 2) {
       String left = pairs.get(i);

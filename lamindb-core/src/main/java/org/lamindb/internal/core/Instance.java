@@ -76,6 +76,9 @@ public final class Instance implements AutoCloseable {
     }
     this.describer = new Describer(this);
     this.describer.addSection(new org.lamindb.internal.artifact.ArtifactSections(this));
+    // features & labels: feature filters on Artifact/Run/Record queries, and Features sections in describe()
+    org.lamindb.internal.query.FeatureFilters.install(new org.lamindb.internal.features.FeatureFilter());
+    this.describer.addSection(new org.lamindb.internal.features.FeatureSections(this));
   }
 
   /** Sets the current user, default storage and their ids after the seed rows are known. */

@@ -40,7 +40,11 @@ final class CsvTables {
   private CsvTables() {}
 
   static char separator(String suffix) {
-    return Suffixes.withoutCompression(suffix).endsWith(".tsv") ? '\t' : ',';
+    String s = Suffixes.withoutCompression(suffix);
+    if (s.endsWith(".tar")) {
+      s = s.substring(0, s.length() - 4);
+    }
+    return s.endsWith(".tsv") ? '\t' : ',';
   }
 
   private static BufferedReader open(Path path, String suffix) throws IOException {
@@ -48,6 +52,9 @@ final class CsvTables {
     try {
       if (Suffixes.isGzip(suffix)) {
         in = new GZIPInputStream(in, 64 * 1024);
+      }
+      if (Suffixes.isTar(suffix)) {
+        in = TarMember.firstFile(in);
       }
     } catch (IOException e) {
       in.close();
@@ -103,6 +110,8 @@ final class CsvTables {
               .separator(sep)
               .header(false)
               .sample(false)
+              // "1.0" stays a floating-point value, as in pandas (Tablesaw would make it an integer)
+              .ignoreZeroDecimal(false)
               .maxCharsPerColumn(MAX_CHARS_PER_FIELD)
               .maxNumberOfColumns(Math.max(MAX_COLUMNS, names.size() + 1))
               .build();

@@ -24,6 +24,7 @@ import tech.tablesaw.api.Table;
  */
 public final class DataFrameFormatProvider implements FormatProvider {
   private static final Set<String> CSV = Set.of(".csv", ".tsv", ".csv.gz", ".tsv.gz");
+  private static final Set<String> CSV_TAR = Set.of(".csv.tar.gz", ".tsv.tar.gz");
   private static final Set<String> ARROW = Set.of(".arrow", ".feather", ".ipc");
   private static final byte[] ARROW_MAGIC = "ARROW1".getBytes(StandardCharsets.US_ASCII);
 
@@ -33,7 +34,7 @@ public final class DataFrameFormatProvider implements FormatProvider {
   @Override
   public boolean canLoad(String suffix) {
     String s = Suffixes.normalize(suffix);
-    return isParquet(s) || CSV.contains(s) || ARROW.contains(s);
+    return isParquet(s) || CSV.contains(s) || CSV_TAR.contains(s) || ARROW.contains(s);
   }
 
   @Override
@@ -45,7 +46,7 @@ public final class DataFrameFormatProvider implements FormatProvider {
     if (isParquet(s)) {
       return Optional.of(type.cast(ParquetTableReader.read(path)));
     }
-    if (CSV.contains(s)) {
+    if (CSV.contains(s) || CSV_TAR.contains(s)) {
       return Optional.of(type.cast(CsvTables.read(path, s)));
     }
     if (ARROW.contains(s)) {
@@ -99,7 +100,7 @@ public final class DataFrameFormatProvider implements FormatProvider {
     if (isParquet(s)) {
       return Optional.of(ParquetTableReader.inspect(path));
     }
-    if (CSV.contains(s)) {
+    if (CSV.contains(s) || CSV_TAR.contains(s)) {
       return Optional.of(CsvTables.inspect(path, s));
     }
     if (ARROW.contains(s)) {

@@ -42,7 +42,9 @@ final class ParquetStructureCheck {
       String encodings,
       Long dictionaryPageOffset,
       long dataPageOffset,
-      long totalCompressedSize) {}
+      long totalCompressedSize,
+      long totalUncompressedSize,
+      String physicalType) {}
 
   /** Checks magic bytes and the footer length; returns the footer length. */
   static long checkEnvelope(Path path, FileChannel ch) throws IOException {
@@ -89,7 +91,8 @@ final class ParquetStructureCheck {
     List<Chunk> out = new ArrayList<>();
     String sql =
         "SELECT row_group_id, path_in_schema, num_values, CAST(encodings AS VARCHAR),"
-            + " dictionary_page_offset, data_page_offset, total_compressed_size FROM parquet_metadata(?)";
+            + " dictionary_page_offset, data_page_offset, total_compressed_size,"
+            + " total_uncompressed_size, type FROM parquet_metadata(?)";
     try (PreparedStatement ps = conn.prepareStatement(sql)) {
       ps.setString(1, duckPath);
       try (ResultSet rs = ps.executeQuery()) {
@@ -104,7 +107,9 @@ final class ParquetStructureCheck {
                   rs.getString(4),
                   dictOffset,
                   rs.getLong(6),
-                  rs.getLong(7)));
+                  rs.getLong(7),
+                  rs.getLong(8),
+                  rs.getString(9)));
         }
       }
     }

@@ -42,16 +42,13 @@ final class ParquetTableReader {
     try (FileChannel ch = ParquetStructureCheck.open(abs);
         DuckDbPath duck = DuckDbPath.of(abs);
         Connection conn = DuckDb.open()) {
-      checkStructure(abs, duck.sql(), ch, conn, true);
+      List<ParquetStructureCheck.Chunk> chunks = checkStructure(abs, duck.sql(), ch, conn, true);
       List<ColumnSpec> specs = describe(conn, duck.sql());
       long rows = rowCount(conn, duck.sql());
-      // about 8 bytes per value in Tablesaw's primitive arrays (strings: a 4-byte dictionary code
-      // plus the text)
-      int cols = Math.max(1, specs.size());
       MemoryBudget.require(
           abs,
-          rows < Long.MAX_VALUE / 8 / cols ? rows * 8 * cols : Long.MAX_VALUE,
-          rows + " rows × " + cols + " columns");
+          heapEstimate(rows, specs.size(), chunks),
+          rows + " rows × " + specs.size() + " columns");
       StringBuilder sql = new StringBuilder("SELECT ");
       for (int i = 0; i < specs.size(); i++) {
         sql.append(i == 0 ? "" : ", ").append(specs.get(i).projection());
@@ -137,12 +134,29 @@ final class ParquetTableReader {
     return sb.toString();
   }
 
-  private static void checkStructure(
+  private static List<ParquetStructureCheck.Chunk> checkStructure(
       Path abs, String duckPath, FileChannel ch, Connection conn, boolean verifyCrc)
       throws IOException, SQLException {
     long footer = ParquetStructureCheck.checkEnvelope(abs, ch);
     List<ParquetStructureCheck.Chunk> chunks = ParquetStructureCheck.chunks(conn, duckPath);
     ParquetStructureCheck.checkPages(abs, ch, footer, chunks, verifyCrc);
+    return chunks;
+  }
+
+  /**
+   * Heap a Table of this file needs, roughly: 8 bytes per value in Tablesaw's primitive arrays
+   * (strings: a dictionary code), plus four times the uncompressed size of the byte-array column
+   * chunks for the distinct strings themselves (a dictionary-encoded chunk is small when the column
+   * has few distinct values). Saturates instead of overflowing on absurd footers.
+   */
+  static long heapEstimate(long rows, int columns, List<ParquetStructureCheck.Chunk> chunks) {
+    double estimate = (double) rows * 8 * Math.max(1, columns);
+    for (ParquetStructureCheck.Chunk c : chunks) {
+      if (c.physicalType() != null && c.physicalType().contains("BYTE_ARRAY")) {
+        estimate += 4.0 * Math.max(0, c.totalUncompressedSize());
+      }
+    }
+    return estimate >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) estimate;
   }
 
   static List<ColumnSpec> describe(Connection conn, String duckPath) throws SQLException {

@@ -17,6 +17,12 @@ final class Suffixes {
     return s.endsWith(".gz") || s.endsWith(".bgz");
   }
 
+  /** True for tar archives of one file ({@code .csv.tar.gz}, {@code .tsv.tar}). */
+  static boolean isTar(String suffix) {
+    String s = normalize(suffix);
+    return s.endsWith(".tar") || s.endsWith(".tar.gz");
+  }
+
   /** Strips a trailing {@code .gz}/{@code .bgz}. */
   static String withoutCompression(String suffix) {
     String s = normalize(suffix);

@@ -17,8 +17,9 @@ import org.lamindb.storage.StorageBackend;
 import org.lamindb.storage.TransferProgress;
 
 /**
- * The local cache of remote objects (spec §4.5): {@code s3://bucket/.lamindb/x.h5ad} is cached at {@code
- * <cache>/bucket/.lamindb/x.h5ad}, downloaded only when missing or older than the remote object.
+ * The local cache of remote objects (spec §4.5): {@code s3://bucket/.lamindb/x.h5ad} is cached at
+ * {@code <cache>/bucket/.lamindb/x.h5ad}, downloaded only when missing or older than the remote
+ * object.
  *
  * <pre>{@code
  * Cache cache = Cache.fromEnvironment(null);
@@ -32,7 +33,9 @@ public final class Cache {
 
   private final Path root;
 
-  /** @param root the cache root; created on the first download */
+  /**
+   * @param root the cache root; created on the first download
+   */
   public Cache(Path root) {
     this.root = root.toAbsolutePath().normalize();
   }
@@ -53,9 +56,9 @@ public final class Cache {
   }
 
   /**
-   * Picks the cache root: env {@code LAMIN_CACHE_DIR} &gt; the configured path &gt; the platform's user cache folder
-   * ({@code $XDG_CACHE_HOME/lamindb} or {@code ~/.cache/lamindb} on Linux, {@code ~/Library/Caches/lamindb} on
-   * macOS, {@code %LOCALAPPDATA%\laminlabs\lamindb\Cache} on Windows).
+   * Picks the cache root: env {@code LAMIN_CACHE_DIR} &gt; the configured path &gt; the platform's
+   * user cache folder ({@code $XDG_CACHE_HOME/lamindb} or {@code ~/.cache/lamindb} on Linux, {@code
+   * ~/Library/Caches/lamindb} on macOS, {@code %LOCALAPPDATA%\laminlabs\lamindb\Cache} on Windows).
    *
    * @param env environment variables
    * @param configured the configured cache path, or null/blank
@@ -63,7 +66,8 @@ public final class Cache {
    * @param osName value of {@code os.name}
    * @return an absolute path
    */
-  public static Path resolveRoot(Map<String, String> env, String configured, Path home, String osName) {
+  public static Path resolveRoot(
+      Map<String, String> env, String configured, Path home, String osName) {
     String fromEnv = env.get(ENV_CACHE_DIR);
     if (fromEnv != null && !fromEnv.isBlank()) {
       return expandHome(fromEnv.trim(), home);
@@ -87,7 +91,9 @@ public final class Cache {
     return home.resolve(".cache").resolve("lamindb");
   }
 
-  /** @return the cache root */
+  /**
+   * @return the cache root
+   */
   public Path root() {
     return root;
   }
@@ -127,8 +133,8 @@ public final class Cache {
   }
 
   /**
-   * A local path holding the object's current content: the file itself for local storage, else an up-to-date copy
-   * in the cache (see {@link #sync}).
+   * A local path holding the object's current content: the file itself for local storage, else an
+   * up-to-date copy in the cache (see {@link #sync}).
    *
    * @param backend the storage holding the object
    * @param key its key
@@ -138,7 +144,8 @@ public final class Cache {
     Optional<Path> local = backend.localPath(key);
     if (local.isPresent()) {
       if (!Files.exists(local.get())) {
-        throw new NoSuchFileException(local.get().toString(), null, "no object at key '" + key + "'");
+        throw new NoSuchFileException(
+            local.get().toString(), null, "no object at key '" + key + "'");
       }
       return local.get();
     }
@@ -148,9 +155,10 @@ public final class Cache {
   }
 
   /**
-   * Brings {@code localPath} up to date with the object at {@code key}: downloads a file only when the local copy
-   * is missing or older than the remote one, then sets the local modification time to the remote's. Folders are
-   * synced file by file, and local files that no longer exist remotely are removed.
+   * Brings {@code localPath} up to date with the object at {@code key}: downloads a file only when
+   * the local copy is missing or older than the remote one, then sets the local modification time
+   * to the remote's. Folders are synced file by file, and local files that no longer exist remotely
+   * are removed.
    *
    * @param backend the storage holding the object
    * @param key its key
@@ -180,11 +188,7 @@ public final class Cache {
     int downloaded = 0;
     for (ObjectStat object : objects) {
       String relative = object.key().substring(key.length() + 1);
-      Keys.validateStorageKey(relative);
-      Path local = base.resolve(relative).normalize();
-      if (!local.startsWith(base)) {
-        throw new InvalidArgumentException("Object key '" + object.key() + "' leads outside '" + base + "'.");
-      }
+      Path local = LocalFiles.resolveInside(base, relative);
       expected.add(local);
       if (syncFile(backend, object, local, progress)) {
         downloaded++;
@@ -201,7 +205,8 @@ public final class Cache {
   }
 
   private static boolean syncFile(
-      StorageBackend backend, ObjectStat remote, Path local, TransferProgress progress) throws IOException {
+      StorageBackend backend, ObjectStat remote, Path local, TransferProgress progress)
+      throws IOException {
     if (Files.isRegularFile(local) && remote.lastModified() != null) {
       FileTime localTime = Files.getLastModifiedTime(local);
       if (!localTime.toInstant().isBefore(remote.lastModified())

@@ -9,8 +9,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.function.LongConsumer;
 
 /**
- * Streams a byte range of a file (e.g. one multipart-upload part) and reports every chunk read. Object-store
- * uploads read files through it, so no more than one small buffer of a file is ever in memory at a time.
+ * Streams a byte range of a file (e.g. one multipart-upload part) and reports every chunk read.
+ * Object-store uploads read files through it, so no more than one small buffer of a file is ever in
+ * memory at a time.
  */
 public final class FileRegionInputStream extends InputStream {
 
@@ -23,9 +24,11 @@ public final class FileRegionInputStream extends InputStream {
    * @param file the file
    * @param offset first byte of the region
    * @param length bytes in the region
-   * @param onRead receives the number of bytes of every read (for progress); may throw to abort the transfer
+   * @param onRead receives the number of bytes of every read (for progress); may throw to abort the
+   *     transfer
    */
-  public FileRegionInputStream(Path file, long offset, long length, LongConsumer onRead) throws IOException {
+  public FileRegionInputStream(Path file, long offset, long length, LongConsumer onRead)
+      throws IOException {
     this.channel = FileChannel.open(file, StandardOpenOption.READ);
     this.position = offset;
     this.end = offset + length;

@@ -22,9 +22,9 @@ import org.lamindb.InvalidArgumentException;
 import org.lamindb.StorageException;
 
 /**
- * Content hashes identical to LaminDB's (spec §3): md5 of small files, the first/last-chunk sha1 scheme for large
- * files, and the order-independent {@code md5-d} hash of folders. Files are streamed through a per-thread buffer;
- * no file is ever read into memory as a whole.
+ * Content hashes identical to LaminDB's (spec §3): md5 of small files, the first/last-chunk sha1
+ * scheme for large files, and the order-independent {@code md5-d} hash of folders. Files are
+ * streamed through a per-thread buffer; no file is ever read into memory as a whole.
  *
  * <pre>{@code
  * Hashing.FileHash h = Hashing.hashFile(Path.of("a.txt"));   // h.hash() = "DMF1ucDxtqgxw5niaXcmYQ" for "a"
@@ -73,7 +73,8 @@ public final class Hashing {
   public record DirHash(long size, String hash, String hashType, int nFiles) {}
 
   /**
-   * Hashes a file as LaminDB's {@code hash_file}: md5 when the file is at most 50 MiB, else {@code sha1-fl}.
+   * Hashes a file as LaminDB's {@code hash_file}: md5 when the file is at most 50 MiB, else {@code
+   * sha1-fl}.
    *
    * @param file a regular file
    * @return size, hash and hash type
@@ -84,8 +85,9 @@ public final class Hashing {
   }
 
   /**
-   * Same as {@link #hashFile(Path)} with a different chunk size. Only tests (small chunks) and benchmarks
-   * ({@code Long.MAX_VALUE}: md5 of the whole file) use this; LaminDB hashes always use {@link #CHUNK_SIZE}.
+   * Same as {@link #hashFile(Path)} with a different chunk size. Only tests (small chunks) and
+   * benchmarks ({@code Long.MAX_VALUE}: md5 of the whole file) use this; LaminDB hashes always use
+   * {@link #CHUNK_SIZE}.
    *
    * @param file a regular file
    * @param chunkSize files up to this size are md5-hashed whole
@@ -117,8 +119,9 @@ public final class Hashing {
   }
 
   /**
-   * Hashes a folder as LaminDB's {@code hash_dir}: every file below it (recursively, following symbolic links) is
-   * hashed with {@link #hashFile(Path)}; relative paths do not enter the hash. Files are hashed in parallel.
+   * Hashes a folder as LaminDB's {@code hash_dir}: every file below it (recursively, following
+   * symbolic links) is hashed with {@link #hashFile(Path)}; relative paths do not enter the hash.
+   * Files are hashed in parallel.
    *
    * @param dir a folder with at least one file
    * @return summed size, {@code md5-d} hash and file count
@@ -134,7 +137,9 @@ public final class Hashing {
     }
     if (files.isEmpty()) {
       throw new InvalidArgumentException(
-          "Cannot hash folder '" + dir + "': it contains no files; add a file or register files instead.");
+          "Cannot hash folder '"
+              + dir
+              + "': it contains no files; add a file or register files instead.");
     }
     List<FileHash> hashes =
         (files.size() > 1 ? files.parallelStream() : files.stream())
@@ -150,8 +155,9 @@ public final class Hashing {
   }
 
   /**
-   * Combines per-file hashes into a folder hash (LaminDB's {@code hash_from_hashes_list}): md5 over the md5 digests
-   * of the sorted hash strings. Used for local folders and for cloud folders whose objects all have hashes.
+   * Combines per-file hashes into a folder hash (LaminDB's {@code hash_from_hashes_list}): md5 over
+   * the md5 digests of the sorted hash strings. Used for local folders and for cloud folders whose
+   * objects all have hashes.
    *
    * @param hashes hash strings of the files, in any order (duplicates count)
    * @return 22-character hash
@@ -178,7 +184,8 @@ public final class Hashing {
   }
 
   /**
-   * LaminDB's {@code hash_set}: {@link #hashString(String)} of the sorted, de-duplicated members joined by ':'.
+   * LaminDB's {@code hash_set}: {@link #hashString(String)} of the sorted, de-duplicated members
+   * joined by ':'.
    *
    * @param members strings in any order
    * @return 22-character hash

@@ -3,9 +3,9 @@ package org.lamindb.internal.storage;
 import org.lamindb.InvalidArgumentException;
 
 /**
- * Validation of artifact keys and storage keys (spec §0.4, §4.2). A key is a relative, '/'-separated path below a
- * storage root. Every broken rule raises an {@link InvalidArgumentException} whose message names the rule and the
- * key.
+ * Validation of artifact keys and storage keys (spec §0.4, §4.2). A key is a relative,
+ * '/'-separated path below a storage root. Every broken rule raises an {@link
+ * InvalidArgumentException} whose message names the rule and the key.
  *
  * <pre>{@code
  * Keys.validateKey("my_datasets/sequences.parquet");   // ok
@@ -20,8 +20,8 @@ public final class Keys {
   private Keys() {}
 
   /**
-   * Checks a key a user passes for an artifact: every rule of {@link #validateStorageKey(String)} and, in addition,
-   * that it does not point into LaminDB's managed {@code .lamindb/} folder.
+   * Checks a key a user passes for an artifact: every rule of {@link #validateStorageKey(String)}
+   * and, in addition, that it does not point into LaminDB's managed {@code .lamindb/} folder.
    *
    * @param key the key
    * @return the key, unchanged
@@ -39,8 +39,8 @@ public final class Keys {
   }
 
   /**
-   * Checks a key as a storage backend receives it: relative, no '.' or '..' segments, no empty segments, no
-   * backslashes, no control characters. Keys below {@code .lamindb/} are allowed here.
+   * Checks a key as a storage backend receives it: relative, no '.' or '..' segments, no empty
+   * segments, no backslashes, no control characters. Keys below {@code .lamindb/} are allowed here.
    *
    * @param key the key
    * @return the key, unchanged
@@ -49,7 +49,9 @@ public final class Keys {
   public static String validateStorageKey(String key) {
     if (key == null || key.isEmpty()) {
       throw new InvalidArgumentException(
-          "Invalid key '" + key + "': rule 'non-empty' — a key must name a path below the storage root.");
+          "Invalid key '"
+              + key
+              + "': rule 'non-empty' — a key must name a path below the storage root.");
     }
     for (int i = 0; i < key.length(); i++) {
       char c = key.charAt(i);
@@ -57,7 +59,8 @@ public final class Keys {
         throw invalid(
             key,
             "no-control-characters",
-            String.format("character U+%04X at index %d is a control character; remove it", (int) c, i));
+            String.format(
+                "character U+%04X at index %d is a control character; remove it", (int) c, i));
       }
     }
     if (key.indexOf('\\') >= 0) {
@@ -65,25 +68,33 @@ public final class Keys {
     }
     if (key.startsWith("/") || key.contains("://") || isDriveLetterPath(key)) {
       throw invalid(
-          key, "no-absolute-paths", "a key is relative to the storage root; drop the leading '/' or scheme");
+          key,
+          "no-absolute-paths",
+          "a key is relative to the storage root; drop the leading '/' or scheme");
     }
     String[] segments = key.split("/", -1);
     for (String segment : segments) {
       if (segment.equals(".") || segment.equals("..")) {
-        throw invalid(key, "no-dot-segments", "'" + segment + "' segments are not allowed; write the path out");
+        throw invalid(
+            key,
+            "no-dot-segments",
+            "'" + segment + "' segments are not allowed; write the path out");
       }
     }
     for (String segment : segments) {
       if (segment.isEmpty()) {
         throw invalid(
-            key, "no-empty-segments", "remove doubled '/' and any trailing '/' (folders need no trailing slash)");
+            key,
+            "no-empty-segments",
+            "remove doubled '/' and any trailing '/' (folders need no trailing slash)");
       }
     }
     return key;
   }
 
   /**
-   * Checks that a path and the key it is saved under have the same raw suffix (LaminDB's rule and message).
+   * Checks that a path and the key it is saved under have the same raw suffix (LaminDB's rule and
+   * message).
    *
    * @param pathRawSuffix raw suffix of the path, e.g. {@code .xyz}
    * @param keyRawSuffix raw suffix of the key

@@ -21,8 +21,8 @@ import java.util.stream.Stream;
 import org.lamindb.storage.TransferProgress;
 
 /**
- * File-system helpers shared by the storage backends and the cache: streaming copies with progress, temporary
- * siblings, and atomic replacement of files and folders.
+ * File-system helpers shared by the storage backends and the cache: streaming copies with progress,
+ * temporary siblings, and atomic replacement of files and folders.
  */
 public final class LocalFiles {
 
@@ -36,6 +36,8 @@ public final class LocalFiles {
 
   /**
    * Counts transferred bytes of one operation and forwards them to a {@link TransferProgress}.
+   * Thread-safe: parallel part uploads report through one counter, and the sink sees one update at
+   * a time with a growing total.
    */
   public static final class Progress {
     private final TransferProgress sink;
@@ -51,14 +53,18 @@ public final class LocalFiles {
       this.total = total;
     }
 
-    /** @param bytes newly transferred bytes; reports the running total */
-    public void add(long bytes) {
+    /**
+     * @param bytes newly transferred bytes; reports the running total
+     */
+    public synchronized void add(long bytes) {
       done += bytes;
       sink.update(done, total);
     }
 
-    /** @return bytes transferred so far */
-    public long done() {
+    /**
+     * @return bytes transferred so far
+     */
+    public synchronized long done() {
       return done;
     }
   }
@@ -72,10 +78,13 @@ public final class LocalFiles {
     if (name.length() > 100) {
       name = name.substring(name.length() - 100);
     }
-    return target.resolveSibling(TEMP_PREFIX + UUID.randomUUID().toString().substring(0, 8) + "-" + name);
+    return target.resolveSibling(
+        TEMP_PREFIX + UUID.randomUUID().toString().substring(0, 8) + "-" + name);
   }
 
-  /** @return true when a file name is one of our temporary names */
+  /**
+   * @return true when a file name is one of our temporary names
+   */
   public static boolean isTemp(Path path) {
     Path name = path.getFileName();
     return name != null && name.toString().startsWith(TEMP_PREFIX);
@@ -161,12 +170,14 @@ public final class LocalFiles {
   }
 
   /**
-   * Moves {@code temp} onto {@code target} atomically, replacing a file or folder that is already there. A replaced
-   * folder is first renamed aside, so readers see either the old or the new tree, never a mix.
+   * Moves {@code temp} onto {@code target} atomically, replacing a file or folder that is already
+   * there. A replaced folder is first renamed aside, so readers see either the old or the new tree,
+   * never a mix.
    */
   public static void replace(Path temp, Path target) throws IOException {
     Files.createDirectories(target.getParent());
-    if (Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(temp)) {
+    if (Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+        || Files.isDirectory(temp)) {
       Path old = null;
       if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
         old = tempSibling(target);
@@ -193,7 +204,29 @@ public final class LocalFiles {
     }
   }
 
-  /** Deletes a file or a folder with everything in it; a missing path is ignored. Symbolic links are not followed. */
+  /**
+   * Resolves an object's key relative to a local folder, refusing names that would leave it (object
+   * stores accept keys such as {@code a/../../x} that other tools may have written).
+   *
+   * @param base the local folder
+   * @param relative '/'-separated relative key
+   * @return a path inside {@code base}
+   * @throws org.lamindb.InvalidArgumentException when the key is not a valid relative key
+   */
+  public static Path resolveInside(Path base, String relative) {
+    Keys.validateStorageKey(relative);
+    Path resolved = base.resolve(relative).normalize();
+    if (!resolved.startsWith(base.normalize())) {
+      throw new org.lamindb.InvalidArgumentException(
+          "Object key '" + relative + "' leads outside '" + base + "'.");
+    }
+    return resolved;
+  }
+
+  /**
+   * Deletes a file or a folder with everything in it; a missing path is ignored. Symbolic links are
+   * not followed.
+   */
   public static void deleteTree(Path path) throws IOException {
     if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return;
@@ -224,7 +257,9 @@ public final class LocalFiles {
     }
   }
 
-  /** @return regular files below {@code dir}, recursively, sorted, skipping our temporary names */
+  /**
+   * @return regular files below {@code dir}, recursively, sorted, skipping our temporary names
+   */
   public static List<Path> regularFiles(Path dir) throws IOException {
     List<Path> out = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(dir)) {
@@ -235,7 +270,9 @@ public final class LocalFiles {
     return out;
   }
 
-  /** @return total size of the regular files below {@code dir} */
+  /**
+   * @return total size of the regular files below {@code dir}
+   */
   public static long treeSize(Path dir) throws IOException {
     long size = 0;
     for (Path p : regularFiles(dir)) {

@@ -18,10 +18,10 @@ import org.lamindb.storage.StorageBackend;
 import org.lamindb.storage.TransferProgress;
 
 /**
- * Storage on a local or mounted file system. Writes go to a temporary sibling and are renamed into place, so an
- * object is either complete or absent; folders are copied file by file into a temporary folder that then replaces
- * the target in one rename. Keys never reach outside the root, neither through their text nor through symbolic
- * links.
+ * Storage on a local or mounted file system. Writes go to a temporary sibling and are renamed into
+ * place, so an object is either complete or absent; folders are copied file by file into a
+ * temporary folder that then replaces the target in one rename. Keys never reach outside the root,
+ * neither through their text nor through symbolic links.
  *
  * <pre>{@code
  * StorageBackend local = new LocalStorageBackend(Path.of("/data/lamin"));
@@ -39,7 +39,10 @@ public final class LocalStorageBackend implements StorageBackend {
   public LocalStorageBackend(Path root) {
     if (!root.isAbsolute()) {
       throw new InvalidArgumentException(
-          "Local storage root '" + root + "' is relative; pass an absolute path such as '" + root.toAbsolutePath()
+          "Local storage root '"
+              + root
+              + "' is relative; pass an absolute path such as '"
+              + root.toAbsolutePath()
               + "'.");
     }
     this.root = root.normalize();
@@ -55,7 +58,8 @@ public final class LocalStorageBackend implements StorageBackend {
       try {
         return new LocalStorageBackend(Path.of(URI.create(root)));
       } catch (IllegalArgumentException e) {
-        throw new InvalidArgumentException("Not a valid file URI: '" + root + "'; use file:///absolute/path.", e);
+        throw new InvalidArgumentException(
+            "Not a valid file URI: '" + root + "'; use file:///absolute/path.", e);
       }
     }
     return new LocalStorageBackend(Path.of(root));
@@ -71,7 +75,9 @@ public final class LocalStorageBackend implements StorageBackend {
     return "local";
   }
 
-  /** @return the root as a path */
+  /**
+   * @return the root as a path
+   */
   public Path rootPath() {
     return root;
   }
@@ -99,7 +105,8 @@ public final class LocalStorageBackend implements StorageBackend {
       return Optional.of(new ObjectStat(key, size, latest, null, null, true));
     }
     return Optional.of(
-        new ObjectStat(key, attributes.size(), attributes.lastModifiedTime().toInstant(), null, null, false));
+        new ObjectStat(
+            key, attributes.size(), attributes.lastModifiedTime().toInstant(), null, null, false));
   }
 
   @Override
@@ -132,7 +139,8 @@ public final class LocalStorageBackend implements StorageBackend {
   public void download(String key, Path target, TransferProgress progress) throws IOException {
     Path source = resolve(key);
     if (!Files.exists(source)) {
-      throw new NoSuchFileException(source.toString(), null, "no object at key '" + key + "' in " + root);
+      throw new NoSuchFileException(
+          source.toString(), null, "no object at key '" + key + "' in " + root);
     }
     copyAtomically(source, target.toAbsolutePath(), progress);
   }
@@ -141,7 +149,8 @@ public final class LocalStorageBackend implements StorageBackend {
   public InputStream open(String key) throws IOException {
     Path path = resolve(key);
     if (Files.isDirectory(path)) {
-      throw new IOException("'" + key + "' is a folder in " + root + "; open the files inside it instead");
+      throw new IOException(
+          "'" + key + "' is a folder in " + root + "; open the files inside it instead");
     }
     return Files.newInputStream(path);
   }
@@ -151,7 +160,8 @@ public final class LocalStorageBackend implements StorageBackend {
     Path from = resolve(fromKey);
     Path to = resolve(toKey);
     if (!Files.exists(from, LinkOption.NOFOLLOW_LINKS)) {
-      throw new NoSuchFileException(from.toString(), null, "no object at key '" + fromKey + "' in " + root);
+      throw new NoSuchFileException(
+          from.toString(), null, "no object at key '" + fromKey + "' in " + root);
     }
     Files.createDirectories(to.getParent());
     LocalFiles.replace(from, to);
@@ -170,7 +180,8 @@ public final class LocalStorageBackend implements StorageBackend {
   /**
    * Maps a key to a path below the root.
    *
-   * @throws InvalidArgumentException when the key is invalid or leads outside the root (also via symbolic links)
+   * @throws InvalidArgumentException when the key is invalid or leads outside the root (also via
+   *     symbolic links)
    */
   Path resolve(String key) {
     Keys.validateStorageKey(key);
@@ -184,7 +195,9 @@ public final class LocalStorageBackend implements StorageBackend {
 
   private void checkNoEscapeThroughLinks(String key, Path path) {
     Path existing = path;
-    while (existing != null && !existing.equals(root) && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+    while (existing != null
+        && !existing.equals(root)
+        && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
       existing = existing.getParent();
     }
     if (existing == null || existing.equals(root)) {
@@ -199,13 +212,17 @@ public final class LocalStorageBackend implements StorageBackend {
     } catch (NoSuchFileException e) {
       // a dangling link: nothing is read through it, and writes replace the link itself
     } catch (IOException e) {
-      throw new InvalidArgumentException("Cannot resolve key '" + key + "' in " + root + ": " + e.getMessage(), e);
+      throw new InvalidArgumentException(
+          "Cannot resolve key '" + key + "' in " + root + ": " + e.getMessage(), e);
     }
   }
 
   private InvalidArgumentException escapes(String key) {
     return new InvalidArgumentException(
-        "Invalid key '" + key + "': rule 'inside-root' — it resolves outside the storage root '" + root
+        "Invalid key '"
+            + key
+            + "': rule 'inside-root' — it resolves outside the storage root '"
+            + root
             + "' (e.g. through a symbolic link); use a key below the root.");
   }
 
@@ -220,7 +237,8 @@ public final class LocalStorageBackend implements StorageBackend {
     return sb.toString();
   }
 
-  private static void copyAtomically(Path source, Path target, TransferProgress sink) throws IOException {
+  private static void copyAtomically(Path source, Path target, TransferProgress sink)
+      throws IOException {
     boolean folder = Files.isDirectory(source);
     long total = folder ? LocalFiles.treeSize(source) : Files.size(source);
     LocalFiles.Progress progress = new LocalFiles.Progress(sink, total);

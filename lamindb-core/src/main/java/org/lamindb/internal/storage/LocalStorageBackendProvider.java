@@ -4,7 +4,10 @@ import java.util.Map;
 import org.lamindb.storage.StorageBackend;
 import org.lamindb.storage.StorageBackendProvider;
 
-/** Serves local roots: absolute paths and {@code file://} URIs. Registered with {@link java.util.ServiceLoader}. */
+/**
+ * Serves local roots: absolute paths and {@code file://} URIs. Registered with {@link
+ * java.util.ServiceLoader}.
+ */
 public final class LocalStorageBackendProvider implements StorageBackendProvider {
 
   /** Creates the provider; {@link java.util.ServiceLoader} calls this. */

@@ -24,7 +24,8 @@ public final class StorageBackends {
   private StorageBackends() {}
 
   /**
-   * @param root storage root, e.g. {@code /data/lamin}, {@code file:///data/lamin}, {@code s3://bucket/prefix}
+   * @param root storage root, e.g. {@code /data/lamin}, {@code file:///data/lamin}, {@code
+   *     s3://bucket/prefix}
    * @param settings backend settings (region, endpoint_url, ...); may be empty
    * @return an open backend; close it when done
    * @throws StorageException when no provider on the class path serves the root's scheme
@@ -34,7 +35,8 @@ public final class StorageBackends {
     if (loader == null) {
       loader = StorageBackends.class.getClassLoader();
     }
-    for (StorageBackendProvider provider : ServiceLoader.load(StorageBackendProvider.class, loader)) {
+    for (StorageBackendProvider provider :
+        ServiceLoader.load(StorageBackendProvider.class, loader)) {
       if (provider.supports(root)) {
         return provider.open(root, settings == null ? Map.of() : settings);
       }
@@ -47,9 +49,16 @@ public final class StorageBackends {
     String scheme = colon > 0 ? root.substring(0, colon).toLowerCase(Locale.ROOT) : "";
     String module = MODULES.get(scheme);
     if (module != null) {
-      return "no storage backend for '" + root + "': add org.lamindb:" + module + " to the classpath";
+      return "no storage backend for '"
+          + root
+          + "': add org.lamindb:"
+          + module
+          + " to the classpath";
     }
-    return "no storage backend for '" + root + "': no module on the classpath serves the scheme '" + scheme
+    return "no storage backend for '"
+        + root
+        + "': no module on the classpath serves the scheme '"
+        + scheme
         + "://'; supported are local paths, file://, s3:// (lamindb-storage-s3) and gs:// (lamindb-storage-gcs)";
   }
 }

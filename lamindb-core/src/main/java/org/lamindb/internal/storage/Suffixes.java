@@ -6,8 +6,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Canonical and raw suffixes of file names and keys (spec §4.1). The canonical suffix is what an artifact stores in
- * {@code suffix} ({@code ""} for unknown formats); the raw suffix is what key/path consistency compares.
+ * Canonical and raw suffixes of file names and keys (spec §4.1). The canonical suffix is what an
+ * artifact stores in {@code suffix} ({@code ""} for unknown formats); the raw suffix is what
+ * key/path consistency compares.
  *
  * <pre>{@code
  * Suffixes.extract("data/pbmc.h5ad.tar.gz")   // Suffix[canonical=.h5ad.tar.gz, raw=.h5ad.tar.gz]
@@ -24,8 +25,9 @@ public final class Suffixes {
       List.of(".anndata.zarr", ".vitessce.json", ".ome.zarr", ".ome.h5", ".ome.hdf5");
 
   /**
-   * Known single-suffix formats: common media types plus data-science and bioinformatics formats. Membership decides
-   * whether a suffix is canonical; an unknown suffix is kept only as the raw suffix.
+   * Known single-suffix formats: common media types plus data-science and bioinformatics formats.
+   * Membership decides whether a suffix is canonical; an unknown suffix is kept only as the raw
+   * suffix.
    */
   public static final Set<String> KNOWN = Set.of(knownFormats());
 
@@ -34,8 +36,10 @@ public final class Suffixes {
   /**
    * Both suffixes of a name.
    *
-   * @param canonical the suffix stored on an artifact, lower case, {@code ""} when the format is unknown
-   * @param raw the suffix compared between a path and a key, lower case, {@code ""} when there is none
+   * @param canonical the suffix stored on an artifact, lower case, {@code ""} when the format is
+   *     unknown
+   * @param raw the suffix compared between a path and a key, lower case, {@code ""} when there is
+   *     none
    */
   public record Suffix(String canonical, String raw) {}
 
@@ -98,7 +102,10 @@ public final class Suffixes {
     return extract(pathOrKey).raw();
   }
 
-  /** The suffixes of a file name like pathlib does: leading dots belong to the stem, a trailing dot means none. */
+  /**
+   * The suffixes of a file name like pathlib does: leading dots belong to the stem, a trailing dot
+   * means none.
+   */
   static List<String> suffixes(String name) {
     List<String> out = new ArrayList<>();
     if (name.isEmpty() || name.endsWith(".")) {

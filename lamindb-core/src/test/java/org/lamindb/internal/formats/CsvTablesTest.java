@@ -50,6 +50,9 @@ class CsvTablesTest {
     Table adata = load("anndata_adata.csv", ".csv");
     assertThat(adata.columnNames()).containsExactly("Unnamed: 0", "c1", "c2");
     assertThat(adata.stringColumn("Unnamed: 0").asList()).containsExactly("r1", "r2", "r3");
+    // "1.0", "3.0", "5.0": floats, as pandas reads them
+    assertThat(adata.column("c1").type()).isEqualTo(ColumnType.DOUBLE);
+    assertThat(adata.doubleColumn("c1").asList()).containsExactly(1.0, 3.0, 5.0);
 
     Table genes = load("scanpy_10x-v1.2.0_hg19_chr21_genes.tsv", ".tsv");
     assertThat(genes.columnNames()).containsExactly("DSCAM", "DSCAM.1");
@@ -76,6 +79,32 @@ class CsvTablesTest {
             "nfcore_Chromium_Human_Transcriptome_Probe_Set_v1.1.0_GRCh38-2024-A.chr22.csv", ".csv");
     assertThat(probes.column("included").type()).isEqualTo(ColumnType.BOOLEAN);
     assertThat(probes.stringColumn("gene_id").get(0)).isEqualTo("ENSG00000198445");
+  }
+
+  @Test
+  void singleFileTarGzArchivesLoadAsPandasDoes(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        new java.io.File("/bin/tar").canExecute() || new java.io.File("/usr/bin/tar").canExecute(),
+        "the tar command is needed to build the archive");
+    Path csv = dir.resolve("hvg.csv");
+    java.nio.file.Files.copy(
+        SharedTestData.formats().resolve("csv/scanpy_cell_ranger_hvg.csv"), csv);
+    Path tgz = dir.resolve("hvg.csv.tar.gz");
+    Process p =
+        new ProcessBuilder("tar", "-czf", tgz.toString(), "-C", dir.toString(), "hvg.csv")
+            .redirectErrorStream(true)
+            .start();
+    assertThat(p.waitFor()).isZero();
+    assertThat(provider.canLoad(".csv.tar.gz")).isTrue();
+    Table t = provider.load(tgz, ".csv.tar.gz", Table.class).orElseThrow();
+    assertThat(t.shape()).contains("765 rows X 5 cols");
+    assertThat(t.booleanColumn("highly_variable").countTrue()).isEqualTo(100);
+    // a plain .csv.gz is not a tar archive
+    Path gz = SharedTestData.formats().resolve("csv/cellxgene_genes_ercc.csv.gz");
+    assertThatThrownBy(() -> provider.load(gz, ".csv.tar.gz", Table.class))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("tar");
   }
 
   @Test

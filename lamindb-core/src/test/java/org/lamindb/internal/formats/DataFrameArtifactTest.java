@@ -55,6 +55,7 @@ class DataFrameArtifactTest {
     assertThat(a.suffix()).isEqualTo(".parquet");
     assertThat(a.otype()).isEqualTo("DataFrame");
     assertThat(a.nObservations()).isEqualTo(3L);
+    assertThat(a.kind()).isEqualTo("dataset"); // spec §4.8: objects saved from memory are datasets
     Artifact again = ln.artifacts().get("key", "my_datasets/sequences.parquet");
     Table t = again.load(Table.class);
     assertThat(t.stringColumn("name").asList()).containsExactly("seq1", "seq2", "seq3");

@@ -24,8 +24,9 @@ import org.lamindb.storage.StorageBackend;
 import org.lamindb.storage.TransferProgress;
 
 /**
- * Behaviour every {@link StorageBackend} shares; one subclass per backend (local, S3, GCS). Expected hashes are
- * constants computed with OpenSSL (see {@link HashingTest} for the shell helper).
+ * Behaviour every {@link StorageBackend} shares; one subclass per backend (local, S3, GCS).
+ * Expected hashes are constants computed with OpenSSL (see {@link HashingTest} for the shell
+ * helper).
  */
 public abstract class AbstractStorageBackendTest {
 
@@ -47,29 +48,37 @@ public abstract class AbstractStorageBackendTest {
    */
   protected abstract StorageBackend createBackend(Path scratch) throws Exception;
 
-  /** @return true when {@link ObjectStat#hash()} carries the content md5 for single-part objects */
+  /**
+   * @return true when {@link ObjectStat#hash()} carries the content md5 for single-part objects
+   */
   protected abstract boolean statReportsMd5();
 
-  /** @return size of the large-file test (80 MiB unless a backend needs less) */
+  /**
+   * @return size of the large-file test (80 MiB unless a backend needs less)
+   */
   protected long largeFileSize() {
     return 80L << 20;
   }
 
   /**
-   * How a child JVM reaches this backend for the bounded-memory test: the root for {@link StorageBackends#forRoot}
-   * and, per run, the settings (e.g. one run with multipart uploads and one with a single streamed PUT). Empty when
-   * the backend exists only inside this JVM.
+   * How a child JVM reaches this backend for the bounded-memory test: the root for {@link
+   * StorageBackends#forRoot} and, per run, the settings (e.g. one run with multipart uploads and
+   * one with a single streamed PUT). Empty when the backend exists only inside this JVM.
    */
   protected Optional<String> childJvmRoot() {
     return Optional.empty();
   }
 
-  /** @return settings variants for {@link #childJvmRoot()}; one child JVM runs per entry */
+  /**
+   * @return settings variants for {@link #childJvmRoot()}; one child JVM runs per entry
+   */
   protected List<Map<String, String>> childJvmSettings() {
     return List.of(Map.of());
   }
 
-  /** @return extra JVM options for the child (e.g. credentials as system properties) */
+  /**
+   * @return extra JVM options for the child (e.g. credentials as system properties)
+   */
   protected List<String> childJvmOptions() {
     return List.of();
   }
@@ -151,7 +160,8 @@ public abstract class AbstractStorageBackendTest {
     assertThat(backend.stat("nothing/here.txt")).isEmpty();
     assertThat(backend.list("nothing")).isEmpty();
     assertThatThrownBy(() -> read("nothing/here.txt")).isInstanceOf(IOException.class);
-    assertThatThrownBy(() -> backend.download("nothing/here.txt", tmp.resolve("d"), TransferProgress.NONE))
+    assertThatThrownBy(
+            () -> backend.download("nothing/here.txt", tmp.resolve("d"), TransferProgress.NONE))
         .isInstanceOf(IOException.class);
     assertThat(tmp.resolve("d")).doesNotExist();
     backend.delete("nothing/here.txt");
@@ -323,13 +333,15 @@ public abstract class AbstractStorageBackendTest {
 
     local("ff/a", "a");
     patternFile(tmp.resolve("local/ff/b.bin"), 1L << 20);
-    assertThatThrownBy(() -> backend.upload(tmp.resolve("local/ff"), "atomic/folder", failing)).isNotNull();
+    assertThatThrownBy(() -> backend.upload(tmp.resolve("local/ff"), "atomic/folder", failing))
+        .isNotNull();
     assertThat(backend.list("atomic/folder")).isEmpty();
   }
 
   @Test
   public void failedDownloadLeavesNoPartialFile() throws IOException {
-    backend.upload(patternFile(tmp.resolve("local/dl.bin"), 2L << 20), "dl.bin", TransferProgress.NONE);
+    backend.upload(
+        patternFile(tmp.resolve("local/dl.bin"), 2L << 20), "dl.bin", TransferProgress.NONE);
     Path target = tmp.resolve("down/dl.bin");
     assertThatThrownBy(
             () ->
@@ -349,21 +361,31 @@ public abstract class AbstractStorageBackendTest {
   @Test
   public void keysEscapingTheRootAreRejected() throws IOException {
     Path file = local("e", "escape");
-    for (String key : new String[] {"../outside.txt", "a/../../outside.txt", "/etc/passwd", "a\\b", "a//b", ""}) {
+    for (String key :
+        new String[] {"../outside.txt", "a/../../outside.txt", "/etc/passwd", "a\\b", "a//b", ""}) {
       assertThatThrownBy(() -> backend.upload(file, key, TransferProgress.NONE))
           .as(key)
           .isInstanceOf(InvalidArgumentException.class);
-      assertThatThrownBy(() -> backend.stat(key)).as(key).isInstanceOf(InvalidArgumentException.class);
-      assertThatThrownBy(() -> backend.open(key)).as(key).isInstanceOf(InvalidArgumentException.class);
-      assertThatThrownBy(() -> backend.delete(key)).as(key).isInstanceOf(InvalidArgumentException.class);
-      assertThatThrownBy(() -> backend.move("x", key)).as(key).isInstanceOf(InvalidArgumentException.class);
+      assertThatThrownBy(() -> backend.stat(key))
+          .as(key)
+          .isInstanceOf(InvalidArgumentException.class);
+      assertThatThrownBy(() -> backend.open(key))
+          .as(key)
+          .isInstanceOf(InvalidArgumentException.class);
+      assertThatThrownBy(() -> backend.delete(key))
+          .as(key)
+          .isInstanceOf(InvalidArgumentException.class);
+      assertThatThrownBy(() -> backend.move("x", key))
+          .as(key)
+          .isInstanceOf(InvalidArgumentException.class);
     }
     assertThat(tmp.resolve("outside.txt")).doesNotExist();
   }
 
   @Test
   public void managedKeysBelowLamindbFolderWork() throws IOException {
-    backend.upload(local("m.csv", "a,b\n1,2\n"), ".lamindb/AbCd1234EfGh5678IjKl.csv", TransferProgress.NONE);
+    backend.upload(
+        local("m.csv", "a,b\n1,2\n"), ".lamindb/AbCd1234EfGh5678IjKl.csv", TransferProgress.NONE);
     assertThat(read(".lamindb/AbCd1234EfGh5678IjKl.csv")).isEqualTo("a,b\n1,2\n");
     Optional<Path> path = backend.localPath(".lamindb/AbCd1234EfGh5678IjKl.csv");
     path.ifPresent(p -> assertThat(p).hasContent("a,b\n1,2\n"));
@@ -397,7 +419,9 @@ public abstract class AbstractStorageBackendTest {
     assertThat(folder.resolve("stale")).doesNotExist();
   }
 
-  /** @return the keys of a listing, sorted */
+  /**
+   * @return the keys of a listing, sorted
+   */
   protected static List<String> keys(List<ObjectStat> stats) {
     return stats.stream().map(ObjectStat::key).sorted().collect(Collectors.toList());
   }

@@ -10,13 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.lamindb.InvalidArgumentException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lamindb.InvalidArgumentException;
 
 /**
- * Hash vectors. Spec vectors come from lamindb-setup's tests; every other expected value was computed in a shell with
- * coreutils and OpenSSL, never with the code under test. The shell helper used throughout:
+ * Hash vectors. Spec vectors come from lamindb-setup's tests; every other expected value was
+ * computed in a shell with coreutils and OpenSSL, never with the code under test. The shell helper
+ * used throughout:
  *
  * <pre>
  * b64u(){ base64 -w0 | tr '+/' '-_' | tr -d '='; }   # URL-safe base64 without padding
@@ -48,7 +49,8 @@ class HashingTest {
 
   @Test
   void chunkSizeOneUsesFirstLastSha1() throws IOException {
-    // ( printf a | openssl sha1 -binary; printf c | openssl sha1 -binary ) | openssl sha1 -binary | b64u | cut -c1-22
+    // ( printf a | openssl sha1 -binary; printf c | openssl sha1 -binary ) | openssl sha1 -binary |
+    // b64u | cut -c1-22
     //   -> p0EbDbQEP1wS-Tw6TuBjKS (also the spec's vector)
     assertThat(Hashing.hashFile(write("abc", "abc"), 1))
         .isEqualTo(new Hashing.FileHash(3, "p0EbDbQEP1wS-Tw6TuBjKS", "sha1-fl"));
@@ -60,9 +62,11 @@ class HashingTest {
     assertThat(Hashing.hashFile(write("empty", "")))
         .isEqualTo(new Hashing.FileHash(0, "1B2M2Y8AsgTpgAmY7PhCfg", "md5"));
     // printf 'hello world\n' | openssl md5 -binary | b64u -> b1kCrCNwJL3QwXbLkwY9xA
-    assertThat(Hashing.hashFile(write("hello", "hello world\n")).hash()).isEqualTo("b1kCrCNwJL3QwXbLkwY9xA");
+    assertThat(Hashing.hashFile(write("hello", "hello world\n")).hash())
+        .isEqualTo("b1kCrCNwJL3QwXbLkwY9xA");
     // yes lamindb | head -c 1000 | openssl md5 -binary | b64u -> m7Cr7b5OPJbTVn7HNcnG2w
-    assertThat(Hashing.hashFile(writePattern("p1k", 1000)).hash()).isEqualTo("m7Cr7b5OPJbTVn7HNcnG2w");
+    assertThat(Hashing.hashFile(writePattern("p1k", 1000)).hash())
+        .isEqualTo("m7Cr7b5OPJbTVn7HNcnG2w");
   }
 
   @Test
@@ -76,28 +80,34 @@ class HashingTest {
   @Test
   void oneByteOverFiftyMiBSwitchesToSha1FirstLast() throws IOException {
     // head -c $((C+1)) /dev/zero > f
-    // ( head -c $C f | openssl sha1 -binary; tail -c $C f | openssl sha1 -binary ) | openssl sha1 -binary \
+    // ( head -c $C f | openssl sha1 -binary; tail -c $C f | openssl sha1 -binary ) | openssl sha1
+    // -binary \
     //   | b64u | cut -c1-22 -> I-EOc37Fd5SZVtseNYT2KN
     Path p = sparse("z50p1", Hashing.CHUNK_SIZE + 1);
     assertThat(Hashing.hashFile(p))
-        .isEqualTo(new Hashing.FileHash(Hashing.CHUNK_SIZE + 1, "I-EOc37Fd5SZVtseNYT2KN", "sha1-fl"));
+        .isEqualTo(
+            new Hashing.FileHash(Hashing.CHUNK_SIZE + 1, "I-EOc37Fd5SZVtseNYT2KN", "sha1-fl"));
   }
 
   @Test
   void largePatternFileWithDistinctFirstAndLastChunk() throws IOException {
-    // yes lamindb | head -c $((C+12345)) > f      # "lamindb\n" repeated; last chunk starts mid-pattern
-    // ( head -c $C f | openssl sha1 -binary; tail -c $C f | openssl sha1 -binary ) | openssl sha1 -binary \
+    // yes lamindb | head -c $((C+12345)) > f      # "lamindb\n" repeated; last chunk starts
+    // mid-pattern
+    // ( head -c $C f | openssl sha1 -binary; tail -c $C f | openssl sha1 -binary ) | openssl sha1
+    // -binary \
     //   | b64u | cut -c1-22 -> AutUWBQ2Q6OdTIKD5wJele
     Path p = writePattern("pattern", Hashing.CHUNK_SIZE + 12345);
     assertThat(Hashing.hashFile(p))
-        .isEqualTo(new Hashing.FileHash(Hashing.CHUNK_SIZE + 12345, "AutUWBQ2Q6OdTIKD5wJele", "sha1-fl"));
+        .isEqualTo(
+            new Hashing.FileHash(Hashing.CHUNK_SIZE + 12345, "AutUWBQ2Q6OdTIKD5wJele", "sha1-fl"));
   }
 
   @Test
   void sparseEightyMiBFileWithMarkers() throws IOException {
     // truncate -s 83886080 f; printf head | dd of=f conv=notrunc
     // printf tail | dd of=f bs=1 seek=$((83886080-4)) conv=notrunc
-    // ( head -c $C f | openssl sha1 -binary; tail -c $C f | openssl sha1 -binary ) | openssl sha1 -binary \
+    // ( head -c $C f | openssl sha1 -binary; tail -c $C f | openssl sha1 -binary ) | openssl sha1
+    // -binary \
     //   | b64u | cut -c1-22 -> Fd_R-J-Kc7hjZaYpcpb1VS
     long size = 83_886_080L;
     Path p = sparse("sp", size);
@@ -107,13 +117,15 @@ class HashingTest {
       f.seek(size - 4);
       f.write("tail".getBytes(StandardCharsets.US_ASCII));
     }
-    assertThat(Hashing.hashFile(p)).isEqualTo(new Hashing.FileHash(size, "Fd_R-J-Kc7hjZaYpcpb1VS", "sha1-fl"));
+    assertThat(Hashing.hashFile(p))
+        .isEqualTo(new Hashing.FileHash(size, "Fd_R-J-Kc7hjZaYpcpb1VS", "sha1-fl"));
   }
 
   @Test
   void folderHashIgnoresPathsAndOrder() throws IOException {
     // ha=$(printf a | openssl md5 -binary | b64u); hb=$(printf b | openssl md5 -binary | b64u)
-    // ( printf %s "$ha" | openssl md5 -binary; printf %s "$hb" | openssl md5 -binary ) | openssl md5 -binary | b64u
+    // ( printf %s "$ha" | openssl md5 -binary; printf %s "$hb" | openssl md5 -binary ) | openssl
+    // md5 -binary | b64u
     //   -> YNCwyFw7rBegqZLBVEckCg (the spec's own vector)
     write("d1/a.txt", "a");
     write("d1/b.txt", "b");
@@ -128,7 +140,8 @@ class HashingTest {
   void folderWithThreeFilesSortsHashStrings() throws IOException {
     // hashes of a, b, abc sorted bytewise (LC_ALL=C sort): DMF1..., kAFQ..., kutf...
     // ( for x in DMF1ucDxtqgxw5niaXcmYQ kAFQmDzST7DWlj99KOF_cg kutf_uauL-w61xx3dTFXjw; do
-    //     printf %s "$x" | openssl md5 -binary; done ) | openssl md5 -binary | b64u -> 8t-YUCVEPDy7ej3H61v2oQ
+    //     printf %s "$x" | openssl md5 -binary; done ) | openssl md5 -binary | b64u ->
+    // 8t-YUCVEPDy7ej3H61v2oQ
     write("d/x", "b");
     write("d/y", "abc");
     write("d/z/w", "a");
@@ -136,7 +149,8 @@ class HashingTest {
         .isEqualTo(new Hashing.DirHash(5, "8t-YUCVEPDy7ej3H61v2oQ", "md5-d", 3));
     assertThat(
             Hashing.hashFromHashes(
-                List.of("kutf_uauL-w61xx3dTFXjw", "DMF1ucDxtqgxw5niaXcmYQ", "kAFQmDzST7DWlj99KOF_cg")))
+                List.of(
+                    "kutf_uauL-w61xx3dTFXjw", "DMF1ucDxtqgxw5niaXcmYQ", "kAFQmDzST7DWlj99KOF_cg")))
         .isEqualTo("8t-YUCVEPDy7ej3H61v2oQ");
   }
 
@@ -163,7 +177,8 @@ class HashingTest {
   void hexDigestToBase64() {
     // spec vector: b16_to_b64("9b89c8c1acf79dba5b5341d1fff9806f") = m4nIwaz3nbpbU0HR__mAbw
     // echo 9b89c8c1acf79dba5b5341d1fff9806f | xxd -r -p | b64u -> m4nIwaz3nbpbU0HR__mAbw
-    assertThat(Hashing.hexToB64("9b89c8c1acf79dba5b5341d1fff9806f")).isEqualTo("m4nIwaz3nbpbU0HR__mAbw");
+    assertThat(Hashing.hexToB64("9b89c8c1acf79dba5b5341d1fff9806f"))
+        .isEqualTo("m4nIwaz3nbpbU0HR__mAbw");
     assertThatThrownBy(() -> Hashing.hexToB64("xyz")).isInstanceOf(InvalidArgumentException.class);
   }
 
@@ -175,7 +190,10 @@ class HashingTest {
     return p;
   }
 
-  /** Writes "lamindb\n" repeated, cut at {@code size} bytes, like {@code yes lamindb | head -c size}. */
+  /**
+   * Writes "lamindb\n" repeated, cut at {@code size} bytes, like {@code yes lamindb | head -c
+   * size}.
+   */
   private Path writePattern(String name, long size) throws IOException {
     Path p = dir.resolve(name);
     byte[] unit = "lamindb\n".getBytes(StandardCharsets.US_ASCII);

@@ -4,13 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.lamindb.InvalidArgumentException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.lamindb.InvalidArgumentException;
 
-/** Key rules per spec §0.4, §4.2 and issue 5; each broken rule is named in the message with the key. */
+/**
+ * Key rules per spec §0.4, §4.2 and issue 5; each broken rule is named in the message with the key.
+ */
 class KeysTest {
 
   @ParameterizedTest

@@ -14,7 +14,9 @@ import org.lamindb.StorageException;
 import org.lamindb.storage.StorageBackend;
 import org.lamindb.storage.TransferProgress;
 
-/** The shared suite on local disk, plus local-only rules (symbolic links, roots, provider lookup). */
+/**
+ * The shared suite on local disk, plus local-only rules (symbolic links, roots, provider lookup).
+ */
 class LocalStorageBackendTest extends AbstractStorageBackendTest {
 
   private Path root;

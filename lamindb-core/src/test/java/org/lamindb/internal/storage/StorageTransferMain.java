@@ -8,8 +8,9 @@ import org.lamindb.storage.StorageBackend;
 import org.lamindb.storage.TransferProgress;
 
 /**
- * Child-JVM entry point of {@link AbstractStorageBackendTest}'s bounded-memory test: uploads a file to a backend found
- * with {@link StorageBackends#forRoot}, downloads it again, and exits 0. Run with a heap smaller than the file.
+ * Child-JVM entry point of {@link AbstractStorageBackendTest}'s bounded-memory test: uploads a file
+ * to a backend found with {@link StorageBackends#forRoot}, downloads it again, and exits 0. Run
+ * with a heap smaller than the file.
  *
  * <p>Arguments: {@code root key sourceFile downloadTarget [setting=value ...]}.
  */
@@ -17,7 +18,9 @@ public final class StorageTransferMain {
 
   private StorageTransferMain() {}
 
-  /** @param args root, key, source, target, then settings as {@code name=value} */
+  /**
+   * @param args root, key, source, target, then settings as {@code name=value}
+   */
   public static void main(String[] args) throws Exception {
     Map<String, String> settings = new HashMap<>();
     for (int i = 4; i < args.length; i++) {
@@ -29,7 +32,10 @@ public final class StorageTransferMain {
       backend.download(args[1], Path.of(args[3]), TransferProgress.NONE);
     }
     System.out.println(
-        "transferred " + Files.size(Path.of(args[3])) + " bytes with max heap "
-            + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
+        "transferred "
+            + Files.size(Path.of(args[3]))
+            + " bytes with max heap "
+            + Runtime.getRuntime().maxMemory() / (1 << 20)
+            + " MiB");
   }
 }

@@ -2,9 +2,9 @@ package org.lamindb.internal.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Canonical and raw suffixes per spec §4.1. */
 class SuffixesTest {

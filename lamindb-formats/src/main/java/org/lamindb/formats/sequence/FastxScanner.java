@@ -33,6 +33,9 @@ final class FastxScanner {
   private final java.io.ByteArrayOutputStream residues = new java.io.ByteArrayOutputStream();
   private final java.io.ByteArrayOutputStream qualities = new java.io.ByteArrayOutputStream();
   private String recordHeader;
+  private long read;
+  private long stopAfter = Long.MAX_VALUE;
+  private boolean complete = true;
   private SequenceSummary.Format format;
   private long records;
   private long total;
@@ -56,6 +59,7 @@ final class FastxScanner {
       if (n < 0) {
         return -1;
       }
+      read += n;
       lim += n;
     }
     return buf[pos + k] & 0xff;
@@ -219,6 +223,22 @@ final class FastxScanner {
     return -1;
   }
 
+  /**
+   * Stops at the first record boundary after about {@code bytes} bytes (uncompressed) were parsed.
+   */
+  void stopAfter(long bytes) {
+    this.stopAfter = bytes;
+  }
+
+  /** True, and marks the summary incomplete, when the byte budget is spent. */
+  private boolean budgetSpent() {
+    if (read - (lim - pos) >= stopAfter) {
+      complete = false;
+      return true;
+    }
+    return false;
+  }
+
   /** Hands every record, one at a time, to {@code action} while scanning. */
   void collect(java.util.function.Consumer<SequenceRecord> action) {
     this.sink = action;
@@ -264,7 +284,7 @@ final class FastxScanner {
       scanFastq();
     }
     return new SequenceSummary(
-        format, gzip, records, total, records == 0 ? 0 : min, max, Alphabet.of(seen));
+        format, gzip, records, total, records == 0 ? 0 : min, max, Alphabet.of(seen), complete);
   }
 
   private void scanFasta() throws IOException {
@@ -275,7 +295,7 @@ final class FastxScanner {
       line++;
       throw error(SequenceSummary.Format.FASTA, "expected a header line starting with '>'");
     }
-    while (!eof()) {
+    while (!eof() && !budgetSpent()) {
       readHeaderLine(SequenceSummary.Format.FASTA);
       recordHeader = sink == null ? null : title();
       long length = 0;
@@ -288,7 +308,7 @@ final class FastxScanner {
 
   private void scanFastq() throws IOException {
     SequenceSummary.Format q = SequenceSummary.Format.FASTQ;
-    while (!eof()) {
+    while (!eof() && !budgetSpent()) {
       if (blankLineAhead()) {
         skipBlankLines();
         if (!eof()) {

@@ -48,7 +48,21 @@ public final class SequenceFiles {
    * @throws StorageException when the file cannot be read
    */
   public static SequenceSummary summarize(Path path, SequenceSummary.Format expected) {
-    return scan(path, expected, null);
+    return scan(path, expected, null, Long.MAX_VALUE);
+  }
+
+  /**
+   * Validates and summarizes only the head of a file: records are read until about {@code maxBytes}
+   * bytes (uncompressed) were parsed, then the scan stops at the next record boundary. Use it to
+   * check a large file's format cheaply; {@link SequenceSummary#complete()} tells whether the whole
+   * file was read.
+   *
+   * @param expected FASTA or FASTQ, or null to accept either
+   * @throws ValidationException when the head is malformed or of the other format
+   */
+  public static SequenceSummary summarizeHead(
+      Path path, SequenceSummary.Format expected, long maxBytes) {
+    return scan(path, expected, null, maxBytes);
   }
 
   /**
@@ -66,7 +80,7 @@ public final class SequenceFiles {
    */
   public static SequenceSummary forEach(
       Path path, SequenceSummary.Format expected, Consumer<SequenceRecord> action) {
-    return scan(path, expected, action);
+    return scan(path, expected, action, Long.MAX_VALUE);
   }
 
   /**
@@ -106,12 +120,12 @@ public final class SequenceFiles {
       throw new StorageException("Could not read " + path + ": " + e.getMessage(), e);
     }
     List<SequenceRecord> out = new ArrayList<>();
-    scan(path, expected, out::add);
+    scan(path, expected, out::add, Long.MAX_VALUE);
     return out;
   }
 
   private static SequenceSummary scan(
-      Path path, SequenceSummary.Format expected, Consumer<SequenceRecord> action) {
+      Path path, SequenceSummary.Format expected, Consumer<SequenceRecord> action, long maxBytes) {
     try (InputStream raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
       raw.mark(2);
       boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
@@ -121,6 +135,7 @@ public final class SequenceFiles {
       if (action != null) {
         scanner.collect(action);
       }
+      scanner.stopAfter(maxBytes);
       SequenceSummary.Format format = scanner.sniff();
       if (format == null) {
         format = expected == null ? SequenceSummary.Format.FASTA : expected;

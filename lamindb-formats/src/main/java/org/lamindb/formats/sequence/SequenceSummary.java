@@ -20,6 +20,8 @@ import java.util.List;
  * @param minLength shortest record (0 when there are no records)
  * @param maxLength longest record (0 when there are no records)
  * @param alphabet DNA, RNA, protein, or NONE when there are no residues
+ * @param complete false when only the head of the file was read ({@link
+ *     SequenceFiles#summarizeHead}): the counts then cover the records read so far
  */
 public record SequenceSummary(
     Format format,
@@ -28,7 +30,8 @@ public record SequenceSummary(
     long totalLength,
     long minLength,
     long maxLength,
-    Alphabet alphabet) {
+    Alphabet alphabet,
+    boolean complete) {
 
   /** The two sequence formats. */
   public enum Format {
@@ -47,8 +50,10 @@ public record SequenceSummary(
         format
             + (gzip ? " (gzip)" : "")
             + ": "
+            + (complete ? "" : "first ")
             + records
-            + (records == 1 ? " record" : " records"));
+            + (records == 1 ? " record" : " records")
+            + (complete ? "" : " checked (the rest of the file was not read)"));
     out.add(
         "total length: "
             + totalLength

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lamindb.formats.AnnData;
+import org.lamindb.formats.AnnDataAccessor;
 
 /**
  * The anndata &lt;= 0.6 layout (no encoding attributes; obs/var as compound datasets; categories in
@@ -68,5 +69,11 @@ class LegacyLayoutTest {
     assertThat(a.x().get(2, 1)).isEqualTo(5.0);
     assertThat(a.layers().get("sp").get(1, 1)).isEqualTo(7.0);
     assertThat(((SparseMatrix) a.layers().get("sp")).format()).isEqualTo(SparseMatrix.Format.CSR);
+    try (AnnDataAccessor acc = AnnData.open(f)) {
+      assertThat(acc.shape()).containsExactly(3, 2);
+      assertThat(acc.obsColumns()).containsExactly("cell_type", "score");
+      assertThat(acc.obs().stringColumn("cell_type").asList()).containsExactly("B", "T", "B");
+      assertThat(acc.xRows(1, 3).get(1, 0)).isEqualTo(4.0);
+    }
   }
 }

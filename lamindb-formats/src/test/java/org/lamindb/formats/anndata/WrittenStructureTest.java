@@ -9,6 +9,7 @@ import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
+import io.jhdf.object.datatype.EnumDataType;
 import io.jhdf.object.datatype.FixedPoint;
 import io.jhdf.object.datatype.FloatingPoint;
 import io.jhdf.object.datatype.StringData;
@@ -85,7 +86,17 @@ class WrittenStructureTest {
       Group cat = (Group) obs.getChild("cell_type");
       assertThat(attr(cat, "encoding-type")).isEqualTo("categorical");
       assertThat(attr(cat, "encoding-version")).isEqualTo("0.2.0");
-      assertThat(cat.getAttribute("ordered")).isNotNull();
+      assertThat(cat.getAttribute("ordered").getDataType()).isInstanceOf(EnumDataType.class);
+      Dataset isDoublet = (Dataset) obs.getChild("is_doublet");
+      assertThat(isDoublet.getDataType()).isInstanceOf(EnumDataType.class);
+      assertThat(((EnumDataType) isDoublet.getDataType()).getEnumMapping())
+          .containsEntry(0, "FALSE")
+          .containsEntry(1, "TRUE");
+      assertThat(((EnumDataType) isDoublet.getDataType()).getBaseType().getSize()).isEqualTo(1);
+      Group nGenes = (Group) obs.getChild("n_genes");
+      assertThat(attr(nGenes, "encoding-type")).isEqualTo("nullable-integer");
+      assertThat(((Dataset) nGenes.getChild("mask")).getDataType())
+          .isInstanceOf(EnumDataType.class);
       Dataset codes = (Dataset) cat.getChild("codes");
       assertThat(((FixedPoint) codes.getDataType()).isSigned()).isTrue();
       assertThat((byte[]) codes.getData()).containsExactly(1, 0, 1, -1);

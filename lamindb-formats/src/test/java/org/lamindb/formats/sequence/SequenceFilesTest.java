@@ -133,6 +133,25 @@ class SequenceFilesTest {
   }
 
   @Test
+  void largeFilesAreOnlyCheckedAtTheirHead() throws Exception {
+    Path ce = SharedTestData.formats().resolve("fasta/htslib_ce.fa");
+    // 7 records; the first is 1,009,800 residues long, so a 100-byte budget stops after it
+    SequenceSummary head = SequenceFiles.summarizeHead(ce, SequenceSummary.Format.FASTA, 100);
+    assertThat(head.complete()).isFalse();
+    assertThat(head.records()).isEqualTo(1);
+    assertThat(head.lines().get(0)).contains("first 1 record checked");
+    assertThat(SequenceFiles.summarize(ce).complete()).isTrue();
+    FormatInfo info = new SequenceFormatProvider(100).inspect(ce, ".fa").orElseThrow();
+    assertThat(info.nObservations()).isNull();
+    assertThat(info.otype()).isNull();
+    // a bad head is still caught
+    Path bad = SharedTestData.formats().resolve("fasta/bad/biopython_error_tabs.fastq");
+    assertThatThrownBy(() -> new SequenceFormatProvider(10).inspect(bad, ".fastq"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("line 2");
+  }
+
+  @Test
   void wrongSuffixForTheContentIsRejected() throws Exception {
     Path fastaAsFastq = tmp.resolve("reads.fastq");
     Files.copy(SharedTestData.formats().resolve("fasta/htslib_xx.fa"), fastaAsFastq);

@@ -34,9 +34,10 @@ import org.lamindb.storage.StorageBackend;
 import org.lamindb.storage.TransferProgress;
 
 /**
- * Storage in a Google Cloud Storage bucket through google-cloud-storage. Uploads stream through a resumable upload
- * that is finalized only after the last byte, so a failed upload leaves no object; stat derives LaminDB's hash from
- * {@code md5Hash} ({@code md5}) or, for composite objects without one, from the ETag ({@code md5-etag}).
+ * Storage in a Google Cloud Storage bucket through google-cloud-storage. Uploads stream through a
+ * resumable upload that is finalized only after the last byte, so a failed upload leaves no object;
+ * stat derives LaminDB's hash from {@code md5Hash} ({@code md5}) or, for composite objects without
+ * one, from the ETag ({@code md5-etag}).
  *
  * <pre>{@code
  * try (StorageBackend gcs = StorageBackends.forRoot("gs://my-bucket/lamin", Map.of())) {
@@ -49,7 +50,9 @@ public final class GcsStorageBackend implements StorageBackend {
   /** Settings key of the Google Cloud project. */
   public static final String PROJECT = "project";
 
-  /** Settings key of a custom endpoint (an emulator such as fake-gcs-server); uses no credentials. */
+  /**
+   * Settings key of a custom endpoint (an emulator such as fake-gcs-server); uses no credentials.
+   */
   public static final String ENDPOINT_URL = "endpoint_url";
 
   private static final int CHUNK = 16 << 20;
@@ -84,7 +87,8 @@ public final class GcsStorageBackend implements StorageBackend {
    * @param env environment variables ({@code GOOGLE_CLOUD_PROJECT}, {@code STORAGE_EMULATOR_HOST})
    * @return the backend; close it to release the client
    */
-  public static GcsStorageBackend open(String root, Map<String, String> settings, Map<String, String> env) {
+  public static GcsStorageBackend open(
+      String root, Map<String, String> settings, Map<String, String> env) {
     parseRoot(root);
     StorageOptions.Builder options = StorageOptions.http();
     String project = first(settings.get(PROJECT), env.get("GOOGLE_CLOUD_PROJECT"));
@@ -192,7 +196,8 @@ public final class GcsStorageBackend implements StorageBackend {
   @Override
   public void download(String key, Path target, TransferProgress progress) throws IOException {
     ObjectStat stat =
-        stat(key).orElseThrow(() -> new NoSuchFileException(uri(key), null, "no object at this key"));
+        stat(key)
+            .orElseThrow(() -> new NoSuchFileException(uri(key), null, "no object at this key"));
     Path absolute = target.toAbsolutePath();
     Files.createDirectories(absolute.getParent());
     Path temp = LocalFiles.tempSibling(absolute);
@@ -201,7 +206,7 @@ public final class GcsStorageBackend implements StorageBackend {
       if (stat.folder()) {
         Files.createDirectories(temp);
         for (ObjectStat o : list(key)) {
-          Path file = temp.resolve(o.key().substring(key.length() + 1));
+          Path file = LocalFiles.resolveInside(temp, o.key().substring(key.length() + 1));
           Files.createDirectories(file.getParent());
           read(o.key(), file, counter);
         }
@@ -285,7 +290,8 @@ public final class GcsStorageBackend implements StorageBackend {
       throw failure("upload", relativeKey(full), e);
     }
     writer.setChunkSize(CHUNK);
-    // Deliberately no try-with-resources: closing a writer finalizes the object, which must not happen for a
+    // Deliberately no try-with-resources: closing a writer finalizes the object, which must not
+    // happen for a
     // transfer that failed half-way. An unfinished resumable session expires on the server.
     try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
       ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
@@ -318,7 +324,8 @@ public final class GcsStorageBackend implements StorageBackend {
   }
 
   /** Files up to one chunk go up in a single request: atomic, and one round trip instead of two. */
-  private void writeSmall(Path source, BlobInfo info, LocalFiles.Progress counter) throws IOException {
+  private void writeSmall(Path source, BlobInfo info, LocalFiles.Progress counter)
+      throws IOException {
     byte[] content;
     try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
       long size = in.size();
@@ -359,7 +366,8 @@ public final class GcsStorageBackend implements StorageBackend {
     try {
       storage
           .copy(
-              Storage.CopyRequest.of(BlobId.of(bucket, fullKey(fromKey)), BlobId.of(bucket, fullKey(toKey))))
+              Storage.CopyRequest.of(
+                  BlobId.of(bucket, fullKey(fromKey)), BlobId.of(bucket, fullKey(toKey))))
           .getResult();
     } catch (com.google.cloud.storage.StorageException e) {
       throw failure("copy to '" + uri(toKey) + "'", fromKey, e);
@@ -380,7 +388,8 @@ public final class GcsStorageBackend implements StorageBackend {
   private Iterable<Blob> blobsBelow(String folderPrefix, String keyForErrors) throws IOException {
     try {
       List<Blob> out = new ArrayList<>();
-      for (Blob b : storage.list(bucket, Storage.BlobListOption.prefix(folderPrefix)).iterateAll()) {
+      for (Blob b :
+          storage.list(bucket, Storage.BlobListOption.prefix(folderPrefix)).iterateAll()) {
         out.add(b);
       }
       return out;
@@ -420,7 +429,7 @@ public final class GcsStorageBackend implements StorageBackend {
     Instant modified =
         blob.getUpdateTimeOffsetDateTime() != null
             ? blob.getUpdateTimeOffsetDateTime().toInstant()
-            : (blob.getUpdateTime() != null ? Instant.ofEpochMilli(blob.getUpdateTime()) : null);
+            : null;
     long size = blob.getSize() == null ? 0 : blob.getSize();
     return new ObjectStat(relativeKey(blob.getName()), size, modified, hash[0], hash[1], false);
   }
@@ -459,10 +468,12 @@ public final class GcsStorageBackend implements StorageBackend {
     return root() + "/" + key;
   }
 
-  private StorageException failure(String operation, String key, com.google.cloud.storage.StorageException e) {
+  private StorageException failure(
+      String operation, String key, com.google.cloud.storage.StorageException e) {
     String hint = "";
     if (e.getCode() == 401 || e.getCode() == 403) {
-      hint = "; check Application Default Credentials (gcloud auth application-default login) and bucket IAM";
+      hint =
+          "; check Application Default Credentials (gcloud auth application-default login) and bucket IAM";
     }
     return new StorageException(
         "GCS " + operation + " of '" + uri(key) + "' failed: " + e.getMessage() + hint, e);
@@ -470,7 +481,8 @@ public final class GcsStorageBackend implements StorageBackend {
 
   private static String[] parseRoot(String root) {
     if (root == null || !root.startsWith("gs://")) {
-      throw new InvalidArgumentException("Not a GCS root: '" + root + "'; expected gs://bucket[/prefix].");
+      throw new InvalidArgumentException(
+          "Not a GCS root: '" + root + "'; expected gs://bucket[/prefix].");
     }
     String rest = root.substring("gs://".length());
     while (rest.endsWith("/")) {
@@ -480,7 +492,8 @@ public final class GcsStorageBackend implements StorageBackend {
     String bucket = slash < 0 ? rest : rest.substring(0, slash);
     String prefix = slash < 0 ? "" : rest.substring(slash + 1);
     if (bucket.isEmpty() || prefix.contains("//")) {
-      throw new InvalidArgumentException("GCS root '" + root + "' is malformed; expected gs://bucket[/prefix].");
+      throw new InvalidArgumentException(
+          "GCS root '" + root + "' is malformed; expected gs://bucket[/prefix].");
     }
     return new String[] {bucket, prefix};
   }

@@ -15,8 +15,8 @@ import org.lamindb.storage.StorageBackend;
 import org.lamindb.storage.TransferProgress;
 
 /**
- * The shared suite against google-cloud-nio's in-memory {@link LocalStorageHelper} (a fake of the JSON API), one
- * fresh fake and key prefix per test.
+ * The shared suite against google-cloud-nio's in-memory {@link LocalStorageHelper} (a fake of the
+ * JSON API), one fresh fake and key prefix per test.
  */
 class GcsStorageBackendTest extends AbstractStorageBackendTest {
 
@@ -35,13 +35,16 @@ class GcsStorageBackendTest extends AbstractStorageBackendTest {
 
   @Test
   void md5HashAndEtagBecomeLaminDbHashes() {
-    // printf 'hello world\n' | openssl md5 -binary | base64 -> b1kCrCNwJL3QwXbLkwY9xA== (GCS md5Hash form)
+    // printf 'hello world\n' | openssl md5 -binary | base64 -> b1kCrCNwJL3QwXbLkwY9xA== (GCS
+    // md5Hash form)
     assertThat(GcsStorageBackend.hashOf("b1kCrCNwJL3QwXbLkwY9xA==", "CJ+Ux5uZ0IIDEAE="))
         .containsExactly(HELLO_MD5, "md5");
-    // an md5 whose base64 has '+' and '/': printf abc | openssl md5 -binary | base64 -> kAFQmDzST7DWlj99KOF/cg==
+    // an md5 whose base64 has '+' and '/': printf abc | openssl md5 -binary | base64 ->
+    // kAFQmDzST7DWlj99KOF/cg==
     assertThat(GcsStorageBackend.hashOf("kAFQmDzST7DWlj99KOF/cg==", null))
         .containsExactly("kAFQmDzST7DWlj99KOF_cg", "md5");
-    // composite objects have no md5Hash: hash_string(etag); printf 'CJ+Ux5uZ0IIDEAE=' | openssl md5 -binary | b64u -> H8gHr5cIom39ahqyitswmA
+    // composite objects have no md5Hash: hash_string(etag); printf 'CJ+Ux5uZ0IIDEAE=' | openssl md5
+    // -binary | b64u -> H8gHr5cIom39ahqyitswmA
     assertThat(GcsStorageBackend.hashOf(null, "CJ+Ux5uZ0IIDEAE="))
         .containsExactly(ETAG_HASH, "md5-etag");
     assertThat(GcsStorageBackend.hashOf(null, null)).containsExactly(null, null);

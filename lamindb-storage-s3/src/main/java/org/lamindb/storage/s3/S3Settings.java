@@ -8,16 +8,18 @@ import java.util.Map;
 import org.lamindb.InvalidArgumentException;
 
 /**
- * Where and how to reach one S3 root: bucket, key prefix, endpoint, region and multipart sizes, resolved from the
- * root URI, the instance settings and the environment (in that order of precedence for the endpoint: settings, root
- * query, {@code AWS_ENDPOINT_URL_S3}, {@code AWS_ENDPOINT_URL}).
+ * Where and how to reach one S3 root: bucket, key prefix, endpoint, region and multipart sizes,
+ * resolved from the root URI, the instance settings and the environment (in that order of
+ * precedence for the endpoint: settings, root query, {@code AWS_ENDPOINT_URL_S3}, {@code
+ * AWS_ENDPOINT_URL}).
  *
  * @param bucket bucket name
  * @param prefix key prefix below the bucket without leading or trailing '/', may be empty
  * @param endpoint custom endpoint (S3-compatible stores, S3Proxy, MinIO), or null for AWS
  * @param region region name, or null to let the SDK resolve it
  * @param multipartThreshold files larger than this are uploaded in parts
- * @param partSize size of one part (at least 5 MiB; grown so that no upload needs more than 10,000 parts)
+ * @param partSize size of one part (at least 5 MiB; grown so that no upload needs more than 10,000
+ *     parts)
  */
 public record S3Settings(
     String bucket,
@@ -25,7 +27,8 @@ public record S3Settings(
     URI endpoint,
     String region,
     long multipartThreshold,
-    long partSize) {
+    long partSize,
+    int concurrency) {
 
   /** Default multipart threshold and part size: 64 MiB. */
   public static final long DEFAULT_PART_SIZE = 64L << 20;
@@ -45,6 +48,9 @@ public record S3Settings(
   /** Settings key of the part size in bytes. */
   public static final String PART_SIZE = "part_size";
 
+  /** Settings key of the number of parts uploaded at the same time (default 4). */
+  public static final String MAX_CONCURRENCY = "max_concurrency";
+
   /**
    * Resolves the settings of a root.
    *
@@ -54,9 +60,11 @@ public record S3Settings(
    * @return the resolved settings
    * @throws InvalidArgumentException when the root is not an s3:// URI or a size is not a number
    */
-  public static S3Settings resolve(String root, Map<String, String> settings, Map<String, String> env) {
+  public static S3Settings resolve(
+      String root, Map<String, String> settings, Map<String, String> env) {
     if (!root.startsWith("s3://")) {
-      throw new InvalidArgumentException("Not an S3 root: '" + root + "'; expected s3://bucket[/prefix].");
+      throw new InvalidArgumentException(
+          "Not an S3 root: '" + root + "'; expected s3://bucket[/prefix].");
     }
     String rest = root.substring("s3://".length());
     String query = null;
@@ -72,24 +80,35 @@ public record S3Settings(
     String bucket = slash < 0 ? rest : rest.substring(0, slash);
     String prefix = slash < 0 ? "" : rest.substring(slash + 1);
     if (bucket.isEmpty()) {
-      throw new InvalidArgumentException("S3 root '" + root + "' names no bucket; expected s3://bucket[/prefix].");
+      throw new InvalidArgumentException(
+          "S3 root '" + root + "' names no bucket; expected s3://bucket[/prefix].");
     }
     if (prefix.contains("//") || prefix.startsWith("/")) {
       throw new InvalidArgumentException("S3 root '" + root + "' has an empty path segment.");
     }
     String endpoint = first(settings.get(ENDPOINT_URL), queryParameter(query, ENDPOINT_URL));
     endpoint = first(endpoint, env.get("AWS_ENDPOINT_URL_S3"), env.get("AWS_ENDPOINT_URL"));
-    String region = first(settings.get(REGION), env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"));
+    String region =
+        first(settings.get(REGION), env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"));
     if (region == null && endpoint != null) {
       region = "us-east-1";
     }
     long threshold = size(settings, MULTIPART_THRESHOLD, DEFAULT_PART_SIZE);
     long part = Math.max(MIN_PART_SIZE, size(settings, PART_SIZE, DEFAULT_PART_SIZE));
+    int concurrency = (int) Math.max(1, Math.min(64, size(settings, MAX_CONCURRENCY, 4)));
     return new S3Settings(
-        bucket, prefix, endpoint == null ? null : URI.create(endpoint), region, threshold, part);
+        bucket,
+        prefix,
+        endpoint == null ? null : URI.create(endpoint),
+        region,
+        threshold,
+        part,
+        concurrency);
   }
 
-  /** @return the normalized root, {@code s3://bucket[/prefix]} */
+  /**
+   * @return the normalized root, {@code s3://bucket[/prefix]}
+   */
   public String root() {
     return prefix.isEmpty() ? "s3://" + bucket : "s3://" + bucket + "/" + prefix;
   }
@@ -111,7 +130,8 @@ public record S3Settings(
     try {
       return Long.parseLong(value.trim().toLowerCase(Locale.ROOT).replace("_", ""));
     } catch (NumberFormatException e) {
-      throw new InvalidArgumentException("Setting '" + key + "' must be a number of bytes, got '" + value + "'.", e);
+      throw new InvalidArgumentException(
+          "Setting '" + key + "' must be a number of bytes, got '" + value + "'.", e);
     }
   }
 

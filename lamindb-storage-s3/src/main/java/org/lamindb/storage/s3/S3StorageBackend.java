@@ -2,7 +2,6 @@ package org.lamindb.storage.s3;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.lamindb.StorageException;
-import org.lamindb.internal.storage.FileRegionInputStream;
 import org.lamindb.internal.storage.Hashing;
 import org.lamindb.internal.storage.Keys;
 import org.lamindb.internal.storage.LocalFiles;
@@ -26,8 +24,6 @@ import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.LegacyMd5Plugin;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -42,9 +38,10 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * Storage in an S3 bucket (AWS or any S3-compatible store) through the AWS SDK v2. Files above the multipart
- * threshold are uploaded in parts streamed from disk; stat derives LaminDB's hash from the ETag ({@code md5} for
- * single-part objects, {@code md5-<n>} for multipart ones, {@code md5-d} for folders).
+ * Storage in an S3 bucket (AWS or any S3-compatible store) through the AWS SDK v2. Files above the
+ * multipart threshold are uploaded in parts streamed from disk; stat derives LaminDB's hash from
+ * the ETag ({@code md5} for single-part objects, {@code md5-<n>} for multipart ones, {@code md5-d}
+ * for folders).
  *
  * <pre>{@code
  * try (StorageBackend s3 = StorageBackends.forRoot("s3://my-bucket/lamin", Map.of("region", "eu-central-1"))) {
@@ -59,6 +56,7 @@ public final class S3StorageBackend implements StorageBackend {
   private final S3Client s3;
   private final S3Settings settings;
   private final boolean ownsClient;
+  private final S3Uploads uploads;
   private volatile boolean batchDeleteWorks = true;
 
   /**
@@ -73,18 +71,21 @@ public final class S3StorageBackend implements StorageBackend {
     this.s3 = s3;
     this.settings = settings;
     this.ownsClient = ownsClient;
+    this.uploads = new S3Uploads(s3, settings);
   }
 
   /**
-   * Opens a backend with its own client: credentials from the SDK's default provider chain (system properties,
-   * environment, profiles, container and instance roles), path-style requests for custom endpoints.
+   * Opens a backend with its own client: credentials from the SDK's default provider chain (system
+   * properties, environment, profiles, container and instance roles), path-style requests for
+   * custom endpoints.
    *
    * @param root {@code s3://bucket[/prefix][?endpoint_url=...]}
    * @param settings see {@link S3Settings}
    * @param env environment variables
    * @return the backend; close it to release the client
    */
-  public static S3StorageBackend open(String root, Map<String, String> settings, Map<String, String> env) {
+  public static S3StorageBackend open(
+      String root, Map<String, String> settings, Map<String, String> env) {
     S3Settings resolved = S3Settings.resolve(root, settings, env);
     S3ClientBuilder builder =
         S3Client.builder().credentialsProvider(DefaultCredentialsProvider.builder().build());
@@ -95,7 +96,8 @@ public final class S3StorageBackend implements StorageBackend {
       builder
           .endpointOverride(resolved.endpoint())
           .forcePathStyle(true)
-          // S3-compatible stores often lack the newer streaming checksums; send them only when S3 requires them
+          // S3-compatible stores often lack the newer streaming checksums; send them only when S3
+          // requires them
           .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
           .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
           // ... and Content-MD5 where they expect it (DeleteObjects), as before SDK 2.30
@@ -119,7 +121,9 @@ public final class S3StorageBackend implements StorageBackend {
     return "s3";
   }
 
-  /** @return the resolved settings */
+  /**
+   * @return the resolved settings
+   */
   public S3Settings settings() {
     return settings;
   }
@@ -166,12 +170,15 @@ public final class S3StorageBackend implements StorageBackend {
     List<ObjectStat> out = new ArrayList<>();
     try {
       for (S3Object o :
-          s3.listObjectsV2Paginator(r -> r.bucket(settings.bucket()).prefix(folderPrefix)).contents()) {
+          s3.listObjectsV2Paginator(r -> r.bucket(settings.bucket()).prefix(folderPrefix))
+              .contents()) {
         if (o.key().endsWith("/")) {
           continue; // folder markers written by consoles and other tools
         }
         String[] hash = hashFromETag(o.eTag());
-        out.add(new ObjectStat(relativeKey(o.key()), o.size(), o.lastModified(), hash[0], hash[1], false));
+        out.add(
+            new ObjectStat(
+                relativeKey(o.key()), o.size(), o.lastModified(), hash[0], hash[1], false));
       }
     } catch (SdkException e) {
       throw failure("list", prefix, e);
@@ -213,7 +220,7 @@ public final class S3StorageBackend implements StorageBackend {
       if (stat.get().folder()) {
         Files.createDirectories(temp);
         for (ObjectStat o : list(key)) {
-          Path file = temp.resolve(o.key().substring(key.length() + 1));
+          Path file = LocalFiles.resolveInside(temp, o.key().substring(key.length() + 1));
           Files.createDirectories(file.getParent());
           getObject(o.key(), file, counter);
         }
@@ -231,7 +238,7 @@ public final class S3StorageBackend implements StorageBackend {
   public InputStream open(String key) throws IOException {
     String full = fullKey(key);
     try {
-      return s3.getObject(r -> r.bucket(settings.bucket()).key(full));
+      return new AbortOnEarlyClose(s3.getObject(r -> r.bucket(settings.bucket()).key(full)));
     } catch (NoSuchKeyException e) {
       throw new NoSuchFileException(uri(key), null, "no object at this key");
     } catch (SdkException e) {
@@ -288,7 +295,8 @@ public final class S3StorageBackend implements StorageBackend {
     try {
       HeadObjectResponse h = s3.headObject(r -> r.bucket(settings.bucket()).key(full));
       String[] hash = hashFromETag(h.eTag());
-      return Optional.of(new ObjectStat(key, h.contentLength(), h.lastModified(), hash[0], hash[1], false));
+      return Optional.of(
+          new ObjectStat(key, h.contentLength(), h.lastModified(), hash[0], hash[1], false));
     } catch (NoSuchKeyException e) {
       return Optional.empty();
     } catch (S3Exception e) {
@@ -301,96 +309,22 @@ public final class S3StorageBackend implements StorageBackend {
     }
   }
 
-  private void putFile(Path source, String full, long size, LocalFiles.Progress counter) throws IOException {
-    if (size == 0) {
-      counter.add(0);
-    }
+  private void putFile(Path source, String full, long size, LocalFiles.Progress counter)
+      throws IOException {
     try {
-      s3.putObject(
-          r -> r.bucket(settings.bucket()).key(full).contentLength(size),
-          body(source, 0, size, counter));
+      uploads.putFile(source, full, size, counter);
     } catch (SdkException e) {
-      throw failure("upload", full, e);
+      throw failure("upload", relativeKey(full), e);
     }
   }
 
   private void uploadMultipart(Path source, String full, long size, LocalFiles.Progress counter)
       throws IOException {
-    String uploadId;
     try {
-      uploadId =
-          s3.createMultipartUpload(r -> r.bucket(settings.bucket()).key(full)).uploadId();
+      uploads.uploadMultipart(source, full, size, counter);
     } catch (SdkException e) {
-      throw failure("upload", full, e);
+      throw failure("upload", relativeKey(full), e);
     }
-    long partSize = settings.partSizeFor(size);
-    List<CompletedPart> parts = new ArrayList<>();
-    try {
-      int number = 1;
-      for (long offset = 0; offset < size; offset += partSize, number++) {
-        long length = Math.min(partSize, size - offset);
-        int partNumber = number;
-        String etag =
-            s3.uploadPart(
-                    r ->
-                        r.bucket(settings.bucket())
-                            .key(full)
-                            .uploadId(uploadId)
-                            .partNumber(partNumber)
-                            .contentLength(length),
-                    body(source, offset, length, counter))
-                .eTag();
-        parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
-      }
-      s3.completeMultipartUpload(
-          r ->
-              r.bucket(settings.bucket())
-                  .key(full)
-                  .uploadId(uploadId)
-                  .multipartUpload(m -> m.parts(parts)));
-    } catch (SdkException e) {
-      abortQuietly(full, uploadId);
-      throw failure("upload", full, e);
-    } catch (RuntimeException | Error e) {
-      abortQuietly(full, uploadId);
-      throw e;
-    }
-  }
-
-  private void abortQuietly(String full, String uploadId) {
-    try {
-      s3.abortMultipartUpload(r -> r.bucket(settings.bucket()).key(full).uploadId(uploadId));
-    } catch (SdkException ignored) {
-      // the original failure is what the caller needs to see; S3 lifecycle rules clean up leftovers
-    }
-  }
-
-  /**
-   * A request body read lazily from a file region. Retries re-open the region; progress counts each byte once,
-   * however often the SDK re-reads (e.g. for signing).
-   */
-  private static RequestBody body(Path file, long offset, long length, LocalFiles.Progress counter) {
-    long[] reported = {0};
-    ContentStreamProvider provider =
-        () -> {
-          long[] read = {0};
-          try {
-            return new FileRegionInputStream(
-                file,
-                offset,
-                length,
-                n -> {
-                  read[0] += n;
-                  if (read[0] > reported[0]) {
-                    counter.add(read[0] - reported[0]);
-                    reported[0] = read[0];
-                  }
-                });
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        };
-    return RequestBody.fromContentProvider(provider, length, "application/octet-stream");
   }
 
   private void uploadFolder(Path source, String key, TransferProgress progress) throws IOException {
@@ -488,7 +422,7 @@ public final class S3StorageBackend implements StorageBackend {
                     .uploadId(uploadId)
                     .multipartUpload(m -> m.parts(parts)));
       } catch (SdkException e) {
-        abortQuietly(target, uploadId);
+        uploads.abortQuietly(target, uploadId);
         throw e;
       }
     } catch (SdkException e) {
@@ -497,31 +431,42 @@ public final class S3StorageBackend implements StorageBackend {
   }
 
   /**
-   * Deletes every object below {@code key/} except those in {@code keep} (full keys). Folder markers (empty objects
-   * whose key ends in '/') are removed in a second pass, after the objects below them, and only when {@code keep}
-   * is empty: some S3-compatible stores represent them as directories that vanish with their last object.
+   * Deletes every object below {@code key/} except those in {@code keep} (full keys). Folder
+   * markers (empty objects whose key ends in '/') are removed in a second pass, after the objects
+   * below them, and only when {@code keep} is empty: some S3-compatible stores represent them as
+   * directories that vanish with their last object. Costs one LIST when nothing is there.
    */
   private void deleteFolderObjects(String key, Set<String> keep) throws IOException {
-    deleteObjects(objectsBelow(key, keep, false));
-    if (keep.isEmpty()) {
-      deleteObjects(objectsBelow(key, keep, true));
-    }
-  }
-
-  private List<String> objectsBelow(String key, Set<String> keep, boolean markers) throws IOException {
-    List<String> found = new ArrayList<>();
+    List<String> objects = new ArrayList<>();
+    boolean markers = false;
     String folderPrefix = fullKey(key) + "/";
     try {
       for (S3Object o :
-          s3.listObjectsV2Paginator(r -> r.bucket(settings.bucket()).prefix(folderPrefix)).contents()) {
-        if (o.key().endsWith("/") == markers && !keep.contains(o.key())) {
-          found.add(o.key());
+          s3.listObjectsV2Paginator(r -> r.bucket(settings.bucket()).prefix(folderPrefix))
+              .contents()) {
+        if (o.key().endsWith("/")) {
+          markers = true;
+        } else if (!keep.contains(o.key())) {
+          objects.add(o.key());
         }
       }
     } catch (SdkException e) {
       throw failure("list", key, e);
     }
-    return found;
+    deleteObjects(objects);
+    if (markers && keep.isEmpty()) {
+      List<String> remaining = new ArrayList<>();
+      try {
+        for (S3Object o :
+            s3.listObjectsV2Paginator(r -> r.bucket(settings.bucket()).prefix(folderPrefix))
+                .contents()) {
+          remaining.add(o.key());
+        }
+      } catch (SdkException e) {
+        throw failure("list", key, e);
+      }
+      deleteObjects(remaining);
+    }
   }
 
   private void deleteObjects(List<String> fullKeys) throws IOException {
@@ -539,17 +484,26 @@ public final class S3StorageBackend implements StorageBackend {
       }
       try {
         var response =
-            s3.deleteObjects(r -> r.bucket(settings.bucket()).delete(d -> d.objects(ids).quiet(true)));
+            s3.deleteObjects(
+                r -> r.bucket(settings.bucket()).delete(d -> d.objects(ids).quiet(true)));
         if (response.hasErrors() && !response.errors().isEmpty()) {
           throw new StorageException(
-              "S3 delete in '" + root() + "' failed for " + response.errors().size() + " objects, first: "
-                  + response.errors().get(0).key() + " (" + response.errors().get(0).message() + ")");
+              "S3 delete in '"
+                  + root()
+                  + "' failed for "
+                  + response.errors().size()
+                  + " objects, first: "
+                  + response.errors().get(0).key()
+                  + " ("
+                  + response.errors().get(0).message()
+                  + ")");
         }
       } catch (S3Exception e) {
         if (e.statusCode() != 501) {
           throw failure("delete", relativeKey(batch.get(0)), e);
         }
-        // an S3-compatible store without multi-object delete (or its checksum headers): delete one by one
+        // an S3-compatible store without multi-object delete (or its checksum headers): delete one
+        // by one
         batchDeleteWorks = false;
         for (String k : batch) {
           deleteOne(k);
@@ -595,13 +549,18 @@ public final class S3StorageBackend implements StorageBackend {
   private StorageException failure(String operation, String key, SdkException e) {
     String hint = "";
     if (e instanceof NoSuchBucketException) {
-      hint = "; the bucket '" + settings.bucket() + "' does not exist — create it or fix the storage root";
+      hint =
+          "; the bucket '"
+              + settings.bucket()
+              + "' does not exist — create it or fix the storage root";
     } else if (e instanceof S3Exception && ((S3Exception) e).statusCode() == 403) {
-      hint = "; access denied — check the AWS credentials (AWS_PROFILE, AWS_ACCESS_KEY_ID, ...) and bucket policy";
+      hint =
+          "; access denied — check the AWS credentials (AWS_PROFILE, AWS_ACCESS_KEY_ID, ...) and bucket policy";
     } else if (settings.endpoint() != null) {
       hint = "; endpoint " + settings.endpoint();
     }
-    return new StorageException("S3 " + operation + " of '" + uri(key) + "' failed: " + e.getMessage() + hint, e);
+    return new StorageException(
+        "S3 " + operation + " of '" + uri(key) + "' failed: " + e.getMessage() + hint, e);
   }
 
   /**

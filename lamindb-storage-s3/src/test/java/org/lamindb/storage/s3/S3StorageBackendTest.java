@@ -28,9 +28,9 @@ import org.lamindb.storage.StorageBackend;
 import org.lamindb.storage.TransferProgress;
 
 /**
- * The shared suite against S3Proxy running in this JVM on 127.0.0.1 (jclouds filesystem blob store in a temporary
- * folder). Every test gets its own key prefix in one bucket; credentials reach the SDK's default provider chain
- * through its system properties.
+ * The shared suite against S3Proxy running in this JVM on 127.0.0.1 (jclouds filesystem blob store
+ * in a temporary folder). Every test gets its own key prefix in one bucket; credentials reach the
+ * SDK's default provider chain through its system properties.
  */
 class S3StorageBackendTest extends AbstractStorageBackendTest {
 
@@ -105,9 +105,17 @@ class S3StorageBackendTest extends AbstractStorageBackendTest {
   protected List<Map<String, String>> childJvmSettings() {
     return List.of(
         // multipart: a 64 MiB and a 32 MiB part, each larger than half the heap
-        Map.of(S3Settings.ENDPOINT_URL, endpoint, S3Settings.MULTIPART_THRESHOLD, String.valueOf(8L << 20)),
+        Map.of(
+            S3Settings.ENDPOINT_URL,
+            endpoint,
+            S3Settings.MULTIPART_THRESHOLD,
+            String.valueOf(8L << 20)),
         // one PUT of the whole 96 MiB file, streamed from disk
-        Map.of(S3Settings.ENDPOINT_URL, endpoint, S3Settings.MULTIPART_THRESHOLD, String.valueOf(1L << 30)));
+        Map.of(
+            S3Settings.ENDPOINT_URL,
+            endpoint,
+            S3Settings.MULTIPART_THRESHOLD,
+            String.valueOf(1L << 30)));
   }
 
   @Override
@@ -132,9 +140,31 @@ class S3StorageBackendTest extends AbstractStorageBackendTest {
   }
 
   @Test
+  void failedParallelMultipartUploadLeavesNothing() throws IOException {
+    Path big = patternFile(tmp.resolve("local/mpfail.bin"), 23L << 20);
+    TransferProgress failHalfWay =
+        (done, total) -> {
+          if (done > total / 2) {
+            throw new IllegalStateException("simulated failure at " + done + " of " + total);
+          }
+        };
+    assertThatThrownBy(() -> backend.upload(big, "mpfail.bin", failHalfWay))
+        .hasMessageContaining("simulated failure");
+    assertThat(backend.stat("mpfail.bin")).isEmpty();
+    assertThat(backend.list("")).isEmpty();
+    backend.upload(big, "mpfail.bin", TransferProgress.NONE);
+    // 23 MiB in 5 MiB parts -> 5 parts, uploaded 4 at a time
+    assertThat(backend.stat("mpfail.bin").orElseThrow().hashType()).isEqualTo("md5-5");
+    Path down = tmp.resolve("down/mpfail.bin");
+    backend.download("mpfail.bin", down, TransferProgress.NONE);
+    assertThat(Files.mismatch(big, down)).isEqualTo(-1L);
+  }
+
+  @Test
   void rootsSettingsAndEnvironment() {
     S3Settings s =
-        S3Settings.resolve("s3://b/p/q/?endpoint_url=http%3A%2F%2Flocalhost%3A9000", Map.of(), Map.of());
+        S3Settings.resolve(
+            "s3://b/p/q/?endpoint_url=http%3A%2F%2Flocalhost%3A9000", Map.of(), Map.of());
     assertThat(s.bucket()).isEqualTo("b");
     assertThat(s.prefix()).isEqualTo("p/q");
     assertThat(s.root()).isEqualTo("s3://b/p/q");
@@ -148,10 +178,14 @@ class S3StorageBackendTest extends AbstractStorageBackendTest {
     assertThat(env.region()).isEqualTo("eu-west-3");
     assertThat(env.prefix()).isEmpty();
 
-    S3Settings aws = S3Settings.resolve("s3://b", Map.of(), Map.of("AWS_DEFAULT_REGION", "ap-south-1"));
+    S3Settings aws =
+        S3Settings.resolve("s3://b", Map.of(), Map.of("AWS_DEFAULT_REGION", "ap-south-1"));
     assertThat(aws.endpoint()).isNull();
     assertThat(aws.region()).isEqualTo("ap-south-1");
     assertThat(aws.multipartThreshold()).isEqualTo(64L << 20);
+    assertThat(aws.concurrency()).isEqualTo(4);
+    assertThat(S3Settings.resolve("s3://b", Map.of("max_concurrency", "1"), Map.of()).concurrency())
+        .isEqualTo(1);
     // 1 TiB in at most 10,000 parts needs parts of at least 109,951,163 bytes
     assertThat(aws.partSizeFor(1L << 40)).isEqualTo(109_951_163L);
 
@@ -163,7 +197,8 @@ class S3StorageBackendTest extends AbstractStorageBackendTest {
 
   @Test
   void etagsBecomeLaminDbHashes() {
-    // echo 9b89c8c1acf79dba5b5341d1fff9806f | xxd -r -p | b64u -> m4nIwaz3nbpbU0HR__mAbw (spec vector)
+    // echo 9b89c8c1acf79dba5b5341d1fff9806f | xxd -r -p | b64u -> m4nIwaz3nbpbU0HR__mAbw (spec
+    // vector)
     assertThat(S3StorageBackend.hashFromETag("\"9b89c8c1acf79dba5b5341d1fff9806f\""))
         .containsExactly("m4nIwaz3nbpbU0HR__mAbw", "md5");
     assertThat(S3StorageBackend.hashFromETag("\"9b89c8c1acf79dba5b5341d1fff9806f-2\""))

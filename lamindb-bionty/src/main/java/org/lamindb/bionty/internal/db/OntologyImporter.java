@@ -20,7 +20,9 @@ import org.lamindb.bionty.OntologyTerm;
  * Writes a stream of ontology terms into one registry table with batched statements, inside the
  * caller's transaction: records whose ontology id already exists are updated in place (so their
  * ids, artifact links and annotations stay), new ones are inserted, then the parent links of every
- * imported record are replaced by the source's.
+ * imported record are replaced by the source's. Records the stream does not mention keep their
+ * links, so a partial import (a few terms and their ancestors) leaves the rest of the hierarchy
+ * alone.
  */
 public final class OntologyImporter implements Consumer<OntologyTerm>, AutoCloseable {
   private static final int BATCH = 2000;
@@ -152,17 +154,24 @@ public final class OntologyImporter implements Consumer<OntologyTerm>, AutoClose
     Map<String, Long> all = ids(c, entity);
     String m = entity.modelName();
     String p = entity.table() + "_parents";
+    // replace the links of records that existed before this import (new records have none yet)
     try (PreparedStatement del =
-        c.prepareStatement(
-            "DELETE FROM "
-                + p
-                + " WHERE from_"
-                + m
-                + "_id IN (SELECT id FROM "
-                + entity.table()
-                + " WHERE source_id = ?)")) {
-      del.setLong(1, sourceId);
-      del.executeUpdate();
+        c.prepareStatement("DELETE FROM " + p + " WHERE from_" + m + "_id = ?")) {
+      int pending = 0;
+      for (String oid : seen) {
+        Long id = existing.get(oid);
+        if (id != null) {
+          del.setLong(1, id);
+          del.addBatch();
+          if (++pending >= BATCH) {
+            del.executeBatch();
+            pending = 0;
+          }
+        }
+      }
+      if (pending > 0) {
+        del.executeBatch();
+      }
     }
     long links = 0;
     Set<Long> pairs = new HashSet<>();

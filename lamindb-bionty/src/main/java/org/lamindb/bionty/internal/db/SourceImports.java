@@ -11,6 +11,7 @@ import org.lamindb.StorageException;
 import org.lamindb.bionty.BiontyEntity;
 import org.lamindb.bionty.ImportReport;
 import org.lamindb.bionty.OntologyFiles;
+import org.lamindb.bionty.OntologyTerm;
 import org.lamindb.bionty.SourceInfo;
 import org.lamindb.bionty.internal.parse.GeneTableParser;
 import org.lamindb.internal.db.Database;
@@ -90,6 +91,40 @@ public final class SourceImports {
   }
 
   /**
+   * Writes some terms of a source (e.g. records chosen with {@code fromValues} plus their
+   * ancestors) in one transaction; the Source row is created if needed but not marked as fully
+   * imported.
+   *
+   * @return the report
+   */
+  public static ImportReport importSome(
+      Database db,
+      Tracking tracking,
+      BiontyEntity entity,
+      Iterable<OntologyTerm> terms,
+      SourceInfo source) {
+    long t0 = System.nanoTime();
+    return inTransaction(
+        db,
+        entity,
+        c -> {
+          long sourceId = SourceRows.ensure(c, tracking, source);
+          try (OntologyImporter imp = new OntologyImporter(c, entity, sourceId, tracking)) {
+            terms.forEach(imp);
+            long links = imp.finish();
+            return new ImportReport(
+                entity.registryName(),
+                source.name() + " " + source.version(),
+                imp.inserted(),
+                imp.updated(),
+                links,
+                0,
+                (System.nanoTime() - t0) / 1_000_000);
+          }
+        });
+  }
+
+  /**
    * Imports a gene table (with optional HGNC synonyms) into {@code bionty_gene}.
    *
    * @param organismId the organism row of the genes
@@ -157,8 +192,8 @@ public final class SourceImports {
   }
 
   /**
-   * Sets SQLite's page cache of this connection (negative = KiB) for the import: with the default 2 MiB, index
-   * pages of a 78k-row table are evicted and re-read many times within the transaction.
+   * Sets SQLite's page cache of this connection (negative = KiB) for the import: with the default 2
+   * MiB, index pages of a 78k-row table are evicted and re-read many times within the transaction.
    *
    * @return the previous setting
    */

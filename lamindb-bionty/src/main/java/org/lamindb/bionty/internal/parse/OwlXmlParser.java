@@ -16,12 +16,13 @@ import org.lamindb.bionty.OntologyTerm;
 import org.lamindb.bionty.Synonym;
 
 /**
- * Streaming (StAX) reader for OWL ontologies in RDF/XML as the OBO Foundry publishes them (ROBOT / OWL API
- * output): each top-level {@code owl:Class} with an {@code rdf:about} IRI becomes a term with its
- * {@code rdfs:label}, definition ({@code obo:IAO_0000115}), oboInOwl synonyms with their scopes, named
- * {@code rdfs:subClassOf} parents, {@code part_of} ({@code BFO_0000050}) restrictions when asked for, and
- * {@code owl:deprecated}. Other RDF/XML shapes (e.g. classes as {@code rdf:Description} with {@code rdf:type}) are
- * not read. Malformed XML fails with a {@link org.lamindb.ValidationException} naming file and line.
+ * Streaming (StAX) reader for OWL ontologies in RDF/XML as the OBO Foundry publishes them (ROBOT /
+ * OWL API output): each top-level {@code owl:Class} with an {@code rdf:about} IRI becomes a term
+ * with its {@code rdfs:label}, definition ({@code obo:IAO_0000115}), oboInOwl synonyms with their
+ * scopes, named {@code rdfs:subClassOf} parents, {@code part_of} ({@code BFO_0000050}) restrictions
+ * when asked for, and {@code owl:deprecated}. Other RDF/XML shapes (e.g. classes as {@code
+ * rdf:Description} with {@code rdf:type}) are not read. Malformed XML fails with a {@link
+ * org.lamindb.ValidationException} naming file and line.
  */
 public final class OwlXmlParser {
   private static final String RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
@@ -33,7 +34,10 @@ public final class OwlXmlParser {
 
   private final boolean partOf;
 
-  /** @param partOfAsParent whether {@code part_of} restrictions count as parents (Tissue, DevelopmentalStage) */
+  /**
+   * @param partOfAsParent whether {@code part_of} restrictions count as parents (Tissue,
+   *     DevelopmentalStage)
+   */
   public OwlXmlParser(boolean partOfAsParent) {
     this.partOf = partOfAsParent;
   }
@@ -58,7 +62,10 @@ public final class OwlXmlParser {
       return read(r, sink);
     } catch (XMLStreamException e) {
       long line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
-      throw SourceFiles.error(file, line, "invalid RDF/XML: " + lastLine(e.getMessage()),
+      throw SourceFiles.error(
+          file,
+          line,
+          "invalid RDF/XML: " + lastLine(e.getMessage()),
           "the file may be truncated or not an OWL RDF/XML file");
     } catch (IOException e) {
       throw SourceFiles.ioError(file, e);
@@ -87,8 +94,14 @@ public final class OwlXmlParser {
           depth--; // readClass consumed the end tag
           String name = t.name != null ? t.name : t.otherLanguageName;
           if (about != null && name != null) {
-            sink.accept(new OntologyTerm(OntologyIds.normalize(about), name, t.definition,
-                t.synonyms, new ArrayList<>(t.parents), t.deprecated));
+            sink.accept(
+                new OntologyTerm(
+                    OntologyIds.normalize(about),
+                    name,
+                    t.definition,
+                    t.synonyms,
+                    new ArrayList<>(t.parents),
+                    t.deprecated));
             n++;
           }
         } else if (depth == 3 && is(r, OWL, "versionIRI")) {
@@ -199,7 +212,8 @@ public final class OwlXmlParser {
   }
 
   private static String lastLine(String s) {
-    return s == null ? "" : s.lines().map(String::strip).filter(l -> !l.isEmpty())
-        .reduce((a, b) -> b).orElse(s);
+    return s == null
+        ? ""
+        : s.lines().map(String::strip).filter(l -> !l.isEmpty()).reduce((a, b) -> b).orElse(s);
   }
 }

@@ -10,9 +10,9 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.lamindb.bionty.BiontyModule;
 import org.lamindb.internal.db.PostgresUrl;
-import org.lamindb.testing.PostgresTestServer;
 import org.lamindb.spi.Dialect;
 import org.lamindb.spi.RegistryDef;
+import org.lamindb.testing.PostgresTestServer;
 
 class BiontySchemaPostgresTest {
 

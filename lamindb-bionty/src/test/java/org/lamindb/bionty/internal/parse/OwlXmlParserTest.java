@@ -18,8 +18,8 @@ import org.lamindb.bionty.OntologyTerm;
 import org.lamindb.bionty.Synonym;
 
 /**
- * Against src/test/resources/owl/mini-cl.owl, a hand-written file in ROBOT's RDF/XML layout (no OWL file is among
- * the shared data): 5 named classes, one deprecated, one UBERON.
+ * Against src/test/resources/owl/mini-cl.owl, a hand-written file in ROBOT's RDF/XML layout (no OWL
+ * file is among the shared data): 5 named classes, one deprecated, one UBERON.
  */
 class OwlXmlParserTest {
 
@@ -32,7 +32,8 @@ class OwlXmlParserTest {
     assertThat(all.keySet())
         .containsExactly("CL:0000000", "CL:0000542", "CL:0000084", "CL:0000999", "UBERON:0000178");
     assertThat(all.get("CL:0000000").name()).isEqualTo("cell"); // the English label
-    assertThat(all.get("CL:0000542").parents()).containsExactly("CL:0000000"); // &obo; entity expanded
+    assertThat(all.get("CL:0000542").parents())
+        .containsExactly("CL:0000000"); // &obo; entity expanded
     OntologyTerm t = all.get("CL:0000084");
     assertThat(t.name()).isEqualTo("T cell");
     assertThat(t.description()).startsWith("A type of lymphocyte");
@@ -53,7 +54,8 @@ class OwlXmlParserTest {
   void bionTyRulesDropDeprecatedAndOtherPrefixes() throws Exception {
     Map<String, OntologyTerm> kept = new LinkedHashMap<>();
     OntologyFiles.ReadSummary s =
-        OntologyFiles.readTerms(mini(), BiontyEntity.CELL_TYPE, "cl", t -> kept.put(t.ontologyId(), t));
+        OntologyFiles.readTerms(
+            mini(), BiontyEntity.CELL_TYPE, "cl", t -> kept.put(t.ontologyId(), t));
     assertThat(kept.keySet()).containsExactly("CL:0000000", "CL:0000542", "CL:0000084");
     assertThat(s.droppedObsolete()).isEqualTo(1);
     assertThat(s.droppedOtherPrefix()).isEqualTo(1);
@@ -68,7 +70,7 @@ class OwlXmlParserTest {
     int at = text.indexOf("<rdfs:label>T cell");
     Files.writeString(cut, text.substring(0, at + 5));
     long line = text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
-    assertThatThrownBy(() -> new OwlXmlParser(false).parse(cut, t -> { }))
+    assertThatThrownBy(() -> new OwlXmlParser(false).parse(cut, t -> {}))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("cut.owl:" + line)
         .hasMessageContaining("invalid RDF/XML");

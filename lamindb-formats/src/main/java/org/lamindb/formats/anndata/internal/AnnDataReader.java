@@ -98,6 +98,28 @@ public final class AnnDataReader {
     return r.readMatrix(n);
   }
 
+  /**
+   * Reads obs or var of the AnnData at {@code root} without reading the rest; for the compound
+   * layout of anndata &lt;= 0.6 only the {@code uns/<column>_categories} arrays are read from uns.
+   */
+  public Table readFrame(StoreGroup root, String name) {
+    StoreNode n = root.child(name);
+    if (n == null) {
+      return null;
+    }
+    Map<String, Object> cats = new LinkedHashMap<>();
+    if (n instanceof StoreArray && root.child("uns") instanceof StoreGroup) {
+      StoreGroup uns = (StoreGroup) root.child("uns");
+      for (String f : ((StoreArray) n).fieldNames()) {
+        StoreNode c = uns.child(f + "_categories");
+        if (c != null) {
+          cats.put(f + "_categories", r.readElement(c));
+        }
+      }
+    }
+    return frame(n, name, cats);
+  }
+
   private Table frame(StoreNode n, String name, Map<String, Object> uns) {
     if (n == null) {
       return null;

@@ -35,20 +35,25 @@ public final class AnnDataWriter {
    */
   public static final String NULLABLE_AS_FLOAT = "lamindb-nullable";
 
+  private final boolean noEmptyArrays;
   private final boolean hdf5Bitfields;
 
-  /** A writer for stores that can write real booleans (zarr). */
+  /** A writer for stores that write empty arrays and real booleans (zarr). */
   public AnnDataWriter() {
-    this(false);
+    this(false, false);
   }
 
   /**
-   * @param hdf5Bitfields true when the store writes booleans as HDF5 bitfields (jHDF): Python reads
-   *     those as uint8, which pandas rejects as a nullable mask, so nullable integer/boolean
-   *     columns with missing values are written as float64 arrays with NaN (marked with {@link
+   * @param noEmptyArrays true when the store cannot write zero-length arrays (jHDF): an empty
+   *     sparse matrix keeps one unused entry past {@code indptr[-1]}, an all-missing categorical
+   *     one category
+   * @param hdf5Bitfields true when the store writes booleans as HDF5 bitfields: Python reads those
+   *     as uint8, which pandas rejects as a nullable mask, so nullable integer/boolean columns with
+   *     missing values are written as float64 arrays with NaN (marked with {@link
    *     #NULLABLE_AS_FLOAT} so we restore them)
    */
-  public AnnDataWriter(boolean hdf5Bitfields) {
+  public AnnDataWriter(boolean noEmptyArrays, boolean hdf5Bitfields) {
+    this.noEmptyArrays = noEmptyArrays;
     this.hdf5Bitfields = hdf5Bitfields;
   }
 
@@ -105,7 +110,7 @@ public final class AnnDataWriter {
       StoreWriter sg = g.group(name, attrs);
       Object data = s.data();
       int[] indices = s.indices();
-      if (hdf5Bitfields && s.nnz() == 0) {
+      if (noEmptyArrays && s.nnz() == 0) {
         // jHDF cannot write zero-length datasets: store one unused entry past indptr[-1] (scipy and
         // our
         // reader only use data[:indptr[-1]])
@@ -229,7 +234,7 @@ public final class AnnDataWriter {
       }
     }
     String[] cats = sorted.toArray(new String[0]);
-    if (cats.length == 0 && hdf5Bitfields) {
+    if (cats.length == 0 && noEmptyArrays) {
       cats = new String[] {""}; // jHDF cannot write an empty array; every code is -1 anyway
     }
     Map<String, Integer> code = new LinkedHashMap<>();

@@ -373,7 +373,18 @@ final class Hdf5Nodes {
         return null;
       }
       checkBudget(ds.isScalar() ? 1 : ds.getSize());
-      return convert(ds.getDataFlat());
+      return guarded(() -> convert(ds.getDataFlat()));
+    }
+
+    private Object guarded(java.util.function.Supplier<Object> body) {
+      try {
+        return body.get();
+      } catch (org.lamindb.LaminException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new StorageException(
+            "Cannot read " + store.describe(path()) + " (corrupt or unsupported data): " + e, e);
+      }
     }
 
     @Override
@@ -405,7 +416,7 @@ final class Hdf5Nodes {
         DType d = dtype();
         return d == null ? new LinkedHashMap<String, Object>() : ArrayOps.allocate(d, 0);
       }
-      return convert(flatten(ds.getData(offset, slab)));
+      return guarded(() -> convert(flatten(ds.getData(offset, slab))));
     }
 
     private Object convert(Object raw) {
@@ -416,6 +427,14 @@ final class Hdf5Nodes {
         Map<String, Object> m = (Map<String, Object>) raw;
         for (CompoundDataType.CompoundDataMember member : ct.getMembers()) {
           DType d = dtypeOf(member.getDataType(), store.describe(path()) + "." + member.getName());
+          if (d == null) {
+            throw new StorageException(
+                "nested compound member "
+                    + store.describe(path())
+                    + "."
+                    + member.getName()
+                    + " is not supported");
+          }
           out.put(
               member.getName(),
               canonical(flatten(m.get(member.getName())), member.getDataType(), d));

@@ -19,10 +19,10 @@ import org.lamindb.formats.anndata.internal.ArrayOps;
 import org.lamindb.formats.anndata.internal.StoreWriter;
 
 /**
- * Writes an HDF5 file through jHDF. jHDF writes whole new files only, strings as fixed-length UTF-8
- * and booleans as 8-bit bitfields; arrays above a small size are chunked and deflate-compressed.
- * The file is written to a temporary sibling and moved into place, so a failed write leaves no
- * partial file behind.
+ * Writes an HDF5 file through jHDF. jHDF writes whole new files only and strings as fixed-length
+ * UTF-8; booleans get the enum type of h5py/anndata ({@link Hdf5BoolEnum}). Arrays are contiguous,
+ * or chunked (and deflate-compressed when asked). The file is written to a temporary sibling and
+ * moved into place, so a failed write leaves no partial file behind.
  */
 public final class Hdf5Writer implements StoreWriter {
   private static final int CHUNK_BYTES = 1 << 20;
@@ -60,6 +60,14 @@ public final class Hdf5Writer implements StoreWriter {
       putAttrs(group, pendingAttrs);
     }
     return group;
+  }
+
+  /**
+   * @return true when booleans are written as the HDF5 enum h5py and anndata use; false when jHDF's
+   *     bitfields are used instead (Python then reads {@code uint8})
+   */
+  public static boolean writesBooleanEnums() {
+    return Hdf5BoolEnum.SUPPORTED;
   }
 
   /**
@@ -145,6 +153,9 @@ public final class Hdf5Writer implements StoreWriter {
         materialize()
             .putDataset(
                 name, value, chunk || unsigned ? opts.build() : DatasetCreationOptions.DEFAULT);
+    if (dtype == DType.BOOL) {
+      Hdf5BoolEnum.applyToDataset(ds);
+    }
     putAttrs(ds, attrs);
   }
 
@@ -231,6 +242,9 @@ public final class Hdf5Writer implements StoreWriter {
       }
       try {
         node.putAttribute(e.getKey(), v);
+        if (v instanceof Boolean || v instanceof boolean[]) {
+          Hdf5BoolEnum.applyToAttribute(node.getAttribute(e.getKey()));
+        }
       } catch (RuntimeException ex) {
         throw new StorageException(
             "Cannot write attribute '"

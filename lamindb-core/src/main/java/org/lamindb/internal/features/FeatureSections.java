@@ -1,0 +1,86 @@
+package org.lamindb.internal.features;
+
+import static org.lamindb.internal.core.RecordStore.col;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jooq.impl.DSL;
+import org.lamindb.internal.core.Describer;
+import org.lamindb.internal.core.Instance;
+import org.lamindb.internal.query.FeatureFilters;
+import org.lamindb.model.Feature;
+import org.lamindb.model.SQLRecord;
+
+/**
+ * The feature parts of describe() (spec §10.2): {@code Dataset features} per schema slot of an artifact, then
+ * the annotated values as {@code External features} (titled {@code Features} for runs, records, and artifacts
+ * without dataset features): categorical features first, then JSON-valued ones, each sorted by name, in three
+ * columns: name, dtype (without the {@code cat[...]} wrapper, types by name), values.
+ */
+public final class FeatureSections implements Describer.DescribeSection {
+  private final Instance inst;
+
+  /** @param inst the instance */
+  public FeatureSections(Instance inst) {
+    this.inst = inst;
+  }
+
+  @Override
+  public List<Describer.Section> sections(SQLRecord<?> rec) {
+    if (!rec.isSaved() || !FeatureFilters.HOSTS.contains(rec.registry().name())) {
+      return List.of();
+    }
+    List<Describer.Section> out = new ArrayList<>();
+    List<String> dataset = rec.registry().name().equals("Artifact") ? datasetRows(rec.id()) : List.of();
+    if (!dataset.isEmpty()) {
+      out.add(new Describer.Section("Dataset features", dataset));
+    }
+    FeatureReader reader = new FeatureReader(inst, rec.registry());
+    List<FeatureReader.Value> values = reader.read(List.of(rec.id()), null);
+    if (values.isEmpty()) {
+      return out;
+    }
+    Map<Long, List<Object>> byFeature = new java.util.LinkedHashMap<>();
+    Map<Long, Boolean> cat = new java.util.HashMap<>();
+    for (FeatureReader.Value v : values) {
+      byFeature.computeIfAbsent(v.featureId(), k -> new ArrayList<>()).add(v.value());
+      cat.put(v.featureId(), v.categorical());
+    }
+    TreeMap<String, String> cats = new TreeMap<>();
+    TreeMap<String, String> jsons = new TreeMap<>();
+    for (Map.Entry<Long, List<Object>> e : byFeature.entrySet()) {
+      Feature f = reader.feature(e.getKey());
+      String dtype = FeatureCatalog.display(inst, FeatureCatalog.dtype(f));
+      String vals = FeatureColumns.text(e.getValue());
+      String row = String.format("%-20s%-25s%s", cut(f.name(), 19), cut(dtype, 24), cut(vals, 60));
+      (cat.get(e.getKey()) ? cats : jsons).put(f.name(), row);
+    }
+    List<String> rows = new ArrayList<>(cats.values());
+    rows.addAll(jsons.values());
+    out.add(new Describer.Section(dataset.isEmpty() ? "Features" : "External features", rows));
+    return out;
+  }
+
+  private List<String> datasetRows(long artifactId) {
+    List<String> rows = new ArrayList<>();
+    var links = inst.db().dsl().select(col("slot"), col("schema_id"))
+        .from(DSL.table(DSL.name("lamindb_artifactschema")))
+        .where(col("artifact_id").eq(artifactId)).orderBy(col("id")).fetch();
+    for (var l : links) {
+      List<Feature> members = Schemas.members(inst, ((Number) l.get(1)).longValue());
+      rows.add(l.get(0) + " (" + members.size() + ")");
+      members.sort((a, b) -> a.name().compareTo(b.name()));
+      for (Feature f : members.subList(0, Math.min(20, members.size()))) {
+        rows.add(String.format("    %-20s%s", cut(f.name(), 19),
+            FeatureCatalog.display(inst, FeatureCatalog.dtype(f))));
+      }
+    }
+    return rows;
+  }
+
+  private static String cut(String s, int n) {
+    return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+  }
+}

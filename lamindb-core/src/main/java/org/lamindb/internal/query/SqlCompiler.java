@@ -272,6 +272,11 @@ public final class SqlCompiler {
     }
   }
 
+  /** @return {@code lower(t)} with Unicode folding on both backends */
+  public Field<String> lower(Field<String> t) {
+    return DSL.function(dialect == Dialect.SQLITE ? "lamin_lower" : "lower", String.class, t);
+  }
+
   /**
    * @param t a text expression
    * @param needle the (lower-cased) value it is compared with

@@ -392,4 +392,160 @@ public final class LaminDB implements AutoCloseable {
   public Schema schema(String name, Feature... features) {
     return org.lamindb.internal.features.Schemas.create(instance, name, java.util.List.of(features));
   }
+
+  // ---- lineage ----
+
+  /**
+   * Tracks this program: detects what is running (a single-file program {@code java Foo.java}, a JShell, JBang,
+   * Groovy or Nextflow script, a jar's or class's main), creates or reuses its transform — a new version when the
+   * source changed — and starts a run. Artifacts saved until {@link #finish()} are its outputs, artifacts loaded
+   * its inputs; stdout/stderr are captured into the run's report. If the JVM ends first, the run is still closed:
+   * errored after an uncaught exception or {@code System.exit}, aborted on SIGTERM/SIGINT.
+   *
+   * <pre>{@code
+   * ln.track();
+   * Files.writeString(Path.of("sample.fasta"), ">seq1\nACGT\n");
+   * ln.artifact(Path.of("sample.fasta")).key("sample.fasta").save();
+   * ln.finish();
+   * }</pre>
+   *
+   * @return the started run
+   */
+  public Run track() {
+    return track(org.lamindb.lineage.TrackOptions.detect());
+  }
+
+  /**
+   * Tracks this program with options: an explicit key or uid, parameters, project, version tag, ...
+   *
+   * @param options what to record, e.g. {@code TrackOptions.ofKey("qc").params(Map.of("min_reads", 10))}
+   * @return the started run
+   */
+  public Run track(org.lamindb.lineage.TrackOptions options) {
+    return org.lamindb.internal.lineage.LineageService.of(instance).track(options);
+  }
+
+  /**
+   * Tracks this program and stores {@code params} (e.g. parsed command-line arguments, see {@link
+   * org.lamindb.lineage.Params}) in {@code run.params}; secrets are redacted.
+   *
+   * @return the started run
+   */
+  public Run track(java.util.Map<String, ?> params) {
+    return track(org.lamindb.lineage.TrackOptions.ofParams(params));
+  }
+
+  /**
+   * Tracks this program as transform {@code uid} (12-character stem: latest version, a new one if the source
+   * changed; 16 characters: exactly that version), like LaminDB's {@code ln.track("<uid>")}.
+   *
+   * @return the started run
+   */
+  public Run track(String uid) {
+    return track(org.lamindb.lineage.TrackOptions.ofUid(uid));
+  }
+
+  /**
+   * Completes the run started by {@link #track()}: status completed, finish time, and the captured output as the
+   * run's report artifact.
+   *
+   * @return the finished run
+   * @throws TrackingException when no run is tracked
+   */
+  public Run finish() {
+    return org.lamindb.internal.lineage.LineageService.of(instance).finish();
+  }
+
+  /** @return the run started by {@link #track()} and not yet finished, if any */
+  public Optional<Run> currentRun() {
+    return Optional.ofNullable(org.lamindb.internal.lineage.LineageService.of(instance).currentRun());
+  }
+
+  /**
+   * Runs {@code body} as a tracked flow: a run of this program's transform with entry point {@code name} and
+   * {@code params}, completed on return or errored on an exception (re-thrown; checked ones wrapped in a {@link
+   * TrackingException}). Outside a tracked run its output is captured as the run's report; inside one it is a
+   * nested run ({@code initiated_by_run}).
+   *
+   * <pre>{@code
+   * Artifact fasta = ln.flow("create_fasta", Map.of("fasta_file", "sample.fasta"), () -> {
+   *   Files.writeString(Path.of("sample.fasta"), ">seq1\nACGT\n");
+   *   return ln.artifact(Path.of("sample.fasta")).key("sample.fasta").save();
+   * });
+   * }</pre>
+   *
+   * @return what {@code body} returns
+   */
+  public <T> T flow(String name, java.util.Map<String, ?> params, java.util.concurrent.Callable<T> body) {
+    return org.lamindb.internal.lineage.LineageService.of(instance).call(name, params, body, false);
+  }
+
+  /** Runs {@code body} as a tracked flow without parameters; see {@link #flow(String, java.util.Map, java.util.concurrent.Callable)}. */
+  public <T> T flow(String name, java.util.concurrent.Callable<T> body) {
+    return flow(name, java.util.Map.of(), body);
+  }
+
+  /** Runs {@code body} as a tracked flow without a result; see {@link #flow(String, java.util.Map, java.util.concurrent.Callable)}. */
+  public void flow(String name, java.util.Map<String, ?> params, Runnable body) {
+    flow(name, params, () -> {
+      body.run();
+      return null;
+    });
+  }
+
+  /**
+   * Runs {@code body} as a step: a nested run of the current run or flow (required), with entry point {@code
+   * name} and {@code params}; errored on an exception, which is re-thrown.
+   *
+   * @return what {@code body} returns
+   * @throws TrackingException when no run is tracked
+   */
+  public <T> T step(String name, java.util.Map<String, ?> params, java.util.concurrent.Callable<T> body) {
+    return org.lamindb.internal.lineage.LineageService.of(instance).call(name, params, body, true);
+  }
+
+  /** Runs {@code body} as a step without parameters; see {@link #step(String, java.util.Map, java.util.concurrent.Callable)}. */
+  public <T> T step(String name, java.util.concurrent.Callable<T> body) {
+    return step(name, java.util.Map.of(), body);
+  }
+
+  /** Runs {@code body} as a step without a result; see {@link #step(String, java.util.Map, java.util.concurrent.Callable)}. */
+  public void step(String name, java.util.Map<String, ?> params, Runnable body) {
+    step(name, params, () -> {
+      body.run();
+      return null;
+    });
+  }
+
+  /**
+   * Finds what {@code lamin lineage} draws: an artifact by uid or key, else a run by uid, else the latest run of a
+   * transform by uid or key.
+   *
+   * @param ref a uid or key
+   * @param depth maximal run hops from the focus
+   * @param direction which way to walk
+   * @return the lineage graph
+   * @throws NotFoundException when nothing matches
+   */
+  public org.lamindb.lineage.LineageGraph lineage(
+      String ref, int depth, org.lamindb.lineage.LineageGraph.Direction direction) {
+    SQLRecord<?> focus;
+    try {
+      focus = artifactByUidOrKey(ref, false);
+    } catch (NotFoundException notArtifact) {
+      Optional<Run> run = runs().filter("uid", ref).first();
+      if (run.isPresent()) {
+        focus = run.get();
+      } else {
+        Transform t =
+            transforms().filter("uid__startswith", ref).filter("is_latest", true).first()
+                .or(() -> transforms().filter("key", ref).filter("is_latest", true).first())
+                .orElseThrow(() -> new NotFoundException(
+                    "no artifact, run or transform with uid or key '" + ref + "'"));
+        focus = runs().filter("transform_id", t.id()).orderBy("-started_at").first()
+            .orElseThrow(() -> new NotFoundException("transform '" + ref + "' has no runs yet"));
+      }
+    }
+    return org.lamindb.internal.lineage.LineageGraphBuilder.build(instance, focus, depth, direction);
+  }
 }

@@ -393,4 +393,32 @@ public final class Artifact extends SQLRecord<Artifact> {
   public LabelManager<Record> records() {
     return new LabelManager<>(this, "records", Record.class);
   }
+
+  // ---- lineage ----
+
+  /**
+   * Draws this artifact's lineage upstream (the runs and inputs that produced it) and downstream (runs that used
+   * it), prints it as a Mermaid flowchart and returns it for other renderings ({@code toDot()}, {@code toSvg()}).
+   *
+   * @return the lineage graph
+   */
+  public org.lamindb.lineage.LineageGraph viewLineage() {
+    org.lamindb.lineage.LineageGraph g = lineage(Integer.MAX_VALUE, org.lamindb.lineage.LineageGraph.Direction.BOTH);
+    System.out.println(g.toMermaid());
+    return g;
+  }
+
+  /**
+   * @param depth maximal number of run hops from this artifact
+   * @param direction upstream, downstream or both
+   * @return the lineage graph, not printed
+   */
+  public org.lamindb.lineage.LineageGraph lineage(int depth, org.lamindb.lineage.LineageGraph.Direction direction) {
+    return org.lamindb.internal.lineage.LineageGraphBuilder.build(instance(), this, depth, direction);
+  }
+
+  /** @return the runs that used this artifact as input, oldest first */
+  public List<Run> inputOfRuns() {
+    return org.lamindb.internal.lineage.LineageQueries.inputOfRuns(instance(), this);
+  }
 }

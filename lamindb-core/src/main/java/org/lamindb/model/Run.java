@@ -191,4 +191,36 @@ public final class Run extends SQLRecord<Run> {
   public LabelManager<Record> records() {
     return new LabelManager<>(this, "records", Record.class);
   }
+
+  // ---- lineage ----
+
+  /** @return the artifacts this run used (loaded, cached or opened), in link order */
+  public java.util.List<Artifact> inputArtifacts() {
+    return org.lamindb.internal.lineage.LineageQueries.inputArtifacts(instance(), this);
+  }
+
+  /** @return the artifacts this run created */
+  public java.util.List<Artifact> outputArtifacts() {
+    return org.lamindb.internal.lineage.LineageQueries.outputArtifacts(instance(), this);
+  }
+
+  /** @return runs started from this one (flows, steps, sub-processes), oldest first */
+  public java.util.List<Run> initiatedRuns() {
+    return org.lamindb.internal.lineage.LineageQueries.initiatedRuns(instance(), this);
+  }
+
+  /** @return the extra data (host, os, jvm, os_user, pid, runtime; exit note), or null */
+  public JsonNode extraData() {
+    return json("extra_data");
+  }
+
+  /** @return the command-line arguments of the program, or null */
+  public String cliArgs() {
+    return str("cli_args");
+  }
+
+  /** @return the lineage graph around this run (inputs, outputs, upstream and downstream runs) */
+  public org.lamindb.lineage.LineageGraph lineage(int depth, org.lamindb.lineage.LineageGraph.Direction direction) {
+    return org.lamindb.internal.lineage.LineageGraphBuilder.build(instance(), this, depth, direction);
+  }
 }

@@ -5,6 +5,11 @@ import org.lamindb.testing.Backend;
 
 /** The artifact suite with S3 storage (S3Proxy in-process) and PostgreSQL metadata. */
 class S3ArtifactTest extends AbstractArtifactTest {
+  @org.junit.jupiter.api.AfterAll
+  static void stopProxy() throws Exception {
+    S3ProxyFixture.stop();
+  }
+
   @Override
   Backend backend() {
     return Backend.POSTGRES;

@@ -56,6 +56,18 @@ class AnnDataArtifactTest {
   }
 
   @Test
+  void zarrKeyWritesAZarrStoreArtifact() throws Exception {
+    Artifact a = ln.artifact(Samples.everyKind()).key("datasets/every.anndata.zarr").save();
+    assertThat(a.suffix()).isEqualTo(".anndata.zarr");
+    // otype/n_observations of folder artifacts: core does not inspect folders yet
+    assertThat(
+            new AnnDataFormatProvider().inspect(a.cache(), ".anndata.zarr").orElseThrow().otype())
+        .isEqualTo("AnnData");
+    AnnData b = ln.artifacts().get("key", "datasets/every.anndata.zarr").load(AnnData.class);
+    assertThat(b.obsNames()).containsExactly("c0", "c1", "c2", "c3");
+  }
+
+  @Test
   void registeredSharedH5adGetsOtypeAndObservations() throws Exception {
     Path copy =
         Files.copy(

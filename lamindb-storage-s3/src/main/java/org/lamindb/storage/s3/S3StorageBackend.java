@@ -1,9 +1,7 @@
 package org.lamindb.storage.s3;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -14,14 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import org.lamindb.StorageException;
-import org.lamindb.internal.storage.FileRegionInputStream;
 import org.lamindb.internal.storage.Hashing;
 import org.lamindb.internal.storage.Keys;
 import org.lamindb.internal.storage.LocalFiles;
@@ -33,8 +24,6 @@ import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.LegacyMd5Plugin;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -64,16 +53,10 @@ public final class S3StorageBackend implements StorageBackend {
 
   private static final long MAX_COPY_SIZE = 5L << 30;
 
-  private static final ThreadFactory UPLOAD_THREADS =
-      runnable -> {
-        Thread t = new Thread(runnable, "lamindb-s3-upload");
-        t.setDaemon(true);
-        return t;
-      };
-
   private final S3Client s3;
   private final S3Settings settings;
   private final boolean ownsClient;
+  private final S3Uploads uploads;
   private volatile boolean batchDeleteWorks = true;
 
   /**
@@ -88,6 +71,7 @@ public final class S3StorageBackend implements StorageBackend {
     this.s3 = s3;
     this.settings = settings;
     this.ownsClient = ownsClient;
+    this.uploads = new S3Uploads(s3, settings);
   }
 
   /**
@@ -262,43 +246,6 @@ public final class S3StorageBackend implements StorageBackend {
     }
   }
 
-  /**
-   * Closing an S3 response stream early would drain the rest of the object to reuse the connection;
-   * for a reader that only needs the first bytes of a large object (a header, a footer) it is
-   * cheaper to drop the connection.
-   */
-  private static final class AbortOnEarlyClose extends FilterInputStream {
-    private final ResponseInputStream<GetObjectResponse> response;
-    private boolean endReached;
-
-    AbortOnEarlyClose(ResponseInputStream<GetObjectResponse> response) {
-      super(response);
-      this.response = response;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      endReached |= b < 0;
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      endReached |= n < 0;
-      return n;
-    }
-
-    @Override
-    public void close() throws IOException {
-      if (!endReached) {
-        response.abort();
-      }
-      super.close();
-    }
-  }
-
   @Override
   public void move(String fromKey, String toKey) throws IOException {
     fullKey(fromKey);
@@ -364,140 +311,20 @@ public final class S3StorageBackend implements StorageBackend {
 
   private void putFile(Path source, String full, long size, LocalFiles.Progress counter)
       throws IOException {
-    if (size == 0) {
-      counter.add(0);
-    }
     try {
-      s3.putObject(
-          r -> r.bucket(settings.bucket()).key(full).contentLength(size),
-          body(source, 0, size, counter));
+      uploads.putFile(source, full, size, counter);
     } catch (SdkException e) {
-      throw failure("upload", full, e);
+      throw failure("upload", relativeKey(full), e);
     }
   }
 
   private void uploadMultipart(Path source, String full, long size, LocalFiles.Progress counter)
       throws IOException {
-    String uploadId;
     try {
-      uploadId = s3.createMultipartUpload(r -> r.bucket(settings.bucket()).key(full)).uploadId();
+      uploads.uploadMultipart(source, full, size, counter);
     } catch (SdkException e) {
-      throw failure("upload", full, e);
+      throw failure("upload", relativeKey(full), e);
     }
-    long partSize = settings.partSizeFor(size);
-    int partCount = (int) ((size + partSize - 1) / partSize);
-    int threads = Math.min(settings.concurrency(), partCount);
-    ExecutorService pool =
-        threads > 1 ? Executors.newFixedThreadPool(threads, UPLOAD_THREADS) : null;
-    try {
-      List<Future<CompletedPart>> futures = new ArrayList<>();
-      List<CompletedPart> parts = new ArrayList<>();
-      for (int i = 0; i < partCount; i++) {
-        long offset = i * partSize;
-        long length = Math.min(partSize, size - offset);
-        int partNumber = i + 1;
-        Callable<CompletedPart> task =
-            () -> uploadPart(source, full, uploadId, partNumber, offset, length, counter);
-        if (pool == null) {
-          parts.add(task.call());
-        } else {
-          futures.add(pool.submit(task));
-        }
-      }
-      for (Future<CompletedPart> f : futures) {
-        parts.add(f.get());
-      }
-      s3.completeMultipartUpload(
-          r ->
-              r.bucket(settings.bucket())
-                  .key(full)
-                  .uploadId(uploadId)
-                  .multipartUpload(m -> m.parts(parts)));
-    } catch (Exception | Error e) {
-      if (pool != null) {
-        pool.shutdownNow();
-      }
-      abortQuietly(full, uploadId);
-      Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-      if (cause instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      if (cause instanceof SdkException) {
-        throw failure("upload", full, (SdkException) cause);
-      }
-      if (cause instanceof IOException) {
-        throw (IOException) cause;
-      }
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
-      }
-      if (cause instanceof Error) {
-        throw (Error) cause;
-      }
-      throw new IOException("S3 upload of '" + full + "' failed: " + cause, cause);
-    } finally {
-      if (pool != null) {
-        pool.shutdown();
-      }
-    }
-  }
-
-  private CompletedPart uploadPart(
-      Path source,
-      String full,
-      String uploadId,
-      int partNumber,
-      long offset,
-      long length,
-      LocalFiles.Progress counter) {
-    String etag =
-        s3.uploadPart(
-                r ->
-                    r.bucket(settings.bucket())
-                        .key(full)
-                        .uploadId(uploadId)
-                        .partNumber(partNumber)
-                        .contentLength(length),
-                body(source, offset, length, counter))
-            .eTag();
-    return CompletedPart.builder().partNumber(partNumber).eTag(etag).build();
-  }
-
-  private void abortQuietly(String full, String uploadId) {
-    try {
-      s3.abortMultipartUpload(r -> r.bucket(settings.bucket()).key(full).uploadId(uploadId));
-    } catch (SdkException ignored) {
-      // the original failure is what the caller needs to see; S3 lifecycle rules clean up leftovers
-    }
-  }
-
-  /**
-   * A request body read lazily from a file region. Retries re-open the region; progress counts each
-   * byte once, however often the SDK re-reads (e.g. for signing).
-   */
-  private static RequestBody body(
-      Path file, long offset, long length, LocalFiles.Progress counter) {
-    long[] reported = {0};
-    ContentStreamProvider provider =
-        () -> {
-          long[] read = {0};
-          try {
-            return new FileRegionInputStream(
-                file,
-                offset,
-                length,
-                n -> {
-                  read[0] += n;
-                  if (read[0] > reported[0]) {
-                    counter.add(read[0] - reported[0]);
-                    reported[0] = read[0];
-                  }
-                });
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        };
-    return RequestBody.fromContentProvider(provider, length, "application/octet-stream");
   }
 
   private void uploadFolder(Path source, String key, TransferProgress progress) throws IOException {
@@ -595,7 +422,7 @@ public final class S3StorageBackend implements StorageBackend {
                     .uploadId(uploadId)
                     .multipartUpload(m -> m.parts(parts)));
       } catch (SdkException e) {
-        abortQuietly(target, uploadId);
+        uploads.abortQuietly(target, uploadId);
         throw e;
       }
     } catch (SdkException e) {

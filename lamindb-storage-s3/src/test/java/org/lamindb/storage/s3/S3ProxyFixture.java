@@ -27,6 +27,18 @@ public final class S3ProxyFixture {
 
   private static final AtomicInteger RUN = new AtomicInteger();
   private static String endpoint;
+  private static S3Proxy running;
+  private static BlobStoreContext runningContext;
+
+  /** Stops the proxy (its server threads would keep the JVM alive); the next use starts a new one. */
+  public static synchronized void stop() throws Exception {
+    if (running != null) {
+      running.stop();
+      runningContext.close();
+      running = null;
+      endpoint = null;
+    }
+  }
 
   private S3ProxyFixture() {}
 

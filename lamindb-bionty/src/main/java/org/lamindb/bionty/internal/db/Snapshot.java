@@ -15,7 +15,8 @@ import org.lamindb.bionty.internal.match.Vocabulary;
  * @param ontologyIds the ontology id field's value per record (null list when the registry has
  *     none)
  * @param vocabulary matcher over {@code values} (with synonyms when the field is the name field)
- * @param lowered lower-cased names, synonyms and ontology ids for search (name-field snapshots only)
+ * @param lowered lower-cased names, synonyms and ontology ids for search (name-field snapshots
+ *     only)
  */
 public record Snapshot(
     List<Long> ids,

@@ -26,7 +26,9 @@ public final class SearchRanker {
    */
   public record Lowered(List<String> names, List<String> synonyms, List<String> ontologyIds) {
 
-    /** @return lower-cased copies of the given fields */
+    /**
+     * @return lower-cased copies of the given fields
+     */
     public static Lowered of(List<String> names, List<String> synonyms, List<String> ontologyIds) {
       return new Lowered(lower(names), lower(synonyms), lower(ontologyIds));
     }

@@ -33,6 +33,9 @@ import picocli.CommandLine.Option;
       ListCommand.class,
       SearchCommand.class,
       AnnotateCommand.class,
+      TrackCommand.class,
+      FinishCommand.class,
+      LineageCommand.class,
       org.lamindb.cli.ontology.OntologyCommand.class,
       CommandLine.HelpCommand.class
     })

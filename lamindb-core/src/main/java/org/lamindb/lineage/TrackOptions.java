@@ -126,8 +126,9 @@ public final class TrackOptions {
   }
 
   /**
-   * Adds feature values for the run; they are written through the feature API of the run when the instance has
-   * it, else stored with the parameters under {@code features}.
+   * Adds feature values for the run, written with {@code run.features().addValues(...)}: the features must be
+   * registered ({@code ln.feature("gc_content", Dtype.FLOAT).save()}), else {@code track} fails with a
+   * validation error naming them.
    */
   public TrackOptions features(Map<String, ?> values) {
     if (values != null) {

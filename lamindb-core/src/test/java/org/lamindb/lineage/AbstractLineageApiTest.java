@@ -167,6 +167,18 @@ abstract class AbstractLineageApiTest {
   }
 
   @Test
+  void featuresOfTheRunAreWrittenThroughTheFeatureApi() {
+    ln.feature("gc_content", org.lamindb.model.Dtype.FLOAT).save();
+    Run run = ln.track(TrackOptions.ofKey("annotated").features(Map.of("gc_content", 0.55)));
+    ln.finish();
+    assertThat(run.features().get("gc_content")).isEqualTo(0.55);
+    assertThatThrownBy(() -> ln.track(TrackOptions.ofKey("annotated").features(Map.of("unregistered_x", 1))))
+        .hasMessageContaining("unregistered_x");
+    assertThat(ln.currentRun()).isEmpty();
+    assertThat(ln.runs().filter("_status_code", 1).count()).isEqualTo(1);
+  }
+
+  @Test
   void graphRendersDotMermaidAndSvg() throws Exception {
     Artifact raw = save("raw.txt", "a,b\n1,2\n");
     ln.track(TrackOptions.ofKey("clean.java"));

@@ -102,7 +102,15 @@ public final class LineageService implements AutoCloseable {
     Project project = o.project() == null ? null : project(o.project());
     Long parent = initiatedBy(o.initiatedByRun());
     ObjectNode params = ParamsJson.serialize(o.params());
-    Run r = newRun(t, o.entrypoint(), params, p.cliArgs(), parent, p.runtime(), o.features());
+    Run r = newRun(t, o.entrypoint(), params, p.cliArgs(), parent, p.runtime());
+    if (!o.features().isEmpty()) {
+      try {
+        r.features().addValues(o.features()); // registered features only
+      } catch (RuntimeException e) {
+        complete(inst, r, Run.Status.ERRORED, null, "invalid features: " + e.getMessage());
+        throw e;
+      }
+    }
     if (project != null) {
       link("lamindb_transformproject", "transform_id", t.id(), project.id(), true);
       link("lamindb_runproject", "run_id", r.id(), project.id(), false);
@@ -230,7 +238,7 @@ public final class LineageService implements AutoCloseable {
               + " inside ln.flow(...)");
     }
     Transform t = transformForFunctions(name);
-    Run r = newRun(t, name, ParamsJson.serialize(params), null, parent, step ? "step" : "flow", Map.of());
+    Run r = newRun(t, name, ParamsJson.serialize(params), null, parent, step ? "step" : "flow");
     OutputCapture cap = null;
     if (!step && capture == null && parent == null) {
       try {
@@ -326,8 +334,7 @@ public final class LineageService implements AutoCloseable {
   }
 
   /** Inserts a started run. */
-  Run newRun(Transform t, String entrypoint, ObjectNode params, String cliArgs, Long parent, String runtime,
-      Map<String, Object> features) {
+  Run newRun(Transform t, String entrypoint, ObjectNode params, String cliArgs, Long parent, String runtime) {
     Run r = new Run(inst.ln());
     set(r, "transform_id", t.id());
     set(r, "_status_code", (long) Run.Status.STARTED.code());
@@ -336,12 +343,7 @@ public final class LineageService implements AutoCloseable {
     set(r, "params", params);
     set(r, "cli_args", cliArgs == null || cliArgs.length() <= 1024 ? cliArgs : cliArgs.substring(0, 1024));
     set(r, "initiated_by_run_id", parent);
-    ObjectNode extra = RunEnvironment.describe(runtime);
-    ObjectNode feats = ParamsJson.serialize(features);
-    if (feats != null) {
-      extra.set("features", feats);
-    }
-    set(r, "extra_data", extra);
+    set(r, "extra_data", RunEnvironment.describe(runtime));
     RecordStore.save(inst, r);
     return r;
   }

@@ -38,23 +38,44 @@ public final class ShellRuns {
     return inst.store().home().resolve("shell-runs").resolve(slug + "--" + Hashing.hashString(dir).substring(0, 16) + ".run");
   }
 
-  /** @return the uid of the current shell run: {@value #ENV}, else the one remembered for {@code cwd} */
+  /**
+   * @return the uid of the current shell run: {@value #ENV} if set, unless this directory remembers a run started
+   *     while {@value #ENV} had that value (a nested step, e.g. a Nextflow task inside a tracked pipeline); else the
+   *     run remembered for {@code cwd}
+   */
   public static Optional<String> currentUid(Instance inst, Path cwd) {
-    String env = inst.store().env().get(ENV);
-    if (env != null && !env.isBlank()) {
-      return Optional.of(env.strip());
+    String env = envUid(inst);
+    Optional<String[]> remembered = remembered(inst, cwd);
+    if (env == null) {
+      return remembered.map(r -> r[0]);
     }
-    return rememberedUid(inst, cwd);
+    if (remembered.isPresent() && env.equals(remembered.get()[1])) {
+      return Optional.of(remembered.get()[0]);
+    }
+    return Optional.of(env);
+  }
+
+  private static String envUid(Instance inst) {
+    String env = inst.store().env().get(ENV);
+    return env == null || env.isBlank() ? null : env.strip();
   }
 
   private static Optional<String> rememberedUid(Instance inst, Path cwd) {
+    return remembered(inst, cwd).map(r -> r[0]);
+  }
+
+  /** @return {uid, uid of {@value #ENV} when it was started or "-"} remembered for {@code cwd} */
+  private static Optional<String[]> remembered(Instance inst, Path cwd) {
     Path f = stateFile(inst, cwd);
     if (!Files.isRegularFile(f)) {
       return Optional.empty();
     }
     try {
-      String uid = Files.readString(f, StandardCharsets.UTF_8).strip();
-      return uid.isEmpty() ? Optional.empty() : Optional.of(uid);
+      String[] parts = Files.readString(f, StandardCharsets.UTF_8).strip().split("\\s+");
+      if (parts.length == 0 || parts[0].isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(new String[] {parts[0], parts.length > 1 ? parts[1] : "-"});
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -107,7 +128,8 @@ public final class ShellRuns {
     Path f = stateFile(inst, cwd);
     try {
       Files.createDirectories(f.getParent());
-      Files.writeString(f, run.uid() + "\n", StandardCharsets.UTF_8);
+      String parent = envUid(inst);
+      Files.writeString(f, run.uid() + " " + (parent == null ? "-" : parent) + "\n", StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new StorageException("cannot remember the run in " + f + ": " + e.getMessage(), e);
     }

@@ -19,13 +19,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code lamin annotate <key|uid> --ulabel X --project Y --record Z --feature k=v}: label an artifact and add
- * feature values, with the same validation as {@code artifact.features().addValues(...)}. Labels, projects and
- * records must exist; every unknown name and bad value is reported at once and nothing is written then.
+ * {@code lamin annotate <key|uid> --ulabel X --project Y --record Z --feature k=v}: label an
+ * artifact and add feature values, with the same validation as {@code
+ * artifact.features().addValues(...)}. Labels, projects and records must exist; every unknown name
+ * and bad value is reported at once and nothing is written then.
  */
 @Command(
     name = "annotate",
-    description = "Annotate an artifact with labels, projects, records and feature values (validated).")
+    description =
+        "Annotate an artifact with labels, projects, records and feature values (validated).")
 public final class AnnotateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -49,8 +51,9 @@ public final class AnnotateCommand implements Callable<Integer> {
 
   @Option(
       names = {"--feature", "--features"},
-      description = "Feature value as name=value, parsed by the feature's dtype (repeatable; repeat a name for "
-          + "several values).")
+      description =
+          "Feature value as name=value, parsed by the feature's dtype (repeatable; repeat a name for "
+              + "several values).")
   List<String> features = new ArrayList<>();
 
   @Override
@@ -70,7 +73,9 @@ public final class AnnotateCommand implements Callable<Integer> {
       if (eq <= 0) {
         throw new InvalidArgumentException("--feature takes name=value, got '" + kv + "'");
       }
-      values.computeIfAbsent(kv.substring(0, eq).trim(), k -> new ArrayList<>()).add(kv.substring(eq + 1));
+      values
+          .computeIfAbsent(kv.substring(0, eq).trim(), k -> new ArrayList<>())
+          .add(kv.substring(eq + 1));
     }
     try (LaminDB ln = Cli.connect()) {
       Artifact artifact = ln.artifactByUidOrKey(ref, false);
@@ -87,9 +92,20 @@ public final class AnnotateCommand implements Callable<Integer> {
       artifact.ulabels().add(u);
       artifact.projects().add(p);
       artifact.records().add(r);
-      spec.commandLine().getOut().println(
-          "annotated Artifact('" + artifact.uid() + "'): " + u.size() + " ulabels, " + p.size() + " projects, "
-              + r.size() + " records, " + values.size() + " features");
+      spec.commandLine()
+          .getOut()
+          .println(
+              "annotated Artifact('"
+                  + artifact.uid()
+                  + "'): "
+                  + u.size()
+                  + " ulabels, "
+                  + p.size()
+                  + " projects, "
+                  + r.size()
+                  + " records, "
+                  + values.size()
+                  + " features");
     }
     return 0;
   }
@@ -99,11 +115,12 @@ public final class AnnotateCommand implements Callable<Integer> {
     List<T> out = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     for (String n : names) {
-      var q = switch (kind) {
-        case "ulabel" -> ln.ulabels();
-        case "project" -> ln.projects();
-        default -> ln.records();
-      };
+      var q =
+          switch (kind) {
+            case "ulabel" -> ln.ulabels();
+            case "project" -> ln.projects();
+            default -> ln.records();
+          };
       var hit = q.filter("name", n).first();
       if (hit.isPresent()) {
         out.add(type.cast(hit.get()));
@@ -112,8 +129,18 @@ public final class AnnotateCommand implements Callable<Integer> {
       }
     }
     if (!missing.isEmpty()) {
-      problems.add(missing.size() + " " + kind + (missing.size() == 1 ? "" : "s") + " not found: '"
-          + String.join("', '", missing) + "'; create with ln." + kind + "(\"" + missing.get(0) + "\").save()");
+      problems.add(
+          missing.size()
+              + " "
+              + kind
+              + (missing.size() == 1 ? "" : "s")
+              + " not found: '"
+              + String.join("', '", missing)
+              + "'; create with ln."
+              + kind
+              + "(\""
+              + missing.get(0)
+              + "\").save()");
     }
     return out;
   }

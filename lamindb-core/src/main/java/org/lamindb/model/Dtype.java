@@ -6,8 +6,9 @@ import org.lamindb.internal.features.DtypeParser;
 import org.lamindb.internal.features.ParsedDtype;
 
 /**
- * The data type of a {@link Feature} (spec §6.1), serialized as LaminDB does: {@code float}, {@code date},
- * {@code list[str]}, {@code cat[ULabel]}, {@code cat[Record[<type uid>]]}, {@code cat[bionty.CellType]}.
+ * The data type of a {@link Feature} (spec §6.1), serialized as LaminDB does: {@code float}, {@code
+ * date}, {@code list[str]}, {@code cat[ULabel]}, {@code cat[Record[<type uid>]]}, {@code
+ * cat[bionty.CellType]}.
  *
  * <pre>{@code
  * ln.feature("gc_content", Dtype.FLOAT).save();
@@ -19,30 +20,43 @@ import org.lamindb.internal.features.ParsedDtype;
 public final class Dtype {
   /** Text. */
   public static final Dtype STR = new Dtype("str");
+
   /** Integers. */
   public static final Dtype INT = new Dtype("int");
+
   /** Floating-point numbers. */
   public static final Dtype FLOAT = new Dtype("float");
+
   /** Any number (int or float). */
   public static final Dtype NUM = new Dtype("num");
+
   /** Booleans. */
   public static final Dtype BOOL = new Dtype("bool");
+
   /** Calendar dates ({@link java.time.LocalDate}; ISO strings with {@code coerce}). */
   public static final Dtype DATE = new Dtype("date");
+
   /** Date-times without zone ({@link java.time.LocalDateTime}). */
   public static final Dtype DATETIME = new Dtype("datetime");
+
   /** JSON objects ({@link java.util.Map}). */
   public static final Dtype DICT = new Dtype("dict");
+
   /** File paths (stored as POSIX strings). */
   public static final Dtype PATH = new Dtype("path");
+
   /** URLs (stored as strings). */
   public static final Dtype URL = new Dtype("url");
+
   /** Universal labels, {@code cat[ULabel]}. */
   public static final Dtype ULABEL = new Dtype("cat[ULabel]");
+
   /** Any record, {@code cat[Record]}. */
   public static final Dtype RECORD = new Dtype("cat[Record]");
+
   /** Projects, {@code cat[Project]}. */
   public static final Dtype PROJECT = new Dtype("cat[Project]");
+
   /** References, {@code cat[Reference]}. */
   public static final Dtype REFERENCE = new Dtype("cat[Reference]");
 
@@ -55,14 +69,17 @@ public final class Dtype {
   }
 
   /**
-   * @param dtype a dtype string of LaminDB's grammar, e.g. {@code list[cat[bionty.CellType.ontology_id]]}
+   * @param dtype a dtype string of LaminDB's grammar, e.g. {@code
+   *     list[cat[bionty.CellType.ontology_id]]}
    * @return the dtype (registries are checked when a feature with it is saved)
    */
   public static Dtype parse(String dtype) {
     return new Dtype(dtype);
   }
 
-  /** @return {@code list[<inner>]}, e.g. {@code list(Dtype.STR)} */
+  /**
+   * @return {@code list[<inner>]}, e.g. {@code list(Dtype.STR)}
+   */
   public static Dtype list(Dtype inner) {
     if (inner.parsed.list()) {
       throw new InvalidArgumentException("nested lists are not a dtype: list[" + inner + "]");
@@ -70,7 +87,10 @@ public final class Dtype {
     return new Dtype("list[" + inner.text + "]");
   }
 
-  /** @return {@code cat[<registry>]}, e.g. {@code cat("bionty.CellType")} or {@code cat("bionty.CellType.ontology_id")} */
+  /**
+   * @return {@code cat[<registry>]}, e.g. {@code cat("bionty.CellType")} or {@code
+   *     cat("bionty.CellType.ontology_id")}
+   */
   public static Dtype cat(String registry) {
     return new Dtype("cat[" + registry + "]");
   }
@@ -95,27 +115,38 @@ public final class Dtype {
     Objects.requireNonNull(type, "type");
     if (!type.isSaved() || !Boolean.TRUE.equals(type.get("is_type"))) {
       throw new InvalidArgumentException(
-          type.registry().name() + " " + type.get("name") + " must be saved and have isType(true) to be a dtype");
+          type.registry().name()
+              + " "
+              + type.get("name")
+              + " must be saved and have isType(true) to be a dtype");
     }
     return type.uid();
   }
 
-  /** @return the parsed parts (internal use) */
+  /**
+   * @return the parsed parts (internal use)
+   */
   public ParsedDtype parsed() {
     return parsed;
   }
 
-  /** @return true for categorical dtypes ({@code cat[...]}, {@code list[cat[...]]}) */
+  /**
+   * @return true for categorical dtypes ({@code cat[...]}, {@code list[cat[...]]})
+   */
   public boolean isCategorical() {
     return parsed.isCategorical();
   }
 
-  /** @return true for {@code list[...]} dtypes */
+  /**
+   * @return true for {@code list[...]} dtypes
+   */
   public boolean isList() {
     return parsed.list();
   }
 
-  /** @return the serialized dtype, as stored in {@code lamindb_feature._dtype_str} */
+  /**
+   * @return the serialized dtype, as stored in {@code lamindb_feature._dtype_str}
+   */
   @Override
   public String toString() {
     return text;

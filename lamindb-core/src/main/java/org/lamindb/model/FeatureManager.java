@@ -37,20 +37,22 @@ public final class FeatureManager {
   private long hostId() {
     if (!host.isSaved()) {
       throw new InvalidArgumentException(
-          host.registry().name() + " is not saved yet; save() it before annotating it with features");
+          host.registry().name()
+              + " is not saved yet; save() it before annotating it with features");
     }
     return host.id();
   }
 
   /**
-   * Validates and adds values: keys are feature names (or saved {@link Feature}s); values are numbers, booleans,
-   * strings, dates ({@link java.time.LocalDate}, or ISO strings when the feature has {@code coerce}), maps, lists,
-   * and for categorical features label names or saved labels/records (a collection adds several).
+   * Validates and adds values: keys are feature names (or saved {@link Feature}s); values are
+   * numbers, booleans, strings, dates ({@link java.time.LocalDate}, or ISO strings when the feature
+   * has {@code coerce}), maps, lists, and for categorical features label names or saved
+   * labels/records (a collection adds several).
    *
    * @param values feature name → value
    * @return this manager
-   * @throws ValidationException listing every unknown key, wrongly typed value and unknown label at once; nothing
-   *     is written then
+   * @throws ValidationException listing every unknown key, wrongly typed value and unknown label at
+   *     once; nothing is written then
    */
   public FeatureManager addValues(Map<?, ?> values) {
     long id = hostId();
@@ -60,21 +62,26 @@ public final class FeatureManager {
   }
 
   /**
-   * Adds values given as text (command lines, CSV cells): each string is parsed by its feature's dtype (numbers,
-   * {@code true}/{@code false}, ISO dates and date-times, JSON for dicts); several strings for one feature add
-   * several values. Validation is the same as {@link #addValues(Map)}.
+   * Adds values given as text (command lines, CSV cells): each string is parsed by its feature's
+   * dtype (numbers, {@code true}/{@code false}, ISO dates and date-times, JSON for dicts); several
+   * strings for one feature add several values. Validation is the same as {@link #addValues(Map)}.
    *
    * @param values feature name → texts
    * @return this manager
    */
-  public FeatureManager addValuesFromText(Map<String, ? extends java.util.Collection<String>> values) {
+  public FeatureManager addValuesFromText(
+      Map<String, ? extends java.util.Collection<String>> values) {
     Map<String, Feature> known = FeatureCatalog.byName(inst(), values.keySet());
     Map<Object, Object> typed = new java.util.LinkedHashMap<>();
     for (Map.Entry<String, ? extends java.util.Collection<String>> e : values.entrySet()) {
       Feature f = known.get(e.getKey());
       List<Object> parsed = new java.util.ArrayList<>();
       for (String t : e.getValue()) {
-        parsed.add(f == null ? t : org.lamindb.internal.features.ValueConverter.fromText(FeatureCatalog.dtype(f), t));
+        parsed.add(
+            f == null
+                ? t
+                : org.lamindb.internal.features.ValueConverter.fromText(
+                    FeatureCatalog.dtype(f), t));
       }
       boolean list = f != null && FeatureCatalog.dtype(f).list();
       typed.put(e.getKey(), parsed.size() == 1 && !list ? parsed.get(0) : parsed);
@@ -83,8 +90,8 @@ public final class FeatureManager {
   }
 
   /**
-   * Replaces the values of the given features: existing values of those features are removed, then {@code values}
-   * are added, in one transaction.
+   * Replaces the values of the given features: existing values of those features are removed, then
+   * {@code values} are added, in one transaction.
    *
    * @param values feature name → value
    * @return this manager
@@ -97,8 +104,9 @@ public final class FeatureManager {
   }
 
   /**
-   * @return feature name → value, sorted by name: numbers, booleans, strings, {@link java.time.LocalDate}s,
-   *     date-times, maps, lists; categorical values as label names; several values of one feature as a set
+   * @return feature name → value, sorted by name: numbers, booleans, strings, {@link
+   *     java.time.LocalDate}s, date-times, maps, lists; categorical values as label names; several
+   *     values of one feature as a set
    */
   public Map<String, Object> get() {
     FeatureReader r = new FeatureReader(inst(), host.registry());
@@ -144,7 +152,8 @@ public final class FeatureManager {
    */
   public int remove(String feature, Object value) {
     Feature f = feature(feature);
-    return new FeatureWriter(inst(), host.registry()).remove(hostId(), f, value == null ? List.of() : value);
+    return new FeatureWriter(inst(), host.registry())
+        .remove(hostId(), f, value == null ? List.of() : value);
   }
 
   private Feature feature(String name) {

@@ -16,8 +16,8 @@ import org.lamindb.query.QuerySet;
 import org.lamindb.spi.RegistryDef;
 
 /**
- * The labels of one kind linked to a record, e.g. {@code artifact.ulabels()}, {@code run.projects()},
- * {@code ulabel.parents()} (spec §6.6). Labels added here carry no feature.
+ * The labels of one kind linked to a record, e.g. {@code artifact.ulabels()}, {@code
+ * run.projects()}, {@code ulabel.parents()} (spec §6.6). Labels added here carry no feature.
  *
  * <pre>{@code
  * ULabel label = ln.ulabel("My label").save();
@@ -49,7 +49,8 @@ public final class LabelManager<T extends SQLRecord<?>> {
 
   private long hostId() {
     if (!host.isSaved()) {
-      throw new InvalidArgumentException(host.registry().name() + " is not saved yet; save() it before labeling it");
+      throw new InvalidArgumentException(
+          host.registry().name() + " is not saved yet; save() it before labeling it");
     }
     return host.id();
   }
@@ -72,15 +73,21 @@ public final class LabelManager<T extends SQLRecord<?>> {
     for (T t : labels) {
       if (!t.isSaved()) {
         throw new InvalidArgumentException(
-            t.registry().name() + " " + t.get(t.registry().nameField()) + " is not saved yet; save() it first");
+            t.registry().name()
+                + " "
+                + t.get(t.registry().nameField())
+                + " is not saved yet; save() it first");
       }
     }
-    inst().db().transaction(ctx -> {
-      for (T t : labels) {
-        LinkTables.insert(inst(), ctx, l, h, t.id(), null);
-      }
-      return null;
-    });
+    inst()
+        .db()
+        .transaction(
+            ctx -> {
+              for (T t : labels) {
+                LinkTables.insert(inst(), ctx, l, h, t.id(), null);
+              }
+              return null;
+            });
     return this;
   }
 
@@ -101,18 +108,27 @@ public final class LabelManager<T extends SQLRecord<?>> {
       }
     }
     if (!ids.isEmpty()) {
-      inst().db().dsl().deleteFrom(DSL.table(DSL.name(l.table())))
-          .where(col(l.hostColumn()).eq(h)).and(col(l.valueColumn()).in(ids)).execute();
+      inst()
+          .db()
+          .dsl()
+          .deleteFrom(DSL.table(DSL.name(l.table())))
+          .where(col(l.hostColumn()).eq(h))
+          .and(col(l.valueColumn()).in(ids))
+          .execute();
     }
     return this;
   }
 
-  /** @return the linked labels (with or without feature), in id order; trashed labels are hidden */
+  /**
+   * @return the linked labels (with or without feature), in id order; trashed labels are hidden
+   */
   public List<T> list() {
     LinkTables.Link l = link();
     RegistryDef target = inst().registry(l.target());
-    var ids = DSL.select(col(l.valueColumn())).from(DSL.table(DSL.name(l.table())))
-        .where(col(l.hostColumn()).eq(hostId()));
+    var ids =
+        DSL.select(col(l.valueColumn()))
+            .from(DSL.table(DSL.name(l.table())))
+            .where(col(l.hostColumn()).eq(hostId()));
     org.jooq.Condition w = col("id").in(ids);
     if (target.isBranched()) {
       w = w.and(col("branch_id").ne(RecordStore.TRASH));
@@ -124,7 +140,9 @@ public final class LabelManager<T extends SQLRecord<?>> {
     return out;
   }
 
-  /** @return a query over the linked labels, to filter further */
+  /**
+   * @return a query over the linked labels, to filter further
+   */
   public QuerySet<SQLRecord<?>> query() {
     LinkTables.Link l = link();
     RegistryDef target = inst().registry(l.target());
@@ -135,7 +153,9 @@ public final class LabelManager<T extends SQLRecord<?>> {
     return QuerySet.ofRegistry(host.ln(), target).filter("id__in", ids);
   }
 
-  /** @return the number of linked labels */
+  /**
+   * @return the number of linked labels
+   */
   public int count() {
     return list().size();
   }

@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Extra columns for {@link QuerySet#toDataFrame(Include)}: related fields such as {@code created_by__handle},
- * {@code storage__root} or {@code ulabels__name}, and feature values of artifacts, runs and records. A to-one path
- * gives one value per row; a to-many path gives one text cell per row holding the distinct related values, sorted
- * and joined with {@code ", "}. Features give one typed column each (spec §6.8).
+ * Extra columns for {@link QuerySet#toDataFrame(Include)}: related fields such as {@code
+ * created_by__handle}, {@code storage__root} or {@code ulabels__name}, and feature values of
+ * artifacts, runs and records. A to-one path gives one value per row; a to-many path gives one text
+ * cell per row holding the distinct related values, sorted and joined with {@code ", "}. Features
+ * give one typed column each (spec §6.8).
  *
  * <pre>{@code
  * ln.artifacts().filter("gc_content__gt", 0.5).toDataFrame(Include.FEATURES);
@@ -28,45 +29,62 @@ public final class Include {
     this.featureNames = featureNames;
   }
 
-  /** @return an include of the given lookup paths, in this column order */
+  /**
+   * @return an include of the given lookup paths, in this column order
+   */
   public static Include fields(String... paths) {
     return new Include(List.of(paths), false, null);
   }
 
-  /** @return an include of exactly the named features, in this column order (missing values are empty cells) */
+  /**
+   * @return an include of exactly the named features, in this column order (missing values are
+   *     empty cells)
+   */
   public static Include features(String... names) {
     return new Include(List.of(), true, List.of(names));
   }
 
-  /** @return this include plus the given lookup paths */
+  /**
+   * @return this include plus the given lookup paths
+   */
   public Include withFields(String... more) {
     List<String> p = new ArrayList<>(paths);
     p.addAll(List.of(more));
     return new Include(List.copyOf(p), features, featureNames);
   }
 
-  /** @return this include plus all features (or the named features) */
+  /**
+   * @return this include plus all features (or the named features)
+   */
   public Include withFeatures(String... names) {
     return new Include(paths, true, names.length == 0 ? null : List.of(names));
   }
 
-  /** @return the paths */
+  /**
+   * @return the paths
+   */
   public List<String> paths() {
     return paths;
   }
 
-  /** @return whether feature columns are included */
+  /**
+   * @return whether feature columns are included
+   */
   public boolean includesFeatures() {
     return features;
   }
 
-  /** @return the named features, or null for all features with values */
+  /**
+   * @return the named features, or null for all features with values
+   */
   public List<String> featureNames() {
     return featureNames;
   }
 
   @Override
   public String toString() {
-    return "Include" + paths + (features ? "+features" + (featureNames == null ? "" : featureNames) : "");
+    return "Include"
+        + paths
+        + (features ? "+features" + (featureNames == null ? "" : featureNames) : "");
   }
 }

@@ -28,7 +28,10 @@ import org.lamindb.model.Reference;
 import org.lamindb.model.ULabel;
 import org.lamindb.testing.Backend;
 
-/** Labels and feature values (spec §6.1–6.6, §10): every dtype valid and invalid, coercion, all-or-nothing writes. */
+/**
+ * Labels and feature values (spec §6.1–6.6, §10): every dtype valid and invalid, coercion,
+ * all-or-nothing writes.
+ */
 abstract class AbstractFeatureValuesTest {
   @TempDir Path tmp;
   LaminDB ln;
@@ -66,17 +69,26 @@ abstract class AbstractFeatureValuesTest {
     a.ulabels().add(label); // idempotent
     assertThat(a.ulabels().list()).containsExactly(label);
     assertThat(a.projects().list()).containsExactly(project);
-    assertThat(ln.artifacts().filter("ulabels", label).filter("projects", project).list()).containsExactly(a);
+    assertThat(ln.artifacts().filter("ulabels", label).filter("projects", project).list())
+        .containsExactly(a);
 
     ln.feature("gc_content", Dtype.FLOAT).save();
     ln.feature("experiment_note", Dtype.STR).save();
     ln.feature("experiment_date", Dtype.DATE).coerce(true).save();
-    a.features().addValues(Map.of(
-        "gc_content", 0.55, "experiment_note", "Looks great", "experiment_date", "2025-10-24"));
-    assertThat(a.features().get()).containsExactly(
-        Map.entry("experiment_date", LocalDate.of(2025, 10, 24)),
-        Map.entry("experiment_note", "Looks great"),
-        Map.entry("gc_content", 0.55));
+    a.features()
+        .addValues(
+            Map.of(
+                "gc_content",
+                0.55,
+                "experiment_note",
+                "Looks great",
+                "experiment_date",
+                "2025-10-24"));
+    assertThat(a.features().get())
+        .containsExactly(
+            Map.entry("experiment_date", LocalDate.of(2025, 10, 24)),
+            Map.entry("experiment_note", "Looks great"),
+            Map.entry("gc_content", 0.55));
 
     Record sample = ln.record("Sample").isType(true).save();
     ln.record("P53mutant1").type(sample).save();
@@ -84,7 +96,9 @@ abstract class AbstractFeatureValuesTest {
     ln.feature("design_sample", Dtype.of(sample)).save();
     a.features().addValues(Map.of("design_sample", "P53mutant1"));
     assertThat(a.features().get("design_sample")).isEqualTo("P53mutant1");
-    assertThat(a.features().labels("design_sample")).extracting(r -> r.get("name")).containsExactly("P53mutant1");
+    assertThat(a.features().labels("design_sample"))
+        .extracting(r -> r.get("name"))
+        .containsExactly("P53mutant1");
 
     a.ulabels().remove(label);
     assertThat(a.ulabels().list()).isEmpty();
@@ -176,18 +190,22 @@ abstract class AbstractFeatureValuesTest {
     bad.put("nope2", "x");
     assertThatThrownBy(() -> a.features().addValues(bad))
         .isInstanceOf(ValidationException.class)
-        .satisfies(e -> {
-          ValidationException v = (ValidationException) e;
-          assertThat(v.getMessage()).startsWith("These keys could not be validated: ['nope1', 'nope2']");
-          assertThat(v.getMessage()).contains("failed dtype check for 'int': got float 1.5");
-          assertThat(v.getMessage()).contains("failed dtype check for 'float': got str 'abc'");
-          assertThat(v.getMessage()).contains("failed dtype check for 'bool': got int 1");
-          assertThat(v.getMessage()).contains("failed dtype check for 'date': got str '2025-10-24'");
-          assertThat(v.getMessage()).contains("failed dtype check for 'dict'");
-          assertThat(v.getMessage()).contains("failed dtype check for 'int': got str 'x'");
-          assertThat(v.getMessage()).contains("2 terms not validated in feature 'f_label': 'unknown1', 'unknown2'");
-          assertThat(v.problems()).hasSize(8);
-        });
+        .satisfies(
+            e -> {
+              ValidationException v = (ValidationException) e;
+              assertThat(v.getMessage())
+                  .startsWith("These keys could not be validated: ['nope1', 'nope2']");
+              assertThat(v.getMessage()).contains("failed dtype check for 'int': got float 1.5");
+              assertThat(v.getMessage()).contains("failed dtype check for 'float': got str 'abc'");
+              assertThat(v.getMessage()).contains("failed dtype check for 'bool': got int 1");
+              assertThat(v.getMessage())
+                  .contains("failed dtype check for 'date': got str '2025-10-24'");
+              assertThat(v.getMessage()).contains("failed dtype check for 'dict'");
+              assertThat(v.getMessage()).contains("failed dtype check for 'int': got str 'x'");
+              assertThat(v.getMessage())
+                  .contains("2 terms not validated in feature 'f_label': 'unknown1', 'unknown2'");
+              assertThat(v.problems()).hasSize(8);
+            });
     assertThat(count("lamindb_artifactjsonvalue")).isZero();
     assertThat(count("lamindb_jsonvalue")).isZero();
     assertThat(count("lamindb_artifactulabel")).isZero();
@@ -203,14 +221,27 @@ abstract class AbstractFeatureValuesTest {
     ln.feature("i_coerce", Dtype.INT).coerce(true).save();
     ln.feature("f_coerce", Dtype.FLOAT).coerce(true).save();
     assertThatThrownBy(() -> a.features().addValues(Map.of("d_strict", "2025-10-24")))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("coerce(true)");
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("coerce(true)");
     assertThatThrownBy(() -> a.features().addValues(Map.of("d_coerce", "24.10.2025")))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("is not an ISO date");
-    a.features().addValues(Map.of("d_coerce", "2025-10-24", "t_coerce", "2025-10-24T08:30:00", "i_coerce", "12",
-        "f_coerce", 3));
-    assertThat(a.features().get()).containsEntry("d_coerce", LocalDate.of(2025, 10, 24))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("is not an ISO date");
+    a.features()
+        .addValues(
+            Map.of(
+                "d_coerce",
+                "2025-10-24",
+                "t_coerce",
+                "2025-10-24T08:30:00",
+                "i_coerce",
+                "12",
+                "f_coerce",
+                3));
+    assertThat(a.features().get())
+        .containsEntry("d_coerce", LocalDate.of(2025, 10, 24))
         .containsEntry("t_coerce", LocalDateTime.of(2025, 10, 24, 8, 30))
-        .containsEntry("i_coerce", 12L).containsEntry("f_coerce", 3.0);
+        .containsEntry("i_coerce", 12L)
+        .containsEntry("f_coerce", 3.0);
   }
 
   @Test
@@ -222,7 +253,13 @@ abstract class AbstractFeatureValuesTest {
     b.features().addValues(Map.of("temperature", 21.6));
     assertThat(count("lamindb_jsonvalue")).isEqualTo(1);
     assertThat(count("lamindb_artifactjsonvalue")).isEqualTo(2);
-    Object hash = Access.instance(ln).db().dsl().select(DSL.field("hash")).from("lamindb_jsonvalue").fetchOne(0);
+    Object hash =
+        Access.instance(ln)
+            .db()
+            .dsl()
+            .select(DSL.field("hash"))
+            .from("lamindb_jsonvalue")
+            .fetchOne(0);
     // md5("21.6") as url-safe base64, first 22 characters
     assertThat(hash).isEqualTo(org.lamindb.internal.storage.Hashing.hashString("21.6"));
   }
@@ -263,7 +300,8 @@ abstract class AbstractFeatureValuesTest {
         .hasMessageContaining("1 term not validated in feature 'design_sample': 'Microscope'")
         .hasMessageContaining("a valid label for subtype 'Sample' has to be one of ['S1', 'S2']");
     assertThatThrownBy(() -> a.features().addValues(Map.of("design_sample", microscope)))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("is not a valid value");
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("is not a valid value");
   }
 
   @Test
@@ -274,18 +312,24 @@ abstract class AbstractFeatureValuesTest {
         .isInstanceOf(ValidationException.class)
         .hasMessage("Feature feat already exists with dtype str, you passed cat[ULabel]");
     assertThatThrownBy(() -> ln.feature("ct", Dtype.cat("bionty.CellType")))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("is an invalid dtype");
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("is an invalid dtype");
     assertThatThrownBy(() -> Dtype.parse("floaty")).isInstanceOf(ValidationException.class);
     assertThat(Dtype.parse("cat").toString()).isEqualTo("cat[ULabel]");
     assertThat(Dtype.parse("list[cat[bionty.CellType.ontology_id]]").toString())
         .isEqualTo("list[cat[bionty.CellType.ontology_id]]");
-    assertThat(Dtype.parse("cat[Record[abc, is_type=True]]").toString()).isEqualTo("cat[Record[abc, is_type=True]]");
+    assertThat(Dtype.parse("cat[Record[abc, is_type=True]]").toString())
+        .isEqualTo("cat[Record[abc, is_type=True]]");
     assertThat(Dtype.parse("cat[Record[description__contains=\"alpha,beta\"]]").toString())
         .isEqualTo("cat[Record[description__contains=\"alpha,beta\"]]");
-    assertThat(Dtype.parse("cat[bionty.Tissue.ontology_id|bionty.CellType.ontology_id]").parsed().members())
+    assertThat(
+            Dtype.parse("cat[bionty.Tissue.ontology_id|bionty.CellType.ontology_id]")
+                .parsed()
+                .members())
         .hasSize(2);
     Record notType = ln.record("plain").save();
-    assertThatThrownBy(() -> Dtype.of(notType)).isInstanceOf(org.lamindb.InvalidArgumentException.class);
+    assertThatThrownBy(() -> Dtype.of(notType))
+        .isInstanceOf(org.lamindb.InvalidArgumentException.class);
     assertThat(f.dtype()).isEqualTo(Dtype.STR);
   }
 
@@ -298,10 +342,12 @@ abstract class AbstractFeatureValuesTest {
     r.features().addValues(Map.of("note", "b")); // one JSON value per record and feature
     assertThat(r.features().get()).containsExactly(Map.entry("note", "b"), Map.entry("param1", 1L));
     assertThat(count("lamindb_recordjson")).isEqualTo(2);
-    org.lamindb.model.Transform t = new org.lamindb.model.Transform(ln).key("script.py").kind("script").save();
+    org.lamindb.model.Transform t =
+        new org.lamindb.model.Transform(ln).key("script.py").kind("script").save();
     org.lamindb.model.Run run = new org.lamindb.model.Run(ln).transform(t).save();
     run.features().addValues(Map.of("param1", 1, "note", "x"));
-    assertThat(run.features().get()).containsExactly(Map.entry("note", "x"), Map.entry("param1", 1L));
+    assertThat(run.features().get())
+        .containsExactly(Map.entry("note", "x"), Map.entry("param1", 1L));
     assertThat(count("lamindb_runjsonvalue")).isEqualTo(2);
     assertThat(ln.runs().filter("param1", 1).list()).containsExactly(run);
     assertThat(run.describeText()).contains("── Features").contains("param1").contains("int");
@@ -326,8 +372,11 @@ abstract class AbstractFeatureValuesTest {
     assertThat(ifng.parents().list()).containsExactly(dmso);
     assertThat(dmso.children().list()).containsExactly(ifng);
     assertThat(ln.ulabel("DMSO")).isEqualTo(dmso); // name idempotency
-    Reference ref = ln.reference("Schmidt22").url("https://pubmed.ncbi.nlm.nih.gov/35113687/")
-        .doi("10.1126/science.abj4008").save();
+    Reference ref =
+        ln.reference("Schmidt22")
+            .url("https://pubmed.ncbi.nlm.nih.gov/35113687/")
+            .doi("10.1126/science.abj4008")
+            .save();
     Artifact a = artifact("a.txt");
     a.references().add(ref);
     a.records().add(ln.record("r").save());
@@ -343,8 +392,15 @@ abstract class AbstractFeatureValuesTest {
     Record sample = ln.record("Sample").isType(true).save();
     ln.record("P53mutant1").type(sample).save();
     ln.feature("design_sample", Dtype.of(sample)).save();
-    a.features().addValues(Map.of("gc_content", 0.55, "experiment_date", "2025-10-24",
-        "design_sample", "P53mutant1"));
+    a.features()
+        .addValues(
+            Map.of(
+                "gc_content",
+                0.55,
+                "experiment_date",
+                "2025-10-24",
+                "design_sample",
+                "P53mutant1"));
     a.ulabels().add(ln.ulabel("My label").save());
     String d = a.describeText();
     int features = d.indexOf("── Features");
@@ -352,9 +408,21 @@ abstract class AbstractFeatureValuesTest {
     assertThat(features).isPositive();
     assertThat(labels).isGreaterThan(features);
     String block = d.substring(features, labels);
-    assertThat(block).containsSubsequence("design_sample", "Record[Sample]", "P53mutant1",
-        "experiment_date", "date", "2025-10-24", "gc_content", "float", "0.55");
-    assertThat(d.substring(labels)).contains(".ulabels").contains("My label").contains(".records")
+    assertThat(block)
+        .containsSubsequence(
+            "design_sample",
+            "Record[Sample]",
+            "P53mutant1",
+            "experiment_date",
+            "date",
+            "2025-10-24",
+            "gc_content",
+            "float",
+            "0.55");
+    assertThat(d.substring(labels))
+        .contains(".ulabels")
+        .contains("My label")
+        .contains(".records")
         .contains("P53mutant1");
   }
 }

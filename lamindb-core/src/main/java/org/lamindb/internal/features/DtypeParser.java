@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import org.lamindb.ValidationException;
 
-/** Parses dtype strings of the grammar in spec §6.1 into {@link ParsedDtype}s. Syntax only; no registry checks. */
+/**
+ * Parses dtype strings of the grammar in spec §6.1 into {@link ParsedDtype}s. Syntax only; no
+ * registry checks.
+ */
 public final class DtypeParser {
   private DtypeParser() {}
 
@@ -17,7 +20,8 @@ public final class DtypeParser {
    */
   public static ParsedDtype parse(String s) {
     if (s == null || s.isBlank()) {
-      throw new ValidationException("a feature needs a dtype, e.g. Dtype.FLOAT or Dtype.of(sampleType)");
+      throw new ValidationException(
+          "a feature needs a dtype, e.g. Dtype.FLOAT or Dtype.of(sampleType)");
     }
     String t = s.trim();
     boolean list = false;
@@ -82,8 +86,10 @@ public final class DtypeParser {
           "'" + head + "' is an invalid dtype, has to be registry, e.g. ULabel or bionty.CellType");
     }
     String registry = String.join(".", java.util.Arrays.copyOfRange(seg, 0, reg + 1));
-    String field = reg + 1 < seg.length ? String.join(".", java.util.Arrays.copyOfRange(seg, reg + 1, seg.length))
-        : null;
+    String field =
+        reg + 1 < seg.length
+            ? String.join(".", java.util.Arrays.copyOfRange(seg, reg + 1, seg.length))
+            : null;
     if (tailField != null) {
       field = tailField;
     }
@@ -103,7 +109,8 @@ public final class DtypeParser {
           typeUid = p;
         } else {
           String v = p.substring(eq + 1).trim();
-          if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
+          if (v.length() >= 2
+              && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
             v = v.substring(1, v.length() - 1);
           }
           filters.put(p.substring(0, eq).trim(), v);
@@ -113,7 +120,8 @@ public final class DtypeParser {
     if ("name".equals(field)) {
       field = null;
     }
-    return new ParsedDtype.CatMember(registry, field, typeUid, Map.copyOf(filters).isEmpty() ? Map.of() : filters);
+    return new ParsedDtype.CatMember(
+        registry, field, typeUid, Map.copyOf(filters).isEmpty() ? Map.of() : filters);
   }
 
   /** Splits on {@code sep} outside brackets and quotes. */
@@ -145,7 +153,9 @@ public final class DtypeParser {
 
   private static ValidationException invalid(String s) {
     return new ValidationException(
-        "'" + s + "' is an invalid dtype; use str, int, float, num, bool, date, datetime, dict, path, url, "
+        "'"
+            + s
+            + "' is an invalid dtype; use str, int, float, num, bool, date, datetime, dict, path, url, "
             + "list[...], or cat[<Registry>] such as cat[ULabel] or cat[bionty.CellType]");
   }
 }

@@ -20,8 +20,9 @@ import org.lamindb.query.QuerySet;
 import org.lamindb.spi.RegistryDef;
 
 /**
- * Looks up features by name, checks dtypes against the instance's registries, and resolves categorical values
- * (label names) to label ids within the dtype's registries, types and filters (spec §6.1, §6.4).
+ * Looks up features by name, checks dtypes against the instance's registries, and resolves
+ * categorical values (label names) to label ids within the dtype's registries, types and filters
+ * (spec §6.1, §6.4).
  */
 public final class FeatureCatalog {
   private FeatureCatalog() {}
@@ -30,17 +31,22 @@ public final class FeatureCatalog {
   public record LabelRef(String registry, long id) {}
 
   /**
-   * @return features by name among {@code names}; when several share a name, the top-most in the type hierarchy
-   *     (then the oldest) wins. Trashed features are ignored.
+   * @return features by name among {@code names}; when several share a name, the top-most in the
+   *     type hierarchy (then the oldest) wins. Trashed features are ignored.
    */
   public static Map<String, Feature> byName(Instance inst, Collection<String> names) {
     Map<String, Feature> out = new HashMap<>();
     if (names.isEmpty()) {
       return out;
     }
-    List<SQLRecord<?>> rows = RecordStore.load(inst, CoreRegistries.FEATURE,
-        col("name").in(new ArrayList<>(new LinkedHashSet<>(names))).and(col("branch_id").ne(RecordStore.TRASH))
-            .and(col("is_type").eq(false)));
+    List<SQLRecord<?>> rows =
+        RecordStore.load(
+            inst,
+            CoreRegistries.FEATURE,
+            col("name")
+                .in(new ArrayList<>(new LinkedHashSet<>(names)))
+                .and(col("branch_id").ne(RecordStore.TRASH))
+                .and(col("is_type").eq(false)));
     for (SQLRecord<?> r : rows) {
       Feature f = (Feature) r;
       Feature prev = out.get(f.name());
@@ -51,7 +57,39 @@ public final class FeatureCatalog {
     return out;
   }
 
-  /** @return the parsed dtype of a saved feature */
+  /**
+   * Recently resolved features by name, per instance: filters compile a lookup twice (validate,
+   * run).
+   */
+  static final class Cache {
+    static final long TTL_NANOS = 2_000_000_000L;
+    final java.util.concurrent.ConcurrentHashMap<String, Object[]> byName =
+        new java.util.concurrent.ConcurrentHashMap<>();
+  }
+
+  /**
+   * @return the feature named {@code name} as {@link #byName} finds it, remembered for two seconds
+   *     so that compiling one query several times asks the database once
+   */
+  public static Feature cachedByName(Instance inst, String name) {
+    Cache c = inst.service(Cache.class, i -> new Cache());
+    Object[] hit = c.byName.get(name);
+    long now = System.nanoTime();
+    if (hit != null && now - (Long) hit[1] < Cache.TTL_NANOS) {
+      return (Feature) hit[0];
+    }
+    Feature f = byName(inst, List.of(name)).get(name);
+    if (f != null) {
+      c.byName.put(name, new Object[] {f, now});
+    } else {
+      c.byName.remove(name);
+    }
+    return f;
+  }
+
+  /**
+   * @return the parsed dtype of a saved feature
+   */
   public static ParsedDtype dtype(Feature f) {
     return DtypeParser.parse(f.dtypeString());
   }
@@ -65,14 +103,25 @@ public final class FeatureCatalog {
     for (ParsedDtype.CatMember m : d.members()) {
       RegistryDef r = inst.registries().get(m.registry());
       if (r == null) {
-        String hint = m.registry().startsWith("bionty.") ? " (enable the module: lamin init --modules bionty)" : "";
+        String hint =
+            m.registry().startsWith("bionty.")
+                ? " (enable the module: lamin init --modules bionty)"
+                : "";
         throw new ValidationException(
-            "'" + m.registry() + "' is an invalid dtype, has to be registry, e.g. ULabel or bionty.CellType" + hint);
+            "'"
+                + m.registry()
+                + "' is an invalid dtype, has to be registry, e.g. ULabel or bionty.CellType"
+                + hint);
       }
       String field = m.field() == null ? r.nameField() : m.field();
       if (r.field(field).isEmpty()) {
         throw new ValidationException(
-            "'" + field + "' is not a field of " + r.name() + "; fields: " + String.join(", ", r.fields().keySet()));
+            "'"
+                + field
+                + "' is not a field of "
+                + r.name()
+                + "; fields: "
+                + String.join(", ", r.fields().keySet()));
       }
       if (m.typeUid() != null) {
         typeRow(inst, r, m.typeUid());
@@ -82,27 +131,37 @@ public final class FeatureCatalog {
 
   private static SQLRecord<?> typeRow(Instance inst, RegistryDef r, String uid) {
     if (r.field("is_type").isEmpty()) {
-      throw new ValidationException(r.name() + " has no types; '" + uid + "' cannot restrict its values");
+      throw new ValidationException(
+          r.name() + " has no types; '" + uid + "' cannot restrict its values");
     }
     List<SQLRecord<?>> t = RecordStore.load(inst, r, col("uid").eq(uid));
     if (t.isEmpty()) {
       throw new ValidationException("no " + r.name() + " type with uid '" + uid + "'");
     }
     if (!Boolean.TRUE.equals(t.get(0).get("is_type"))) {
-      throw new ValidationException(r.name() + " '" + t.get(0).get("name") + "' (" + uid + ") is not a type");
+      throw new ValidationException(
+          r.name() + " '" + t.get(0).get("name") + "' (" + uid + ") is not a type");
     }
     return t.get(0);
   }
 
-  /** @return ids of the type with {@code uid} and all its sub-types */
+  /**
+   * @return ids of the type with {@code uid} and all its sub-types
+   */
   public static List<Long> typeSubtree(Instance inst, RegistryDef r, String uid) {
     List<Long> all = new ArrayList<>();
     List<Long> frontier = List.of(typeRow(inst, r, uid).id());
     while (!frontier.isEmpty() && all.size() < 10_000) {
       all.addAll(frontier);
       List<Long> next = new ArrayList<>();
-      for (org.jooq.Record row : inst.db().dsl().select(col("id")).from(RecordStore.table(r))
-          .where(col("type_id").in(frontier)).and(col("is_type").eq(true)).fetch()) {
+      for (org.jooq.Record row :
+          inst.db()
+              .dsl()
+              .select(col("id"))
+              .from(RecordStore.table(r))
+              .where(col("type_id").in(frontier))
+              .and(col("is_type").eq(true))
+              .fetch()) {
         next.add(((Number) row.get(0)).longValue());
       }
       next.removeAll(all);
@@ -111,7 +170,10 @@ public final class FeatureCatalog {
     return all;
   }
 
-  /** @return the display name of a member: {@code Record[Sample]} for typed members, else the registry */
+  /**
+   * @return the display name of a member: {@code Record[Sample]} for typed members, else the
+   *     registry
+   */
   public static String display(Instance inst, ParsedDtype.CatMember m) {
     if (m.typeUid() != null) {
       RegistryDef r = inst.registries().get(m.registry());
@@ -125,7 +187,9 @@ public final class FeatureCatalog {
     return m.registry() + (m.field() == null ? "" : "." + m.field());
   }
 
-  /** @return a dtype for describe: {@code cat[...]} stripped, type uids replaced by type names */
+  /**
+   * @return a dtype for describe: {@code cat[...]} stripped, type uids replaced by type names
+   */
   public static String display(Instance inst, ParsedDtype d) {
     if (!d.isCategorical()) {
       return d.serialize();
@@ -139,12 +203,14 @@ public final class FeatureCatalog {
   }
 
   /**
-   * Resolves label names to labels of the dtype's registries (in member order, restricted to types and filters).
+   * Resolves label names to labels of the dtype's registries (in member order, restricted to types
+   * and filters).
    *
    * @param names the names (values of each member's field)
    * @return resolved labels by name; names missing from the map were not found
    */
-  public static Map<String, List<LabelRef>> resolve(Instance inst, ParsedDtype d, Collection<String> names) {
+  public static Map<String, List<LabelRef>> resolve(
+      Instance inst, ParsedDtype d, Collection<String> names) {
     Map<String, List<LabelRef>> out = new LinkedHashMap<>();
     Set<String> open = new LinkedHashSet<>(names);
     for (ParsedDtype.CatMember m : d.members()) {
@@ -171,8 +237,12 @@ public final class FeatureCatalog {
     return out;
   }
 
-  /** @return the labels a categorical member admits: its registry, within its type subtree and filters */
-  public static QuerySet<SQLRecord<?>> memberQuery(Instance inst, ParsedDtype.CatMember m, RegistryDef r) {
+  /**
+   * @return the labels a categorical member admits: its registry, within its type subtree and
+   *     filters
+   */
+  public static QuerySet<SQLRecord<?>> memberQuery(
+      Instance inst, ParsedDtype.CatMember m, RegistryDef r) {
     QuerySet<SQLRecord<?>> q = QuerySet.ofRegistry(inst.ln(), r);
     if (m.typeUid() != null) {
       q = q.filter("type_id__in", typeSubtree(inst, r, m.typeUid()));
@@ -185,7 +255,9 @@ public final class FeatureCatalog {
     return q;
   }
 
-  /** @return whether a saved label {@code rec} is admitted by the dtype */
+  /**
+   * @return whether a saved label {@code rec} is admitted by the dtype
+   */
   public static boolean admits(Instance inst, ParsedDtype d, SQLRecord<?> rec) {
     for (ParsedDtype.CatMember m : d.members()) {
       if (!m.registry().equals(rec.registry().name())) {
@@ -202,7 +274,9 @@ public final class FeatureCatalog {
     return false;
   }
 
-  /** @return names of up to {@code n} labels a typed member admits, for error hints */
+  /**
+   * @return names of up to {@code n} labels a typed member admits, for error hints
+   */
   public static List<String> examples(Instance inst, ParsedDtype.CatMember m, int n) {
     RegistryDef r = inst.registries().get(m.registry());
     if (r == null) {
@@ -210,8 +284,8 @@ public final class FeatureCatalog {
     }
     String field = m.field() == null ? r.nameField() : m.field();
     List<String> out = new ArrayList<>();
-    for (Map<String, Object> row : memberQuery(inst, m, r).filter("is_type", false).orderBy(field).limit(n)
-        .values(field)) {
+    for (Map<String, Object> row :
+        memberQuery(inst, m, r).filter("is_type", false).orderBy(field).limit(n).values(field)) {
       out.add(String.valueOf(row.get(field)));
     }
     return out;

@@ -27,9 +27,10 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Adds one typed column per feature to a query's DataFrame (spec §6.8): int → long, float/num → double, bool,
- * date, datetime, everything else text; categorical values as label names; several values in one cell as a
- * sorted, comma-joined text (the column is text then). Missing values are empty cells.
+ * Adds one typed column per feature to a query's DataFrame (spec §6.8): int → long, float/num →
+ * double, bool, date, datetime, everything else text; categorical values as label names; several
+ * values in one cell as a sorted, comma-joined text (the column is text then). Missing values are
+ * empty cells.
  */
 public final class FeatureColumns {
   private FeatureColumns() {}
@@ -38,7 +39,8 @@ public final class FeatureColumns {
    * @param inst the instance
    * @param host Artifact, Run or Record
    * @param t a table with an {@code id} column of host ids
-   * @param names features to add in this order, or null for every feature with a value among the rows
+   * @param names features to add in this order, or null for every feature with a value among the
+   *     rows
    */
   public static void append(Instance inst, RegistryDef host, Table t, List<String> names) {
     if (!org.lamindb.internal.query.FeatureFilters.HOSTS.contains(host.name())) {
@@ -56,7 +58,8 @@ public final class FeatureColumns {
       List<String> missing = new ArrayList<>(names);
       missing.removeAll(byName.keySet());
       if (!missing.isEmpty()) {
-        throw new InvalidArgumentException("no features named " + PyFormat.repr(missing) + " to include");
+        throw new InvalidArgumentException(
+            "no features named " + PyFormat.repr(missing) + " to include");
       }
       features = new ArrayList<>();
       for (String n : names) {
@@ -76,7 +79,8 @@ public final class FeatureColumns {
    * @param features features in column order, or null for all with values (ordered by feature id)
    * @return one column per feature, {@code ids.size()} rows each
    */
-  public static List<Column<?>> columns(Instance inst, RegistryDef host, List<Long> ids, List<Feature> features) {
+  public static List<Column<?>> columns(
+      Instance inst, RegistryDef host, List<Long> ids, List<Feature> features) {
     FeatureReader reader = new FeatureReader(inst, host);
     Set<Long> only = null;
     if (features != null) {
@@ -88,8 +92,10 @@ public final class FeatureColumns {
     List<FeatureReader.Value> values = ids.isEmpty() ? List.of() : reader.read(ids, only);
     Map<Long, Map<Long, List<Object>>> byFeature = new HashMap<>();
     for (FeatureReader.Value v : values) {
-      byFeature.computeIfAbsent(v.featureId(), k -> new HashMap<>())
-          .computeIfAbsent(v.hostId(), k -> new ArrayList<>()).add(v.value());
+      byFeature
+          .computeIfAbsent(v.featureId(), k -> new HashMap<>())
+          .computeIfAbsent(v.hostId(), k -> new ArrayList<>())
+          .add(v.value());
     }
     if (features == null) {
       features = new ArrayList<>();
@@ -108,14 +114,15 @@ public final class FeatureColumns {
     ParsedDtype d = FeatureCatalog.dtype(f);
     boolean multi = cells.values().stream().anyMatch(l -> l.size() > 1);
     String kind = d.isCategorical() || d.list() || multi ? "text" : d.simple();
-    Column<?> c = switch (kind) {
-      case "int" -> LongColumn.create(f.name());
-      case "float", "num" -> DoubleColumn.create(f.name());
-      case "bool" -> BooleanColumn.create(f.name());
-      case "date" -> DateColumn.create(f.name());
-      case "datetime", "datetime64[ns, UTC]" -> DateTimeColumn.create(f.name());
-      default -> StringColumn.create(f.name());
-    };
+    Column<?> c =
+        switch (kind) {
+          case "int" -> LongColumn.create(f.name());
+          case "float", "num" -> DoubleColumn.create(f.name());
+          case "bool" -> BooleanColumn.create(f.name());
+          case "date" -> DateColumn.create(f.name());
+          case "datetime", "datetime64[ns, UTC]" -> DateTimeColumn.create(f.name());
+          default -> StringColumn.create(f.name());
+        };
     for (Long id : ids) {
       List<Object> vs = cells.get(id);
       if (vs == null || vs.isEmpty()) {
@@ -132,8 +139,10 @@ public final class FeatureColumns {
       } else if (c instanceof DateColumn dc) {
         dc.append(v instanceof LocalDate ld ? ld : LocalDate.parse(v.toString()));
       } else if (c instanceof DateTimeColumn dc) {
-        dc.append(v instanceof OffsetDateTime o ? o.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()
-            : v instanceof LocalDateTime l ? l : LocalDateTime.parse(v.toString()));
+        dc.append(
+            v instanceof OffsetDateTime o
+                ? o.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()
+                : v instanceof LocalDateTime l ? l : LocalDateTime.parse(v.toString()));
       } else {
         ((StringColumn) c).append(text(vs));
       }
@@ -141,7 +150,9 @@ public final class FeatureColumns {
     return c;
   }
 
-  /** @return a cell text: one value as is, several sorted and joined by {@code ", "} */
+  /**
+   * @return a cell text: one value as is, several sorted and joined by {@code ", "}
+   */
   static String text(List<Object> vs) {
     if (vs.size() == 1) {
       return single(vs.get(0));

@@ -26,26 +26,47 @@ import org.lamindb.spi.RegistryDef;
 
 /**
  * Filters artifacts, runs and records by feature values (spec §6.7): {@code gc_content__gt=0.5},
- * {@code experiment_date="2025-10-24"}, {@code design_sample="P53mutant1"}, {@code x__isnull=true}. Every value is a
- * bind value; host rows are selected with {@code id IN (SELECT host FROM link ...)} so they never repeat.
+ * {@code experiment_date="2025-10-24"}, {@code design_sample="P53mutant1"}, {@code x__isnull=true}.
+ * Every value is a bind value; host rows are selected with {@code id IN (SELECT host FROM link
+ * ...)} so they never repeat.
  */
 public final class FeatureFilter implements FeatureFilterResolver {
-  private static final List<String> COMPARATORS = List.of(
-      "exact", "iexact", "gt", "gte", "lt", "lte", "in", "range", "isnull", "contains", "icontains", "startswith",
-      "istartswith", "endswith", "iendswith");
+  private static final List<String> COMPARATORS =
+      List.of(
+          "exact",
+          "iexact",
+          "gt",
+          "gte",
+          "lt",
+          "lte",
+          "in",
+          "range",
+          "isnull",
+          "contains",
+          "icontains",
+          "startswith",
+          "istartswith",
+          "endswith",
+          "iendswith");
 
   @Override
-  public Condition resolve(Instance inst, RegistryDef host, Field<Object> hostId, String lookup, Object value) {
+  public Condition resolve(
+      Instance inst, RegistryDef host, Field<Object> hostId, String lookup, Object value) {
     int sep = lookup.indexOf("__");
     String name = sep < 0 ? lookup : lookup.substring(0, sep);
     String cmp = sep < 0 ? "exact" : lookup.substring(sep + 2);
-    Feature f = FeatureCatalog.byName(inst, List.of(name)).get(name);
+    Feature f = FeatureCatalog.cachedByName(inst, name);
     if (f == null) {
       return null;
     }
     if (!COMPARATORS.contains(cmp)) {
       throw new InvalidArgumentException(
-          "'" + cmp + "' is not a lookup for feature '" + name + "'; use one of " + String.join(", ", COMPARATORS));
+          "'"
+              + cmp
+              + "' is not a lookup for feature '"
+              + name
+              + "'; use one of "
+              + String.join(", ", COMPARATORS));
     }
     ParsedDtype d = FeatureCatalog.dtype(f);
     if (cmp.equals("isnull")) {
@@ -55,13 +76,23 @@ public final class FeatureFilter implements FeatureFilterResolver {
       Condition has = hosts(inst, host, hostId, f, d, DSL.trueCondition(), null);
       return b ? DSL.not(has) : has;
     }
-    return d.isCategorical() ? categorical(inst, host, hostId, f, d, cmp, value)
+    return d.isCategorical()
+        ? categorical(inst, host, hostId, f, d, cmp, value)
         : json(inst, host, hostId, f, d, cmp, value);
   }
 
-  /** @return {@code SELECT host_id FROM <values of f> WHERE <on value>} (JSON), or link rows (categorical) */
-  private static Condition hosts(Instance inst, RegistryDef host, Field<Object> hostId, Feature f, ParsedDtype d,
-      Condition onValue, List<Long> labelIds) {
+  /**
+   * @return {@code SELECT host_id FROM <values of f> WHERE <on value>} (JSON), or link rows
+   *     (categorical)
+   */
+  private static Condition hosts(
+      Instance inst,
+      RegistryDef host,
+      Field<Object> hostId,
+      Feature f,
+      ParsedDtype d,
+      Condition onValue,
+      List<Long> labelIds) {
     if (d.isCategorical()) {
       List<Condition> parts = new ArrayList<>();
       for (ParsedDtype.CatMember m : d.members()) {
@@ -73,25 +104,44 @@ public final class FeatureFilter implements FeatureFilterResolver {
         if (labelIds != null) {
           w = w.and(col("l", l.valueColumn()).in(labelIds.stream().map(i -> (Object) i).toList()));
         }
-        parts.add(hostId.in(DSL.select(col("l", l.hostColumn())).from(SqlCompiler.table(l.table(), "l")).where(w)));
+        parts.add(
+            hostId.in(
+                DSL.select(col("l", l.hostColumn()))
+                    .from(SqlCompiler.table(l.table(), "l"))
+                    .where(w)));
       }
       return parts.isEmpty() ? DSL.falseCondition() : DSL.or(parts);
     }
     if (host.name().equals("Record")) {
-      return hostId.in(DSL.select(col("v", "record_id")).from(SqlCompiler.table("lamindb_recordjson", "v"))
-          .where(col("v", "feature_id").eq(DSL.val((Object) f.id()))).and(onValue));
+      return hostId.in(
+          DSL.select(col("v", "record_id"))
+              .from(SqlCompiler.table("lamindb_recordjson", "v"))
+              .where(col("v", "feature_id").eq(DSL.val((Object) f.id())))
+              .and(onValue));
     }
     boolean artifact = host.name().equals("Artifact");
     String link = artifact ? "lamindb_artifactjsonvalue" : "lamindb_runjsonvalue";
     String hc = artifact ? "artifact_id" : "run_id";
-    return hostId.in(DSL.select(col("l", hc)).from(SqlCompiler.table(link, "l"))
-        .where(col("l", "jsonvalue_id").in(
-            DSL.select(col("v", "id")).from(SqlCompiler.table("lamindb_jsonvalue", "v"))
-                .where(col("v", "feature_id").eq(DSL.val((Object) f.id()))).and(onValue))));
+    return hostId.in(
+        DSL.select(col("l", hc))
+            .from(SqlCompiler.table(link, "l"))
+            .where(
+                col("l", "jsonvalue_id")
+                    .in(
+                        DSL.select(col("v", "id"))
+                            .from(SqlCompiler.table("lamindb_jsonvalue", "v"))
+                            .where(col("v", "feature_id").eq(DSL.val((Object) f.id())))
+                            .and(onValue))));
   }
 
   private static Condition json(
-      Instance inst, RegistryDef host, Field<Object> hostId, Feature f, ParsedDtype d, String cmp, Object value) {
+      Instance inst,
+      RegistryDef host,
+      Field<Object> hostId,
+      Feature f,
+      ParsedDtype d,
+      String cmp,
+      Object value) {
     boolean pg = inst.db().dialect() == Dialect.POSTGRES;
     Field<Object> raw = col("v", "value");
     if (cmp.equals("contains")) {
@@ -102,77 +152,87 @@ public final class FeatureFilter implements FeatureFilterResolver {
     Condition on;
     switch (cmp) {
       case "exact":
-      case "in": {
-        Collection<?> vs = cmp.equals("in") ? ValueConverter.asCollection(value) : List.of(value);
-        if (vs == null) {
-          throw new InvalidArgumentException(f.name() + "__in takes a collection, got " + value);
+      case "in":
+        {
+          Collection<?> vs = cmp.equals("in") ? ValueConverter.asCollection(value) : List.of(value);
+          if (vs == null) {
+            throw new InvalidArgumentException(f.name() + "__in takes a collection, got " + value);
+          }
+          List<Condition> any = new ArrayList<>();
+          for (Object v : vs) {
+            any.add(equal(pg, raw, d, convert(f, d, v)));
+          }
+          on = any.isEmpty() ? DSL.falseCondition() : DSL.or(any);
+          break;
         }
-        List<Condition> any = new ArrayList<>();
-        for (Object v : vs) {
-          any.add(equal(pg, raw, d, convert(f, d, v)));
-        }
-        on = any.isEmpty() ? DSL.falseCondition() : DSL.or(any);
-        break;
-      }
       case "gt":
       case "gte":
       case "lt":
       case "lte":
-      case "range": {
-        List<Object> bounds = new ArrayList<>();
-        if (cmp.equals("range")) {
-          Collection<?> r = ValueConverter.asCollection(value);
-          if (r == null || r.size() != 2) {
-            throw new InvalidArgumentException(f.name() + "__range takes two bounds, got " + value);
+      case "range":
+        {
+          List<Object> bounds = new ArrayList<>();
+          if (cmp.equals("range")) {
+            Collection<?> r = ValueConverter.asCollection(value);
+            if (r == null || r.size() != 2) {
+              throw new InvalidArgumentException(
+                  f.name() + "__range takes two bounds, got " + value);
+            }
+            for (Object o : r) {
+              bounds.add(convert(f, d, o));
+            }
+          } else {
+            bounds.add(convert(f, d, value));
           }
-          for (Object o : r) {
-            bounds.add(convert(f, d, o));
+          Field<Object> lhs;
+          List<Field<Object>> rhs = new ArrayList<>();
+          if (d.isNumeric()) {
+            lhs = pg ? raw : DSL.field("CAST({0} AS REAL)", Object.class, raw);
+            for (Object b : bounds) {
+              rhs.add(
+                  pg
+                      ? DSL.field(
+                          "CAST({0} AS jsonb)", Object.class, DSL.val(PyFormat.jsonDumps(b)))
+                      : DSL.val((Object) ((Number) b).doubleValue()));
+            }
+          } else {
+            lhs = text(pg, raw);
+            for (Object b : bounds) {
+              rhs.add(DSL.val((Object) String.valueOf(b)));
+            }
           }
-        } else {
-          bounds.add(convert(f, d, value));
+          on =
+              switch (cmp) {
+                case "gt" -> lhs.gt(rhs.get(0));
+                case "gte" -> lhs.ge(rhs.get(0));
+                case "lt" -> lhs.lt(rhs.get(0));
+                case "lte" -> lhs.le(rhs.get(0));
+                default -> lhs.between(rhs.get(0), rhs.get(1));
+              };
+          break;
         }
-        Field<Object> lhs;
-        List<Field<Object>> rhs = new ArrayList<>();
-        if (d.isNumeric()) {
-          lhs = pg ? raw : DSL.field("CAST({0} AS REAL)", Object.class, raw);
-          for (Object b : bounds) {
-            rhs.add(pg ? DSL.field("CAST({0} AS jsonb)", Object.class, DSL.val(PyFormat.jsonDumps(b)))
-                : DSL.val((Object) ((Number) b).doubleValue()));
-          }
-        } else {
-          lhs = text(pg, raw);
-          for (Object b : bounds) {
-            rhs.add(DSL.val((Object) String.valueOf(b)));
-          }
+      default:
+        {
+          String s = String.valueOf(value).toLowerCase(Locale.ROOT);
+          String p = SqlCompiler.escapeLike(s);
+          String pattern =
+              switch (cmp) {
+                case "iexact" -> p;
+                case "icontains" -> "%" + p + "%";
+                case "istartswith" -> p + "%";
+                default -> "%" + p; // endswith, iendswith
+              };
+          Field<String> t = new SqlCompiler(inst).lower(text(pg, raw).coerce(String.class));
+          on = t.like(DSL.val(pattern), '\\');
         }
-        on = switch (cmp) {
-          case "gt" -> lhs.gt(rhs.get(0));
-          case "gte" -> lhs.ge(rhs.get(0));
-          case "lt" -> lhs.lt(rhs.get(0));
-          case "lte" -> lhs.le(rhs.get(0));
-          default -> lhs.between(rhs.get(0), rhs.get(1));
-        };
-        break;
-      }
-      default: {
-        String s = String.valueOf(value).toLowerCase(Locale.ROOT);
-        String p = SqlCompiler.escapeLike(s);
-        String pattern = switch (cmp) {
-          case "iexact" -> p;
-          case "icontains" -> "%" + p + "%";
-          case "istartswith" -> p + "%";
-          default -> "%" + p; // endswith, iendswith
-        };
-        Field<String> t = new SqlCompiler(inst).lower(text(pg, raw).coerce(String.class));
-        on = t.like(DSL.val(pattern), '\\');
-      }
     }
     return hosts(inst, host, hostId, f, d, on, null);
   }
 
   private static Condition equal(boolean pg, Field<Object> raw, ParsedDtype d, Object v) {
     if (d.isNumeric() && !pg) {
-      return DSL.field("CAST({0} AS REAL)", Object.class, raw).eq(DSL.val((Object) ((Number) v).doubleValue()));
+      return DSL.field("CAST({0} AS REAL)", Object.class, raw)
+          .eq(DSL.val((Object) ((Number) v).doubleValue()));
     }
     String json;
     try {
@@ -186,13 +246,19 @@ public final class FeatureFilter implements FeatureFilterResolver {
     return raw.eq(DSL.val((Object) json));
   }
 
-  /** @return the JSON value as text: strings without quotes */
+  /**
+   * @return the JSON value as text: strings without quotes
+   */
   private static Field<Object> text(boolean pg, Field<Object> raw) {
-    return pg ? DSL.field("({0} #>> '{}') COLLATE \"C\"", Object.class, raw)
+    return pg
+        ? DSL.field("({0} #>> '{}') COLLATE \"C\"", Object.class, raw)
         : DSL.field("json_extract({0}, '$')", Object.class, raw);
   }
 
-  /** @return {@code v} converted for comparison with stored JSON of dtype {@code d} (strings accepted) */
+  /**
+   * @return {@code v} converted for comparison with stored JSON of dtype {@code d} (strings
+   *     accepted)
+   */
   private static Object convert(Feature f, ParsedDtype d, Object v) {
     if (v instanceof LocalDate || v instanceof LocalDateTime || v instanceof OffsetDateTime) {
       return ValueConverter.jsonReady(v);
@@ -200,13 +266,24 @@ public final class FeatureFilter implements FeatureFilterResolver {
     try {
       return ValueConverter.convert(d.simple(), false, true, v);
     } catch (ValueConverter.Mismatch m) {
-      throw new InvalidArgumentException("cannot filter feature '" + f.name() + "' by " + ValueConverter.show(v)
-          + ": " + m.getMessage());
+      throw new InvalidArgumentException(
+          "cannot filter feature '"
+              + f.name()
+              + "' by "
+              + ValueConverter.show(v)
+              + ": "
+              + m.getMessage());
     }
   }
 
   private static Condition categorical(
-      Instance inst, RegistryDef host, Field<Object> hostId, Feature f, ParsedDtype d, String cmp, Object value) {
+      Instance inst,
+      RegistryDef host,
+      Field<Object> hostId,
+      Feature f,
+      ParsedDtype d,
+      String cmp,
+      Object value) {
     List<Long> ids = new ArrayList<>();
     Collection<?> items = cmp.equals("in") ? ValueConverter.asCollection(value) : List.of(value);
     if (items == null) {
@@ -216,14 +293,18 @@ public final class FeatureFilter implements FeatureFilterResolver {
     for (Object o : items) {
       if (o instanceof SQLRecord<?> r) {
         if (!r.isSaved()) {
-          throw new InvalidArgumentException(r.registry().name() + " is not saved; cannot filter by it");
+          throw new InvalidArgumentException(
+              r.registry().name() + " is not saved; cannot filter by it");
         }
         ids.add(r.id());
       } else if (o instanceof String || o instanceof Boolean) {
         names.add(o);
       } else {
         throw new InvalidArgumentException(
-            "filter categorical feature '" + f.name() + "' by a label name or label, got " + ValueConverter.show(o));
+            "filter categorical feature '"
+                + f.name()
+                + "' by a label name or label, got "
+                + ValueConverter.show(o));
       }
     }
     if (!names.isEmpty()) {
@@ -233,12 +314,19 @@ public final class FeatureFilter implements FeatureFilterResolver {
       String lk = field + (cmp.equals("exact") ? "" : "__" + cmp);
       Object arg = cmp.equals("in") ? names : names.get(0);
       int before = ids.size();
-      for (Map<String, Object> row : FeatureCatalog.memberQuery(inst, m, r).filter(lk, arg).values("id")) {
+      for (Map<String, Object> row :
+          FeatureCatalog.memberQuery(inst, m, r).filter(lk, arg).values("id")) {
         ids.add(((Number) row.get("id")).longValue());
       }
       if (ids.size() == before) {
         throw new NotFoundException(
-            "Did not find a " + r.name() + " matching `" + lk + "=" + (arg instanceof String s ? s : arg) + "`");
+            "Did not find a "
+                + r.name()
+                + " matching `"
+                + lk
+                + "="
+                + (arg instanceof String s ? s : arg)
+                + "`");
       }
     }
     return hosts(inst, host, hostId, f, d, null, ids);

@@ -14,15 +14,18 @@ import org.lamindb.model.Feature;
 import org.lamindb.model.SQLRecord;
 
 /**
- * The feature parts of describe() (spec §10.2): {@code Dataset features} per schema slot of an artifact, then
- * the annotated values as {@code External features} (titled {@code Features} for runs, records, and artifacts
- * without dataset features): categorical features first, then JSON-valued ones, each sorted by name, in three
- * columns: name, dtype (without the {@code cat[...]} wrapper, types by name), values.
+ * The feature parts of describe() (spec §10.2): {@code Dataset features} per schema slot of an
+ * artifact, then the annotated values as {@code External features} (titled {@code Features} for
+ * runs, records, and artifacts without dataset features): categorical features first, then
+ * JSON-valued ones, each sorted by name, in three columns: name, dtype (without the {@code
+ * cat[...]} wrapper, types by name), values.
  */
 public final class FeatureSections implements Describer.DescribeSection {
   private final Instance inst;
 
-  /** @param inst the instance */
+  /**
+   * @param inst the instance
+   */
   public FeatureSections(Instance inst) {
     this.inst = inst;
   }
@@ -33,7 +36,8 @@ public final class FeatureSections implements Describer.DescribeSection {
       return List.of();
     }
     List<Describer.Section> out = new ArrayList<>();
-    List<String> dataset = rec.registry().name().equals("Artifact") ? datasetRows(rec.id()) : List.of();
+    List<String> dataset =
+        rec.registry().name().equals("Artifact") ? datasetRows(rec.id()) : List.of();
     if (!dataset.isEmpty()) {
       out.add(new Describer.Section("Dataset features", dataset));
     }
@@ -65,16 +69,23 @@ public final class FeatureSections implements Describer.DescribeSection {
 
   private List<String> datasetRows(long artifactId) {
     List<String> rows = new ArrayList<>();
-    var links = inst.db().dsl().select(col("slot"), col("schema_id"))
-        .from(DSL.table(DSL.name("lamindb_artifactschema")))
-        .where(col("artifact_id").eq(artifactId)).orderBy(col("id")).fetch();
+    var links =
+        inst.db()
+            .dsl()
+            .select(col("slot"), col("schema_id"))
+            .from(DSL.table(DSL.name("lamindb_artifactschema")))
+            .where(col("artifact_id").eq(artifactId))
+            .orderBy(col("id"))
+            .fetch();
     for (var l : links) {
       List<Feature> members = Schemas.members(inst, ((Number) l.get(1)).longValue());
       rows.add(l.get(0) + " (" + members.size() + ")");
       members.sort((a, b) -> a.name().compareTo(b.name()));
       for (Feature f : members.subList(0, Math.min(20, members.size()))) {
-        rows.add(String.format("    %-20s%s", cut(f.name(), 19),
-            FeatureCatalog.display(inst, FeatureCatalog.dtype(f))));
+        rows.add(
+            String.format(
+                "    %-20s%s",
+                cut(f.name(), 19), FeatureCatalog.display(inst, FeatureCatalog.dtype(f))));
       }
     }
     return rows;

@@ -21,9 +21,9 @@ import org.lamindb.spi.FieldType;
 import org.lamindb.spi.RegistryDef;
 
 /**
- * Validates feature values for one or many hosts and writes them in one transaction (spec §6.4): unknown keys,
- * wrong types and values missing from label registries are all reported in a single {@link ValidationException};
- * nothing is written unless every value is valid.
+ * Validates feature values for one or many hosts and writes them in one transaction (spec §6.4):
+ * unknown keys, wrong types and values missing from label registries are all reported in a single
+ * {@link ValidationException}; nothing is written unless every value is valid.
  */
 public final class FeatureWriter {
   private final Instance inst;
@@ -42,30 +42,33 @@ public final class FeatureWriter {
   record Planned(long hostId, Feature feature, Object json, List<FeatureCatalog.LabelRef> labels) {}
 
   /**
-   * Validates {@code values} (keys: feature names or saved {@link Feature}s) for every host in {@code hostIds} and
-   * stores them.
+   * Validates {@code values} (keys: feature names or saved {@link Feature}s) for every host in
+   * {@code hostIds} and stores them.
    *
    * @param rows per host id, the values to add
-   * @param replace whether existing values of the same features are removed first (record sheets, set_values)
+   * @param replace whether existing values of the same features are removed first (record sheets,
+   *     set_values)
    * @throws ValidationException listing every problem
    */
   public void add(Map<Long, Map<?, ?>> rows, boolean replace) {
     List<Planned> plan = validate(rows, null);
-    inst.db().transaction(ctx -> {
-      if (replace) {
-        Set<Long> fids = new LinkedHashSet<>();
-        plan.forEach(p -> fids.add(p.feature().id()));
-        for (Long h : rows.keySet()) {
-          for (Long fid : fids) {
-            removeFeature(ctx, h, fid);
-          }
-        }
-      }
-      for (Planned p : plan) {
-        write(ctx, p);
-      }
-      return null;
-    });
+    inst.db()
+        .transaction(
+            ctx -> {
+              if (replace) {
+                Set<Long> fids = new LinkedHashSet<>();
+                plan.forEach(p -> fids.add(p.feature().id()));
+                for (Long h : rows.keySet()) {
+                  for (Long fid : fids) {
+                    removeFeature(ctx, h, fid);
+                  }
+                }
+              }
+              for (Planned p : plan) {
+                write(ctx, p);
+              }
+              return null;
+            });
   }
 
   /**
@@ -101,10 +104,15 @@ public final class FeatureWriter {
       }
     }
     if (!unknown.isEmpty()) {
-      StringBuilder msg = new StringBuilder("These keys could not be validated: ")
-          .append(PyFormat.repr(unknown)).append("\nHere is how to create a feature:");
+      StringBuilder msg =
+          new StringBuilder("These keys could not be validated: ")
+              .append(PyFormat.repr(unknown))
+              .append("\nHere is how to create a feature:");
       for (String k : unknown) {
-        msg.append("\n  ln.feature(\"").append(k).append("\", Dtype.").append(inferConstant(unknownExample.get(k)))
+        msg.append("\n  ln.feature(\"")
+            .append(k)
+            .append("\", Dtype.")
+            .append(inferConstant(unknownExample.get(k)))
             .append(").save();");
       }
       problems.add(msg.toString());
@@ -131,7 +139,8 @@ public final class FeatureWriter {
         ParsedDtype d = FeatureCatalog.dtype(f);
         if (!d.isCategorical()) {
           try {
-            Object json = ValueConverter.convert(d.simple(), d.list(), Boolean.TRUE.equals(f.coerce()), v);
+            Object json =
+                ValueConverter.convert(d.simple(), d.list(), Boolean.TRUE.equals(f.coerce()), v);
             plan.add(new Planned(row.getKey(), f, json, null));
           } catch (ValueConverter.Mismatch m) {
             problems.add("feature '" + f.name() + "': " + m.getMessage() + where);
@@ -146,22 +155,47 @@ public final class FeatureWriter {
         for (Object item : items) {
           if (item instanceof SQLRecord<?> rec) {
             if (!rec.isSaved()) {
-              problems.add("feature '" + f.name() + "': " + rec.registry().name() + " " + rec.get("name")
-                  + " is not saved; save it first" + where);
+              problems.add(
+                  "feature '"
+                      + f.name()
+                      + "': "
+                      + rec.registry().name()
+                      + " "
+                      + rec.get("name")
+                      + " is not saved; save it first"
+                      + where);
             } else if (LinkTables.featureLink(inst, host, rec.registry().name()) == null) {
               problems.add(cannotLink(f, rec.registry().name()));
             } else if (!FeatureCatalog.admits(inst, d, rec)) {
-              problems.add("feature '" + f.name() + "': " + rec.registry().name() + " '" + rec.get(
-                  rec.registry().nameField()) + "' is not a valid value of dtype " + f.dtypeString() + where);
+              problems.add(
+                  "feature '"
+                      + f.name()
+                      + "': "
+                      + rec.registry().name()
+                      + " '"
+                      + rec.get(rec.registry().nameField())
+                      + "' is not a valid value of dtype "
+                      + f.dtypeString()
+                      + where);
             } else {
               refs.add(new FeatureCatalog.LabelRef(rec.registry().name(), rec.id()));
             }
           } else if (item instanceof String s) {
-            pending.computeIfAbsent(f.id(), k -> new LinkedHashMap<>())
-                .computeIfAbsent(s, k -> new ArrayList<>()).add(row.getKey());
+            pending
+                .computeIfAbsent(f.id(), k -> new LinkedHashMap<>())
+                .computeIfAbsent(s, k -> new ArrayList<>())
+                .add(row.getKey());
           } else {
-            problems.add("feature '" + f.name() + "': failed dtype check for '" + f.dtypeString() + "': got "
-                + ValueConverter.typeName(item) + " " + ValueConverter.show(item) + where);
+            problems.add(
+                "feature '"
+                    + f.name()
+                    + "': failed dtype check for '"
+                    + f.dtypeString()
+                    + "': got "
+                    + ValueConverter.typeName(item)
+                    + " "
+                    + ValueConverter.show(item)
+                    + where);
           }
         }
         plan.add(new Planned(row.getKey(), f, null, refs));
@@ -172,7 +206,8 @@ public final class FeatureWriter {
     for (Map.Entry<Long, Map<String, List<Long>>> e : pending.entrySet()) {
       Feature f = fById.get(e.getKey());
       ParsedDtype d = FeatureCatalog.dtype(f);
-      Map<String, List<FeatureCatalog.LabelRef>> found = FeatureCatalog.resolve(inst, d, e.getValue().keySet());
+      Map<String, List<FeatureCatalog.LabelRef>> found =
+          FeatureCatalog.resolve(inst, d, e.getValue().keySet());
       resolved.put(f.id(), found);
       List<String> missing = new ArrayList<>();
       for (String s : e.getValue().keySet()) {
@@ -202,7 +237,8 @@ public final class FeatureWriter {
       }
       List<FeatureCatalog.LabelRef> refs = new ArrayList<>(p.labels());
       Map<String, List<Long>> asked = pending.getOrDefault(p.feature().id(), Map.of());
-      Map<String, List<FeatureCatalog.LabelRef>> found = resolved.getOrDefault(p.feature().id(), Map.of());
+      Map<String, List<FeatureCatalog.LabelRef>> found =
+          resolved.getOrDefault(p.feature().id(), Map.of());
       for (Map.Entry<String, List<Long>> a : asked.entrySet()) {
         if (a.getValue().contains(p.hostId())) {
           refs.addAll(found.get(a.getKey()));
@@ -214,31 +250,49 @@ public final class FeatureWriter {
   }
 
   private String cannotLink(Feature f, String registry) {
-    return "feature '" + f.name() + "': " + host.name() + " cannot hold " + registry + " values ("
-        + host.name() + " links " + String.join(", ", LinkTables.featureLinks(inst, host).keySet())
+    return "feature '"
+        + f.name()
+        + "': "
+        + host.name()
+        + " cannot hold "
+        + registry
+        + " values ("
+        + host.name()
+        + " links "
+        + String.join(", ", LinkTables.featureLinks(inst, host).keySet())
         + " with features)";
   }
 
   private String notValidated(Feature f, ParsedDtype d, List<String> missing) {
-    StringBuilder s = new StringBuilder()
-        .append(missing.size()).append(missing.size() == 1 ? " term" : " terms")
-        .append(" not validated in feature '").append(f.name()).append("': ");
+    StringBuilder s =
+        new StringBuilder()
+            .append(missing.size())
+            .append(missing.size() == 1 ? " term" : " terms")
+            .append(" not validated in feature '")
+            .append(f.name())
+            .append("': ");
     for (int i = 0; i < missing.size(); i++) {
       s.append(i == 0 ? "" : ", ").append('\'').append(missing.get(i)).append('\'');
     }
     ParsedDtype.CatMember m = d.members().get(0);
     s.append("\n    → fix typos, remove non-existent values, or create them via:\n  ");
-    String factory = switch (m.registry()) {
-      case "ULabel" -> "ulabel";
-      case "Record" -> "record";
-      case "Project" -> "project";
-      case "Reference" -> "reference";
-      default -> null;
-    };
+    String factory =
+        switch (m.registry()) {
+          case "ULabel" -> "ulabel";
+          case "Record" -> "record";
+          case "Project" -> "project";
+          case "Reference" -> "reference";
+          default -> null;
+        };
     if (factory != null) {
       for (String v : missing.subList(0, Math.min(3, missing.size()))) {
-        s.append("ln.").append(factory).append("(\"").append(v).append("\")")
-            .append(m.typeUid() != null ? ".type(<" + FeatureCatalog.display(inst, m) + ">)" : "").append(".save(); ");
+        s.append("ln.")
+            .append(factory)
+            .append("(\"")
+            .append(v)
+            .append("\")")
+            .append(m.typeUid() != null ? ".type(<" + FeatureCatalog.display(inst, m) + ">)" : "")
+            .append(".save(); ");
       }
     } else {
       s.append("the ").append(m.registry()).append(" registry (e.g. import its ontology)");
@@ -246,13 +300,17 @@ public final class FeatureWriter {
     if (m.typeUid() != null) {
       String type = FeatureCatalog.display(inst, m);
       type = type.substring(type.indexOf('[') + 1, type.length() - 1);
-      s.append("\n    → a valid label for subtype '").append(type).append("' has to be one of ")
+      s.append("\n    → a valid label for subtype '")
+          .append(type)
+          .append("' has to be one of ")
           .append(PyFormat.repr(FeatureCatalog.examples(inst, m, 20)));
     }
     return s.toString();
   }
 
-  /** @return the {@link org.lamindb.model.Dtype} constant that fits {@code v}, for hints */
+  /**
+   * @return the {@link org.lamindb.model.Dtype} constant that fits {@code v}, for hints
+   */
   static String inferConstant(Object v) {
     if (v instanceof Boolean) {
       return "BOOL";
@@ -289,17 +347,30 @@ public final class FeatureWriter {
     Feature f = p.feature();
     if (p.labels() != null) {
       for (FeatureCatalog.LabelRef r : p.labels()) {
-        LinkTables.insert(inst, ctx, LinkTables.featureLink(inst, host, r.registry()), p.hostId(), r.id(), f.id());
+        LinkTables.insert(
+            inst,
+            ctx,
+            LinkTables.featureLink(inst, host, r.registry()),
+            p.hostId(),
+            r.id(),
+            f.id());
       }
       return;
     }
     if (host.name().equals("Record")) {
       Object json = inst.db().toSql(FieldType.JSON, p.json());
       var t = DSL.table(DSL.name("lamindb_recordjson"));
-      int n = ctx.update(t).set(col("value"), json)
-          .where(col("record_id").eq(p.hostId())).and(col("feature_id").eq(f.id())).execute();
+      int n =
+          ctx.update(t)
+              .set(col("value"), json)
+              .where(col("record_id").eq(p.hostId()))
+              .and(col("feature_id").eq(f.id()))
+              .execute();
       if (n == 0) {
-        ctx.insertInto(t).set(col("record_id"), p.hostId()).set(col("feature_id"), f.id()).set(col("value"), json)
+        ctx.insertInto(t)
+            .set(col("record_id"), p.hostId())
+            .set(col("feature_id"), f.id())
+            .set(col("value"), json)
             .execute();
       }
       return;
@@ -315,17 +386,27 @@ public final class FeatureWriter {
     insert.onConflictDoNothing().execute();
   }
 
-  /** @return the id of the JsonValue (feature, hash of value), created when missing */
+  /**
+   * @return the id of the JsonValue (feature, hash of value), created when missing
+   */
   long jsonValueId(DSLContext ctx, Feature f, Object json) {
     String hash = PyFormat.jsonValueHash(json);
     var t = DSL.table(DSL.name("lamindb_jsonvalue"));
-    var existing = ctx.select(col("id")).from(t).where(col("feature_id").eq(f.id())).and(col("hash").eq(hash))
-        .fetchOne();
+    var existing =
+        ctx.select(col("id"))
+            .from(t)
+            .where(col("feature_id").eq(f.id()))
+            .and(col("hash").eq(hash))
+            .fetchOne();
     if (existing != null) {
       return ((Number) existing.get(0)).longValue();
     }
-    var ins = ctx.insertInto(t).set(col("feature_id"), f.id()).set(col("hash"), hash)
-        .set(col("value"), inst.db().toSql(FieldType.JSON, json)).set(col("created_by_id"), inst.userId());
+    var ins =
+        ctx.insertInto(t)
+            .set(col("feature_id"), f.id())
+            .set(col("hash"), hash)
+            .set(col("value"), inst.db().toSql(FieldType.JSON, json))
+            .set(col("created_by_id"), inst.userId());
     if (inst.currentRunId() != null) {
       ins = ins.set(col("run_id"), inst.currentRunId());
     }
@@ -333,8 +414,14 @@ public final class FeatureWriter {
     if (id != null) {
       return ((Number) id.get(0)).longValue();
     }
-    return ((Number) ctx.select(col("id")).from(t).where(col("feature_id").eq(f.id())).and(col("hash").eq(hash))
-        .fetchOne().get(0)).longValue();
+    return ((Number)
+            ctx.select(col("id"))
+                .from(t)
+                .where(col("feature_id").eq(f.id()))
+                .and(col("hash").eq(hash))
+                .fetchOne()
+                .get(0))
+        .longValue();
   }
 
   /** Removes every value of feature {@code featureId} from host {@code hostId}. */
@@ -343,11 +430,17 @@ public final class FeatureWriter {
   }
 
   /**
-   * Removes values of a feature from a host: all of them, or those equal to {@code json} / linking {@code labels}.
+   * Removes values of a feature from a host: all of them, or those equal to {@code json} / linking
+   * {@code labels}.
    *
    * @return rows deleted
    */
-  int removeValues(DSLContext ctx, long hostId, long featureId, Object json, List<FeatureCatalog.LabelRef> labels) {
+  int removeValues(
+      DSLContext ctx,
+      long hostId,
+      long featureId,
+      Object json,
+      List<FeatureCatalog.LabelRef> labels) {
     int n = 0;
     if (labels == null) {
       if (host.name().equals("Record")) {
@@ -360,10 +453,18 @@ public final class FeatureWriter {
         if (json != null) {
           jw = jw.and(col("hash").eq(PyFormat.jsonValueHash(json)));
         }
-        n += ctx.deleteFrom(DSL.table(DSL.name(artifact ? "lamindb_artifactjsonvalue" : "lamindb_runjsonvalue")))
-            .where(col(hc).eq(hostId))
-            .and(col("jsonvalue_id").in(DSL.select(col("id")).from(DSL.table(DSL.name("lamindb_jsonvalue"))).where(jw)))
-            .execute();
+        n +=
+            ctx.deleteFrom(
+                    DSL.table(
+                        DSL.name(artifact ? "lamindb_artifactjsonvalue" : "lamindb_runjsonvalue")))
+                .where(col(hc).eq(hostId))
+                .and(
+                    col("jsonvalue_id")
+                        .in(
+                            DSL.select(col("id"))
+                                .from(DSL.table(DSL.name("lamindb_jsonvalue")))
+                                .where(jw)))
+                .execute();
       }
     }
     if (json == null) {
@@ -371,7 +472,9 @@ public final class FeatureWriter {
         org.jooq.Condition w = col(l.hostColumn()).eq(hostId).and(col("feature_id").eq(featureId));
         if (labels != null) {
           List<Long> ids = new ArrayList<>();
-          labels.stream().filter(r -> r.registry().equals(l.target())).forEach(r -> ids.add(r.id()));
+          labels.stream()
+              .filter(r -> r.registry().equals(l.target()))
+              .forEach(r -> ids.add(r.id()));
           if (ids.isEmpty()) {
             continue;
           }
@@ -418,10 +521,19 @@ public final class FeatureWriter {
     }
     if (host.name().equals("Record")) {
       Object stored = Database.JSON.valueToTree(json);
-      List<FeatureReader.Value> vs = new FeatureReader(inst, host).read(List.of(hostId), Set.of(f.id()));
-      boolean match = vs.stream().anyMatch(v -> !v.categorical()
-          && Database.JSON.valueToTree(ValueConverter.jsonReady(v.value())).equals(stored));
-      return match ? inst.db().transaction(ctx -> removeValues(ctx, hostId, f.id(), null, null)) : 0;
+      List<FeatureReader.Value> vs =
+          new FeatureReader(inst, host).read(List.of(hostId), Set.of(f.id()));
+      boolean match =
+          vs.stream()
+              .anyMatch(
+                  v ->
+                      !v.categorical()
+                          && Database.JSON
+                              .valueToTree(ValueConverter.jsonReady(v.value()))
+                              .equals(stored));
+      return match
+          ? inst.db().transaction(ctx -> removeValues(ctx, hostId, f.id(), null, null))
+          : 0;
     }
     return inst.db().transaction(ctx -> removeValues(ctx, hostId, f.id(), json, null));
   }

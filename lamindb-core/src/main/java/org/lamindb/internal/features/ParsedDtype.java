@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A dtype string split into its parts (spec §6.1): a simple dtype ({@code float}, {@code date}, ...), or
- * categorical members ({@code cat[ULabel|bionty.CellType.ontology_id]}), optionally wrapped in {@code list[...]}.
+ * A dtype string split into its parts (spec §6.1): a simple dtype ({@code float}, {@code date},
+ * ...), or categorical members ({@code cat[ULabel|bionty.CellType.ontology_id]}), optionally
+ * wrapped in {@code list[...]}.
  *
  * @param simple the simple dtype, or {@code cat} for categoricals
  * @param list whether values are lists
@@ -16,7 +17,18 @@ public record ParsedDtype(String simple, boolean list, List<CatMember> members) 
 
   /** The simple dtypes of LaminDB. */
   public static final Set<String> SIMPLE =
-      Set.of("num", "int", "float", "str", "bool", "datetime", "datetime64[ns, UTC]", "date", "dict", "path", "url",
+      Set.of(
+          "num",
+          "int",
+          "float",
+          "str",
+          "bool",
+          "datetime",
+          "datetime64[ns, UTC]",
+          "date",
+          "dict",
+          "path",
+          "url",
           "object");
 
   /**
@@ -27,8 +39,11 @@ public record ParsedDtype(String simple, boolean list, List<CatMember> members) 
    * @param typeUid uid of a ULabel/Record type restricting values to its subtree, or null
    * @param filters further lookups restricting values, e.g. {@code source__uid=4a3ejKuf}
    */
-  public record CatMember(String registry, String field, String typeUid, Map<String, String> filters) {
-    /** @return the member as written in a dtype string */
+  public record CatMember(
+      String registry, String field, String typeUid, Map<String, String> filters) {
+    /**
+     * @return the member as written in a dtype string
+     */
     public String serialize() {
       StringBuilder s = new StringBuilder(registry);
       if (typeUid != null || !filters.isEmpty()) {
@@ -55,17 +70,23 @@ public record ParsedDtype(String simple, boolean list, List<CatMember> members) 
     }
   }
 
-  /** @return true for {@code cat[...]} and {@code list[cat[...]]} */
+  /**
+   * @return true for {@code cat[...]} and {@code list[cat[...]]}
+   */
   public boolean isCategorical() {
     return simple.equals("cat");
   }
 
-  /** @return true for int, float and num */
+  /**
+   * @return true for int, float and num
+   */
   public boolean isNumeric() {
     return simple.equals("int") || simple.equals("float") || simple.equals("num");
   }
 
-  /** @return the canonical dtype string */
+  /**
+   * @return the canonical dtype string
+   */
   public String serialize() {
     String inner;
     if (isCategorical()) {

@@ -7,25 +7,32 @@ import java.util.TreeMap;
 import org.lamindb.internal.storage.Hashing;
 
 /**
- * Python's {@code str()} / {@code repr()} and {@code json.dumps(sort_keys=True)} of JSON-like Java values, so that
- * JsonValue hashes match LaminDB's (spec §1.10, §15): {@code True}, {@code 42}, {@code 3.14}, {@code 1e-05},
- * {@code ['a', 'b']}.
+ * Python's {@code str()} / {@code repr()} and {@code json.dumps(sort_keys=True)} of JSON-like Java
+ * values, so that JsonValue hashes match LaminDB's (spec §1.10, §15): {@code True}, {@code 42},
+ * {@code 3.14}, {@code 1e-05}, {@code ['a', 'b']}.
  */
 public final class PyFormat {
   private PyFormat() {}
 
-  /** @return LaminDB's JsonValue hash of {@code v} (a converted value: number, boolean, string, list or map) */
+  /**
+   * @return LaminDB's JsonValue hash of {@code v} (a converted value: number, boolean, string, list
+   *     or map)
+   */
   public static String jsonValueHash(Object v) {
     String s = v instanceof Map<?, ?> m ? jsonDumps(m) : str(v);
     return Hashing.hashString(s);
   }
 
-  /** @return Python {@code str(v)} */
+  /**
+   * @return Python {@code str(v)}
+   */
   public static String str(Object v) {
     return v instanceof String s ? s : repr(v);
   }
 
-  /** @return Python {@code repr(v)} */
+  /**
+   * @return Python {@code repr(v)}
+   */
   public static String repr(Object v) {
     if (v == null) {
       return "None";
@@ -69,7 +76,10 @@ public final class PyFormat {
     return stringRepr(v.toString());
   }
 
-  /** @return Python's shortest round-trip float repr ({@code 0.55}, {@code 1.0}, {@code 1e+20}, {@code 1e-05}) */
+  /**
+   * @return Python's shortest round-trip float repr ({@code 0.55}, {@code 1.0}, {@code 1e+20},
+   *     {@code 1e-05})
+   */
   public static String floatRepr(double d) {
     if (Double.isNaN(d)) {
       return "nan";
@@ -86,7 +96,12 @@ public final class PyFormat {
     String sign = d < 0 ? "-" : "";
     if (exp < -4 || exp >= 16) {
       String mant = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-      return sign + mant + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
+      return sign
+          + mant
+          + "e"
+          + (exp < 0 ? "-" : "+")
+          + (Math.abs(exp) < 10 ? "0" : "")
+          + Math.abs(exp);
     }
     String plain = bd.abs().toPlainString();
     if (!plain.contains(".")) {
@@ -117,7 +132,9 @@ public final class PyFormat {
     return b.append(q).toString();
   }
 
-  /** @return Python {@code json.dumps(v, sort_keys=True)} with default separators and ensure_ascii */
+  /**
+   * @return Python {@code json.dumps(v, sort_keys=True)} with default separators and ensure_ascii
+   */
   public static String jsonDumps(Object v) {
     StringBuilder b = new StringBuilder();
     dump(v, b);
@@ -131,7 +148,10 @@ public final class PyFormat {
       b.append(x ? "true" : "false");
     } else if (v instanceof Double || v instanceof Float) {
       double d = ((Number) v).doubleValue();
-      b.append(Double.isNaN(d) ? "NaN" : Double.isInfinite(d) ? (d > 0 ? "Infinity" : "-Infinity") : floatRepr(d));
+      b.append(
+          Double.isNaN(d)
+              ? "NaN"
+              : Double.isInfinite(d) ? (d > 0 ? "Infinity" : "-Infinity") : floatRepr(d));
     } else if (v instanceof Number n) {
       b.append(n);
     } else if (v instanceof Map<?, ?> m) {

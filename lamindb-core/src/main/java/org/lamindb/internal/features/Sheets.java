@@ -25,8 +25,9 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Record types as sheets (spec §7.3): a type's records as a table (one row per record, one column per feature) and
- * back, creating or updating records from a table with the same validation as {@code features().addValues}.
+ * Record types as sheets (spec §7.3): a type's records as a table (one row per record, one column
+ * per feature) and back, creating or updating records from a table with the same validation as
+ * {@code features().addValues}.
  */
 public final class Sheets {
   /** Column of record uids in exported sheets. */
@@ -42,7 +43,8 @@ public final class Sheets {
     if (!(host instanceof Record r) || r.get("type_id") == null) {
       return;
     }
-    SQLRecord<?> type = RecordStore.byId(inst, CoreRegistries.RECORD, (Long) r.get("type_id")).orElse(null);
+    SQLRecord<?> type =
+        RecordStore.byId(inst, CoreRegistries.RECORD, (Long) r.get("type_id")).orElse(null);
     if (type == null || type.get("schema_id") == null) {
       return;
     }
@@ -56,31 +58,47 @@ public final class Sheets {
       }
     }
     if (!outside.isEmpty()) {
-      throw new ValidationException("These features are not in the schema of sheet '" + type.get("name") + "': "
-          + PyFormat.repr(outside) + "; the sheet has " + PyFormat.repr(new ArrayList<>(members)));
+      throw new ValidationException(
+          "These features are not in the schema of sheet '"
+              + type.get("name")
+              + "': "
+              + PyFormat.repr(outside)
+              + "; the sheet has "
+              + PyFormat.repr(new ArrayList<>(members)));
     }
   }
 
-  /** Sheets have no index feature here; values stay as stored (hook for LaminDB's index-in-name). */
+  /**
+   * Sheets have no index feature here; values stay as stored (hook for LaminDB's index-in-name).
+   */
   public static void injectIndex(Instance inst, SQLRecord<?> host, Map<String, Object> values) {
     // the record name is its own column in sheet exports; nothing to inject
   }
 
-  /** @return the records of {@code type} (not its sub-types, not trashed, not types themselves), in id order */
+  /**
+   * @return the records of {@code type} (not its sub-types, not trashed, not types themselves), in
+   *     id order
+   */
   static List<SQLRecord<?>> records(Instance inst, Record type) {
-    return RecordStore.load(inst, CoreRegistries.RECORD, col("type_id").eq(type.id())
-        .and(col("branch_id").ne(RecordStore.TRASH)).and(col("is_type").eq(false)));
+    return RecordStore.load(
+        inst,
+        CoreRegistries.RECORD,
+        col("type_id")
+            .eq(type.id())
+            .and(col("branch_id").ne(RecordStore.TRASH))
+            .and(col("is_type").eq(false)));
   }
 
   /**
    * @param inst the instance
    * @param type a saved record type
-   * @return one row per record: uid, name, then one typed column per feature (schema member order for sheets,
-   *     else the features with values, sorted by name)
+   * @return one row per record: uid, name, then one typed column per feature (schema member order
+   *     for sheets, else the features with values, sorted by name)
    */
   public static Table toTable(Instance inst, Record type) {
     if (!type.isSaved() || !type.isType()) {
-      throw new InvalidArgumentException("only a saved record type (isType(true)) can be exported as a sheet");
+      throw new InvalidArgumentException(
+          "only a saved record type (isType(true)) can be exported as a sheet");
     }
     List<SQLRecord<?>> recs = records(inst, type);
     List<Long> ids = new ArrayList<>();
@@ -112,21 +130,28 @@ public final class Sheets {
   }
 
   /**
-   * Creates or updates records of {@code type} from a table: names from {@link #NAME_COLUMN} (or {@code name}),
-   * every other column a feature. Existing records of the type with the same name are updated (their values of
-   * these features replaced). All rows are validated first; nothing is written if any value fails.
+   * Creates or updates records of {@code type} from a table: names from {@link #NAME_COLUMN} (or
+   * {@code name}), every other column a feature. Existing records of the type with the same name
+   * are updated (their values of these features replaced). All rows are validated first; nothing is
+   * written if any value fails.
    *
    * @return the records, in row order
    * @throws ValidationException listing every bad value with its row
    */
   public static List<Record> fromTable(Instance inst, Table table, Record type) {
     if (type == null || !type.isSaved() || !type.isType()) {
-      throw new InvalidArgumentException("pass a saved record type (isType(true)) to create sheet records in");
+      throw new InvalidArgumentException(
+          "pass a saved record type (isType(true)) to create sheet records in");
     }
-    String nameCol = table.containsColumn(NAME_COLUMN) ? NAME_COLUMN : table.containsColumn("name") ? "name" : null;
+    String nameCol =
+        table.containsColumn(NAME_COLUMN)
+            ? NAME_COLUMN
+            : table.containsColumn("name") ? "name" : null;
     if (nameCol == null) {
       throw new InvalidArgumentException(
-          "the table needs a '" + NAME_COLUMN + "' or 'name' column with the record names; columns: "
+          "the table needs a '"
+              + NAME_COLUMN
+              + "' or 'name' column with the record names; columns: "
               + table.columnNames());
     }
     List<String> featureCols = new ArrayList<>();
@@ -145,14 +170,18 @@ public final class Sheets {
     for (int i = 0; i < table.rowCount(); i++) {
       Object n = cell(table.column(nameCol), i);
       if (n == null || n.toString().isBlank()) {
-        throw new ValidationException("row " + (i + 1) + " has no record name in column '" + nameCol + "'");
+        throw new ValidationException(
+            "row " + (i + 1) + " has no record name in column '" + nameCol + "'");
       }
       names.add(n.toString());
       Map<String, Object> vals = new LinkedHashMap<>();
       for (String c : featureCols) {
         Object v = cell(table.column(c), i);
         Feature f = known.get(c);
-        if (v instanceof String s && s.contains(", ") && f != null && FeatureCatalog.dtype(f).isCategorical()) {
+        if (v instanceof String s
+            && s.contains(", ")
+            && f != null
+            && FeatureCatalog.dtype(f).isCategorical()) {
           v = List.of(s.split(", ")); // several labels in one cell, as exported by toTable
         }
         if (v != null) {
@@ -170,29 +199,34 @@ public final class Sheets {
     Set<Long> featureIds = new LinkedHashSet<>();
     known.values().forEach(f -> featureIds.add(f.id()));
     List<Record> out = new ArrayList<>();
-    inst.db().transaction(ctx -> {
-      Map<Long, Long> idOf = new HashMap<>();
-      int i = 0;
-      for (Long key : rows.keySet()) {
-        if (key > 0) {
-          idOf.put(key, key);
-          out.add((Record) existing.get(names.get(i)));
-          for (Long fid : featureIds) {
-            w.removeFeature(ctx, key, fid);
-          }
-        } else {
-          Record r = new Record(inst.ln()).name(names.get(i)).type(type);
-          RecordStore.insert(inst, ctx, r);
-          idOf.put(key, r.id());
-          out.add(r);
-        }
-        i++;
-      }
-      for (FeatureWriter.Planned p : plan) {
-        w.write(ctx, new FeatureWriter.Planned(idOf.get(p.hostId()), p.feature(), p.json(), p.labels()));
-      }
-      return null;
-    });
+    inst.db()
+        .transaction(
+            ctx -> {
+              Map<Long, Long> idOf = new HashMap<>();
+              int i = 0;
+              for (Long key : rows.keySet()) {
+                if (key > 0) {
+                  idOf.put(key, key);
+                  out.add((Record) existing.get(names.get(i)));
+                  for (Long fid : featureIds) {
+                    w.removeFeature(ctx, key, fid);
+                  }
+                } else {
+                  Record r = new Record(inst.ln()).name(names.get(i)).type(type);
+                  RecordStore.insert(inst, ctx, r);
+                  idOf.put(key, r.id());
+                  out.add(r);
+                }
+                i++;
+              }
+              for (FeatureWriter.Planned p : plan) {
+                w.write(
+                    ctx,
+                    new FeatureWriter.Planned(
+                        idOf.get(p.hostId()), p.feature(), p.json(), p.labels()));
+              }
+              return null;
+            });
     return out;
   }
 

@@ -20,12 +20,13 @@ import org.lamindb.internal.db.Database;
 import org.lamindb.model.SQLRecord;
 
 /**
- * Checks a Java value against a non-categorical dtype and converts it to what LaminDB stores as JSON (spec §6.3):
- * numbers, booleans, strings (dates and date-times as ISO strings), lists and maps. Strings become dates only when
- * the feature has {@code coerce}.
+ * Checks a Java value against a non-categorical dtype and converts it to what LaminDB stores as
+ * JSON (spec §6.3): numbers, booleans, strings (dates and date-times as ISO strings), lists and
+ * maps. Strings become dates only when the feature has {@code coerce}.
  */
 public final class ValueConverter {
-  private static final DateTimeFormatter ISO_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+  private static final DateTimeFormatter ISO_SECONDS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
   private ValueConverter() {}
 
@@ -46,7 +47,8 @@ public final class ValueConverter {
    * @return the JSON-ready value
    * @throws Mismatch when {@code v} does not fit
    */
-  public static Object convert(String simple, boolean list, boolean coerce, Object v) throws Mismatch {
+  public static Object convert(String simple, boolean list, boolean coerce, Object v)
+      throws Mismatch {
     if (list) {
       Collection<?> items = asCollection(v);
       if (items == null) {
@@ -62,73 +64,84 @@ public final class ValueConverter {
       return out;
     }
     switch (simple) {
-      case "int": {
-        if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
-          return ((Number) v).longValue();
+      case "int":
+        {
+          if (v instanceof Long
+              || v instanceof Integer
+              || v instanceof Short
+              || v instanceof Byte) {
+            return ((Number) v).longValue();
+          }
+          if (v instanceof BigInteger b && b.bitLength() < 64) {
+            return b.longValue();
+          }
+          if (coerce) {
+            try {
+              if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+                return n.longValue();
+              }
+              if (v instanceof String s) {
+                return Long.parseLong(s.trim());
+              }
+            } catch (NumberFormatException e) {
+              // falls through to the mismatch
+            }
+          }
+          throw mismatch(simple, v, coerce);
         }
-        if (v instanceof BigInteger b && b.bitLength() < 64) {
-          return b.longValue();
-        }
-        if (coerce) {
-          try {
-            if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
-              return n.longValue();
+      case "float":
+        {
+          if (v instanceof Double || v instanceof Float) {
+            return ((Number) v).doubleValue();
+          }
+          if (v instanceof java.math.BigDecimal b) {
+            return b.doubleValue();
+          }
+          if (coerce) {
+            if (v instanceof Number n) {
+              return n.doubleValue();
             }
             if (v instanceof String s) {
-              return Long.parseLong(s.trim());
+              try {
+                return Double.parseDouble(s.trim());
+              } catch (NumberFormatException e) {
+                // falls through
+              }
             }
-          } catch (NumberFormatException e) {
-            // falls through to the mismatch
           }
+          throw mismatch(simple, v, coerce);
         }
-        throw mismatch(simple, v, coerce);
-      }
-      case "float": {
-        if (v instanceof Double || v instanceof Float) {
-          return ((Number) v).doubleValue();
-        }
-        if (v instanceof java.math.BigDecimal b) {
-          return b.doubleValue();
-        }
-        if (coerce) {
+      case "num":
+        {
+          if (v instanceof Double || v instanceof Float || v instanceof java.math.BigDecimal) {
+            return ((Number) v).doubleValue();
+          }
           if (v instanceof Number n) {
-            return n.doubleValue();
+            return n.longValue();
           }
-          if (v instanceof String s) {
+          if (coerce && v instanceof String s) {
             try {
-              return Double.parseDouble(s.trim());
+              return s.contains(".") || s.contains("e") || s.contains("E")
+                  ? Double.parseDouble(s)
+                  : Long.parseLong(s);
             } catch (NumberFormatException e) {
               // falls through
             }
           }
+          throw mismatch(simple, v, coerce);
         }
-        throw mismatch(simple, v, coerce);
-      }
-      case "num": {
-        if (v instanceof Double || v instanceof Float || v instanceof java.math.BigDecimal) {
-          return ((Number) v).doubleValue();
-        }
-        if (v instanceof Number n) {
-          return n.longValue();
-        }
-        if (coerce && v instanceof String s) {
-          try {
-            return s.contains(".") || s.contains("e") || s.contains("E") ? Double.parseDouble(s) : Long.parseLong(s);
-          } catch (NumberFormatException e) {
-            // falls through
+      case "bool":
+        {
+          if (v instanceof Boolean b) {
+            return b;
           }
+          if (coerce
+              && v instanceof String s
+              && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
+            return Boolean.parseBoolean(s);
+          }
+          throw mismatch(simple, v, coerce);
         }
-        throw mismatch(simple, v, coerce);
-      }
-      case "bool": {
-        if (v instanceof Boolean b) {
-          return b;
-        }
-        if (coerce && v instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
-          return Boolean.parseBoolean(s);
-        }
-        throw mismatch(simple, v, coerce);
-      }
       case "str":
         if (v instanceof String s) {
           return s;
@@ -192,7 +205,8 @@ public final class ValueConverter {
               return isoOffset(OffsetDateTime.parse(x));
             } catch (DateTimeParseException e) {
               try {
-                return isoLocal(x.length() == 10 ? LocalDate.parse(x).atStartOfDay() : LocalDateTime.parse(x));
+                return isoLocal(
+                    x.length() == 10 ? LocalDate.parse(x).atStartOfDay() : LocalDateTime.parse(x));
               } catch (DateTimeParseException e2) {
                 throw new Mismatch("'" + s + "' is not an ISO date-time (YYYY-MM-DDTHH:MM:SS)");
               }
@@ -220,7 +234,8 @@ public final class ValueConverter {
   /**
    * @param d the dtype
    * @param t a value as text
-   * @return the typed value when {@code t} parses for the dtype, else {@code t} itself (validation reports it)
+   * @return the typed value when {@code t} parses for the dtype, else {@code t} itself (validation
+   *     reports it)
    */
   public static Object fromText(ParsedDtype d, String t) {
     String s = t.trim();
@@ -233,7 +248,9 @@ public final class ValueConverter {
         case "num":
           return s.matches("-?\\d+") ? (Object) Long.parseLong(s) : Double.parseDouble(s);
         case "bool":
-          return s.equalsIgnoreCase("true") ? Boolean.TRUE : s.equalsIgnoreCase("false") ? Boolean.FALSE : t;
+          return s.equalsIgnoreCase("true")
+              ? Boolean.TRUE
+              : s.equalsIgnoreCase("false") ? Boolean.FALSE : t;
         case "date":
           return LocalDate.parse(s);
         case "datetime":
@@ -250,7 +267,9 @@ public final class ValueConverter {
     }
   }
 
-  /** @return {@code v} with nested dates and records turned into JSON-ready values */
+  /**
+   * @return {@code v} with nested dates and records turned into JSON-ready values
+   */
   static Object jsonReady(Object v) {
     if (v instanceof LocalDate d) {
       return d.toString();
@@ -281,7 +300,9 @@ public final class ValueConverter {
     return v;
   }
 
-  /** @return {@code v} as a collection (lists, sets, arrays), or null when it is a single value */
+  /**
+   * @return {@code v} as a collection (lists, sets, arrays), or null when it is a single value
+   */
   public static Collection<?> asCollection(Object v) {
     if (v instanceof Collection<?> c) {
       return c;
@@ -301,20 +322,26 @@ public final class ValueConverter {
     return null;
   }
 
-  /** @return Python's isoformat of a naive date-time */
+  /**
+   * @return Python's isoformat of a naive date-time
+   */
   public static String isoLocal(LocalDateTime t) {
     String s = ISO_SECONDS.format(t);
     int micros = t.getNano() / 1000;
     return micros == 0 ? s : s + String.format(".%06d", micros);
   }
 
-  /** @return Python's isoformat of an aware date-time ({@code +00:00}, never {@code Z}) */
+  /**
+   * @return Python's isoformat of an aware date-time ({@code +00:00}, never {@code Z})
+   */
   public static String isoOffset(OffsetDateTime t) {
     String off = t.getOffset().getTotalSeconds() == 0 ? "+00:00" : t.getOffset().getId();
     return isoLocal(t.toLocalDateTime()) + off;
   }
 
-  /** @return a Python-ish type name of {@code v} for messages */
+  /**
+   * @return a Python-ish type name of {@code v} for messages
+   */
   public static String typeName(Object v) {
     if (v instanceof String) {
       return "str";
@@ -347,12 +374,17 @@ public final class ValueConverter {
   }
 
   private static Mismatch mismatch(String simple, Object v, boolean coerce) {
-    String hint = coerce || !(v instanceof String || v instanceof Number)
-        ? "" : " (set coerce(true) on the feature to convert such values)";
-    return new Mismatch("failed dtype check for '" + simple + "': got " + typeName(v) + " " + show(v) + hint);
+    String hint =
+        coerce || !(v instanceof String || v instanceof Number)
+            ? ""
+            : " (set coerce(true) on the feature to convert such values)";
+    return new Mismatch(
+        "failed dtype check for '" + simple + "': got " + typeName(v) + " " + show(v) + hint);
   }
 
-  /** @return {@code v} for messages: strings quoted */
+  /**
+   * @return {@code v} for messages: strings quoted
+   */
   public static String show(Object v) {
     return v instanceof String s ? "'" + s + "'" : String.valueOf(v);
   }

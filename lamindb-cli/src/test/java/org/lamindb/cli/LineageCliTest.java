@@ -213,4 +213,43 @@ class LineageCliTest {
     assertThat(svg.exit()).as(svg.err()).isZero();
     assertThat(Files.readString(tmp.resolve("g.svg"))).contains("<svg", "out.txt");
   }
+
+  @Test
+  void createFastaExampleRunsAsASingleFileProgram() throws Exception {
+    assertThat(lamin.run("init", "--storage", tmp.resolve("data").toString()).exit()).isZero();
+    Path repo =
+        Path.of(System.getProperty("lamin.launcher", "../bin/lamin")).toAbsolutePath().getParent().getParent();
+    Path jar = Path.of(System.getProperty("lamin.jar", repo.resolve("lamindb-cli/target/lamin.jar").toString()));
+    Path dir = Files.createDirectories(tmp.resolve("example"));
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                jar.toString(),
+                repo.resolve("examples/CreateFasta.java").toString())
+            .directory(dir.toFile());
+    pb.environment().put("LAMIN_HOME", tmp.resolve("home").toString());
+    pb.environment().put("LAMIN_CACHE_DIR", tmp.resolve("cache").toString());
+    pb.environment().remove("LAMIN_INSTANCE");
+    pb.environment().remove("LAMIN_RUN_UID");
+    Path log = tmp.resolve("example.log");
+    Process p = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+    String out = Files.readString(log);
+    assertThat(p.exitValue()).as(out).isZero();
+    assertThat(out)
+        .contains(
+            "created Transform(",
+            "Artifact: sample.fasta (0000)",
+            "flowchart TD",
+            "CreateFasta.java<br/>run at ",
+            "(completed)",
+            "transform: CreateFasta.java version 0000");
+    try (LaminDB ln = connect()) {
+      Run run = ln.artifacts().get("key", "sample.fasta").run();
+      assertThat(run.transform().sourceCode())
+          .isEqualTo(Files.readString(repo.resolve("examples/CreateFasta.java")));
+      assertThat(run.report().load(String.class)).startsWith("→ connected lamindb: ");
+    }
+  }
 }

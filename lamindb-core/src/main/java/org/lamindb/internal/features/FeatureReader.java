@@ -70,10 +70,22 @@ public final class FeatureReader {
     List<Value> out = new ArrayList<>();
     List<Long> ids = new ArrayList<>(new LinkedHashSet<>(hostIds));
     DSLContext ctx = inst.db().dsl();
-    List<LinkTables.Link> links = relevantLinks(only);
+    List<LinkTables.Link> links = null;
     for (int i = 0; i < ids.size(); i += CHUNK) {
       List<Long> part = ids.subList(i, Math.min(ids.size(), i + CHUNK));
-      readJson(ctx, part, only, out);
+      List<org.jooq.Record3<Object, Object, Object>> json = fetchJson(ctx, part, only);
+      Set<Long> fids = new LinkedHashSet<>();
+      for (var r : json) {
+        if (r.get(1) != null) {
+          fids.add(((Number) r.get(1)).longValue());
+        }
+      }
+      if (links == null) {
+        links = relevantLinks(only, fids); // one query for categorical features and these JSON features
+      } else {
+        preload(fids);
+      }
+      convertJson(json, out);
       readCategorical(ctx, part, only, links, out);
     }
     return out;
@@ -83,15 +95,27 @@ public final class FeatureReader {
    * Loads the categorical features (all, or those in {@code only}) and returns the link tables
    * their registries use on this host, so that only those tables are read.
    */
-  private List<LinkTables.Link> relevantLinks(Set<Long> only) {
+  private List<LinkTables.Link> relevantLinks(Set<Long> only, Set<Long> alsoLoad) {
     org.jooq.Condition w = col("_dtype_str").like("%cat[%");
     if (only != null) {
       w = w.and(col("id").in(only));
+    }
+    List<Long> extra = new ArrayList<>();
+    for (Long id : alsoLoad) {
+      if (!features.containsKey(id)) {
+        extra.add(id);
+      }
+    }
+    if (!extra.isEmpty()) {
+      w = w.or(col("id").in(extra));
     }
     Set<String> registries = new LinkedHashSet<>();
     for (SQLRecord<?> r : RecordStore.load(inst, CoreRegistries.FEATURE, w)) {
       Feature f = (Feature) r;
       features.put(f.id(), f);
+      if (!FeatureCatalog.dtype(f).isCategorical() || only != null && !only.contains(f.id())) {
+        continue;
+      }
       for (ParsedDtype.CatMember m : FeatureCatalog.dtype(f).members()) {
         registries.add(m.registry());
       }
@@ -126,7 +150,8 @@ public final class FeatureReader {
     }
   }
 
-  private void readJson(DSLContext ctx, List<Long> ids, Set<Long> only, List<Value> out) {
+  private List<org.jooq.Record3<Object, Object, Object>> fetchJson(
+      DSLContext ctx, List<Long> ids, Set<Long> only) {
     org.jooq.Result<org.jooq.Record3<Object, Object, Object>> rows;
     if (host.name().equals("Record")) {
       org.jooq.Condition w = col("record_id").in(ids);
@@ -156,13 +181,10 @@ public final class FeatureReader {
               .orderBy(col("l", "id"))
               .fetch();
     }
-    Set<Long> fids = new LinkedHashSet<>();
-    for (var r : rows) {
-      if (r.get(1) != null) {
-        fids.add(((Number) r.get(1)).longValue());
-      }
-    }
-    preload(fids);
+    return rows;
+  }
+
+  private void convertJson(List<org.jooq.Record3<Object, Object, Object>> rows, List<Value> out) {
     for (var r : rows) {
       if (r.get(1) == null) {
         continue;

@@ -66,7 +66,12 @@ public record QuerySpec(
       FieldDef f = orderField(inst, registry, desc ? k.substring(1) : k);
       hasId |= f.name().equals("id");
       Field<Object> col = SqlCompiler.col(BASE, f.name());
-      out.add(desc ? col.desc().nullsLast() : col.asc().nullsFirst());
+      if (f.name().equals("id")) {
+        // the primary key is never null: a plain ORDER BY lets PostgreSQL walk the index for LIMIT queries
+        out.add(desc ? col.desc() : col.asc());
+      } else {
+        out.add(desc ? col.desc().nullsLast() : col.asc().nullsFirst());
+      }
     }
     if (!hasId) {
       out.add(SqlCompiler.col(BASE, "id").asc());

@@ -13,6 +13,7 @@ set -x
 echo "hello lamindb" > "$work/myfile.txt"
 "$lamin" save "$work/myfile.txt" --key examples/myfile.txt
 "$lamin" load --key examples/myfile.txt
+"$lamin" list artifact --filter key__startswith=examples/
 "$lamin" describe examples/myfile.txt
 "$lamin" info
 java -cp "$repo/lamindb-cli/target/lamin.jar" "$repo/examples/Quickstart.java"

@@ -151,6 +151,19 @@ public final class LaminSetup {
     }
   }
 
+  /**
+   * Sets the default storage for new artifacts of the current instance (LaminDB's {@code ln.settings.storage =
+   * ...}): a local folder or bucket, registered and marked as managed by the instance if it is new. The metadata
+   * database stays where it is.
+   *
+   * @param storage a folder, {@code s3://bucket/prefix} or {@code gs://bucket/prefix}
+   * @return the normalized root
+   */
+  public String defaultStorage(String storage) {
+    var s = store.current().orElseThrow(() -> new InstanceException("no current instance; run `lamin connect <name>`"));
+    return InstanceManager.setDefaultStorage(store, s, storage);
+  }
+
   /** @return the cache directory */
   public Path cacheDir() {
     return store.cacheDir();
@@ -169,7 +182,7 @@ public final class LaminSetup {
   InstanceInfo info(InstanceSettings s, Map<String, Integer> versions) {
     return new InstanceInfo(
         s.slug(),
-        s.storageRoot(),
+        s.defaultStorage(),
         s.isSqlite()
             ? "sqlite:" + s.storageRoot() + "/.lamindb/lamin.db"
             : org.lamindb.internal.db.PostgresUrl.parse(s.db()).redacted(),

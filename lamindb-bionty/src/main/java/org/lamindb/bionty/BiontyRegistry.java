@@ -389,8 +389,7 @@ public class BiontyRegistry<T extends BioRecord<T>> {
   public List<T> search(String text, int limit) {
     Snapshot s = bt.snapshots().get(entity, entity.nameField(), null);
     List<Long> ids = new ArrayList<>();
-    for (SearchHit h :
-        SearchRanker.search(text, s.names(), s.synonyms(), s.ontologyIds(), limit, false)) {
+    for (SearchHit h : SearchRanker.search(text, s.names(), s.ontologyIds(), s.lowered(), limit)) {
       ids.add(s.ids().get(h.index()));
     }
     return load(ids);

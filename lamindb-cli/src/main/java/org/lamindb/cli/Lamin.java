@@ -30,6 +30,12 @@ import picocli.CommandLine.Option;
       DescribeCommand.class,
       RestoreCommand.class,
       RepairCommand.class,
+      ListCommand.class,
+      SearchCommand.class,
+      AnnotateCommand.class,
+      TrackCommand.class,
+      FinishCommand.class,
+      LineageCommand.class,
       org.lamindb.cli.ontology.OntologyCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -48,10 +48,16 @@ final class SettingsCommand implements Callable<Integer> {
         out.println("→ cache-dir=" + setup.cacheDir());
       }
       case "storage:get" -> out.println(setup.info().map(i -> i.storageRoot()).orElse("none"));
+      case "storage:set" -> {
+        if (value == null) {
+          throw new InvalidArgumentException("pass the new default storage: lamin settings storage set <dir|s3://...>");
+        }
+        out.println("→ storage=" + setup.defaultStorage(value));
+      }
       case "instance:get" -> out.println(setup.current().orElse("none"));
       case "user:get" -> out.println(setup.user());
       default -> throw new InvalidArgumentException(
-          "unknown setting or action '" + name + " " + action + "'; settings: cache-dir (get|set|unset), storage, instance, user (get)");
+          "unknown setting or action '" + name + " " + action + "'; settings: cache-dir (get|set|unset), storage (get|set), instance, user (get)");
     }
     return 0;
   }

@@ -13,18 +13,38 @@ import org.junit.jupiter.api.io.TempDir;
 class ExamplesTest {
   @TempDir Path tmp;
 
-  @Test
-  void quickstartScriptRunsEndToEnd() throws Exception {
+  private String run(String script) throws Exception {
     Path repo = Path.of(System.getProperty("lamin.launcher", "../bin/lamin")).toAbsolutePath().getParent().getParent();
     Path out = tmp.resolve("out.txt");
     Process p =
-        new ProcessBuilder("bash", repo.resolve("examples/quickstart.sh").toString())
+        new ProcessBuilder("bash", repo.resolve(script).toString())
             .redirectErrorStream(true)
             .redirectOutput(out.toFile())
             .start();
-    assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.waitFor(600, TimeUnit.SECONDS)).isTrue();
     String text = Files.readString(out, StandardCharsets.UTF_8);
     assertThat(p.exitValue()).as(text).isZero();
+    return text;
+  }
+
+  @Test
+  void seedReadmeSnippetsRunInJava() throws Exception {
+    String text = run("examples/seed-readme.sh");
+    assertThat(text)
+        .contains("by experiment_date: 1")
+        .contains("latest version: 0001, versions: 2")
+        .contains("parquet rows: 2, otype DataFrame")
+        .contains("design_sample       Record[Sample]           P53mutant1")
+        .contains(".projects           Project                  My project");
+    if (Files.exists(Path.of("../../shared/data/ontologies/cl-basic.obo"))
+        || Files.exists(Path.of("../shared/data/ontologies/cl-basic.obo"))) {
+      assertThat(text).contains("cell types validated: true, false");
+    }
+  }
+
+  @Test
+  void quickstartScriptRunsEndToEnd() throws Exception {
+    String text = run("examples/quickstart.sh");
     assertThat(text)
         .contains("→ initialized lamindb: ")
         .contains("→ saved artifact uid=")

@@ -18,9 +18,9 @@ import org.lamindb.StorageException;
 import org.lamindb.TrackingException;
 
 /**
- * A data-lineage graph as LaminDB's {@code view_lineage} draws it (spec §5.7): datasets (artifacts, collections)
- * and the runs that read and wrote them, each run labelled with its transform. Render it as Graphviz DOT, Mermaid
- * or SVG (SVG needs Graphviz {@code dot} on the PATH).
+ * A data-lineage graph as LaminDB's {@code view_lineage} draws it (spec §5.7): datasets (artifacts,
+ * collections) and the runs that read and wrote them, each run labelled with its transform. Render
+ * it as Graphviz DOT, Mermaid or SVG (SVG needs Graphviz {@code dot} on the PATH).
  *
  * <pre>{@code
  * LineageGraph g = ln.artifacts().get("key", "sample.fasta").viewLineage();
@@ -55,7 +55,8 @@ public final class LineageGraph {
    * @param id node id {@code <model>_<uid>}, e.g. {@code artifact_AbC...0000}
    * @param kind {@code artifact}, {@code collection} or {@code run}
    * @param uid the record's uid
-   * @param label what is shown: a key (or uid) for data, {@code <transform key>[: entrypoint]} and start time for runs
+   * @param label what is shown: a key (or uid) for data, {@code <transform key>[: entrypoint]} and
+   *     start time for runs
    */
   public record Node(String id, String kind, String uid, String label) {}
 
@@ -71,7 +72,9 @@ public final class LineageGraph {
   private final Map<String, Node> nodes = new LinkedHashMap<>();
   private final Set<Edge> edges = new LinkedHashSet<>();
 
-  /** @param focus id of the node the graph was drawn for */
+  /**
+   * @param focus id of the node the graph was drawn for
+   */
   public LineageGraph(String focus) {
     this.focus = focus;
   }
@@ -86,31 +89,42 @@ public final class LineageGraph {
     edges.add(new Edge(from, to));
   }
 
-  /** @return id of the focus node */
+  /**
+   * @return id of the focus node
+   */
   public String focus() {
     return focus;
   }
 
-  /** @return the nodes in the order they were found */
+  /**
+   * @return the nodes in the order they were found
+   */
   public List<Node> nodes() {
     return List.copyOf(nodes.values());
   }
 
-  /** @return the edges */
+  /**
+   * @return the edges
+   */
   public List<Edge> edges() {
     return new ArrayList<>(edges);
   }
 
-  /** @return the node with {@code id}, or null */
+  /**
+   * @return the node with {@code id}, or null
+   */
   public Node node(String id) {
     return nodes.get(id);
   }
 
-  /** @return Graphviz DOT: run nodes filled violet, data nodes white, rounded boxes, the focus bold */
+  /**
+   * @return Graphviz DOT: run nodes filled violet, data nodes white, rounded boxes, the focus bold
+   */
   public String toDot() {
     StringBuilder s = new StringBuilder("digraph lineage {\n");
     s.append("  graph [rankdir=TB];\n");
-    s.append("  node [shape=box, style=\"rounded,filled\", fillcolor=white, fontname=\"Helvetica\", fontsize=10];\n");
+    s.append(
+        "  node [shape=box, style=\"rounded,filled\", fillcolor=white, fontname=\"Helvetica\", fontsize=10];\n");
     s.append("  edge [arrowsize=0.5];\n");
     for (Node n : nodes.values()) {
       s.append("  ").append(n.id()).append(" [label=\"").append(dotEscape(n.label())).append('"');
@@ -128,7 +142,9 @@ public final class LineageGraph {
     return s.append("}\n").toString();
   }
 
-  /** @return a Mermaid flowchart */
+  /**
+   * @return a Mermaid flowchart
+   */
   public String toMermaid() {
     StringBuilder s = new StringBuilder("flowchart TD\n");
     for (Node n : nodes.values()) {
@@ -149,7 +165,8 @@ public final class LineageGraph {
   }
 
   /**
-   * @return the graph drawn as SVG by Graphviz {@code dot} (the command can be set with {@code LAMIN_GRAPHVIZ_DOT})
+   * @return the graph drawn as SVG by Graphviz {@code dot} (the command can be set with {@code
+   *     LAMIN_GRAPHVIZ_DOT})
    * @throws TrackingException when Graphviz is not installed
    */
   public String toSvg() {
@@ -159,7 +176,9 @@ public final class LineageGraph {
       p = new ProcessBuilder(dot, "-Tsvg").redirectErrorStream(false).start();
     } catch (IOException e) {
       throw new TrackingException(
-          "Graphviz `dot` is not installed (tried '" + dot + "'): install it (e.g. `apt-get install graphviz`) to"
+          "Graphviz `dot` is not installed (tried '"
+              + dot
+              + "'): install it (e.g. `apt-get install graphviz`) to"
               + " draw SVG, or use the DOT or Mermaid format",
           e);
     }
@@ -173,7 +192,8 @@ public final class LineageGraph {
       byte[] out = readAll(p.getInputStream());
       byte[] err = readAll(p.getErrorStream());
       if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        throw new TrackingException("Graphviz `dot` failed: " + new String(err, StandardCharsets.UTF_8).strip());
+        throw new TrackingException(
+            "Graphviz `dot` failed: " + new String(err, StandardCharsets.UTF_8).strip());
       }
       return new String(out, StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -184,7 +204,9 @@ public final class LineageGraph {
     }
   }
 
-  /** @return the graph in {@code format} */
+  /**
+   * @return the graph in {@code format}
+   */
   public String render(Format format) {
     return switch (format) {
       case DOT -> toDot();
@@ -202,7 +224,9 @@ public final class LineageGraph {
     }
   }
 
-  /** @return true when Graphviz {@code dot} can be started */
+  /**
+   * @return true when Graphviz {@code dot} can be started
+   */
   public static boolean graphvizAvailable() {
     try {
       Process p = new ProcessBuilder(dotCommand(), "-V").redirectErrorStream(true).start();

@@ -23,9 +23,9 @@ public final class Params {
   private Params() {}
 
   /**
-   * Parses GNU-style arguments: {@code --name value}, {@code --name=value}, {@code -n value}, flags ({@code
-   * --dry-run} → true); other arguments are collected under {@code args}. Names keep their spelling without
-   * dashes ({@code min-reads}); numbers and booleans are typed.
+   * Parses GNU-style arguments: {@code --name value}, {@code --name=value}, {@code -n value}, flags
+   * ({@code --dry-run} → true); other arguments are collected under {@code args}. Names keep their
+   * spelling without dashes ({@code min-reads}); numbers and booleans are typed.
    *
    * @param args the program's arguments
    * @return parameters in argument order
@@ -62,8 +62,9 @@ public final class Params {
   }
 
   /**
-   * Reads the parameters of a parsed command object: a record's components, the fields annotated by picocli
-   * ({@code @Option}, {@code @Parameters}) if any, else all instance fields. Field names become parameter names.
+   * Reads the parameters of a parsed command object: a record's components, the fields annotated by
+   * picocli ({@code @Option}, {@code @Parameters}) if any, else all instance fields. Field names
+   * become parameter names.
    *
    * @param command a record, a picocli command, or any object holding options
    * @return parameters by field name

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * How {@code ln.track(...)} identifies the transform and what the run records. Without options, {@code track()}
- * detects the running program itself; these override or add to that.
+ * How {@code ln.track(...)} identifies the transform and what the run records. Without options,
+ * {@code track()} detects the running program itself; these override or add to that.
  *
  * <pre>{@code
  * ln.track(TrackOptions.ofKey("qc-step").params(Map.of("min_reads", 1000)).project("My project"));
@@ -31,22 +31,31 @@ public final class TrackOptions {
 
   private TrackOptions() {}
 
-  /** @return options that let {@code track()} detect everything */
+  /**
+   * @return options that let {@code track()} detect everything
+   */
   public static TrackOptions detect() {
     return new TrackOptions();
   }
 
-  /** @return options with an explicit transform key, e.g. {@code step.sh} or {@code my-pipeline/qc} */
+  /**
+   * @return options with an explicit transform key, e.g. {@code step.sh} or {@code my-pipeline/qc}
+   */
   public static TrackOptions ofKey(String key) {
     return new TrackOptions().key(key);
   }
 
-  /** @return options pinning the transform: a 12-character stem (latest version) or a 16-character uid */
+  /**
+   * @return options pinning the transform: a 12-character stem (latest version) or a 16-character
+   *     uid
+   */
   public static TrackOptions ofUid(String uid) {
     return new TrackOptions().uid(uid);
   }
 
-  /** @return options with run parameters (stored in {@code run.params}, secrets redacted) */
+  /**
+   * @return options with run parameters (stored in {@code run.params}, secrets redacted)
+   */
   public static TrackOptions ofParams(Map<String, ?> params) {
     return new TrackOptions().params(params);
   }
@@ -63,7 +72,10 @@ public final class TrackOptions {
     return this;
   }
 
-  /** Sets the transform kind: {@code script}, {@code pipeline}, {@code notebook} or {@code function}. */
+  /**
+   * Sets the transform kind: {@code script}, {@code pipeline}, {@code notebook} or {@code
+   * function}.
+   */
   public TrackOptions kind(String value) {
     this.kind = value;
     return this;
@@ -75,7 +87,10 @@ public final class TrackOptions {
     return this;
   }
 
-  /** Sets a version tag for the transform (e.g. {@code "1.2"}); it must not be taken by another version. */
+  /**
+   * Sets a version tag for the transform (e.g. {@code "1.2"}); it must not be taken by another
+   * version.
+   */
   public TrackOptions version(String value) {
     this.version = value;
     return this;
@@ -87,7 +102,10 @@ public final class TrackOptions {
     return this;
   }
 
-  /** Names the source file explicitly (when detection cannot find it, e.g. in an embedded script engine). */
+  /**
+   * Names the source file explicitly (when detection cannot find it, e.g. in an embedded script
+   * engine).
+   */
   public TrackOptions path(Path value) {
     this.path = value;
     return this;
@@ -99,7 +117,10 @@ public final class TrackOptions {
     return this;
   }
 
-  /** Sets the run that started this one (by uid); defaults to {@code LAMIN_INITIATED_BY_RUN_UID} or a shell run. */
+  /**
+   * Sets the run that started this one (by uid); defaults to {@code LAMIN_INITIATED_BY_RUN_UID} or
+   * a shell run.
+   */
   public TrackOptions initiatedByRun(String runUid) {
     this.initiatedByRun = runUid;
     return this;
@@ -126,8 +147,9 @@ public final class TrackOptions {
   }
 
   /**
-   * Adds feature values for the run; they are written through the feature API of the run when the instance has
-   * it, else stored with the parameters under {@code features}.
+   * Adds feature values for the run, written with {@code run.features().addValues(...)}: the
+   * features must be registered ({@code ln.feature("gc_content", Dtype.FLOAT).save()}), else {@code
+   * track} fails with a validation error naming them.
    */
   public TrackOptions features(Map<String, ?> values) {
     if (values != null) {
@@ -142,67 +164,93 @@ public final class TrackOptions {
     return this;
   }
 
-  /** @return the key, or null */
+  /**
+   * @return the key, or null
+   */
   public String key() {
     return key;
   }
 
-  /** @return the uid, or null */
+  /**
+   * @return the uid, or null
+   */
   public String uid() {
     return uid;
   }
 
-  /** @return the kind, or null */
+  /**
+   * @return the kind, or null
+   */
   public String kind() {
     return kind;
   }
 
-  /** @return the description, or null */
+  /**
+   * @return the description, or null
+   */
   public String description() {
     return description;
   }
 
-  /** @return the version tag, or null */
+  /**
+   * @return the version tag, or null
+   */
   public String version() {
     return version;
   }
 
-  /** @return the project name or uid, or null */
+  /**
+   * @return the project name or uid, or null
+   */
   public String project() {
     return project;
   }
 
-  /** @return the source path, or null */
+  /**
+   * @return the source path, or null
+   */
   public Path path() {
     return path;
   }
 
-  /** @return the source text, or null */
+  /**
+   * @return the source text, or null
+   */
   public String sourceCode() {
     return sourceCode;
   }
 
-  /** @return the initiating run's uid, or null */
+  /**
+   * @return the initiating run's uid, or null
+   */
   public String initiatedByRun() {
     return initiatedByRun;
   }
 
-  /** @return the entry point, or null */
+  /**
+   * @return the entry point, or null
+   */
   public String entrypoint() {
     return entrypoint;
   }
 
-  /** @return whether output is captured, or null for the default */
+  /**
+   * @return whether output is captured, or null for the default
+   */
   public Boolean captureOutput() {
     return captureOutput;
   }
 
-  /** @return the run parameters (mutable map owned by these options) */
+  /**
+   * @return the run parameters (mutable map owned by these options)
+   */
   public Map<String, Object> params() {
     return params;
   }
 
-  /** @return the feature values */
+  /**
+   * @return the feature values
+   */
   public Map<String, Object> features() {
     return features;
   }

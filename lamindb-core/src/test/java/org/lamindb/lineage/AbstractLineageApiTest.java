@@ -24,7 +24,10 @@ import org.lamindb.model.Run;
 import org.lamindb.model.Transform;
 import org.lamindb.testing.Backend;
 
-/** The lineage API in-process: explicit keys/uids/versions, params, flows and steps, inputs, graphs, shell runs. */
+/**
+ * The lineage API in-process: explicit keys/uids/versions, params, flows and steps, inputs, graphs,
+ * shell runs.
+ */
 abstract class AbstractLineageApiTest {
   @TempDir Path tmp;
   LaminDB ln;
@@ -49,8 +52,21 @@ abstract class AbstractLineageApiTest {
 
   @Test
   void explicitKeyWithSourceVersionsBySourceAndParamsAreRedacted() {
-    Run r1 = ln.track(TrackOptions.ofKey("qc.sh").sourceCode("echo one\nTOKEN=\"abc\"\n").kind("script")
-        .params(Map.of("min_reads", 10, "api_key", "xyz", "db", "postgresql://u:pw@host/db", "ratio", 0.5)));
+    Run r1 =
+        ln.track(
+            TrackOptions.ofKey("qc.sh")
+                .sourceCode("echo one\nTOKEN=\"abc\"\n")
+                .kind("script")
+                .params(
+                    Map.of(
+                        "min_reads",
+                        10,
+                        "api_key",
+                        "xyz",
+                        "db",
+                        "postgresql://u:pw@host/db",
+                        "ratio",
+                        0.5)));
     Transform t1 = r1.transform();
     assertThat(t1.key()).isEqualTo("qc.sh");
     assertThat(t1.kind()).isEqualTo("script");
@@ -72,8 +88,11 @@ abstract class AbstractLineageApiTest {
     assertThat(r3.transform().uid()).isEqualTo(t1.uid().substring(0, 12) + "0001");
     assertThat(t1.refresh().isLatest()).isFalse();
     ln.finish();
-    // pinning the family by its 12-character stem loads the latest version when the source is unchanged
-    Run r4 = ln.track(TrackOptions.ofUid(t1.uid().substring(0, 12)).key("qc.sh").sourceCode("echo two\n"));
+    // pinning the family by its 12-character stem loads the latest version when the source is
+    // unchanged
+    Run r4 =
+        ln.track(
+            TrackOptions.ofUid(t1.uid().substring(0, 12)).key("qc.sh").sourceCode("echo two\n"));
     assertThat(r4.transform().uid()).isEqualTo(t1.uid().substring(0, 12) + "0001");
     ln.finish();
     assertThat(ln.runs().filter("transform_id", t1.id()).count()).isEqualTo(2);
@@ -83,12 +102,17 @@ abstract class AbstractLineageApiTest {
   void versionTagsMustBeUniqueInTheFamilyAndUidsMustHaveTheRightLength() {
     ln.track(TrackOptions.ofKey("tagged.groovy").sourceCode("println 1").version("1"));
     ln.finish();
-    assertThatThrownBy(() -> ln.track(TrackOptions.ofKey("tagged.groovy").sourceCode("println 2").version("1")))
+    assertThatThrownBy(
+            () ->
+                ln.track(TrackOptions.ofKey("tagged.groovy").sourceCode("println 2").version("1")))
         .isInstanceOf(InvalidArgumentException.class)
         .hasMessageContaining("version '1' is already taken by Transform(");
-    assertThatThrownBy(() -> ln.track("abc")).isInstanceOf(InvalidArgumentException.class)
+    assertThatThrownBy(() -> ln.track("abc"))
+        .isInstanceOf(InvalidArgumentException.class)
         .hasMessageContaining("must be 12 (family) or 16 (version) base62 characters");
-    assertThatThrownBy(() -> ln.finish()).isInstanceOf(TrackingException.class).hasMessageContaining("call ln.track() first");
+    assertThatThrownBy(() -> ln.finish())
+        .isInstanceOf(TrackingException.class)
+        .hasMessageContaining("call ln.track() first");
   }
 
   @Test
@@ -112,14 +136,20 @@ abstract class AbstractLineageApiTest {
 
   @Test
   void flowsAndStepsRecordNestedRunsWithParamsAndErrors() throws Exception {
-    assertThatThrownBy(() -> ln.step("orphan", () -> 1)).isInstanceOf(TrackingException.class)
+    assertThatThrownBy(() -> ln.step("orphan", () -> 1))
+        .isInstanceOf(TrackingException.class)
         .hasMessageContaining("Please track the global run context");
-    Artifact result = ln.flow("create_fasta", Map.of("fasta_file", "sample.fasta", "n", 2), () -> {
-      Artifact a = ln.step("write", Map.of("lines", 2), () -> save("sample.fasta", ">seq1\nACGT\n"));
-      ln.step("count", Map.of(), () -> a.load(String.class).lines().count());
-      System.out.println("flow output line");
-      return a;
-    });
+    Artifact result =
+        ln.flow(
+            "create_fasta",
+            Map.of("fasta_file", "sample.fasta", "n", 2),
+            () -> {
+              Artifact a =
+                  ln.step("write", Map.of("lines", 2), () -> save("sample.fasta", ">seq1\nACGT\n"));
+              ln.step("count", Map.of(), () -> a.load(String.class).lines().count());
+              System.out.println("flow output line");
+              return a;
+            });
     Run flowRun = ln.runs().filter("entrypoint", "create_fasta").one();
     assertThat(flowRun.status()).isEqualTo(Run.Status.COMPLETED);
     assertThat(flowRun.initiatedByRun()).isNull();
@@ -127,31 +157,48 @@ abstract class AbstractLineageApiTest {
     assertThat(flowRun.report().load(String.class)).contains("flow output line");
     List<Run> steps = flowRun.initiatedRuns();
     assertThat(steps).extracting(Run::entrypoint).containsExactly("write", "count");
-    assertThat(steps).allSatisfy(s -> {
-      assertThat(s.status()).isEqualTo(Run.Status.COMPLETED);
-      assertThat(s.transform().uid()).isEqualTo(flowRun.transform().uid());
-    });
+    assertThat(steps)
+        .allSatisfy(
+            s -> {
+              assertThat(s.status()).isEqualTo(Run.Status.COMPLETED);
+              assertThat(s.transform().uid()).isEqualTo(flowRun.transform().uid());
+            });
     assertThat(result.run().uid()).isEqualTo(steps.get(0).uid());
-    assertThat(steps.get(1).inputArtifacts()).extracting(Artifact::uid).containsExactly(result.uid());
+    assertThat(steps.get(1).inputArtifacts())
+        .extracting(Artifact::uid)
+        .containsExactly(result.uid());
     assertThat(steps.get(0).params().get("lines").asLong()).isEqualTo(2);
 
-    assertThatThrownBy(() -> ln.flow("failing", Map.of(), () -> {
-      ln.step("inner", Map.of(), (Runnable) () -> {
-        throw new IllegalArgumentException("bad input");
-      });
-      return null;
-    })).isInstanceOf(IllegalArgumentException.class).hasMessage("bad input");
+    assertThatThrownBy(
+            () ->
+                ln.flow(
+                    "failing",
+                    Map.of(),
+                    () -> {
+                      ln.step(
+                          "inner",
+                          Map.of(),
+                          (Runnable)
+                              () -> {
+                                throw new IllegalArgumentException("bad input");
+                              });
+                      return null;
+                    }))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("bad input");
     Run failing = ln.runs().filter("entrypoint", "failing").one();
     assertThat(failing.status()).isEqualTo(Run.Status.ERRORED);
     assertThat(failing.report().load(String.class)).contains("IllegalArgumentException: bad input");
-    assertThat(ln.runs().filter("entrypoint", "inner").one().status()).isEqualTo(Run.Status.ERRORED);
+    assertThat(ln.runs().filter("entrypoint", "inner").one().status())
+        .isEqualTo(Run.Status.ERRORED);
     assertThat(ln.currentRun()).isEmpty();
 
     // inside a tracked program, a flow is nested under the program's run
     Run program = ln.track(TrackOptions.ofKey("pipeline.java"));
     ln.flow("nested", Map.of(), () -> 1);
     ln.finish();
-    assertThat(ln.runs().filter("entrypoint", "nested").one().initiatedByRun().uid()).isEqualTo(program.uid());
+    assertThat(ln.runs().filter("entrypoint", "nested").one().initiatedByRun().uid())
+        .isEqualTo(program.uid());
   }
 
   @Test
@@ -159,11 +206,26 @@ abstract class AbstractLineageApiTest {
     var project = ln.project("My project").save();
     Run run = ln.track(TrackOptions.ofKey("with-project").project("My project"));
     ln.finish();
-    assertThat(ln.transforms().filter("projects", project).list()).extracting(Transform::uid)
+    assertThat(ln.transforms().filter("projects", project).list())
+        .extracting(Transform::uid)
         .containsExactly(run.transform().uid());
     assertThatThrownBy(() -> ln.track(TrackOptions.ofKey("x").project("Nope")))
         .isInstanceOf(InvalidArgumentException.class)
-        .hasMessageContaining("Project 'Nope' not found, either create it with ln.project(\"Nope\").save()");
+        .hasMessageContaining(
+            "Project 'Nope' not found, either create it with ln.project(\"Nope\").save()");
+  }
+
+  @Test
+  void featuresOfTheRunAreWrittenThroughTheFeatureApi() {
+    ln.feature("gc_content", org.lamindb.model.Dtype.FLOAT).save();
+    Run run = ln.track(TrackOptions.ofKey("annotated").features(Map.of("gc_content", 0.55)));
+    ln.finish();
+    assertThat(run.features().get("gc_content")).isEqualTo(0.55);
+    assertThatThrownBy(
+            () -> ln.track(TrackOptions.ofKey("annotated").features(Map.of("unregistered_x", 1))))
+        .hasMessageContaining("unregistered_x");
+    assertThat(ln.currentRun()).isEmpty();
+    assertThat(ln.runs().filter("_status_code", 1).count()).isEqualTo(1);
   }
 
   @Test
@@ -176,20 +238,31 @@ abstract class AbstractLineageApiTest {
     LineageGraph g = ln.lineage("clean.txt", 5, LineageGraph.Direction.BOTH);
     String run = "run_" + clean.run().uid();
     String dot = g.toDot();
-    assertThat(dot).startsWith("digraph lineage {")
-        .contains("artifact_" + raw.uid() + " [label=\"raw.txt\"]", run + " [label=\"clean.java\\nrun at ",
-            "fillcolor=\"#e9d5ff\"", "artifact_" + raw.uid() + " -> " + run + ";", run + " -> artifact_" + clean.uid() + ";");
+    assertThat(dot)
+        .startsWith("digraph lineage {")
+        .contains(
+            "artifact_" + raw.uid() + " [label=\"raw.txt\"]",
+            run + " [label=\"clean.java\\nrun at ",
+            "fillcolor=\"#e9d5ff\"",
+            "artifact_" + raw.uid() + " -> " + run + ";",
+            run + " -> artifact_" + clean.uid() + ";");
     String mermaid = g.toMermaid();
-    assertThat(mermaid).startsWith("flowchart TD\n")
-        .contains("  artifact_" + raw.uid() + "[\"raw.txt\"]", run + "[\"clean.java<br/>run at ",
+    assertThat(mermaid)
+        .startsWith("flowchart TD\n")
+        .contains(
+            "  artifact_" + raw.uid() + "[\"raw.txt\"]",
+            run + "[\"clean.java<br/>run at ",
             "  " + run + " --> artifact_" + clean.uid());
-    assertThat(ln.lineage(clean.run().uid(), 1, LineageGraph.Direction.BOTH).edges()).isEqualTo(g.edges());
+    assertThat(ln.lineage(clean.run().uid(), 1, LineageGraph.Direction.BOTH).edges())
+        .isEqualTo(g.edges());
     assertThat(ln.lineage("clean.java", 1, LineageGraph.Direction.BOTH).focus()).isEqualTo(run);
     String prop = System.getProperty("lamindb.graphviz.dot");
     System.setProperty("lamindb.graphviz.dot", tmp.resolve("no-such-dot").toString());
     try {
-      assertThatThrownBy(g::toSvg).isInstanceOf(TrackingException.class)
-          .hasMessageContaining("Graphviz `dot` is not installed").hasMessageContaining("DOT or Mermaid");
+      assertThatThrownBy(g::toSvg)
+          .isInstanceOf(TrackingException.class)
+          .hasMessageContaining("Graphviz `dot` is not installed")
+          .hasMessageContaining("DOT or Mermaid");
     } finally {
       if (prop == null) {
         System.clearProperty("lamindb.graphviz.dot");
@@ -204,7 +277,9 @@ abstract class AbstractLineageApiTest {
 
   @Test
   void shellRunsAttachEveryConnectInTheDirectoryUntilFinished() throws Exception {
-    Path script = Files.writeString(tmp.resolve("step.sh"), "#!/bin/bash\nPASSWORD=\"s3cret\"\nlamin save x\n");
+    Path script =
+        Files.writeString(
+            tmp.resolve("step.sh"), "#!/bin/bash\nPASSWORD=\"s3cret\"\nlamin save x\n");
     Path cwd = Path.of("").toAbsolutePath();
     Artifact input = save("input.txt", "input");
     Run run = ShellRuns.start(ln, TrackOptions.ofKey("step.sh").param("sample", "S1"), script, cwd);
@@ -223,12 +298,20 @@ abstract class AbstractLineageApiTest {
     assertThat(finished.refresh().status()).isEqualTo(Run.Status.ERRORED);
     assertThat(finished.inputArtifacts()).extracting(Artifact::uid).containsExactly(input.uid());
     assertThat(ShellRuns.currentUid(Access.instance(ln), cwd)).isEmpty();
-    assertThatThrownBy(() -> ShellRuns.finish(ln, Run.Status.COMPLETED, cwd)).isInstanceOf(TrackingException.class)
+    assertThatThrownBy(() -> ShellRuns.finish(ln, Run.Status.COMPLETED, cwd))
+        .isInstanceOf(TrackingException.class)
         .hasMessageContaining("no run to finish");
     // the environment variable names the run instead of the directory
     Run second = ShellRuns.start(ln, TrackOptions.ofKey("step.sh"), script, tmp);
-    try (LaminDB viaEnv = LaminSetup.at(tmp.resolve("home"),
-            Map.of("LAMIN_CACHE_DIR", tmp.resolve("cache").toString(), ShellRuns.ENV, second.uid())).connect("test")) {
+    try (LaminDB viaEnv =
+        LaminSetup.at(
+                tmp.resolve("home"),
+                Map.of(
+                    "LAMIN_CACHE_DIR",
+                    tmp.resolve("cache").toString(),
+                    ShellRuns.ENV,
+                    second.uid()))
+            .connect("test")) {
       Path f = Files.writeString(tmp.resolve("env.txt"), "env");
       assertThat(viaEnv.artifact(f).key("env.txt").save().run().uid()).isEqualTo(second.uid());
     }

@@ -24,8 +24,9 @@ import org.lamindb.model.Transform;
 import org.lamindb.testing.Backend;
 
 /**
- * Each kind of program run for real as a child process that calls {@code ln.track()}: a single-file Java program,
- * a class main, a jar, a JShell script, a Groovy script (JBang where installed); versions, errors and lineage.
+ * Each kind of program run for real as a child process that calls {@code ln.track()}: a single-file
+ * Java program, a class main, a jar, a JShell script, a Groovy script (JBang where installed);
+ * versions, errors and lineage.
  */
 abstract class AbstractProgramTrackingTest {
   @TempDir Path tmp;
@@ -58,6 +59,11 @@ abstract class AbstractProgramTrackingTest {
             }
             if (mode.equals("nofinish")) {
               return;
+            }
+            if (mode.equals("sleep")) {
+              System.out.println("sleeping");
+              System.out.flush();
+              Thread.sleep(120_000);
             }
             ln.finish();
           }
@@ -93,8 +99,14 @@ abstract class AbstractProgramTrackingTest {
   }
 
   ChildProgram.Result runJava(Path source, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(ChildProgram.java(), "-XX:TieredStopAtLevel=1", "-cp",
-        ChildProgram.classpathString(), source.toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                ChildProgram.java(),
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                ChildProgram.classpathString(),
+                source.toString()));
     cmd.addAll(List.of(args));
     return ChildProgram.run(tmp, work, cmd, Map.of());
   }
@@ -108,13 +120,16 @@ abstract class AbstractProgramTrackingTest {
     Path src = Files.writeString(work.resolve("CreateFasta.java"), CREATE_FASTA);
     var r = runJava(src);
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.out()).contains("created Transform(", "started new Run(", "writing sample.fasta", "finished Run(");
+    assertThat(r.out())
+        .contains(
+            "created Transform(", "started new Run(", "writing sample.fasta", "finished Run(");
     try (LaminDB ln = setup.connect("lineage")) {
       Transform t = transformByKey(ln, "CreateFasta.java");
       assertThat(t.kind()).isEqualTo("script");
       assertThat(t.uid()).hasSize(16).endsWith("0000");
       assertThat(t.hash()).isEqualTo(Hashing.hashFile(src).hash());
-      assertThat(t.sourceCode()).contains("String apiKey = \"***REDACTED***\";", "System.getenv(\"HOME\")")
+      assertThat(t.sourceCode())
+          .contains("String apiKey = \"***REDACTED***\";", "System.getenv(\"HOME\")")
           .doesNotContain("sk-secret-123");
       Artifact fasta = ln.artifacts().get("key", "sample.fasta");
       Run run = fasta.run();
@@ -130,14 +145,20 @@ abstract class AbstractProgramTrackingTest {
       Artifact report = run.report();
       assertThat(report.kind()).isEqualTo("__lamindb_run__");
       assertThat(report.run()).isNull();
-      assertThat(report.load(String.class)).startsWith("→ connected lamindb: " + ln.slug()).contains("writing sample.fasta");
+      assertThat(report.load(String.class))
+          .startsWith("→ connected lamindb: " + ln.slug())
+          .contains("writing sample.fasta");
       Artifact env = run.environment();
       assertThat(env.kind()).isEqualTo("__lamindb_run__");
       String envText = env.load(String.class);
       assertThat(envText).contains("# java.vm:");
-      assertThat(envText).contains(
-          ChildProgram.classpath().stream().filter(e -> e.endsWith(".jar")).map(e -> Path.of(e).getFileName().toString())
-              .findFirst().orElseThrow());
+      assertThat(envText)
+          .contains(
+              ChildProgram.classpath().stream()
+                  .filter(e -> e.endsWith(".jar"))
+                  .map(e -> Path.of(e).getFileName().toString())
+                  .findFirst()
+                  .orElseThrow());
     }
   }
 
@@ -160,7 +181,8 @@ abstract class AbstractProgramTrackingTest {
     Files.writeString(src, CREATE_FASTA.replace("writing sample.fasta", "writing the sample"));
     assertThat(runJava(src).exit()).isZero();
     try (LaminDB ln = setup.connect("lineage")) {
-      List<Transform> family = ln.transforms().filter("key", "CreateFasta.java").orderBy("uid").list();
+      List<Transform> family =
+          ln.transforms().filter("key", "CreateFasta.java").orderBy("uid").list();
       assertThat(family).hasSize(2);
       assertThat(family.get(0).uid()).isEqualTo(v1);
       assertThat(family.get(0).isLatest()).isFalse();
@@ -184,11 +206,42 @@ abstract class AbstractProgramTrackingTest {
       List<Run> runs = ln.runs().orderBy("id").list();
       assertThat(runs).hasSize(3);
       assertThat(runs).extracting(Run::cliArgs).containsExactly("throw", "exit1", "nofinish");
-      assertThat(runs).extracting(Run::status)
+      assertThat(runs)
+          .extracting(Run::status)
           .containsExactly(Run.Status.ERRORED, Run.Status.ERRORED, Run.Status.COMPLETED);
       assertThat(runs).allSatisfy(run -> assertThat(run.finishedAt()).isNotNull());
-      assertThat(runs.get(0).report().load(String.class)).contains("IllegalStateException: boom in the program");
+      assertThat(runs.get(0).report().load(String.class))
+          .contains("IllegalStateException: boom in the program");
       assertThat(runs.get(1).extraData().get("exit").asText()).contains("System.exit");
+    }
+  }
+
+  @Test
+  void sigtermMarksTheRunAborted() throws Exception {
+    Path src = Files.writeString(work.resolve("CreateFasta.java"), CREATE_FASTA);
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                ChildProgram.java(), "-cp", ChildProgram.classpathString(), src.toString(), "sleep")
+            .directory(work.toFile());
+    pb.environment().put("LAMIN_HOME", tmp.resolve("home").toString());
+    pb.environment().put("LAMIN_CACHE_DIR", tmp.resolve("cache").toString());
+    pb.environment().remove("LAMIN_INSTANCE");
+    Path out = tmp.resolve("sleep.out");
+    Process p = pb.redirectOutput(out.toFile()).redirectErrorStream(true).start();
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(240);
+    while (!(Files.exists(out) && Files.readString(out).contains("sleeping"))
+        && p.isAlive()
+        && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(Files.readString(out)).contains("sleeping");
+    p.destroy(); // SIGTERM
+    assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    try (LaminDB ln = setup.connect("lineage")) {
+      Run run = ln.runs().one();
+      assertThat(run.status()).isEqualTo(Run.Status.ABORTED);
+      assertThat(run.finishedAt()).isNotNull();
+      assertThat(run.report().load(String.class)).contains("sleeping");
     }
   }
 
@@ -209,25 +262,34 @@ abstract class AbstractProgramTrackingTest {
       LineageGraph g = counts.lineage(10, LineageGraph.Direction.UP);
       String runC = "run_" + fasta.run().uid();
       String runU = "run_" + useRun.uid();
-      assertThat(g.edges()).containsExactlyInAnyOrder(
-          new LineageGraph.Edge(runC, "artifact_" + fasta.uid()),
-          new LineageGraph.Edge("artifact_" + fasta.uid(), runU),
-          new LineageGraph.Edge(runU, "artifact_" + counts.uid()));
+      assertThat(g.edges())
+          .containsExactlyInAnyOrder(
+              new LineageGraph.Edge(runC, "artifact_" + fasta.uid()),
+              new LineageGraph.Edge("artifact_" + fasta.uid(), runU),
+              new LineageGraph.Edge(runU, "artifact_" + counts.uid()));
       assertThat(g.node(runU).label()).startsWith("UseFasta.java\nrun at ");
       assertThat(g.node("artifact_" + fasta.uid()).label()).isEqualTo("sample.fasta");
       // depth 1 stops at the producing run of counts.txt
-      assertThat(counts.lineage(1, LineageGraph.Direction.UP).nodes()).extracting(LineageGraph.Node::id)
+      assertThat(counts.lineage(1, LineageGraph.Direction.UP).nodes())
+          .extracting(LineageGraph.Node::id)
           .containsExactlyInAnyOrder(runU, "artifact_" + fasta.uid(), "artifact_" + counts.uid());
       // downstream of sample.fasta: the run that used it and its output
-      assertThat(fasta.lineage(5, LineageGraph.Direction.DOWN).edges()).containsExactlyInAnyOrder(
-          new LineageGraph.Edge("artifact_" + fasta.uid(), runU), new LineageGraph.Edge(runU, "artifact_" + counts.uid()));
+      assertThat(fasta.lineage(5, LineageGraph.Direction.DOWN).edges())
+          .containsExactlyInAnyOrder(
+              new LineageGraph.Edge("artifact_" + fasta.uid(), runU),
+              new LineageGraph.Edge(runU, "artifact_" + counts.uid()));
     }
   }
 
   @Test
   void classMainAndJarMainAreKeyedByClassNameAndIdentifiedByTheirBytes() throws Exception {
     String main = TrackedMain.class.getName();
-    var r = ChildProgram.run(tmp, work, List.of(ChildProgram.java(), "-cp", ChildProgram.classpathString(), main, "--n", "3"), Map.of());
+    var r =
+        ChildProgram.run(
+            tmp,
+            work,
+            List.of(ChildProgram.java(), "-cp", ChildProgram.classpathString(), main, "--n", "3"),
+            Map.of());
     assertThat(r.exit()).as(r.err()).isZero();
     Path jar = tmp.resolve("app.jar");
     Manifest mf = new Manifest();
@@ -241,7 +303,8 @@ abstract class AbstractProgramTrackingTest {
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), mf)) {
       // manifest only: the classes come from the Class-Path
     }
-    var j = ChildProgram.run(tmp, work, List.of(ChildProgram.java(), "-jar", jar.toString()), Map.of());
+    var j =
+        ChildProgram.run(tmp, work, List.of(ChildProgram.java(), "-jar", jar.toString()), Map.of());
     assertThat(j.exit()).as(j.err()).isZero();
     try (LaminDB ln = setup.connect("lineage")) {
       List<Transform> ts = ln.transforms().filter("key", main).orderBy("id").list();
@@ -260,8 +323,10 @@ abstract class AbstractProgramTrackingTest {
   @Test
   void jshellScriptIsTrackedAsAScript() throws Exception {
     assumeTrue(ChildProgram.available("jshell"), "jshell is not installed");
-    Path script = Files.writeString(work.resolve("analysis.jsh"),
-        """
+    Path script =
+        Files.writeString(
+            work.resolve("analysis.jsh"),
+            """
         import org.lamindb.LaminDB;
         var ln = LaminDB.connect();
         ln.track();
@@ -271,7 +336,12 @@ abstract class AbstractProgramTrackingTest {
         ln.close();
         /exit
         """);
-    var r = ChildProgram.run(tmp, work, List.of("jshell", "--class-path", ChildProgram.classpathString(), script.toString()), Map.of());
+    var r =
+        ChildProgram.run(
+            tmp,
+            work,
+            List.of("jshell", "--class-path", ChildProgram.classpathString(), script.toString()),
+            Map.of());
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
     try (LaminDB ln = setup.connect("lineage")) {
       Artifact a = ln.artifacts().get("key", "shell.txt");
@@ -286,9 +356,12 @@ abstract class AbstractProgramTrackingTest {
 
   @Test
   void groovyScriptIsTrackedAsAScript() throws Exception {
-    assumeTrue(ChildProgram.available("groovy"), "groovy is not installed (apt-get install groovy)");
-    Path script = Files.writeString(work.resolve("step.groovy"),
-        """
+    assumeTrue(
+        ChildProgram.available("groovy"), "groovy is not installed (apt-get install groovy)");
+    Path script =
+        Files.writeString(
+            work.resolve("step.groovy"),
+            """
         import org.lamindb.LaminDB
         def ln = LaminDB.connect()
         ln.track()
@@ -297,26 +370,41 @@ abstract class AbstractProgramTrackingTest {
         ln.finish()
         ln.close()
         """);
-    var r = ChildProgram.run(tmp, work, List.of("groovy", "-cp", ChildProgram.classpathString(), script.toString()),
-        Map.of("JAVA_OPTS", "-XX:TieredStopAtLevel=1"));
+    var r =
+        ChildProgram.run(
+            tmp,
+            work,
+            List.of("groovy", "-cp", ChildProgram.classpathString(), script.toString()),
+            Map.of("JAVA_OPTS", "-XX:TieredStopAtLevel=1"));
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
     try (LaminDB ln = setup.connect("lineage")) {
       Artifact a = ln.artifacts().get("key", "groovy.txt");
       assertThat(a.transform().key()).isEqualTo("step.groovy");
-      assertThat(a.transform().sourceCode()).isEqualTo(Files.readString(script, StandardCharsets.UTF_8));
+      assertThat(a.transform().sourceCode())
+          .isEqualTo(Files.readString(script, StandardCharsets.UTF_8));
       assertThat(a.run().extraData().get("runtime").asText()).isEqualTo("groovy");
     }
   }
 
   @Test
   void jbangScriptIsTrackedWhereJbangIsInstalled() throws Exception {
-    assumeTrue(ChildProgram.available("jbang"),
+    assumeTrue(
+        ChildProgram.available("jbang"),
         "jbang is not installed: its installer downloads JDKs and jars from outside the allowed registries");
-    Path src = Files.writeString(work.resolve("CreateFasta.java"), "//DEPS org.lamindb:lamindb-core:0.1.0-SNAPSHOT\n" + CREATE_FASTA);
-    var r = ChildProgram.run(tmp, work, List.of("jbang", "--offline", "--cp", ChildProgram.classpathString(), src.toString()), Map.of());
+    Path src =
+        Files.writeString(
+            work.resolve("CreateFasta.java"),
+            "//DEPS org.lamindb:lamindb-core:0.1.0-SNAPSHOT\n" + CREATE_FASTA);
+    var r =
+        ChildProgram.run(
+            tmp,
+            work,
+            List.of("jbang", "--offline", "--cp", ChildProgram.classpathString(), src.toString()),
+            Map.of());
     assertThat(r.exit()).as(r.err()).isZero();
     try (LaminDB ln = setup.connect("lineage")) {
-      assertThat(ln.artifacts().get("key", "sample.fasta").transform().key()).isEqualTo("CreateFasta.java");
+      assertThat(ln.artifacts().get("key", "sample.fasta").transform().key())
+          .isEqualTo("CreateFasta.java");
     }
   }
 }

@@ -12,13 +12,18 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 
-/** Runs programs as child processes against a test instance (settings dir and cache below a temp dir). */
+/**
+ * Runs programs as child processes against a test instance (settings dir and cache below a temp
+ * dir).
+ */
 final class ChildProgram {
   record Result(int exit, String out, String err) {}
 
   private ChildProgram() {}
 
-  /** @return the test class path as real entries (surefire may pass a manifest-only jar) */
+  /**
+   * @return the test class path as real entries (surefire may pass a manifest-only jar)
+   */
   static List<String> classpath() {
     List<String> out = new ArrayList<>();
     for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
@@ -47,7 +52,8 @@ final class ChildProgram {
   }
 
   /** Runs {@code cmd} in {@code cwd} with LAMIN_HOME/LAMIN_CACHE_DIR of {@code tmp}. */
-  static Result run(Path tmp, Path cwd, List<String> cmd, Map<String, String> env) throws Exception {
+  static Result run(Path tmp, Path cwd, List<String> cmd, Map<String, String> env)
+      throws Exception {
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
     pb.environment().put("LAMIN_HOME", tmp.resolve("home").toString());
     pb.environment().put("LAMIN_CACHE_DIR", tmp.resolve("cache").toString());
@@ -57,16 +63,23 @@ final class ChildProgram {
     pb.environment().putAll(env);
     Path out = tmp.resolve("out-" + System.nanoTime());
     Path err = tmp.resolve("err-" + System.nanoTime());
-    pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    pb.redirectOutput(out.toFile())
+        .redirectError(err.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     Process p = pb.start();
     if (!p.waitFor(300, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new IllegalStateException(String.join(" ", cmd) + " did not finish in 300 s");
     }
-    return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    return new Result(
+        p.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
   }
 
-  /** @return true when {@code tool} runs ({@code tool --version} or {@code -version}) */
+  /**
+   * @return true when {@code tool} runs ({@code tool --version} or {@code -version})
+   */
   static boolean available(String tool) {
     for (String flag : List.of("--version", "-version")) {
       try {

@@ -27,19 +27,20 @@ class SecretRedactionTest {
         call(token, "forwarded");
         """;
     String out = SecretRedaction.redactSource(src);
-    assertThat(out).contains(
-        "String apiKey = \"***REDACTED***\";",
-        "final var DB_PASSWORD = '***REDACTED***';",
-        "def token = \"***REDACTED***\"",
-        "client_secret: \"***REDACTED***\"",
-        "\"accessKey\": \"***REDACTED***\"",
-        "props.put(\"private_key\", \"***REDACTED***\");",
-        "TOKEN=\"***REDACTED***\"",
-        "String name = \"not secret\";",
-        "System.getenv(\"API_TOKEN\")",
-        "String url = \"***REDACTED***\";",
-        "if (token == \"x\")",
-        "call(token, \"forwarded\");");
+    assertThat(out)
+        .contains(
+            "String apiKey = \"***REDACTED***\";",
+            "final var DB_PASSWORD = '***REDACTED***';",
+            "def token = \"***REDACTED***\"",
+            "client_secret: \"***REDACTED***\"",
+            "\"accessKey\": \"***REDACTED***\"",
+            "props.put(\"private_key\", \"***REDACTED***\");",
+            "TOKEN=\"***REDACTED***\"",
+            "String name = \"not secret\";",
+            "System.getenv(\"API_TOKEN\")",
+            "String url = \"***REDACTED***\";",
+            "if (token == \"x\")",
+            "call(token, \"forwarded\");");
     assertThat(out).doesNotContain("k1", "p2", "t3", "c4", "a5", "k6", "t7", "user:pw");
   }
 
@@ -56,9 +57,26 @@ class SecretRedactionTest {
 
   @Test
   void paramsAreTypedAndRedacted() {
-    var json = ParamsJson.serialize(new java.util.LinkedHashMap<>(Map.of(
-        "n", 3, "x", 1.5, "flag", true, "names", java.util.List.of("a", "b"), "empty", java.util.List.of(),
-        "nested", Map.of("password", "p", "k", 1), "dbUrl", "postgres://a:b@h/d", "obj", new Object())));
+    var json =
+        ParamsJson.serialize(
+            new java.util.LinkedHashMap<>(
+                Map.of(
+                    "n",
+                    3,
+                    "x",
+                    1.5,
+                    "flag",
+                    true,
+                    "names",
+                    java.util.List.of("a", "b"),
+                    "empty",
+                    java.util.List.of(),
+                    "nested",
+                    Map.of("password", "p", "k", 1),
+                    "dbUrl",
+                    "postgres://a:b@h/d",
+                    "obj",
+                    new Object())));
     assertThat(json.get("n").isIntegralNumber()).isTrue();
     assertThat(json.get("x").asDouble()).isEqualTo(1.5);
     assertThat(json.get("flag").asBoolean()).isTrue();
@@ -78,10 +96,18 @@ class SecretRedactionTest {
 
   @Test
   void argumentsAndCommandObjectsBecomeParams() {
-    assertThat(Params.fromArgs("--input", "a.csv", "--min-reads=10", "-v", "--ratio", "0.5", "file1", "--dry-run"))
-        .containsExactly(Map.entry("input", "a.csv"), Map.entry("min-reads", 10L), Map.entry("v", true),
-            Map.entry("ratio", 0.5), Map.entry("dry-run", true), Map.entry("args", java.util.List.of("file1")));
-    assertThat(Params.fromObject(new Options("x.csv", 7))).containsExactly(Map.entry("input", "x.csv"), Map.entry("minReads", 7));
+    assertThat(
+            Params.fromArgs(
+                "--input", "a.csv", "--min-reads=10", "-v", "--ratio", "0.5", "file1", "--dry-run"))
+        .containsExactly(
+            Map.entry("input", "a.csv"),
+            Map.entry("min-reads", 10L),
+            Map.entry("v", true),
+            Map.entry("ratio", 0.5),
+            Map.entry("dry-run", true),
+            Map.entry("args", java.util.List.of("file1")));
+    assertThat(Params.fromObject(new Options("x.csv", 7)))
+        .containsExactly(Map.entry("input", "x.csv"), Map.entry("minReads", 7));
     assertThat(Params.fromObject(new PicoLike())).containsEntry("count", 4);
   }
 }

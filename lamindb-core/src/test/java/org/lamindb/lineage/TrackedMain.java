@@ -16,7 +16,9 @@ public final class TrackedMain {
       params.put("db_password", "hunter2");
       ln.track(params);
       Files.writeString(Path.of("main-" + ProcessHandle.current().pid() + ".txt"), "main\n");
-      ln.artifact(Path.of("main-" + ProcessHandle.current().pid() + ".txt")).description("from main").save();
+      ln.artifact(Path.of("main-" + ProcessHandle.current().pid() + ".txt"))
+          .description("from main")
+          .save();
       ln.finish();
     }
   }

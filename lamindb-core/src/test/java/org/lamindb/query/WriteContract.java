@@ -116,6 +116,17 @@ abstract class WriteContract {
     assertThat(ln.ulabels().filter("branch", null).count()).isEqualTo(1);
   }
 
+  @Test
+  void caseInsensitiveLookupsFoldUnicode() {
+    ln.ulabel("ÄRGER Straße").save();
+    ln.ulabel("plain").save();
+    assertThat(ln.ulabels().filter("name__icontains", "ärger").count()).isEqualTo(1);
+    assertThat(ln.ulabels().filter("name__iexact", "ärger straße").count()).isEqualTo(1);
+    assertThat(ln.ulabels().filter("name__istartswith", "Ärg").count()).isEqualTo(1);
+    assertThat(ln.ulabels().filter("name__contains", "ärger").count()).isZero();
+    assertThat(ln.ulabels().search("ärger").list()).extracting(ULabel::name).containsExactly("ÄRGER Straße");
+  }
+
   // ------------------------------------------------------------ search
 
   List<String> searchNames(QuerySet<ULabel> q) {

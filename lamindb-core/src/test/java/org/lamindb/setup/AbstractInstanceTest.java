@@ -53,7 +53,9 @@ abstract class AbstractInstanceTest {
       assertThat(storage.uid()).hasSize(12).matches("[0-9A-Za-z]{12}");
       assertThat(setup.home().resolve("instance--anonymous--mydata.env")).exists();
       assertThat(setup.current()).contains("anonymous/mydata");
-      assertThat(ln.info().schemaVersions()).containsEntry("lamindb", 1);
+      int latest = org.lamindb.internal.db.CoreMigrations.all().get(org.lamindb.internal.db.CoreMigrations.all().size() - 1).version();
+      assertThat(latest).isGreaterThanOrEqualTo(2);
+      assertThat(ln.info().schemaVersions()).containsEntry("lamindb", latest);
       assertThat(ln.user().handle()).isEqualTo("anonymous");
       assertThat(ln.branches().list()).extracting(b -> b.name()).contains("main");
       assertThat(ln.spaces().filter("name", "all").count()).isEqualTo(1);
@@ -296,5 +298,29 @@ abstract class AbstractInstanceTest {
       assertThat(b.isSaved()).isTrue();
       assertThat(b.uid()).isEqualTo(a.uid());
     }
+  }
+
+  @Test
+  void defaultStorageCanBeSwitchedForNewArtifacts() throws Exception {
+    LaminSetup setup = setup();
+    setup.init(options("data", "st")).close();
+    Path other = tmp.resolve("second");
+    String root = setup.defaultStorage(other.toString());
+    assertThat(root).isEqualTo(other.toRealPath().toString());
+    assertThat(other.resolve(".lamindb/storage_uid.txt")).exists();
+    try (LaminDB ln = setup.connect("st")) {
+      assertThat(ln.storage().root()).isEqualTo(root);
+      Path f = Files.writeString(tmp.resolve("f.txt"), "to the second storage");
+      var a = ln.artifact(f).key("f.txt").save();
+      assertThat(a.path()).startsWith(root + "/.lamindb/");
+      assertThat(ln.storages().count()).isEqualTo(2);
+      assertThat(ln.info().storageRoot()).isEqualTo(root);
+    }
+    // a location managed by another instance is refused
+    setup.init(options("foreign", "foreign")).close();
+    setup.setCurrent("st");
+    assertThatThrownBy(() -> setup.defaultStorage(tmp.resolve("foreign").toString()))
+        .isInstanceOf(InstanceException.class)
+        .hasMessageContaining("already managed by instance anonymous/foreign");
   }
 }

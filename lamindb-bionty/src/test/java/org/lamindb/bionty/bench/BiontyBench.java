@@ -57,62 +57,74 @@ public final class BiontyBench {
     }
 
     Path tmp = Files.createTempDirectory("bionty-bench");
-    try (LaminDB ln =
-        Backend.setup(tmp)
-            .init(backend.options(tmp.resolve("storage"), "bench").modules("bionty"))) {
-      Bionty bt = ln.module(Bionty.class);
-      ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
-      long t0 = System.nanoTime();
-      long c0 = cpu.getCurrentThreadCpuTime();
-      ImportReport m = bt.diseases().importSource(mondo);
-      System.out.printf(
-          "P7 import MONDO JSON (%s): %d records, %d links in %d ms wall, %d ms CPU of the"
-              + " importing thread (target <= 3000 ms)%n",
-          backend,
-          m.inserted(),
-          m.parentLinks(),
-          (System.nanoTime() - t0) / 1_000_000,
-          (cpu.getCurrentThreadCpuTime() - c0) / 1_000_000);
-      t0 = System.nanoTime();
-      c0 = cpu.getCurrentThreadCpuTime();
-      ImportReport g = bt.genes().importSource(genes, hgnc, "human");
-      System.out.printf(
-          "P7 import human genes + HGNC (%s): %d records in %d ms wall, %d ms CPU of the"
-              + " importing thread (target <= 3000 ms)%n",
-          backend,
-          g.inserted(),
-          (System.nanoTime() - t0) / 1_000_000,
-          (cpu.getCurrentThreadCpuTime() - c0) / 1_000_000);
-
-      List<String> ids = sampleIds(genes, 30_000);
-      for (int i = 0; i < 6; i++) {
-        long s = System.nanoTime();
-        long c = cpu.getCurrentThreadCpuTime();
-        boolean[] ok = bt.genes().validate(ids, "ensembl_gene_id");
-        long us = (System.nanoTime() - s) / 1_000;
-        long cpuUs = (cpu.getCurrentThreadCpuTime() - c) / 1_000;
-        int valid = 0;
-        for (boolean b : ok) {
-          valid += b ? 1 : 0;
-        }
+    try {
+      try (LaminDB ln =
+          Backend.setup(tmp)
+              .init(backend.options(tmp.resolve("storage"), "bench").modules("bionty"))) {
+        Bionty bt = ln.module(Bionty.class);
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        long t0 = System.nanoTime();
+        long c0 = cpu.getCurrentThreadCpuTime();
+        ImportReport m = bt.diseases().importSource(mondo);
         System.out.printf(
-            "P6 validate 30,000 Ensembl ids (%s, %s): %d valid, %.1f ms wall, %.1f ms CPU%s%n",
+            "P7 import MONDO JSON (%s): %d records, %d links in %d ms wall, %d ms CPU of the"
+                + " importing thread (target <= 3000 ms)%n",
             backend,
-            i == 0 ? "cold" : "warm",
-            valid,
-            us / 1000.0,
-            cpuUs / 1000.0,
-            i == 0 ? "" : " (target <= 50 ms)");
+            m.inserted(),
+            m.parentLinks(),
+            (System.nanoTime() - t0) / 1_000_000,
+            (cpu.getCurrentThreadCpuTime() - c0) / 1_000_000);
+        t0 = System.nanoTime();
+        c0 = cpu.getCurrentThreadCpuTime();
+        ImportReport g = bt.genes().importSource(genes, hgnc, "human");
+        System.out.printf(
+            "P7 import human genes + HGNC (%s): %d records in %d ms wall, %d ms CPU of the"
+                + " importing thread (target <= 3000 ms)%n",
+            backend,
+            g.inserted(),
+            (System.nanoTime() - t0) / 1_000_000,
+            (cpu.getCurrentThreadCpuTime() - c0) / 1_000_000);
+
+        List<String> ids = sampleIds(genes, 30_000);
+        for (int i = 0; i < 6; i++) {
+          long s = System.nanoTime();
+          long c = cpu.getCurrentThreadCpuTime();
+          boolean[] ok = bt.genes().validate(ids, "ensembl_gene_id");
+          long us = (System.nanoTime() - s) / 1_000;
+          long cpuUs = (cpu.getCurrentThreadCpuTime() - c) / 1_000;
+          int valid = 0;
+          for (boolean b : ok) {
+            valid += b ? 1 : 0;
+          }
+          System.out.printf(
+              "P6 validate 30,000 Ensembl ids (%s, %s): %d valid, %.1f ms wall, %.1f ms CPU%s%n",
+              backend,
+              i == 0 ? "cold" : "warm",
+              valid,
+              us / 1000.0,
+              cpuUs / 1000.0,
+              i == 0 ? "" : " (target <= 50 ms)");
+        }
+        long s = System.nanoTime();
+        bt.diseases().search("diabetes mellitus");
+        System.out.printf(
+            "search 'diabetes mellitus' over %d diseases: %.1f ms (first call)%n",
+            m.inserted(), (System.nanoTime() - s) / 1e6);
+        s = System.nanoTime();
+        bt.diseases().search("diabetes mellitus");
+        System.out.printf(
+            "search 'diabetes mellitus' again: %.1f ms%n", (System.nanoTime() - s) / 1e6);
       }
-      long s = System.nanoTime();
-      bt.diseases().search("diabetes mellitus");
-      System.out.printf(
-          "search 'diabetes mellitus' over %d diseases: %.1f ms (first call)%n",
-          m.inserted(), (System.nanoTime() - s) / 1e6);
-      s = System.nanoTime();
-      bt.diseases().search("diabetes mellitus");
-      System.out.printf(
-          "search 'diabetes mellitus' again: %.1f ms%n", (System.nanoTime() - s) / 1e6);
+    } finally {
+      deleteRecursively(tmp);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws java.io.IOException {
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
     }
   }
 

@@ -29,6 +29,7 @@ public final class ArtifactSections implements Describer.DescribeSection {
     List<Describer.Section> out = new ArrayList<>();
     if (rec instanceof Artifact a && a.isSaved()) {
       out.add(new Describer.Section("storage/path: " + ArtifactFiles.of(inst).path(a), List.of()));
+      datasetSummary(a).ifPresent(out::add);
     }
     if (rec.isSaved()) {
       List<String> rows = labelRows(rec);
@@ -37,6 +38,28 @@ public final class ArtifactSections implements Describer.DescribeSection {
       }
     }
     return out;
+  }
+
+  /**
+   * @return what the artifact's format reads from the file's metadata (shape, columns, layers), for artifacts with
+   *     an otype whose content is on local disk (remote content is not downloaded for describe)
+   */
+  private java.util.Optional<Describer.Section> datasetSummary(Artifact a) {
+    if (a.otype() == null) {
+      return java.util.Optional.empty();
+    }
+    var b = ArtifactFiles.of(inst).backend(a);
+    var local = b.localPath(ArtifactFiles.of(inst).storageKey(org.lamindb.internal.core.Access.values(a)));
+    if (local.isEmpty() || !java.nio.file.Files.exists(local.get())) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return Formats.inspect(local.get(), a.suffix())
+          .filter(i -> i.summary() != null && !i.summary().isEmpty())
+          .map(i -> new Describer.Section(a.otype(), i.summary()));
+    } catch (RuntimeException e) {
+      return java.util.Optional.of(new Describer.Section(a.otype(), List.of("cannot read: " + e.getMessage())));
+    }
   }
 
   /** @return one row per non-empty label relation: accessor, registry, names (at most 10) */

@@ -217,9 +217,8 @@ public final class ArtifactStore {
     if (emptyFile) {
       p.skipHashLookup = true;
     }
-    if (!p.folder) {
-      p.info = Formats.inspect(p.source, p.suffix).orElse(null);
-    }
+    // folders too: .zarr stores are folders whose format knows otype and n_observations
+    p.info = Formats.inspect(p.source, p.suffix).orElse(null);
     return p;
   }
 

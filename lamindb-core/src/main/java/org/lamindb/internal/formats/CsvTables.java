@@ -37,6 +37,32 @@ final class CsvTables {
   private static final int MAX_CHARS_PER_FIELD = 64 * 1024 * 1024;
   private static final int MAX_COLUMNS = 200_000;
 
+  /**
+   * pandas' default {@code na_values}; Tablesaw's own list would also turn "*" into a missing
+   * value.
+   */
+  private static final String[] PANDAS_NA = {
+    "",
+    "#N/A",
+    "#N/A N/A",
+    "#NA",
+    "-1.#IND",
+    "-1.#QNAN",
+    "-NaN",
+    "-nan",
+    "1.#IND",
+    "1.#QNAN",
+    "<NA>",
+    "N/A",
+    "NA",
+    "NULL",
+    "NaN",
+    "None",
+    "n/a",
+    "nan",
+    "null"
+  };
+
   private CsvTables() {}
 
   static char separator(String suffix) {
@@ -110,8 +136,10 @@ final class CsvTables {
               .separator(sep)
               .header(false)
               .sample(false)
-              // "1.0" stays a floating-point value, as in pandas (Tablesaw would make it an integer)
+              // "1.0" stays a floating-point value, as in pandas (Tablesaw would make it an
+              // integer)
               .ignoreZeroDecimal(false)
+              .missingValueIndicator(PANDAS_NA)
               .maxCharsPerColumn(MAX_CHARS_PER_FIELD)
               .maxNumberOfColumns(Math.max(MAX_COLUMNS, names.size() + 1))
               .build();

@@ -5,10 +5,11 @@ import java.util.function.BiConsumer;
 import org.lamindb.model.Run;
 
 /**
- * Makes sure a tracked run never stays "started" when the JVM ends without {@code ln.finish()} (spec §5.1.8): a
- * shutdown hook decides the final status from how the JVM is going down — an uncaught exception in the tracking
- * thread → errored; {@code System.exit} before finish → errored (the JVM does not tell hooks the exit code);
- * SIGTERM/SIGINT → aborted; the program simply returning → completed.
+ * Makes sure a tracked run never stays "started" when the JVM ends without {@code ln.finish()}
+ * (spec §5.1.8): a shutdown hook decides the final status from how the JVM is going down — an
+ * uncaught exception in the tracking thread → errored; {@code System.exit} before finish → errored
+ * (the JVM does not tell hooks the exit code); SIGTERM/SIGINT → aborted; the program simply
+ * returning → completed.
  */
 final class ExitGuard {
   private final Thread tracked;
@@ -22,34 +23,39 @@ final class ExitGuard {
   ExitGuard(BiConsumer<Run.Status, String> onExit) {
     this.tracked = Thread.currentThread();
     this.previous = Thread.getDefaultUncaughtExceptionHandler();
-    this.hook = new Thread(() -> {
-      Throwable t = uncaught;
-      if (t != null) {
-        onExit.accept(Run.Status.ERRORED, "uncaught " + t);
-        return;
-      }
-      switch (shutdownCause()) {
-        case SIGNAL -> onExit.accept(Run.Status.ABORTED, "terminated by a signal before ln.finish()");
-        case EXIT -> onExit.accept(Run.Status.ERRORED, "System.exit before ln.finish()");
-        default -> onExit.accept(Run.Status.COMPLETED, "program ended without ln.finish()");
-      }
-    }, "lamindb-run-exit");
+    this.hook =
+        new Thread(
+            () -> {
+              Throwable t = uncaught;
+              if (t != null) {
+                onExit.accept(Run.Status.ERRORED, "uncaught " + t);
+                return;
+              }
+              switch (shutdownCause()) {
+                case SIGNAL ->
+                    onExit.accept(Run.Status.ABORTED, "terminated by a signal before ln.finish()");
+                case EXIT -> onExit.accept(Run.Status.ERRORED, "System.exit before ln.finish()");
+                default -> onExit.accept(Run.Status.COMPLETED, "program ended without ln.finish()");
+              }
+            },
+            "lamindb-run-exit");
   }
 
   /** Registers the shutdown hook and the uncaught-exception handler. */
   void install() {
     Runtime.getRuntime().addShutdownHook(hook);
-    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
-      if (thread == tracked) {
-        uncaught = e;
-      }
-      if (previous != null) {
-        previous.uncaughtException(thread, e);
-      } else {
-        System.err.print("Exception in thread \"" + thread.getName() + "\" ");
-        e.printStackTrace(System.err);
-      }
-    });
+    Thread.setDefaultUncaughtExceptionHandler(
+        (thread, e) -> {
+          if (thread == tracked) {
+            uncaught = e;
+          }
+          if (previous != null) {
+            previous.uncaughtException(thread, e);
+          } else {
+            System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+            e.printStackTrace(System.err);
+          }
+        });
   }
 
   /** Removes the hook and handler (after {@code finish()}). */
@@ -62,7 +68,9 @@ final class ExitGuard {
     Thread.setDefaultUncaughtExceptionHandler(previous);
   }
 
-  /** @return true when called from the hook itself (the JVM is exiting) */
+  /**
+   * @return true when called from the hook itself (the JVM is exiting)
+   */
   boolean isHookThread() {
     return Thread.currentThread() == hook;
   }
@@ -73,7 +81,10 @@ final class ExitGuard {
     SIGNAL
   }
 
-  /** @return how the JVM is shutting down, read from the stack of the thread that started the shutdown */
+  /**
+   * @return how the JVM is shutting down, read from the stack of the thread that started the
+   *     shutdown
+   */
   static Cause shutdownCause() {
     for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
       boolean inShutdown = false;
@@ -85,7 +96,8 @@ final class ExitGuard {
           inShutdown = true;
         } else if (c.startsWith("java.lang.Terminator")) {
           signal = true;
-        } else if ((c.equals("java.lang.Runtime") || c.equals("java.lang.System")) && f.getMethodName().equals("exit")) {
+        } else if ((c.equals("java.lang.Runtime") || c.equals("java.lang.System"))
+            && f.getMethodName().equals("exit")) {
           exit = true;
         }
       }

@@ -9,8 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Links datasets used during a run as its inputs (spec §5.5): artifacts, collections and records go to their
- * {@code *_input_of_runs} table, skipped when the run created them itself; links are idempotent.
+ * Links datasets used during a run as its inputs (spec §5.5): artifacts, collections and records go
+ * to their {@code *_input_of_runs} table, skipped when the run created them itself; links are
+ * idempotent.
  */
 final class InputLinks {
   private static final Logger LOG = LoggerFactory.getLogger(InputLinks.class);
@@ -41,13 +42,20 @@ final class InputLinks {
     }
     String fk = rec.registry().name().toLowerCase(java.util.Locale.ROOT) + "_id";
     try {
-      inst.db().dsl().insertInto(DSL.table(DSL.name(table)))
+      inst.db()
+          .dsl()
+          .insertInto(DSL.table(DSL.name(table)))
           .set(col(fk), rec.id())
           .set(col("run_id"), run)
           .onConflictDoNothing()
           .execute();
     } catch (RuntimeException e) {
-      LOG.warn("could not record {} {} as input of run {}: {}", rec.registry().name(), rec.uid(), run, e.getMessage());
+      LOG.warn(
+          "could not record {} {} as input of run {}: {}",
+          rec.registry().name(),
+          rec.uid(),
+          run,
+          e.getMessage());
     }
   }
 }

@@ -23,9 +23,10 @@ import org.lamindb.model.Transform;
 import org.lamindb.spi.RegistryDef;
 
 /**
- * Walks lineage from an artifact, collection or run (spec §5.7): upstream from the producing run through each
- * run's inputs to their producing runs; downstream through the runs that used the data as input to their outputs.
- * Only data on main or in the archive (branch 1 or 0) is shown; depth counts run hops from the focus.
+ * Walks lineage from an artifact, collection or run (spec §5.7): upstream from the producing run
+ * through each run's inputs to their producing runs; downstream through the runs that used the data
+ * as input to their outputs. Only data on main or in the archive (branch 1 or 0) is shown; depth
+ * counts run hops from the focus.
  */
 public final class LineageGraphBuilder {
   private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -46,7 +47,8 @@ public final class LineageGraphBuilder {
    * @param direction which way to walk
    * @return the graph
    */
-  public static LineageGraph build(Instance inst, SQLRecord<?> focus, int depth, Direction direction) {
+  public static LineageGraph build(
+      Instance inst, SQLRecord<?> focus, int depth, Direction direction) {
     String kind = kind(focus.registry());
     LineageGraphBuilder b = new LineageGraphBuilder(inst, kind + "_" + focus.uid());
     b.addData(focus);
@@ -67,7 +69,10 @@ public final class LineageGraphBuilder {
     return b.graph;
   }
 
-  /** Breadth-first over runs; each run contributes its inputs and outputs, then the next hop is queued. */
+  /**
+   * Breadth-first over runs; each run contributes its inputs and outputs, then the next hop is
+   * queued.
+   */
   private void walk(List<Long> start, int depth, boolean up, boolean down) {
     Deque<long[]> queue = new ArrayDeque<>();
     for (Long id : start) {
@@ -114,21 +119,34 @@ public final class LineageGraphBuilder {
     }
   }
 
-  /** @return ids of runs that used any of {@code ids} as input */
+  /**
+   * @return ids of runs that used any of {@code ids} as input
+   */
   private List<Long> consumers(RegistryDef data, List<Long> ids) {
     if (ids.isEmpty()) {
       return List.of();
     }
     String table = inputTable(data);
     String fk = data.name().toLowerCase(java.util.Locale.ROOT) + "_id";
-    return inst.db().dsl().selectDistinct(col("run_id")).from(DSL.table(DSL.name(table)))
-        .where(col(fk).in(ids)).orderBy(col("run_id")).fetch(r -> ((Number) r.get(0)).longValue());
+    return inst.db()
+        .dsl()
+        .selectDistinct(col("run_id"))
+        .from(DSL.table(DSL.name(table)))
+        .where(col(fk).in(ids))
+        .orderBy(col("run_id"))
+        .fetch(r -> ((Number) r.get(0)).longValue());
   }
 
   private List<SQLRecord<?>> inputsOf(RegistryDef data, long runId) {
     String table = inputTable(data);
     String fk = data.name().toLowerCase(java.util.Locale.ROOT) + "_id";
-    return load(data, col("id").in(DSL.select(col(fk)).from(DSL.table(DSL.name(table))).where(col("run_id").eq(runId))));
+    return load(
+        data,
+        col("id")
+            .in(
+                DSL.select(col(fk))
+                    .from(DSL.table(DSL.name(table)))
+                    .where(col("run_id").eq(runId))));
   }
 
   private List<SQLRecord<?>> load(RegistryDef data, Condition c) {
@@ -136,7 +154,9 @@ public final class LineageGraphBuilder {
   }
 
   private static String inputTable(RegistryDef data) {
-    return data.name().equals("Artifact") ? "lamindb_artifact_input_of_runs" : "lamindb_collection_input_of_runs";
+    return data.name().equals("Artifact")
+        ? "lamindb_artifact_input_of_runs"
+        : "lamindb_collection_input_of_runs";
   }
 
   private void addData(SQLRecord<?> rec) {
@@ -145,7 +165,8 @@ public final class LineageGraphBuilder {
     }
     Object key = rec.get("key");
     Object description = rec.get("description");
-    String label = key != null ? key.toString() : description != null ? description.toString() : rec.uid();
+    String label =
+        key != null ? key.toString() : description != null ? description.toString() : rec.uid();
     graph.addNode(new LineageGraph.Node(nodeId(rec), kind(rec.registry()), rec.uid(), label));
   }
 
@@ -154,7 +175,8 @@ public final class LineageGraphBuilder {
       return;
     }
     Transform t = transforms.computeIfAbsent((Long) run.get("transform_id"), id -> run.transform());
-    String label = (t == null ? "?" : t.key()) + (run.entrypoint() == null ? "" : ": " + run.entrypoint());
+    String label =
+        (t == null ? "?" : t.key()) + (run.entrypoint() == null ? "" : ": " + run.entrypoint());
     if (run.startedAt() != null) {
       label += "\nrun at " + TS.format(run.startedAt());
     }

@@ -32,9 +32,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lineage tracking for one instance (spec §5): {@code track()} identifies the program and starts a run,
- * {@code finish()} completes it, flows and steps record nested runs; datasets saved meanwhile are the run's
- * outputs, datasets loaded its inputs. One global run per instance handle at a time.
+ * Lineage tracking for one instance (spec §5): {@code track()} identifies the program and starts a
+ * run, {@code finish()} completes it, flows and steps record nested runs; datasets saved meanwhile
+ * are the run's outputs, datasets loaded its inputs. One global run per instance handle at a time.
  */
 public final class LineageService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LineageService.class);
@@ -52,12 +52,16 @@ public final class LineageService implements AutoCloseable {
     inst.inputTracker(rec -> InputLinks.link(inst, rec));
   }
 
-  /** @return the lineage service of {@code inst} */
+  /**
+   * @return the lineage service of {@code inst}
+   */
   public static LineageService of(Instance inst) {
     return inst.service(LineageService.class, LineageService::new);
   }
 
-  /** @return the global run started by {@code track()}, or null */
+  /**
+   * @return the global run started by {@code track()}, or null
+   */
   public synchronized Run currentRun() {
     return run;
   }
@@ -72,14 +76,25 @@ public final class LineageService implements AutoCloseable {
   }
 
   /**
-   * Starts a run for a shell or pipeline step ({@code lamin track}): no output capture and no exit hook, as the
-   * run outlives this process; {@code script} (may be null) is the step's source file.
+   * Starts a run for a shell or pipeline step ({@code lamin track}): no output capture and no exit
+   * hook, as the run outlives this process; {@code script} (may be null) is the step's source file.
    */
   public synchronized Run trackShell(TrackOptions o, Path script) {
-    Program p = script != null
-        ? ProgramDetector.fromSourceFile(script, "script", "shell", java.util.List.of())
-        : new Program(o.kind() != null ? o.kind() : "script", o.key(), null, null, null, null, null, "shell");
-    p = new Program(p.kind(), p.key(), p.path(), p.sourceCode(), p.hash(), p.description(), null, "shell");
+    Program p =
+        script != null
+            ? ProgramDetector.fromSourceFile(script, "script", "shell", java.util.List.of())
+            : new Program(
+                o.kind() != null ? o.kind() : "script",
+                o.key(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                "shell");
+    p =
+        new Program(
+            p.kind(), p.key(), p.path(), p.sourceCode(), p.hash(), p.description(), null, "shell");
     if (o.key() != null) {
       p = p.withKey(o.key());
     }
@@ -102,7 +117,15 @@ public final class LineageService implements AutoCloseable {
     Project project = o.project() == null ? null : project(o.project());
     Long parent = initiatedBy(o.initiatedByRun());
     ObjectNode params = ParamsJson.serialize(o.params());
-    Run r = newRun(t, o.entrypoint(), params, p.cliArgs(), parent, p.runtime(), o.features());
+    Run r = newRun(t, o.entrypoint(), params, p.cliArgs(), parent, p.runtime());
+    if (!o.features().isEmpty()) {
+      try {
+        r.features().addValues(o.features()); // registered features only
+      } catch (RuntimeException e) {
+        complete(inst, r, Run.Status.ERRORED, null, "invalid features: " + e.getMessage());
+        throw e;
+      }
+    }
     if (project != null) {
       link("lamindb_transformproject", "transform_id", t.id(), project.id(), true);
       link("lamindb_runproject", "run_id", r.id(), project.id(), false);
@@ -117,8 +140,10 @@ public final class LineageService implements AutoCloseable {
     }
     if (!shellRun && !Boolean.FALSE.equals(o.captureOutput())) {
       try {
-        capture = OutputCapture.start(
-            inst.cacheDir().resolve("run_logs_" + r.uid() + ".txt"), "→ connected lamindb: " + inst.settings().slug());
+        capture =
+            OutputCapture.start(
+                inst.cacheDir().resolve("run_logs_" + r.uid() + ".txt"),
+                "→ connected lamindb: " + inst.settings().slug());
       } catch (IOException e) {
         LOG.warn("cannot capture output of run {}: {}", r.uid(), e.getMessage());
       }
@@ -127,8 +152,18 @@ public final class LineageService implements AutoCloseable {
       guard = new ExitGuard(this::atExit);
       guard.install();
     }
-    (shellRun ? System.err : System.out).println("→ " + (res.created() ? "created" : "loaded") + " Transform('" + t.uid() + "', key='" + t.key() + "'), started new Run('"
-        + r.uid() + "') at " + r.startedAt());
+    (shellRun ? System.err : System.out)
+        .println(
+            "→ "
+                + (res.created() ? "created" : "loaded")
+                + " Transform('"
+                + t.uid()
+                + "', key='"
+                + t.key()
+                + "'), started new Run('"
+                + r.uid()
+                + "') at "
+                + r.startedAt());
     if (shellRun) {
       inst.currentRunId(runBefore);
       run = null;
@@ -168,7 +203,15 @@ public final class LineageService implements AutoCloseable {
     inst.currentRunId(runBefore);
     run = null;
     Duration d = Duration.between(r.startedAt(), r.finishedAt());
-    say("finished Run('" + r.uid() + "') " + status.label() + " after " + fmt(d) + " at " + r.finishedAt());
+    say(
+        "finished Run('"
+            + r.uid()
+            + "') "
+            + status.label()
+            + " after "
+            + fmt(d)
+            + " at "
+            + r.finishedAt());
     return r;
   }
 
@@ -182,11 +225,13 @@ public final class LineageService implements AutoCloseable {
       v.put("report_id", report.id());
     }
     if (note != null) {
-      ObjectNode extra = v.get("extra_data") instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode();
+      ObjectNode extra =
+          v.get("extra_data") instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode();
       extra.put("exit", note);
       v.put("extra_data", extra);
     }
-    Access.dirty(r).addAll(java.util.List.of("_status_code", "finished_at", "report_id", "extra_data"));
+    Access.dirty(r)
+        .addAll(java.util.List.of("_status_code", "finished_at", "report_id", "extra_data"));
     RecordStore.update(target, target.db().dsl(), r);
   }
 
@@ -199,14 +244,16 @@ public final class LineageService implements AutoCloseable {
       end(status, note);
       return;
     }
-    // the handle was closed (try-with-resources) before the JVM went down: reconnect to record the outcome
+    // the handle was closed (try-with-resources) before the JVM went down: reconnect to record the
+    // outcome
     Run r = run;
     Path log = null;
     if (capture != null) {
       capture.close();
       log = capture.file();
     }
-    try (LaminDB ln = LaminSetup.at(inst.store().home(), inst.store().env()).connect(inst.settings().slug())) {
+    try (LaminDB ln =
+        LaminSetup.at(inst.store().home(), inst.store().env()).connect(inst.settings().slug())) {
       Instance other = Access.instance(ln);
       Run fresh = (Run) RecordStore.byId(other, CoreRegistries.RUN, r.id()).orElseThrow();
       complete(other, fresh, status, log, note);
@@ -218,7 +265,8 @@ public final class LineageService implements AutoCloseable {
   }
 
   /**
-   * Runs {@code body} as a nested run (a flow, or a step inside a tracked run or flow) with {@code params}.
+   * Runs {@code body} as a nested run (a flow, or a step inside a tracked run or flow) with {@code
+   * params}.
    *
    * @param step true for {@code ln.step}: requires an active run
    */
@@ -226,16 +274,20 @@ public final class LineageService implements AutoCloseable {
     Long parent = inst.currentRunId();
     if (step && parent == null) {
       throw new TrackingException(
-          "Please track the global run context before using ln.step(\"" + name + "\"): call ln.track() or run it"
+          "Please track the global run context before using ln.step(\""
+              + name
+              + "\"): call ln.track() or run it"
               + " inside ln.flow(...)");
     }
     Transform t = transformForFunctions(name);
-    Run r = newRun(t, name, ParamsJson.serialize(params), null, parent, step ? "step" : "flow", Map.of());
+    Run r = newRun(t, name, ParamsJson.serialize(params), null, parent, step ? "step" : "flow");
     OutputCapture cap = null;
     if (!step && capture == null && parent == null) {
       try {
-        cap = OutputCapture.start(inst.cacheDir().resolve("run_logs_" + r.uid() + ".txt"),
-            "→ connected lamindb: " + inst.settings().slug());
+        cap =
+            OutputCapture.start(
+                inst.cacheDir().resolve("run_logs_" + r.uid() + ".txt"),
+                "→ connected lamindb: " + inst.settings().slug());
       } catch (IOException e) {
         LOG.warn("cannot capture output of flow {}: {}", name, e.getMessage());
       }
@@ -272,13 +324,17 @@ public final class LineageService implements AutoCloseable {
     }
   }
 
-  /** The transform of flows and steps: the tracked program's, else the program's own, else one keyed by name. */
+  /**
+   * The transform of flows and steps: the tracked program's, else the program's own, else one keyed
+   * by name.
+   */
   private synchronized Transform transformForFunctions(String name) {
     if (run != null) {
       return run.transform();
     }
     if (inst.currentRunId() != null) {
-      Run current = (Run) RecordStore.byId(inst, CoreRegistries.RUN, inst.currentRunId()).orElseThrow();
+      Run current =
+          (Run) RecordStore.byId(inst, CoreRegistries.RUN, inst.currentRunId()).orElseThrow();
       return current.transform();
     }
     if (functionTransform == null) {
@@ -297,10 +353,19 @@ public final class LineageService implements AutoCloseable {
     Program p;
     if (o.sourceCode() != null) {
       if (o.key() == null) {
-        throw new InvalidArgumentException("source code needs a key: TrackOptions.ofKey(\"my-function\").sourceCode(...)");
+        throw new InvalidArgumentException(
+            "source code needs a key: TrackOptions.ofKey(\"my-function\").sourceCode(...)");
       }
-      p = new Program("function", o.key(), null, o.sourceCode(),
-          org.lamindb.internal.storage.Hashing.hashString(o.sourceCode()), null, null, "function");
+      p =
+          new Program(
+              "function",
+              o.key(),
+              null,
+              o.sourceCode(),
+              org.lamindb.internal.storage.Hashing.hashString(o.sourceCode()),
+              null,
+              null,
+              "function");
     } else if (o.path() != null) {
       p = ProgramDetector.detect(o.path());
     } else {
@@ -310,7 +375,16 @@ public final class LineageService implements AutoCloseable {
         if (o.key() == null && o.uid() == null) {
           throw e;
         }
-        p = new Program("pipeline", o.key() != null ? o.key() : o.uid(), null, null, null, null, null, "unknown");
+        p =
+            new Program(
+                "pipeline",
+                o.key() != null ? o.key() : o.uid(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                "unknown");
       }
     }
     if (o.key() != null) {
@@ -326,54 +400,75 @@ public final class LineageService implements AutoCloseable {
   }
 
   /** Inserts a started run. */
-  Run newRun(Transform t, String entrypoint, ObjectNode params, String cliArgs, Long parent, String runtime,
-      Map<String, Object> features) {
+  Run newRun(
+      Transform t,
+      String entrypoint,
+      ObjectNode params,
+      String cliArgs,
+      Long parent,
+      String runtime) {
     Run r = new Run(inst.ln());
     set(r, "transform_id", t.id());
     set(r, "_status_code", (long) Run.Status.STARTED.code());
     set(r, "started_at", RecordStore.now());
     set(r, "entrypoint", entrypoint);
     set(r, "params", params);
-    set(r, "cli_args", cliArgs == null || cliArgs.length() <= 1024 ? cliArgs : cliArgs.substring(0, 1024));
+    set(
+        r,
+        "cli_args",
+        cliArgs == null || cliArgs.length() <= 1024 ? cliArgs : cliArgs.substring(0, 1024));
     set(r, "initiated_by_run_id", parent);
-    ObjectNode extra = RunEnvironment.describe(runtime);
-    ObjectNode feats = ParamsJson.serialize(features);
-    if (feats != null) {
-      extra.set("features", feats);
-    }
-    set(r, "extra_data", extra);
+    set(r, "extra_data", RunEnvironment.describe(runtime));
     RecordStore.save(inst, r);
     return r;
   }
 
   private Long initiatedBy(String explicitUid) {
-    String uid = explicitUid != null ? explicitUid : inst.store().env().get("LAMIN_INITIATED_BY_RUN_UID");
+    String uid =
+        explicitUid != null ? explicitUid : inst.store().env().get("LAMIN_INITIATED_BY_RUN_UID");
     if (uid == null || uid.isBlank()) {
       return inst.currentRunId();
     }
     return RecordStore.load(inst, CoreRegistries.RUN, col("uid").eq(uid.strip())).stream()
         .findFirst()
         .map(SQLRecord::id)
-        .orElseThrow(() -> new NotFoundException("no run with uid '" + uid + "' to record as initiating run"));
+        .orElseThrow(
+            () ->
+                new NotFoundException("no run with uid '" + uid + "' to record as initiating run"));
   }
 
   private Project project(String nameOrUid) {
-    return RecordStore.load(inst, CoreRegistries.PROJECT,
-            col("name").eq(nameOrUid).or(col("uid").eq(nameOrUid)).and(col("branch_id").ne(RecordStore.TRASH)))
+    return RecordStore.load(
+            inst,
+            CoreRegistries.PROJECT,
+            col("name")
+                .eq(nameOrUid)
+                .or(col("uid").eq(nameOrUid))
+                .and(col("branch_id").ne(RecordStore.TRASH)))
         .stream()
         .findFirst()
         .map(Project.class::cast)
-        .orElseThrow(() -> new InvalidArgumentException(
-            "Project '" + nameOrUid + "' not found, either create it with ln.project(\"" + nameOrUid
-                + "\").save() or fix typos."));
+        .orElseThrow(
+            () ->
+                new InvalidArgumentException(
+                    "Project '"
+                        + nameOrUid
+                        + "' not found, either create it with ln.project(\""
+                        + nameOrUid
+                        + "\").save() or fix typos."));
   }
 
   private void link(String table, String hostCol, long host, long project, boolean tracksRun) {
-    var insert = inst.db().dsl().insertInto(DSL.table(DSL.name(table)))
-        .set(col(hostCol), host)
-        .set(col("project_id"), project)
-        .set(col("created_at"), inst.db().toSql(org.lamindb.spi.FieldType.DATETIME, RecordStore.now()))
-        .set(col("created_by_id"), inst.userId());
+    var insert =
+        inst.db()
+            .dsl()
+            .insertInto(DSL.table(DSL.name(table)))
+            .set(col(hostCol), host)
+            .set(col("project_id"), project)
+            .set(
+                col("created_at"),
+                inst.db().toSql(org.lamindb.spi.FieldType.DATETIME, RecordStore.now()))
+            .set(col("created_by_id"), inst.userId());
     if (tracksRun) {
       insert = insert.set(col("run_id"), inst.currentRunId());
     }
@@ -394,14 +489,16 @@ public final class LineageService implements AutoCloseable {
     return ms < 1000 ? ms + "ms" : String.format(java.util.Locale.ROOT, "%.1fs", ms / 1000.0);
   }
 
-  /** @return the run's finish time (for messages) */
+  /**
+   * @return the run's finish time (for messages)
+   */
   static OffsetDateTime finishedAt(Run r) {
     return r.finishedAt();
   }
 
   /**
-   * Marks the handle as closed; a run still open is ended at JVM exit by the shutdown hook (which reconnects),
-   * so that an exception escaping try-with-resources still marks it errored.
+   * Marks the handle as closed; a run still open is ended at JVM exit by the shutdown hook (which
+   * reconnects), so that an exception escaping try-with-resources still marks it errored.
    */
   @Override
   public synchronized void close() {

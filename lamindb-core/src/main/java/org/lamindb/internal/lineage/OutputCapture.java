@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Tees {@code System.out} and {@code System.err} into a log file while a run is tracked (spec §5.1.8), so the run's
- * report holds what the program printed; the console still shows everything.
+ * Tees {@code System.out} and {@code System.err} into a log file while a run is tracked (spec
+ * §5.1.8), so the run's report holds what the program printed; the console still shows everything.
  */
 final class OutputCapture implements AutoCloseable {
   private final Path file;
@@ -36,7 +36,9 @@ final class OutputCapture implements AutoCloseable {
     return c;
   }
 
-  /** @return the log file */
+  /**
+   * @return the log file
+   */
   Path file() {
     return file;
   }

@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serializes run parameters to JSON as LaminDB's {@code serialize_params_to_json} does (spec §5.4): nulls and empty
- * lists are skipped, records become {@code "Registry[uid]"}, unsupported values are dropped with a warning and
- * secrets are redacted.
+ * Serializes run parameters to JSON as LaminDB's {@code serialize_params_to_json} does (spec §5.4):
+ * nulls and empty lists are skipped, records become {@code "Registry[uid]"}, unsupported values are
+ * dropped with a warning and secrets are redacted.
  */
 public final class ParamsJson {
   private static final Logger LOG = LoggerFactory.getLogger(ParamsJson.class);
@@ -22,7 +22,9 @@ public final class ParamsJson {
 
   private ParamsJson() {}
 
-  /** @return the parameters as a JSON object, or null when none remain */
+  /**
+   * @return the parameters as a JSON object, or null when none remain
+   */
   public static ObjectNode serialize(Map<String, ?> params) {
     if (params == null || params.isEmpty()) {
       return null;
@@ -40,7 +42,8 @@ public final class ParamsJson {
       }
       JsonNode n = toJson(v);
       if (n == null) {
-        LOG.warn("dropping parameter '{}': a {} cannot be stored as JSON", key, v.getClass().getName());
+        LOG.warn(
+            "dropping parameter '{}': a {} cannot be stored as JSON", key, v.getClass().getName());
         continue;
       }
       out.set(key, n);
@@ -48,7 +51,9 @@ public final class ParamsJson {
     return out.isEmpty() ? null : out;
   }
 
-  /** @return {@code v} as JSON, or null if it has no JSON form */
+  /**
+   * @return {@code v} as JSON, or null if it has no JSON form
+   */
   static JsonNode toJson(Object v) {
     if (v == null) {
       return F.nullNode();
@@ -80,8 +85,11 @@ public final class ParamsJson {
     if (v instanceof Enum<?> en) {
       return F.textNode(en.name());
     }
-    if (v instanceof java.nio.file.Path || v instanceof java.io.File || v instanceof java.net.URI
-        || v instanceof java.time.temporal.TemporalAccessor || v instanceof java.util.UUID
+    if (v instanceof java.nio.file.Path
+        || v instanceof java.io.File
+        || v instanceof java.net.URI
+        || v instanceof java.time.temporal.TemporalAccessor
+        || v instanceof java.util.UUID
         || v instanceof Character) {
       return F.textNode(v.toString());
     }

@@ -19,15 +19,16 @@ import org.lamindb.internal.storage.Hashing;
 
 /**
  * Finds out which program is running from the JVM's command line ({@code sun.java.command}, {@code
- * jdk.module.main}, the process's arguments and, for JShell's execution agent, its parent's): a single-file
- * program ({@code java Foo.java}), a JShell script, a JBang script, a Groovy or Nextflow script, a jar's main class
- * or a main class on the class path.
+ * jdk.module.main}, the process's arguments and, for JShell's execution agent, its parent's): a
+ * single-file program ({@code java Foo.java}), a JShell script, a JBang script, a Groovy or
+ * Nextflow script, a jar's main class or a main class on the class path.
  */
 public final class ProgramDetector {
   static final String SOURCE_LAUNCHER = "com.sun.tools.javac.launcher.Main";
   static final String JSHELL_AGENT = "jdk.jshell.execution.RemoteExecutionControl";
   static final String JSHELL_TOOL = "jdk.internal.jshell.tool.JShellToolProvider";
-  private static final List<String> GROOVY_SUFFIXES = List.of(".groovy", ".gvy", ".gy", ".gsh", ".nf");
+  private static final List<String> GROOVY_SUFFIXES =
+      List.of(".groovy", ".gvy", ".gy", ".gsh", ".nf");
 
   private ProgramDetector() {}
 
@@ -52,7 +53,8 @@ public final class ProgramDetector {
     String main = cmd.get(0);
     List<String> args = cmd.subList(1, cmd.size());
     if (main.endsWith(SOURCE_LAUNCHER) && !args.isEmpty()) {
-      return fromSourceFile(Path.of(args.get(0)), "script", "java-source", args.subList(1, args.size()));
+      return fromSourceFile(
+          Path.of(args.get(0)), "script", "java-source", args.subList(1, args.size()));
     }
     if (main.equals(JSHELL_AGENT) || main.endsWith(JSHELL_TOOL)) {
       List<String> shellArgs = main.equals(JSHELL_AGENT) ? parentArguments() : args;
@@ -66,9 +68,14 @@ public final class ProgramDetector {
     if (main.contains("groovy") || main.contains("Groovy") || main.startsWith("nextflow.")) {
       for (int i = 0; i < args.size(); i++) {
         String a = args.get(i);
-        if (GROOVY_SUFFIXES.stream().anyMatch(a.toLowerCase(Locale.ROOT)::endsWith) && Files.isRegularFile(Path.of(a))) {
+        if (GROOVY_SUFFIXES.stream().anyMatch(a.toLowerCase(Locale.ROOT)::endsWith)
+            && Files.isRegularFile(Path.of(a))) {
           String kind = a.endsWith(".nf") ? "pipeline" : "script";
-          return fromSourceFile(Path.of(a), kind, a.endsWith(".nf") ? "nextflow" : "groovy", args.subList(i + 1, args.size()));
+          return fromSourceFile(
+              Path.of(a),
+              kind,
+              a.endsWith(".nf") ? "nextflow" : "groovy",
+              args.subList(i + 1, args.size()));
         }
       }
     }
@@ -80,11 +87,14 @@ public final class ProgramDetector {
       return fromClass(className, args);
     }
     throw new TrackingException(
-        "cannot tell which program is running from '" + String.join(" ", cmd)
+        "cannot tell which program is running from '"
+            + String.join(" ", cmd)
             + "'; pass a key: ln.track(TrackOptions.ofKey(\"my-step\"))");
   }
 
-  /** @return {@code sun.java.command} split into main (class, jar or module/class) and arguments */
+  /**
+   * @return {@code sun.java.command} split into main (class, jar or module/class) and arguments
+   */
   static List<String> commandTokens() {
     String cmd = System.getProperty("sun.java.command");
     if (cmd == null || cmd.isBlank()) {
@@ -97,7 +107,9 @@ public final class ProgramDetector {
       String[] a = real.get();
       String first = tokens.get(0);
       for (int i = 0; i < a.length; i++) {
-        if (a[i].equals(first) || a[i].endsWith("/" + first) || (first.contains("/") && a[i].equals(first.substring(first.indexOf('/') + 1)))) {
+        if (a[i].equals(first)
+            || a[i].endsWith("/" + first)
+            || (first.contains("/") && a[i].equals(first.substring(first.indexOf('/') + 1)))) {
           List<String> out = new ArrayList<>();
           out.add(first);
           out.addAll(Arrays.asList(a).subList(i + 1, a.length));
@@ -110,7 +122,10 @@ public final class ProgramDetector {
     return tokens;
   }
 
-  /** @return the parent process's arguments (from /proc, as the JDK gives none for long command lines) */
+  /**
+   * @return the parent process's arguments (from /proc, as the JDK gives none for long command
+   *     lines)
+   */
   private static List<String> parentArguments() {
     Optional<ProcessHandle> parent = ProcessHandle.current().parent();
     if (parent.isEmpty()) {
@@ -130,12 +145,28 @@ public final class ProgramDetector {
     return parent.get().info().arguments().map(Arrays::asList).orElse(List.of());
   }
 
-  /** @return the script file of a JShell command line: the last {@code .jsh} argument, else the last file */
+  /**
+   * @return the script file of a JShell command line: the last {@code .jsh} argument, else the last
+   *     file
+   */
   static Optional<Path> jshellScript(List<String> args) {
     List<String> withValue =
-        List.of("--class-path", "-cp", "-classpath", "--module-path", "-p", "--add-modules", "--startup", "--execution", "-m",
+        List.of(
+            "--class-path",
+            "-cp",
+            "-classpath",
+            "--module-path",
+            "-p",
+            "--add-modules",
+            "--startup",
+            "--execution",
+            "-m",
             "--module",
-            "--feedback", "--add-exports", "-R", "-J", "-C");
+            "--feedback",
+            "--add-exports",
+            "-R",
+            "-J",
+            "-C");
     Path found = null;
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
@@ -148,29 +179,43 @@ public final class ProgramDetector {
       Path p = Path.of(a);
       if (a.endsWith(".jsh") && Files.isRegularFile(p)) {
         found = p;
-      } else if (found == null && Files.isRegularFile(p) && !a.endsWith(".jar") && !a.contains("JShellToolProvider")) {
+      } else if (found == null
+          && Files.isRegularFile(p)
+          && !a.endsWith(".jar")
+          && !a.contains("JShellToolProvider")) {
         found = p;
       }
     }
     return Optional.ofNullable(found);
   }
 
-  /** @return a program whose identity is its source text */
+  /**
+   * @return a program whose identity is its source text
+   */
   static Program fromSourceFile(Path file, String kind, String runtime, List<String> args) {
     Path abs = file.toAbsolutePath().normalize();
     String source;
     try {
       source = Files.readString(abs, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new TrackingException("cannot read the program's source " + abs + ": " + e.getMessage(), e);
+      throw new TrackingException(
+          "cannot read the program's source " + abs + ": " + e.getMessage(), e);
     }
     String key = abs.getFileName().toString();
     return new Program(
-        kind, key, abs, source, Hashing.hashFile(abs).hash(), args.isEmpty() ? null : "CLI: " + key,
-        args.isEmpty() ? null : String.join(" ", args), runtime);
+        kind,
+        key,
+        abs,
+        source,
+        Hashing.hashFile(abs).hash(),
+        args.isEmpty() ? null : "CLI: " + key,
+        args.isEmpty() ? null : String.join(" ", args),
+        runtime);
   }
 
-  /** @return a program identified by the jar's content hash, keyed by its main class */
+  /**
+   * @return a program identified by the jar's content hash, keyed by its main class
+   */
   static Program fromJar(Path jar, List<String> args) {
     String mainClass = null;
     try (JarFile jf = new JarFile(jar.toFile())) {
@@ -186,11 +231,19 @@ public final class ProgramDetector {
     }
     String key = mainClass != null ? mainClass : jar.getFileName().toString();
     return new Program(
-        "pipeline", key, null, null, Hashing.hashFile(jar).hash(), "jar: " + jar.getFileName(),
-        args.isEmpty() ? null : String.join(" ", args), "jar");
+        "pipeline",
+        key,
+        null,
+        null,
+        Hashing.hashFile(jar).hash(),
+        "jar: " + jar.getFileName(),
+        args.isEmpty() ? null : String.join(" ", args),
+        "jar");
   }
 
-  /** @return a program keyed by its main class, identified by the class file (or its jar) */
+  /**
+   * @return a program keyed by its main class, identified by the class file (or its jar)
+   */
   static Program fromClass(String className, List<String> args) {
     String hash = null;
     String runtime = "class";
@@ -198,7 +251,8 @@ public final class ProgramDetector {
     try {
       Class<?> c = Class.forName(className, false, ProgramDetector.class.getClassLoader());
       CodeSource cs = c.getProtectionDomain().getCodeSource();
-      Path location = cs == null || cs.getLocation() == null ? null : Path.of(cs.getLocation().toURI());
+      Path location =
+          cs == null || cs.getLocation() == null ? null : Path.of(cs.getLocation().toURI());
       if (location != null && Files.isRegularFile(location)) {
         hash = Hashing.hashFile(location).hash();
         runtime = "jar";
@@ -207,15 +261,27 @@ public final class ProgramDetector {
         URL res = c.getResource(c.getSimpleName() + ".class");
         if (res != null) {
           try (InputStream in = res.openStream()) {
-            hash = Hashing.toB64(java.security.MessageDigest.getInstance("MD5").digest(in.readAllBytes()));
+            hash =
+                Hashing.toB64(
+                    java.security.MessageDigest.getInstance("MD5").digest(in.readAllBytes()));
           }
         }
       }
-    } catch (ClassNotFoundException | URISyntaxException | IOException | java.security.NoSuchAlgorithmException
+    } catch (ClassNotFoundException
+        | URISyntaxException
+        | IOException
+        | java.security.NoSuchAlgorithmException
         | RuntimeException e) {
       // no class file to hash: the key alone identifies the transform
     }
     return new Program(
-        "pipeline", className, null, null, hash, description, args.isEmpty() ? null : String.join(" ", args), runtime);
+        "pipeline",
+        className,
+        null,
+        null,
+        hash,
+        description,
+        args.isEmpty() ? null : String.join(" ", args),
+        runtime);
   }
 }

@@ -11,9 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The artifacts a run points to (spec §5.2): its environment (the JVM and runtime class path, LaminDB's
- * {@code requirements.txt}) and its report (the captured log). Both are of kind {@code __lamindb_run__}, have no
- * producing run, and are de-duplicated by content hash like every artifact.
+ * The artifacts a run points to (spec §5.2): its environment (the JVM and runtime class path,
+ * LaminDB's {@code requirements.txt}) and its report (the captured log). Both are of kind {@code
+ * __lamindb_run__}, have no producing run, and are de-duplicated by content hash like every
+ * artifact.
  */
 final class RunArtifacts {
   static final String KIND = "__lamindb_run__";
@@ -21,11 +22,17 @@ final class RunArtifacts {
 
   private RunArtifacts() {}
 
-  /** @return the text of the environment file: JVM, then one class path entry per line (file names for jars) */
+  /**
+   * @return the text of the environment file: JVM, then one class path entry per line (file names
+   *     for jars)
+   */
   static String environmentText() {
     StringBuilder s = new StringBuilder();
-    s.append("# java.vm: ").append(System.getProperty("java.vm.name")).append(' ')
-        .append(System.getProperty("java.runtime.version", System.getProperty("java.version"))).append('\n');
+    s.append("# java.vm: ")
+        .append(System.getProperty("java.vm.name"))
+        .append(' ')
+        .append(System.getProperty("java.runtime.version", System.getProperty("java.version")))
+        .append('\n');
     s.append("# java.vendor: ").append(System.getProperty("java.vendor")).append('\n');
     String cp = System.getProperty("java.class.path", "");
     for (String entry : cp.split(File.pathSeparator)) {
@@ -33,7 +40,8 @@ final class RunArtifacts {
         continue;
       }
       Path p = Path.of(entry);
-      // jar file names carry name and version and stay the same across machines; folders keep their path
+      // jar file names carry name and version and stay the same across machines; folders keep their
+      // path
       s.append(entry.endsWith(".jar") ? p.getFileName().toString() : entry).append('\n');
     }
     return s.toString();
@@ -42,9 +50,26 @@ final class RunArtifacts {
   /** Saves (or finds) the environment artifact; null if it cannot be written. */
   static Artifact saveEnvironment(Instance inst, String runUid) {
     try {
-      Path dir = Files.createDirectories(inst.cacheDir().resolve("environments").resolve("run_" + runUid));
+      Path dir = inst.cacheDir().resolve("environments").resolve("run_" + runUid);
+      String text = environmentText();
+      // the same environment as an earlier run (the common case): reuse it without staging a file
+      String hash = org.lamindb.internal.storage.Hashing.hashString(text);
+      var existing =
+          org.lamindb.internal.core.RecordStore.load(
+              inst,
+              org.lamindb.internal.core.CoreRegistries.ARTIFACT,
+              org.lamindb.internal.core.RecordStore.col("hash")
+                  .eq(hash)
+                  .and(org.lamindb.internal.core.RecordStore.col("kind").eq(KIND))
+                  .and(
+                      org.lamindb.internal.core.RecordStore.col("branch_id")
+                          .ne(org.lamindb.internal.core.RecordStore.TRASH)));
+      if (!existing.isEmpty()) {
+        return (Artifact) existing.get(existing.size() - 1);
+      }
+      Files.createDirectories(dir);
       Path f = dir.resolve("run_env_classpath.txt");
-      Files.writeString(f, environmentText(), StandardCharsets.UTF_8);
+      Files.writeString(f, text, StandardCharsets.UTF_8);
       return saveWithoutRun(inst, f, "classpath.txt");
     } catch (IOException | RuntimeException e) {
       LOG.warn("could not save the run environment: {}", e.getMessage());

@@ -5,10 +5,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Secret redaction as LaminDB does it (spec §5.4, §5.8): parameter keys with sensitive names and quoted literals
- * assigned to sensitive names in source code are replaced by {@value #REDACTED}; so are PostgreSQL URLs with
- * inline credentials. Environment lookups ({@code System.getenv("TOKEN")}) are left alone: their values are not
- * literals.
+ * Secret redaction as LaminDB does it (spec §5.4, §5.8): parameter keys with sensitive names and
+ * quoted literals assigned to sensitive names in source code are replaced by {@value #REDACTED}; so
+ * are PostgreSQL URLs with inline credentials. Environment lookups ({@code System.getenv("TOKEN")})
+ * are left alone: their values are not literals.
  */
 public final class SecretRedaction {
   /** The replacement text. */
@@ -19,7 +19,8 @@ public final class SecretRedaction {
           "(^|[_\\-.])(api_?key|access_?key|secret|token|password|passwd|private_?key|client_?secret)($|[_\\-.])");
 
   private static final Pattern PG_URL_WITH_CREDENTIALS =
-      Pattern.compile("postgres(ql)?(\\+\\w+)?://[^:/@\\s\"']+:[^@\\s\"']+@", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "postgres(ql)?(\\+\\w+)?://[^:/@\\s\"']+:[^@\\s\"']+@", Pattern.CASE_INSENSITIVE);
 
   // name = "v", name := "v", name: "v", "name": "v", "name", "v" (Java Map.of / put / setProperty)
   private static final Pattern ASSIGNMENT =
@@ -28,11 +29,15 @@ public final class SecretRedaction {
               + "(?<op>\\s*(?::=|(?<![=!<>+\\-*/%&|^])=(?!=)|:|,)\\s*)"
               + "(?<q>\"|')(?<value>(?:\\\\.|(?!\\k<q>)[^\\\\\\n])*)\\k<q>");
 
-  private static final Pattern QUOTED = Pattern.compile("(?<q>\"|')(?<value>(?:\\\\.|(?!\\k<q>)[^\\\\\\n])*)\\k<q>");
+  private static final Pattern QUOTED =
+      Pattern.compile("(?<q>\"|')(?<value>(?:\\\\.|(?!\\k<q>)[^\\\\\\n])*)\\k<q>");
 
   private SecretRedaction() {}
 
-  /** @return true when {@code name} (any case style) names a secret, e.g. {@code apiKey}, {@code DB_PASSWORD} */
+  /**
+   * @return true when {@code name} (any case style) names a secret, e.g. {@code apiKey}, {@code
+   *     DB_PASSWORD}
+   */
   public static boolean isSensitiveName(String name) {
     if (name == null) {
       return false;
@@ -40,14 +45,20 @@ public final class SecretRedaction {
     return SENSITIVE.matcher(snakeCase(name)).find();
   }
 
-  /** @return true when {@code value} is a PostgreSQL URL with a password in it */
+  /**
+   * @return true when {@code value} is a PostgreSQL URL with a password in it
+   */
   public static boolean isCredentialUrl(String value) {
     return value != null && PG_URL_WITH_CREDENTIALS.matcher(value).find();
   }
 
-  /** @return {@code name} in snake case: {@code apiKey} → {@code api_key}, {@code DB-TOKEN} → {@code db-token} */
+  /**
+   * @return {@code name} in snake case: {@code apiKey} → {@code api_key}, {@code DB-TOKEN} → {@code
+   *     db-token}
+   */
   static String snakeCase(String name) {
-    String s = name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2");
+    String s =
+        name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2");
     return s.toLowerCase(Locale.ROOT);
   }
 

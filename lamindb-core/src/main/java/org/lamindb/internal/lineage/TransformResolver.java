@@ -20,9 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates or reuses the transform of a program as LaminDB's {@code _create_or_load_from_source} (spec §5.1.4,
- * §2.3): same source → same transform; changed source under the same key → next version of the family (same 12-char
- * stem, previous one no longer latest); an explicit uid pins the family or the exact version.
+ * Creates or reuses the transform of a program as LaminDB's {@code _create_or_load_from_source}
+ * (spec §5.1.4, §2.3): same source → same transform; changed source under the same key → next
+ * version of the family (same 12-char stem, previous one no longer latest); an explicit uid pins
+ * the family or the exact version.
  */
 final class TransformResolver {
   private static final Logger LOG = LoggerFactory.getLogger(TransformResolver.class);
@@ -36,24 +37,29 @@ final class TransformResolver {
   /** A resolved transform and whether it was created just now. */
   record Resolved(Transform transform, boolean created) {}
 
-  /** @return the saved transform for {@code p} */
+  /**
+   * @return the saved transform for {@code p}
+   */
   Resolved resolve(Program p, String uid, String versionTag) {
-    return inst.db().transaction(ctx -> {
-      lock(ctx, p.key());
-      Transform t = uid != null ? byUid(p, uid) : byKeyAndHash(p);
-      applyVersionTag(t, versionTag);
-      if (!t.isSaved()) {
-        demoteAndInsert(ctx, t);
-        return new Resolved(t, true);
-      }
-      RecordStore.update(inst, ctx, t);
-      return new Resolved(t, false);
-    });
+    return inst.db()
+        .transaction(
+            ctx -> {
+              lock(ctx, p.key());
+              Transform t = uid != null ? byUid(p, uid) : byKeyAndHash(p);
+              applyVersionTag(t, versionTag);
+              if (!t.isSaved()) {
+                demoteAndInsert(ctx, t);
+                return new Resolved(t, true);
+              }
+              RecordStore.update(inst, ctx, t);
+              return new Resolved(t, false);
+            });
   }
 
   private void lock(org.jooq.DSLContext ctx, String key) {
     if (inst.db().dialect() == org.lamindb.spi.Dialect.POSTGRES) {
-      ctx.execute("SELECT pg_advisory_xact_lock(?)", (long) ("lamindb-transform:" + key).hashCode());
+      ctx.execute(
+          "SELECT pg_advisory_xact_lock(?)", (long) ("lamindb-transform:" + key).hashCode());
     }
   }
 
@@ -69,8 +75,11 @@ final class TransformResolver {
     if (latest.isEmpty()) {
       return fresh(p, Uids.newFamily(16));
     }
-    Transform head = latest.stream().filter(t -> inst.branchId() == (Long) t.get("branch_id")).reduce((a, b) -> b)
-        .orElse(latest.get(latest.size() - 1));
+    Transform head =
+        latest.stream()
+            .filter(t -> inst.branchId() == (Long) t.get("branch_id"))
+            .reduce((a, b) -> b)
+            .orElse(latest.get(latest.size() - 1));
     if (head.hash() == null) {
       // a draft (key only, no source yet): fill it in
       return reuse(head, p);
@@ -89,15 +98,18 @@ final class TransformResolver {
         Transform t = exact.get();
         if (t.hash() != null && p.hash() != null && !t.hash().equals(p.hash())) {
           throw new TrackingException(
-              "source code changed, please update the uid argument in track() to \"" + uid.substring(0, 12)
-                  + Uids.increment(maxSuffix(uid.substring(0, 12))) + "\"");
+              "source code changed, please update the uid argument in track() to \""
+                  + uid.substring(0, 12)
+                  + Uids.increment(maxSuffix(uid.substring(0, 12)))
+                  + "\"");
         }
         return reuse(t, p);
       }
       return fresh(p, uid);
     }
     if (uid.length() == 12 && Uids.isBase62(uid)) {
-      List<Transform> heads = load(col("uid").like(uid + "%").and(col("is_latest").eq(DSL.inline(true))));
+      List<Transform> heads =
+          load(col("uid").like(uid + "%").and(col("is_latest").eq(DSL.inline(true))));
       if (heads.isEmpty()) {
         List<Transform> any = load(col("uid").like(uid + "%"));
         return any.isEmpty() ? fresh(p, uid + "0000") : fresh(p, nextVersion(uid));
@@ -109,8 +121,11 @@ final class TransformResolver {
       return fresh(p, nextVersion(uid));
     }
     throw new InvalidArgumentException(
-        "transform uid '" + uid + "' must be 12 (family) or 16 (version) base62 characters, e.g. ln.track(TrackOptions.ofUid(\""
-            + Uids.random(12) + "\"))");
+        "transform uid '"
+            + uid
+            + "' must be 12 (family) or 16 (version) base62 characters, e.g. ln.track(TrackOptions.ofUid(\""
+            + Uids.random(12)
+            + "\"))");
   }
 
   private Transform reuse(Transform t, Program p) {
@@ -164,7 +179,11 @@ final class TransformResolver {
     for (Transform other : load(col("uid").like(stem + "%").and(col("version_tag").eq(tag)))) {
       if (!other.uid().equals(t.uid())) {
         throw new InvalidArgumentException(
-            "version '" + tag + "' is already taken by Transform('" + other.uid() + "'); please set another version");
+            "version '"
+                + tag
+                + "' is already taken by Transform('"
+                + other.uid()
+                + "'); please set another version");
       }
     }
     t.versionTag(tag);
@@ -176,8 +195,13 @@ final class TransformResolver {
 
   private String maxSuffix(String stem) {
     String max = "0000";
-    for (var row : inst.db().dsl().select(col("uid")).from(RecordStore.table(CoreRegistries.TRANSFORM))
-        .where(col("uid").like(stem + "%")).fetch()) {
+    for (var row :
+        inst.db()
+            .dsl()
+            .select(col("uid"))
+            .from(RecordStore.table(CoreRegistries.TRANSFORM))
+            .where(col("uid").like(stem + "%"))
+            .fetch()) {
       String s = ((String) row.get(0)).substring(12);
       if (Uids.decode(s) > Uids.decode(max)) {
         max = s;
@@ -191,9 +215,13 @@ final class TransformResolver {
     return l.isEmpty() ? Optional.empty() : Optional.of(l.get(l.size() - 1));
   }
 
-  /** @return non-trashed transforms matching {@code c}, oldest first */
+  /**
+   * @return non-trashed transforms matching {@code c}, oldest first
+   */
   private List<Transform> load(Condition c) {
-    return RecordStore.load(inst, CoreRegistries.TRANSFORM, c.and(col("branch_id").ne(RecordStore.TRASH))).stream()
+    return RecordStore.load(
+            inst, CoreRegistries.TRANSFORM, c.and(col("branch_id").ne(RecordStore.TRASH)))
+        .stream()
         .map(Transform.class::cast)
         .sorted(Comparator.comparing((Transform t) -> t.createdAt()).thenComparing(SQLRecord::id))
         .toList();

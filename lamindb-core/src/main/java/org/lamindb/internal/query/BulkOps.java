@@ -27,13 +27,14 @@ public final class BulkOps {
 
   /**
    * @param spec the query selecting the rows
-   * @param permanent true deletes rows; false moves them to the trash (registries without branches: always deletes)
+   * @param permanent true deletes rows; false moves them to the trash (registries without branches and Storage:
+   *     always deletes)
    * @return the number of rows deleted or trashed
    */
   public static int delete(QuerySpec spec, boolean permanent) {
     RegistryDef r = spec.registry();
     Instance inst = spec.inst();
-    boolean soft = !permanent && r.isBranched();
+    boolean soft = !permanent && r.isBranched() && !r.name().equals("Storage"); // storages have no trash
     return QueryRunner.write(inst, ctx -> {
       List<Record3<Object, Object, Object>> heads = new ArrayList<>();
       if (r.isVersioned()) {

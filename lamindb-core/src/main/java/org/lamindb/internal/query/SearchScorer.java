@@ -57,7 +57,7 @@ public final class SearchScorer {
 
   private Field<String> low(FieldDef f) {
     Field<String> c = SqlCompiler.col(alias, f.name()).coerce(String.class);
-    return sql.lower(DSL.coalesce(c, DSL.inline("")));
+    return sql.lower(DSL.coalesce(c, DSL.inline("")), s);
   }
 
   /** @return rows containing the text in at least one field */

@@ -405,15 +405,16 @@ public final class InstanceManager {
             long userId = ensureUser(d, ctx, store.currentUser());
             Record st =
                 ctx.select(col("id")).from(RecordStore.table(CoreRegistries.STORAGE))
-                    .where(col("root").eq(s.storageRoot())).fetchOne();
+                    .where(col("root").eq(s.defaultStorage())).fetchOne();
             if (st == null) {
               throw new InstanceException(
-                  "instance " + s.slug() + " has no storage row for " + s.storageRoot()
-                      + "; its settings do not match its database");
+                  "instance " + s.slug() + " has no storage row for " + s.defaultStorage()
+                      + "; its settings do not match its database (reset with `lamin settings storage set "
+                      + s.storageRoot() + "`)");
             }
             return new long[] {userId, ((Number) st.get(0)).longValue()};
           });
-      inst.setContext(ids[0], store.currentUser().handle(), ids[1], s.storageRoot());
+      inst.setContext(ids[0], store.currentUser().handle(), ids[1], s.defaultStorage());
       return inst;
     } catch (RuntimeException e) {
       db.close();
@@ -500,6 +501,58 @@ public final class InstanceManager {
       }
       return versions;
     }
+  }
+
+  /**
+   * Makes {@code storage} the default storage for new artifacts of instance {@code s}: registers it (writing its
+   * marker) unless it is registered already, then records it in the settings. Refuses a location managed by
+   * another instance.
+   *
+   * @return the normalized root
+   */
+  public static String setDefaultStorage(SettingsStore store, InstanceSettings s, String storage) {
+    String root = normalizeRoot(storage);
+    try (Instance inst = open(store, s, true)) {
+      Record existing =
+          inst.db().dsl().select(col("id")).from(RecordStore.table(CoreRegistries.STORAGE))
+              .where(col("root").eq(root)).fetchOne();
+      if (existing == null) {
+        List<Path> created = new ArrayList<>();
+        try {
+          if (!isCloud(root)) {
+            prepareLocalRoot(Path.of(root), s.slug(), created);
+          }
+          String iuid = instanceUid(s.id() == null ? instanceId(s.owner(), s.name()) : s.id());
+          String uid =
+              inst.db().transaction(ctx -> {
+                String u = Uids.random(12);
+                var now = inst.db().toSql(org.lamindb.spi.FieldType.DATETIME, RecordStore.now());
+                ctx.insertInto(RecordStore.table(CoreRegistries.STORAGE))
+                    .set(col("uid"), u).set(col("root"), root)
+                    .set(col("type"), root.startsWith("s3://") ? "s3" : root.startsWith("gs://") ? "gs" : "local")
+                    .set(col("instance_uid"), iuid).set(col("created_by_id"), inst.userId())
+                    .set(col("created_at"), now).set(col("updated_at"), now).execute();
+                return u;
+              });
+          StorageMarker marker = new StorageMarker(uid, s.slug(), iuid);
+          if (isCloud(root)) {
+            CloudMarker.write(root, marker);
+          } else {
+            marker.write(Path.of(root));
+          }
+        } catch (IOException e) {
+          undo(created);
+          throw new InstanceException("cannot register storage " + root + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+          undo(created);
+          throw e;
+        }
+      }
+    }
+    InstanceSettings updated = s.withDefaultStorage(root);
+    boolean current = store.current().map(c -> c.slug().equals(s.slug())).orElse(false);
+    store.save(updated, current);
+    return root;
   }
 
   /** @return the dialect an instance uses */

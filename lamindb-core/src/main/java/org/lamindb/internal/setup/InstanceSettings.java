@@ -33,6 +33,22 @@ public record InstanceSettings(
     return owner + "/" + name;
   }
 
+  /** Settings key of the default storage for new artifacts when it differs from the instance's root. */
+  static final String DEFAULT_STORAGE = "lamindb_java_default_storage";
+
+  /** @return the storage new artifacts go to: the one set with {@code lamin settings storage set}, else the root */
+  public String defaultStorage() {
+    String d = extra.get(DEFAULT_STORAGE);
+    return d == null || d.isBlank() ? storageRoot : d;
+  }
+
+  /** @return a copy whose default storage for new artifacts is {@code root} */
+  public InstanceSettings withDefaultStorage(String root) {
+    Map<String, String> e = new LinkedHashMap<>(extra);
+    e.put(DEFAULT_STORAGE, root.equals(storageRoot) ? null : root);
+    return new InstanceSettings(owner, name, storageRoot, db, modules, id, e);
+  }
+
   /** @return true for SQLite instances */
   public boolean isSqlite() {
     return db == null;

@@ -108,6 +108,19 @@ class CsvTablesTest {
   }
 
   @Test
+  void missingValuesFollowPandas(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path f =
+        java.nio.file.Files.writeString(
+            dir.resolve("na.csv"), "seq,score\nMK*,1.5\nNone,NaN\n*,\nNA,2\n");
+    Table t = provider.load(f, ".csv", Table.class).orElseThrow();
+    assertThat(t.stringColumn("seq").get(0)).isEqualTo("MK*");
+    assertThat(t.stringColumn("seq").get(2)).isEqualTo("*");
+    assertThat(t.stringColumn("seq").isMissing(1)).isTrue();
+    assertThat(t.stringColumn("seq").isMissing(3)).isTrue();
+    assertThat(t.doubleColumn("score").countMissing()).isEqualTo(2);
+  }
+
+  @Test
   void sectionedSampleSheetIsNotAPlainCsv() {
     Path f = SharedTestData.formats().resolve("csv/nfcore_SampleSheet_illumina_bclconvert.csv");
     assertThatThrownBy(() -> provider.load(f, ".csv", Table.class))

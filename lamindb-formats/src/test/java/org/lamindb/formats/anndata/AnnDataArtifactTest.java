@@ -56,6 +56,17 @@ class AnnDataArtifactTest {
   }
 
   @Test
+  void zarrKeyWritesAZarrStoreArtifact() throws Exception {
+    Artifact a = ln.artifact(Samples.everyKind()).key("datasets/every.anndata.zarr").save();
+    assertThat(a.suffix()).isEqualTo(".anndata.zarr");
+    // folder artifacts are inspected too
+    assertThat(a.otype()).isEqualTo("AnnData");
+    assertThat(a.nObservations()).isEqualTo(4L);
+    AnnData b = ln.artifacts().get("key", "datasets/every.anndata.zarr").load(AnnData.class);
+    assertThat(b.obsNames()).containsExactly("c0", "c1", "c2", "c3");
+  }
+
+  @Test
   void registeredSharedH5adGetsOtypeAndObservations() throws Exception {
     Path copy =
         Files.copy(
@@ -65,6 +76,8 @@ class AnnDataArtifactTest {
     assertThat(a.otype()).isEqualTo("AnnData");
     assertThat(a.nObservations()).isEqualTo(700L);
     assertThat(a.load(AnnData.class).nVars()).isEqualTo(765);
+    // describe shows the shape from H5AD_FEATURES.tsv (700 cells x 765 genes) and the obs columns
+    assertThat(a.describeText()).contains("└── AnnData", "AnnData 700 x 765", "obs: ");
   }
 
   @Test

@@ -44,7 +44,7 @@ class PythonAnndataInteropTest {
           "assert a.obsm['X_umap'].shape == (4, 2) and a.obsm['X_umap'][1, 1] == 3",
           "assert list(a.obsm['meta']['v']) == [1, 2, 3, 4]",
           "assert a.obsp['connectivities'][0, 1] == 0.5",
-          "assert a.uns['title'] == 'a test' and a.uns['version'] == 3 and a.uns['resolution'] == 0.75",
+          "assert a.uns['title'] == 'a tést ✓' and a.uns['version'] == 3 and a.uns['resolution'] == 0.75",
           "assert list(a.uns['colors']) == ['#ff0000', '#00ff00']",
           "assert a.uns['neighbors']['method'] == 'umap' and a.uns['neighbors']['n_neighbors'] == 15",
           "assert a.raw is not None and a.raw.shape == (4, 4)",

@@ -79,7 +79,7 @@ class RoundTripTest {
     assertThat(b.varp()).isEqualTo(a.varp());
 
     Map<String, Object> uns = b.uns();
-    assertThat(uns.get("title")).isEqualTo("a test");
+    assertThat(uns.get("title")).isEqualTo("a tést ✓");
     assertThat(uns.get("version")).isEqualTo(3L);
     assertThat(uns.get("resolution")).isEqualTo(0.75);
     assertThat(uns.get("flag")).isEqualTo(false);

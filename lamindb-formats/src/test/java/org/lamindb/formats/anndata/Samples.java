@@ -93,7 +93,7 @@ final class Samples {
     params.put("n_neighbors", 15L);
     params.put("method", "umap");
     params.put("use_rep", Boolean.TRUE);
-    a.uns().put("title", "a test");
+    a.uns().put("title", "a tést ✓");
     a.uns().put("version", 3L);
     a.uns().put("resolution", 0.75);
     a.uns().put("flag", Boolean.FALSE);

@@ -34,54 +34,21 @@ import org.lamindb.storage.TransferProgress;
  */
 class S3StorageBackendTest extends AbstractStorageBackendTest {
 
-  private static final String ACCESS = "lamin-access";
-  private static final String SECRET = "lamin-secret-key";
-  private static final String BUCKET = "lamindb-test";
+  private static final String ACCESS = S3ProxyFixture.ACCESS;
+  private static final String SECRET = S3ProxyFixture.SECRET;
+  private static final String BUCKET = S3ProxyFixture.BUCKET;
   private static final AtomicInteger RUN = new AtomicInteger();
 
-  private static S3Proxy proxy;
-  private static BlobStoreContext context;
-  private static Path blobs;
   private static String endpoint;
 
   @BeforeAll
   static void startS3Proxy() throws Exception {
-    blobs = Files.createTempDirectory("s3proxy");
-    Properties properties = new Properties();
-    properties.setProperty("jclouds.filesystem.basedir", blobs.toString());
-    context =
-        ContextBuilder.newBuilder("filesystem")
-            .credentials("identity", "credential")
-            .overrides(properties)
-            .build(BlobStoreContext.class);
-    proxy =
-        S3Proxy.builder()
-            .blobStore(context.getBlobStore())
-            .endpoint(URI.create("http://127.0.0.1:0"))
-            .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS, SECRET)
-            .build();
-    proxy.start();
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    while (!"STARTED".equals(proxy.getState())) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("S3Proxy did not start: " + proxy.getState());
-      }
-      Thread.sleep(10);
-    }
-    endpoint = "http://127.0.0.1:" + proxy.getPort();
-    System.setProperty("aws.accessKeyId", ACCESS);
-    System.setProperty("aws.secretAccessKey", SECRET);
-    context.getBlobStore().createContainerInLocation(null, BUCKET);
+    endpoint = S3ProxyFixture.endpoint();
   }
 
   @AfterAll
   static void stopS3Proxy() throws Exception {
-    if (proxy != null) {
-      proxy.stop();
-    }
-    if (context != null) {
-      context.close();
-    }
+    S3ProxyFixture.stop();
     System.clearProperty("aws.accessKeyId");
     System.clearProperty("aws.secretAccessKey");
   }

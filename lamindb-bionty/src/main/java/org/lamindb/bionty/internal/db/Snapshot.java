@@ -1,6 +1,7 @@
 package org.lamindb.bionty.internal.db;
 
 import java.util.List;
+import org.lamindb.bionty.internal.match.SearchRanker;
 import org.lamindb.bionty.internal.match.Vocabulary;
 
 /**
@@ -14,6 +15,8 @@ import org.lamindb.bionty.internal.match.Vocabulary;
  * @param ontologyIds the ontology id field's value per record (null list when the registry has
  *     none)
  * @param vocabulary matcher over {@code values} (with synonyms when the field is the name field)
+ * @param lowered lower-cased names, synonyms and ontology ids for search (name-field snapshots
+ *     only)
  */
 public record Snapshot(
     List<Long> ids,
@@ -21,4 +24,5 @@ public record Snapshot(
     List<String> names,
     List<String> synonyms,
     List<String> ontologyIds,
-    Vocabulary vocabulary) {}
+    Vocabulary vocabulary,
+    SearchRanker.Lowered lowered) {}

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.lamindb.StorageException;
 import org.lamindb.bionty.BiontyEntity;
+import org.lamindb.bionty.internal.match.SearchRanker;
 import org.lamindb.bionty.internal.match.Vocabulary;
 import org.lamindb.internal.db.Database;
 
@@ -108,6 +109,8 @@ public final class Snapshots {
     }
     boolean byName = Objects.equals(field, name);
     Vocabulary v = Vocabulary.of(values, byName ? synonyms : null);
-    return new Snapshot(List.copyOf(ids), values, names, synonyms, ontologyIds, v);
+    SearchRanker.Lowered lowered =
+        byName ? SearchRanker.Lowered.of(names, synonyms, ontologyIds) : null;
+    return new Snapshot(List.copyOf(ids), values, names, synonyms, ontologyIds, v, lowered);
   }
 }

@@ -17,6 +17,65 @@ public final class SearchRanker {
   private SearchRanker() {}
 
   /**
+   * Lower-cased copies of the searched fields, computed once per collection so that repeated
+   * case-insensitive searches do not lower-case every value again.
+   *
+   * @param names lower-cased names
+   * @param synonyms lower-cased synonyms, or null
+   * @param ontologyIds lower-cased ontology ids, or null
+   */
+  public record Lowered(List<String> names, List<String> synonyms, List<String> ontologyIds) {
+
+    /**
+     * @return lower-cased copies of the given fields
+     */
+    public static Lowered of(List<String> names, List<String> synonyms, List<String> ontologyIds) {
+      return new Lowered(lower(names), lower(synonyms), lower(ontologyIds));
+    }
+
+    private static List<String> lower(List<String> in) {
+      if (in == null) {
+        return null;
+      }
+      List<String> out = new ArrayList<>(in.size());
+      for (String v : in) {
+        out.add(v == null ? null : v.toLowerCase(Locale.ROOT));
+      }
+      return java.util.Collections.unmodifiableList(out);
+    }
+  }
+
+  /**
+   * Case-insensitive search over pre-lowered fields; same ranks as {@link #search}.
+   *
+   * @return the hits, best first
+   */
+  public static List<SearchHit> search(
+      String query, List<String> names, List<String> ontologyIds, Lowered lowered, int limit) {
+    if (query == null) {
+      throw new IllegalArgumentException("search string must not be null");
+    }
+    String q = query.toLowerCase(Locale.ROOT);
+    List<SearchHit> hits = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      // values are lower-cased already, so a case-sensitive comparison is the case-insensitive one
+      int rank = rankField(q, lowered.names().get(i), true, false);
+      if (lowered.synonyms() != null) {
+        rank += rankField(q, lowered.synonyms().get(i), true, true);
+      }
+      if (lowered.ontologyIds() != null) {
+        rank += rankField(q, lowered.ontologyIds().get(i), true, false);
+      }
+      if (rank > 0) {
+        hits.add(
+            new SearchHit(i, names.get(i), ontologyIds == null ? null : ontologyIds.get(i), rank));
+      }
+    }
+    hits.sort(Comparator.comparingInt(SearchHit::rank).reversed());
+    return limit > 0 && hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : hits;
+  }
+
+  /**
    * @param query the search string
    * @param names name per entry
    * @param synonyms {@code |}-separated synonyms per entry, or null

@@ -53,4 +53,13 @@ class SearchRankerTest {
     assertThatThrownBy(() -> SearchRanker.search(null, names, synonyms, ids, 0, false))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void preLoweredSearchRanksLikeThePlainOne() {
+    SearchRanker.Lowered lowered = SearchRanker.Lowered.of(names, synonyms, ids);
+    for (String q : List.of("T cell", "treg", "CELL", "cl:3", "helper")) {
+      assertThat(SearchRanker.search(q, names, ids, lowered, 0))
+          .isEqualTo(SearchRanker.search(q, names, synonyms, ids, 0, false));
+    }
+  }
 }

@@ -99,13 +99,7 @@ final class DataFrames {
       if (cats != null) {
         t.addColumns(Columns.strings(f, Columns.decode(r, a, v, cats)));
       } else {
-        t.addColumns(
-            Columns.of(
-                f,
-                v,
-                DType.ofArray(v) == DType.INT16 && v instanceof short[]
-                    ? DType.INT16
-                    : DType.ofArray(v)));
+        t.addColumns(Columns.of(f, v, DType.ofArray(v)));
       }
     }
     return t;

@@ -44,7 +44,7 @@ final class ZarrArray implements StoreArray {
     this.store = store;
     this.dir = dir;
     this.path = path;
-    this.shape = longs(meta.get(format == 2 ? "shape" : "shape"));
+    this.shape = longs(meta.get("shape"));
     if (format == 2) {
       this.attrs = store.readAttrsV2(dir);
       this.chunks = ints(meta.get("chunks"));

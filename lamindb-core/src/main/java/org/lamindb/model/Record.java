@@ -140,7 +140,10 @@ public final class Record extends SQLRecord<Record> {
    * @return the table
    */
   public tech.tablesaw.api.Table toDataFrame() {
-    return org.lamindb.internal.features.Sheets.toTable(instance(), this);
+    tech.tablesaw.api.Table t = org.lamindb.internal.features.Sheets.toTable(instance(), this);
+    // with a tracked run, the exported type is an input of that run (spec §7.3)
+    instance().trackInput(this);
+    return t;
   }
 
   /**

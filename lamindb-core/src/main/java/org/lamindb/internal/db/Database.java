@@ -56,8 +56,14 @@ public final class Database implements AutoCloseable {
           .optionalStart().appendOffset("+HH", "Z").optionalEnd()
           .toFormatter();
 
-  /** Shared JSON mapper for JSON columns. */
-  public static final ObjectMapper JSON = new ObjectMapper();
+  /** @return the shared JSON mapper (created on first use: it loads hundreds of classes, which start-up avoids) */
+  public static ObjectMapper json() {
+    return JsonHolder.MAPPER;
+  }
+
+  private static final class JsonHolder {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   private final Dialect dialect;
   private final HikariDataSource dataSource;
@@ -202,7 +208,7 @@ public final class Database implements AutoCloseable {
 
   private static String jsonText(Object value) {
     try {
-      return JSON.writeValueAsString(value);
+      return json().writeValueAsString(value);
     } catch (IOException e) {
       throw new IllegalArgumentException("value is not JSON-serializable: " + value, e);
     }
@@ -250,7 +256,7 @@ public final class Database implements AutoCloseable {
       case JSON:
         String text = raw instanceof JSONB j ? j.data() : raw.toString();
         try {
-          return JSON.readTree(text);
+          return json().readTree(text);
         } catch (IOException e) {
           throw new IllegalStateException("corrupt JSON in database: " + text, e);
         }

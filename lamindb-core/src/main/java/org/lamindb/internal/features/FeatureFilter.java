@@ -236,7 +236,7 @@ public final class FeatureFilter implements FeatureFilterResolver {
     }
     String json;
     try {
-      json = Database.JSON.writeValueAsString(v);
+      json = Database.json().writeValueAsString(v);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new InvalidArgumentException("cannot filter by " + v + ": " + e.getMessage());
     }

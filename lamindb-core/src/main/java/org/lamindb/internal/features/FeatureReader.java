@@ -331,9 +331,9 @@ public final class FeatureReader {
         }
       case "dict":
       case "object":
-        return Database.JSON.convertValue(j, Object.class);
+        return Database.json().convertValue(j, Object.class);
       default:
-        return j.isTextual() ? j.asText() : Database.JSON.convertValue(j, Object.class);
+        return j.isTextual() ? j.asText() : Database.json().convertValue(j, Object.class);
     }
   }
 

@@ -520,7 +520,7 @@ public final class FeatureWriter {
       throw new ValidationException("feature '" + f.name() + "': " + m.getMessage());
     }
     if (host.name().equals("Record")) {
-      Object stored = Database.JSON.valueToTree(json);
+      Object stored = Database.json().valueToTree(json);
       List<FeatureReader.Value> vs =
           new FeatureReader(inst, host).read(List.of(hostId), Set.of(f.id()));
       boolean match =
@@ -528,7 +528,7 @@ public final class FeatureWriter {
               .anyMatch(
                   v ->
                       !v.categorical()
-                          && Database.JSON
+                          && Database.json()
                               .valueToTree(ValueConverter.jsonReady(v.value()))
                               .equals(stored));
       return match

@@ -223,7 +223,7 @@ public final class ValueConverter {
           return out;
         }
         if (v instanceof JsonNode j && j.isObject()) {
-          return Database.JSON.convertValue(j, Map.class);
+          return Database.json().convertValue(j, Map.class);
         }
         throw mismatch(simple, v, coerce);
       default:
@@ -258,7 +258,7 @@ public final class ValueConverter {
         case "datetime64[ns, UTC]":
           return OffsetDateTime.parse(s);
         case "dict":
-          return Database.JSON.readValue(s, Map.class);
+          return Database.json().readValue(s, Map.class);
         default:
           return t;
       }

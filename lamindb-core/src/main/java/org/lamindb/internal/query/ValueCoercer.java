@@ -148,7 +148,7 @@ public final class ValueCoercer {
           }
           yield Boolean.parseBoolean(t.toLowerCase(java.util.Locale.ROOT));
         }
-        case JSON -> Database.JSON.readTree(t);
+        case JSON -> Database.json().readTree(t);
         default -> t;
       };
     } catch (NumberFormatException | com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -264,7 +264,7 @@ public final class ValueCoercer {
           }
           throw wrong(r, f, v, "an OffsetDateTime, Instant or ISO timestamp string");
         }
-        case JSON -> v instanceof JsonNode ? v : Database.JSON.valueToTree(v);
+        case JSON -> v instanceof JsonNode ? v : Database.json().valueToTree(v);
       };
     } catch (DateTimeParseException e) {
       throw wrong(r, f, v, f.type() == FieldType.DATE ? "an ISO date (2025-01-31)" : "an ISO timestamp");

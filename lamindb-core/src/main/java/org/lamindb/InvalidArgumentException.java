@@ -4,7 +4,9 @@ package org.lamindb;
 public class InvalidArgumentException extends LaminException {
   private static final long serialVersionUID = 1L;
 
-  /** @param message what was wrong, the value, and what to do */
+  /**
+   * @param message what was wrong, the value, and what to do
+   */
   public InvalidArgumentException(String message) {
     super(message);
   }

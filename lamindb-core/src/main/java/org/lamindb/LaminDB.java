@@ -23,9 +23,10 @@ import org.lamindb.query.QuerySet;
 import org.lamindb.spi.LaminModule;
 
 /**
- * A handle on one LaminDB instance, the entry point of lamindb-java. Plural accessors query registries ({@code
- * ln.artifacts().filter("key__startswith", "raw/").list()}); singular factories create unsaved records ({@code
- * ln.ulabel("My label").save()}). Several handles on different instances can be open at once; close each when done.
+ * A handle on one LaminDB instance, the entry point of lamindb-java. Plural accessors query
+ * registries ({@code ln.artifacts().filter("key__startswith", "raw/").list()}); singular factories
+ * create unsaved records ({@code ln.ulabel("My label").save()}). Several handles on different
+ * instances can be open at once; close each when done.
  *
  * <pre>{@code
  * try (LaminDB ln = LaminDB.connect()) {
@@ -59,34 +60,50 @@ public final class LaminDB implements AutoCloseable {
     return ln;
   }
 
-  /** @return a handle on the current instance ({@code LAMIN_INSTANCE}, else the one last connected with the CLI) */
+  /**
+   * @return a handle on the current instance ({@code LAMIN_INSTANCE}, else the one last connected
+   *     with the CLI)
+   */
   public static LaminDB connect() {
     return LaminSetup.fromEnvironment().connect();
   }
 
-  /** @return a handle on instance {@code nameOrSlug} ({@code name} or {@code owner/name}) */
+  /**
+   * @return a handle on instance {@code nameOrSlug} ({@code name} or {@code owner/name})
+   */
   public static LaminDB connect(String nameOrSlug) {
     return LaminSetup.fromEnvironment().connect(nameOrSlug);
   }
 
-  /** @return {@code owner/name} of this instance */
+  /**
+   * @return {@code owner/name} of this instance
+   */
   public String slug() {
     return instance.settings().slug();
   }
 
-  /** @return settings, schema versions and identity of this instance */
+  /**
+   * @return settings, schema versions and identity of this instance
+   */
   public InstanceInfo info() {
     return new LaminSetup(instance.store()).info(instance.settings(), instance.schemaVersions());
   }
 
-  /** @return the current user */
+  /**
+   * @return the current user
+   */
   public User user() {
-    return (User) RecordStore.byId(instance, instance.registry("User"), instance.userId()).orElseThrow();
+    return (User)
+        RecordStore.byId(instance, instance.registry("User"), instance.userId()).orElseThrow();
   }
 
-  /** @return the default storage location */
+  /**
+   * @return the default storage location
+   */
   public Storage storage() {
-    return (Storage) RecordStore.byId(instance, instance.registry("Storage"), instance.storageId()).orElseThrow();
+    return (Storage)
+        RecordStore.byId(instance, instance.registry("Storage"), instance.storageId())
+            .orElseThrow();
   }
 
   /**
@@ -102,94 +119,127 @@ public final class LaminDB implements AutoCloseable {
       }
     }
     throw new InvalidArgumentException(
-        "no enabled module offers " + type.getSimpleName() + "; enable it with `lamin init --modules ...`");
+        "no enabled module offers "
+            + type.getSimpleName()
+            + "; enable it with `lamin init --modules ...`");
   }
 
-  // ---- registries (queries) -------------------------------------------------------------------------------
+  // ---- registries (queries)
+  // -------------------------------------------------------------------------------
 
-  /** @return a query over artifacts */
+  /**
+   * @return a query over artifacts
+   */
   public QuerySet<Artifact> artifacts() {
     return QuerySet.of(this, Artifact.class);
   }
 
-  /** @return a query over transforms */
+  /**
+   * @return a query over transforms
+   */
   public QuerySet<Transform> transforms() {
     return QuerySet.of(this, Transform.class);
   }
 
-  /** @return a query over runs */
+  /**
+   * @return a query over runs
+   */
   public QuerySet<Run> runs() {
     return QuerySet.of(this, Run.class);
   }
 
-  /** @return a query over universal labels */
+  /**
+   * @return a query over universal labels
+   */
   public QuerySet<ULabel> ulabels() {
     return QuerySet.of(this, ULabel.class);
   }
 
-  /** @return a query over records */
+  /**
+   * @return a query over records
+   */
   public QuerySet<Record> records() {
     return QuerySet.of(this, Record.class);
   }
 
-  /** @return a query over projects */
+  /**
+   * @return a query over projects
+   */
   public QuerySet<Project> projects() {
     return QuerySet.of(this, Project.class);
   }
 
-  /** @return a query over references */
+  /**
+   * @return a query over references
+   */
   public QuerySet<Reference> references() {
     return QuerySet.of(this, Reference.class);
   }
 
-  /** @return a query over features */
+  /**
+   * @return a query over features
+   */
   public QuerySet<Feature> features() {
     return QuerySet.of(this, Feature.class);
   }
 
-  /** @return a query over schemas */
+  /**
+   * @return a query over schemas
+   */
   public QuerySet<Schema> schemas() {
     return QuerySet.of(this, Schema.class);
   }
 
-  /** @return a query over collections */
+  /**
+   * @return a query over collections
+   */
   public QuerySet<Collection> collections() {
     return QuerySet.of(this, Collection.class);
   }
 
-  /** @return a query over storage locations */
+  /**
+   * @return a query over storage locations
+   */
   public QuerySet<Storage> storages() {
     return QuerySet.of(this, Storage.class);
   }
 
-  /** @return a query over users */
+  /**
+   * @return a query over users
+   */
   public QuerySet<User> users() {
     return QuerySet.of(this, User.class);
   }
 
-  /** @return a query over spaces */
+  /**
+   * @return a query over spaces
+   */
   public QuerySet<Space> spaces() {
     return QuerySet.of(this, Space.class);
   }
 
-  /** @return a query over branches */
+  /**
+   * @return a query over branches
+   */
   public QuerySet<Branch> branches() {
     return QuerySet.of(this, Branch.class);
   }
 
   /**
-   * @param name registry name as in LaminDB ({@code Artifact}, {@code artifact}, {@code bionty.CellType})
+   * @param name registry name as in LaminDB ({@code Artifact}, {@code artifact}, {@code
+   *     bionty.CellType})
    * @return a query over that registry
    */
   public QuerySet<SQLRecord<?>> registry(String name) {
     return QuerySet.ofRegistry(this, instance.registryByName(name));
   }
 
-  // ---- factories (unsaved records; name-based idempotency as LaminDB) ---------------------------------------
+  // ---- factories (unsaved records; name-based idempotency as LaminDB)
+  // ---------------------------------------
 
   /**
-   * Starts a new artifact from a local file or folder; set a key or description and {@code save()} it:
-   * {@code ln.artifact(Path.of("sample.fasta")).key("sample.fasta").save()}.
+   * Starts a new artifact from a local file or folder; set a key or description and {@code save()}
+   * it: {@code ln.artifact(Path.of("sample.fasta")).key("sample.fasta").save()}.
    *
    * @param path a local file or folder
    * @return an unsaved artifact
@@ -199,8 +249,8 @@ public final class LaminDB implements AutoCloseable {
   }
 
   /**
-   * Starts a new artifact from an in-memory object (a Tablesaw {@code Table} → Parquet, an {@code AnnData} →
-   * .h5ad) that is serialized on save.
+   * Starts a new artifact from an in-memory object (a Tablesaw {@code Table} → Parquet, an {@code
+   * AnnData} → .h5ad) that is serialized on save.
    *
    * @param data the object
    * @return an unsaved artifact
@@ -213,8 +263,9 @@ public final class LaminDB implements AutoCloseable {
   }
 
   /**
-   * Registers every file below {@code folder} as its own artifact with key {@code <keyPrefix>/<relative path>},
-   * through the bulk path of {@link Artifact#saveAll(java.util.List)} (LaminDB's {@code from_dir} + save).
+   * Registers every file below {@code folder} as its own artifact with key {@code
+   * <keyPrefix>/<relative path>}, through the bulk path of {@link Artifact#saveAll(java.util.List)}
+   * (LaminDB's {@code from_dir} + save).
    *
    * @param folder a local folder
    * @param keyPrefix key prefix, e.g. {@code raw/run42}; null uses the folder name
@@ -224,10 +275,14 @@ public final class LaminDB implements AutoCloseable {
     if (!java.nio.file.Files.isDirectory(folder)) {
       throw new InvalidArgumentException(folder + " is not a folder");
     }
-    String prefix = keyPrefix != null ? keyPrefix : folder.toAbsolutePath().normalize().getFileName().toString();
+    String prefix =
+        keyPrefix != null
+            ? keyPrefix
+            : folder.toAbsolutePath().normalize().getFileName().toString();
     java.util.List<Artifact> list = new java.util.ArrayList<>();
     try (var walk = java.nio.file.Files.walk(folder)) {
-      for (java.nio.file.Path f : walk.filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
+      for (java.nio.file.Path f :
+          walk.filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
         String rel = folder.relativize(f).toString().replace('\\', '/');
         list.add(artifact(f).key(prefix + "/" + rel));
       }
@@ -237,22 +292,30 @@ public final class LaminDB implements AutoCloseable {
     return Artifact.saveAll(list);
   }
 
-  /** @return the label named {@code name} if it exists, else a new unsaved one */
+  /**
+   * @return the label named {@code name} if it exists, else a new unsaved one
+   */
   public ULabel ulabel(String name) {
     return named(ULabel.class, name);
   }
 
-  /** @return the project named {@code name} if it exists, else a new unsaved one */
+  /**
+   * @return the project named {@code name} if it exists, else a new unsaved one
+   */
   public Project project(String name) {
     return named(Project.class, name);
   }
 
-  /** @return the record named {@code name} if it exists, else a new unsaved one */
+  /**
+   * @return the record named {@code name} if it exists, else a new unsaved one
+   */
   public Record record(String name) {
     return named(Record.class, name);
   }
 
-  /** @return the reference named {@code name} if it exists, else a new unsaved one */
+  /**
+   * @return the reference named {@code name} if it exists, else a new unsaved one
+   */
   public Reference reference(String name) {
     return named(Reference.class, name);
   }
@@ -266,7 +329,9 @@ public final class LaminDB implements AutoCloseable {
         RecordStore.load(
                 instance,
                 reg,
-                RecordStore.col("name").eq(name).and(RecordStore.col("branch_id").ne(RecordStore.TRASH)))
+                RecordStore.col("name")
+                    .eq(name)
+                    .and(RecordStore.col("branch_id").ne(RecordStore.TRASH)))
             .stream()
             .findFirst();
     if (existing.isPresent()) {
@@ -283,12 +348,14 @@ public final class LaminDB implements AutoCloseable {
    *
    * @param factory receives a label and the total bytes of each transfer and returns its listener
    */
-  public void onTransfer(java.util.function.BiFunction<String, Long, org.lamindb.storage.TransferProgress> factory) {
+  public void onTransfer(
+      java.util.function.BiFunction<String, Long, org.lamindb.storage.TransferProgress> factory) {
     instance.transferProgress(factory);
   }
 
   /**
-   * Finds an artifact by uid (full, or the 16-character stem for the latest version) or by key (latest version).
+   * Finds an artifact by uid (full, or the 16-character stem for the latest version) or by key
+   * (latest version).
    *
    * @param uidOrKey a uid, uid stem or key
    * @param includeTrash whether trashed artifacts are found too
@@ -300,8 +367,8 @@ public final class LaminDB implements AutoCloseable {
   }
 
   /**
-   * Checks the default storage for leftovers of interrupted saves (temporary uploads, files without an artifact)
-   * and artifacts whose content is missing.
+   * Checks the default storage for leftovers of interrupted saves (temporary uploads, files without
+   * an artifact) and artifacts whose content is missing.
    *
    * @param dryRun true only reports; false also removes the leftovers
    * @return one line per finding
@@ -314,7 +381,10 @@ public final class LaminDB implements AutoCloseable {
     return out;
   }
 
-  /** @return true when {@code path} lies inside a storage location of this instance (it is registered in place) */
+  /**
+   * @return true when {@code path} lies inside a storage location of this instance (it is
+   *     registered in place)
+   */
   public boolean isInStorage(java.nio.file.Path path) {
     try {
       return org.lamindb.internal.artifact.ArtifactFiles.of(instance)
@@ -350,8 +420,8 @@ public final class LaminDB implements AutoCloseable {
    * @param name the feature name
    * @param dtype its data type
    * @return the existing feature with that name and dtype, or a new unsaved one
-   * @throws ValidationException when a feature of that name exists with another dtype, or when the dtype names a
-   *     registry, field or type this instance lacks
+   * @throws ValidationException when a feature of that name exists with another dtype, or when the
+   *     dtype names a registry, field or type this instance lacks
    */
   public Feature feature(String name, org.lamindb.model.Dtype dtype) {
     java.util.Objects.requireNonNull(dtype, "dtype");
@@ -360,7 +430,12 @@ public final class LaminDB implements AutoCloseable {
     if (f.isSaved()) {
       if (!dtype.toString().equals(f.dtypeString())) {
         throw new ValidationException(
-            "Feature " + name + " already exists with dtype " + f.dtypeString() + ", you passed " + dtype);
+            "Feature "
+                + name
+                + " already exists with dtype "
+                + f.dtypeString()
+                + ", you passed "
+                + dtype);
       }
       return f;
     }
@@ -381,8 +456,8 @@ public final class LaminDB implements AutoCloseable {
   }
 
   /**
-   * Creates (and saves) a feature schema with these members in order, or returns the saved schema with the same
-   * members (LaminDB's schema hash). A record type with a schema is a sheet: {@code
+   * Creates (and saves) a feature schema with these members in order, or returns the saved schema
+   * with the same members (LaminDB's schema hash). A record type with a schema is a sheet: {@code
    * ln.record("Sample").isType(true).schema(ln.schema("sample_sheet", gc, date)).save()}.
    *
    * @param name the schema name
@@ -390,17 +465,19 @@ public final class LaminDB implements AutoCloseable {
    * @return the saved schema
    */
   public Schema schema(String name, Feature... features) {
-    return org.lamindb.internal.features.Schemas.create(instance, name, java.util.List.of(features));
+    return org.lamindb.internal.features.Schemas.create(
+        instance, name, java.util.List.of(features));
   }
 
   // ---- lineage ----
 
   /**
-   * Tracks this program: detects what is running (a single-file program {@code java Foo.java}, a JShell, JBang,
-   * Groovy or Nextflow script, a jar's or class's main), creates or reuses its transform — a new version when the
-   * source changed — and starts a run. Artifacts saved until {@link #finish()} are its outputs, artifacts loaded
-   * its inputs; stdout/stderr are captured into the run's report. If the JVM ends first, the run is still closed:
-   * errored after an uncaught exception or {@code System.exit}, aborted on SIGTERM/SIGINT.
+   * Tracks this program: detects what is running (a single-file program {@code java Foo.java}, a
+   * JShell, JBang, Groovy or Nextflow script, a jar's or class's main), creates or reuses its
+   * transform — a new version when the source changed — and starts a run. Artifacts saved until
+   * {@link #finish()} are its outputs, artifacts loaded its inputs; stdout/stderr are captured into
+   * the run's report. If the JVM ends first, the run is still closed: errored after an uncaught
+   * exception or {@code System.exit}, aborted on SIGTERM/SIGINT.
    *
    * <pre>{@code
    * ln.track();
@@ -418,7 +495,8 @@ public final class LaminDB implements AutoCloseable {
   /**
    * Tracks this program with options: an explicit key or uid, parameters, project, version tag, ...
    *
-   * @param options what to record, e.g. {@code TrackOptions.ofKey("qc").params(Map.of("min_reads", 10))}
+   * @param options what to record, e.g. {@code TrackOptions.ofKey("qc").params(Map.of("min_reads",
+   *     10))}
    * @return the started run
    */
   public Run track(org.lamindb.lineage.TrackOptions options) {
@@ -436,8 +514,9 @@ public final class LaminDB implements AutoCloseable {
   }
 
   /**
-   * Tracks this program as transform {@code uid} (12-character stem: latest version, a new one if the source
-   * changed; 16 characters: exactly that version), like LaminDB's {@code ln.track("<uid>")}.
+   * Tracks this program as transform {@code uid} (12-character stem: latest version, a new one if
+   * the source changed; 16 characters: exactly that version), like LaminDB's {@code
+   * ln.track("<uid>")}.
    *
    * @return the started run
    */
@@ -446,8 +525,8 @@ public final class LaminDB implements AutoCloseable {
   }
 
   /**
-   * Completes the run started by {@link #track()}: status completed, finish time, and the captured output as the
-   * run's report artifact.
+   * Completes the run started by {@link #track()}: status completed, finish time, and the captured
+   * output as the run's report artifact.
    *
    * @return the finished run
    * @throws TrackingException when no run is tracked
@@ -456,16 +535,19 @@ public final class LaminDB implements AutoCloseable {
     return org.lamindb.internal.lineage.LineageService.of(instance).finish();
   }
 
-  /** @return the run started by {@link #track()} and not yet finished, if any */
+  /**
+   * @return the run started by {@link #track()} and not yet finished, if any
+   */
   public Optional<Run> currentRun() {
-    return Optional.ofNullable(org.lamindb.internal.lineage.LineageService.of(instance).currentRun());
+    return Optional.ofNullable(
+        org.lamindb.internal.lineage.LineageService.of(instance).currentRun());
   }
 
   /**
-   * Runs {@code body} as a tracked flow: a run of this program's transform with entry point {@code name} and
-   * {@code params}, completed on return or errored on an exception (re-thrown; checked ones wrapped in a {@link
-   * TrackingException}). Outside a tracked run its output is captured as the run's report; inside one it is a
-   * nested run ({@code initiated_by_run}).
+   * Runs {@code body} as a tracked flow: a run of this program's transform with entry point {@code
+   * name} and {@code params}, completed on return or errored on an exception (re-thrown; checked
+   * ones wrapped in a {@link TrackingException}). Outside a tracked run its output is captured as
+   * the run's report; inside one it is a nested run ({@code initiated_by_run}).
    *
    * <pre>{@code
    * Artifact fasta = ln.flow("create_fasta", Map.of("fasta_file", "sample.fasta"), () -> {
@@ -476,50 +558,70 @@ public final class LaminDB implements AutoCloseable {
    *
    * @return what {@code body} returns
    */
-  public <T> T flow(String name, java.util.Map<String, ?> params, java.util.concurrent.Callable<T> body) {
+  public <T> T flow(
+      String name, java.util.Map<String, ?> params, java.util.concurrent.Callable<T> body) {
     return org.lamindb.internal.lineage.LineageService.of(instance).call(name, params, body, false);
   }
 
-  /** Runs {@code body} as a tracked flow without parameters; see {@link #flow(String, java.util.Map, java.util.concurrent.Callable)}. */
+  /**
+   * Runs {@code body} as a tracked flow without parameters; see {@link #flow(String, java.util.Map,
+   * java.util.concurrent.Callable)}.
+   */
   public <T> T flow(String name, java.util.concurrent.Callable<T> body) {
     return flow(name, java.util.Map.of(), body);
   }
 
-  /** Runs {@code body} as a tracked flow without a result; see {@link #flow(String, java.util.Map, java.util.concurrent.Callable)}. */
+  /**
+   * Runs {@code body} as a tracked flow without a result; see {@link #flow(String, java.util.Map,
+   * java.util.concurrent.Callable)}.
+   */
   public void flow(String name, java.util.Map<String, ?> params, Runnable body) {
-    flow(name, params, () -> {
-      body.run();
-      return null;
-    });
+    flow(
+        name,
+        params,
+        () -> {
+          body.run();
+          return null;
+        });
   }
 
   /**
-   * Runs {@code body} as a step: a nested run of the current run or flow (required), with entry point {@code
-   * name} and {@code params}; errored on an exception, which is re-thrown.
+   * Runs {@code body} as a step: a nested run of the current run or flow (required), with entry
+   * point {@code name} and {@code params}; errored on an exception, which is re-thrown.
    *
    * @return what {@code body} returns
    * @throws TrackingException when no run is tracked
    */
-  public <T> T step(String name, java.util.Map<String, ?> params, java.util.concurrent.Callable<T> body) {
+  public <T> T step(
+      String name, java.util.Map<String, ?> params, java.util.concurrent.Callable<T> body) {
     return org.lamindb.internal.lineage.LineageService.of(instance).call(name, params, body, true);
   }
 
-  /** Runs {@code body} as a step without parameters; see {@link #step(String, java.util.Map, java.util.concurrent.Callable)}. */
+  /**
+   * Runs {@code body} as a step without parameters; see {@link #step(String, java.util.Map,
+   * java.util.concurrent.Callable)}.
+   */
   public <T> T step(String name, java.util.concurrent.Callable<T> body) {
     return step(name, java.util.Map.of(), body);
   }
 
-  /** Runs {@code body} as a step without a result; see {@link #step(String, java.util.Map, java.util.concurrent.Callable)}. */
+  /**
+   * Runs {@code body} as a step without a result; see {@link #step(String, java.util.Map,
+   * java.util.concurrent.Callable)}.
+   */
   public void step(String name, java.util.Map<String, ?> params, Runnable body) {
-    step(name, params, () -> {
-      body.run();
-      return null;
-    });
+    step(
+        name,
+        params,
+        () -> {
+          body.run();
+          return null;
+        });
   }
 
   /**
-   * Finds what {@code lamin lineage} draws: an artifact by uid or key, else a run by uid, else the latest run of a
-   * transform by uid or key.
+   * Finds what {@code lamin lineage} draws: an artifact by uid or key, else a run by uid, else the
+   * latest run of a transform by uid or key.
    *
    * @param ref a uid or key
    * @param depth maximal run hops from the focus
@@ -538,14 +640,25 @@ public final class LaminDB implements AutoCloseable {
         focus = run.get();
       } else {
         Transform t =
-            transforms().filter("uid__startswith", ref).filter("is_latest", true).first()
+            transforms()
+                .filter("uid__startswith", ref)
+                .filter("is_latest", true)
+                .first()
                 .or(() -> transforms().filter("key", ref).filter("is_latest", true).first())
-                .orElseThrow(() -> new NotFoundException(
-                    "no artifact, run or transform with uid or key '" + ref + "'"));
-        focus = runs().filter("transform_id", t.id()).orderBy("-started_at").first()
-            .orElseThrow(() -> new NotFoundException("transform '" + ref + "' has no runs yet"));
+                .orElseThrow(
+                    () ->
+                        new NotFoundException(
+                            "no artifact, run or transform with uid or key '" + ref + "'"));
+        focus =
+            runs()
+                .filter("transform_id", t.id())
+                .orderBy("-started_at")
+                .first()
+                .orElseThrow(
+                    () -> new NotFoundException("transform '" + ref + "' has no runs yet"));
       }
     }
-    return org.lamindb.internal.lineage.LineageGraphBuilder.build(instance, focus, depth, direction);
+    return org.lamindb.internal.lineage.LineageGraphBuilder.build(
+        instance, focus, depth, direction);
   }
 }

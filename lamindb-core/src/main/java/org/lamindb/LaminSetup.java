@@ -10,8 +10,8 @@ import org.lamindb.internal.setup.InstanceSettings;
 import org.lamindb.internal.setup.SettingsStore;
 
 /**
- * Instance management — what {@code lamin init|connect|disconnect|delete|login|migrate|settings} do — over one
- * settings directory ({@code $LAMIN_HOME}, default {@code ~/.lamin}).
+ * Instance management — what {@code lamin init|connect|disconnect|delete|login|migrate|settings} do
+ * — over one settings directory ({@code $LAMIN_HOME}, default {@code ~/.lamin}).
  *
  * <pre>{@code
  * LaminSetup setup = LaminSetup.fromEnvironment();
@@ -25,7 +25,9 @@ public final class LaminSetup {
     this.store = store;
   }
 
-  /** @return setup over {@code $LAMIN_HOME} (or {@code ~/.lamin}) and this process's environment */
+  /**
+   * @return setup over {@code $LAMIN_HOME} (or {@code ~/.lamin}) and this process's environment
+   */
   public static LaminSetup fromEnvironment() {
     return new LaminSetup(SettingsStore.fromEnvironment());
   }
@@ -39,24 +41,29 @@ public final class LaminSetup {
     return new LaminSetup(new SettingsStore(home, env));
   }
 
-  /** @return the settings directory */
+  /**
+   * @return the settings directory
+   */
   public Path home() {
     return store.home();
   }
 
   /**
-   * Creates an instance (or connects when it already exists with the same storage), makes it the current one and
-   * returns a handle on it.
+   * Creates an instance (or connects when it already exists with the same storage), makes it the
+   * current one and returns a handle on it.
    */
   public LaminDB init(InitOptions options) {
     InstanceSettings s = InstanceManager.init(store, options);
     return LaminDB.open(InstanceManager.open(store, s, true));
   }
 
-  /** @return a handle on the current instance ({@code LAMIN_INSTANCE} or the last connected one) */
+  /**
+   * @return a handle on the current instance ({@code LAMIN_INSTANCE} or the last connected one)
+   */
   public LaminDB connect() {
     InstanceSettings s =
-        store.current()
+        store
+            .current()
             .orElseThrow(
                 () ->
                     new InstanceException(
@@ -64,12 +71,17 @@ public final class LaminSetup {
     return LaminDB.open(InstanceManager.open(store, s, true));
   }
 
-  /** @return a handle on instance {@code nameOrSlug} ({@code name} or {@code owner/name}); the default is unchanged */
+  /**
+   * @return a handle on instance {@code nameOrSlug} ({@code name} or {@code owner/name}); the
+   *     default is unchanged
+   */
   public LaminDB connect(String nameOrSlug) {
     return LaminDB.open(InstanceManager.open(store, store.resolve(nameOrSlug), true));
   }
 
-  /** Makes {@code nameOrSlug} the current instance after checking that it opens; returns its slug. */
+  /**
+   * Makes {@code nameOrSlug} the current instance after checking that it opens; returns its slug.
+   */
   public String setCurrent(String nameOrSlug) {
     InstanceSettings s = store.resolve(nameOrSlug);
     InstanceManager.open(store, s, true).close();
@@ -82,19 +94,23 @@ public final class LaminSetup {
     store.clearCurrent();
   }
 
-  /** @return slug of the current instance, if any */
+  /**
+   * @return slug of the current instance, if any
+   */
   public Optional<String> current() {
     return store.current().map(InstanceSettings::slug);
   }
 
-  /** @return slugs of all instances known in this settings directory */
+  /**
+   * @return slugs of all instances known in this settings directory
+   */
   public List<String> instances() {
     return store.instances().stream().map(InstanceSettings::slug).toList();
   }
 
   /**
-   * Deletes an instance: its database, the {@code .lamindb/} folder of its local storage and its settings; never
-   * files outside {@code .lamindb/}.
+   * Deletes an instance: its database, the {@code .lamindb/} folder of its local storage and its
+   * settings; never files outside {@code .lamindb/}.
    *
    * @param force must be true; false throws without deleting anything
    * @return what was removed
@@ -112,7 +128,9 @@ public final class LaminSetup {
     return InstanceManager.migrate(store, store.resolve(nameOrSlug), Map.of());
   }
 
-  /** Migrates an instance to specific versions per module (older than latest), for testing upgrades. */
+  /**
+   * Migrates an instance to specific versions per module (older than latest), for testing upgrades.
+   */
   public Map<String, Integer> migrateTo(String nameOrSlug, Map<String, Integer> versions) {
     return InstanceManager.migrate(store, store.resolve(nameOrSlug), versions);
   }
@@ -133,14 +151,18 @@ public final class LaminSetup {
     return uid;
   }
 
-  /** @return the current user's handle ({@code anonymous} until {@link #login}) */
+  /**
+   * @return the current user's handle ({@code anonymous} until {@link #login})
+   */
   public String user() {
     return store.currentUser().handle();
   }
 
   static String userUid(String handle) {
     try {
-      byte[] d = java.security.MessageDigest.getInstance("MD5").digest(handle.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      byte[] d =
+          java.security.MessageDigest.getInstance("MD5")
+              .digest(handle.getBytes(java.nio.charset.StandardCharsets.UTF_8));
       StringBuilder s = new StringBuilder();
       for (int i = 0; i < 8; i++) {
         s.append(Uids.BASE62.charAt((d[i] & 0xff) % 62));
@@ -152,19 +174,25 @@ public final class LaminSetup {
   }
 
   /**
-   * Sets the default storage for new artifacts of the current instance (LaminDB's {@code ln.settings.storage =
-   * ...}): a local folder or bucket, registered and marked as managed by the instance if it is new. The metadata
-   * database stays where it is.
+   * Sets the default storage for new artifacts of the current instance (LaminDB's {@code
+   * ln.settings.storage = ...}): a local folder or bucket, registered and marked as managed by the
+   * instance if it is new. The metadata database stays where it is.
    *
    * @param storage a folder, {@code s3://bucket/prefix} or {@code gs://bucket/prefix}
    * @return the normalized root
    */
   public String defaultStorage(String storage) {
-    var s = store.current().orElseThrow(() -> new InstanceException("no current instance; run `lamin connect <name>`"));
+    var s =
+        store
+            .current()
+            .orElseThrow(
+                () -> new InstanceException("no current instance; run `lamin connect <name>`"));
     return InstanceManager.setDefaultStorage(store, s, storage);
   }
 
-  /** @return the cache directory */
+  /**
+   * @return the cache directory
+   */
   public Path cacheDir() {
     return store.cacheDir();
   }
@@ -174,7 +202,9 @@ public final class LaminSetup {
     store.setCacheDir(dir);
   }
 
-  /** @return settings and identity of the current instance without connecting to its database */
+  /**
+   * @return settings and identity of the current instance without connecting to its database
+   */
   public Optional<InstanceInfo> info() {
     return store.current().map(s -> info(s, Map.of()));
   }

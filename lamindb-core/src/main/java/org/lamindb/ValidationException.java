@@ -3,14 +3,16 @@ package org.lamindb;
 import java.util.List;
 
 /**
- * Values failed validation against features, schemas or registries. {@link #problems()} lists every bad value at
- * once, so a user can fix them in one go.
+ * Values failed validation against features, schemas or registries. {@link #problems()} lists every
+ * bad value at once, so a user can fix them in one go.
  */
 public class ValidationException extends LaminException {
   private static final long serialVersionUID = 1L;
   private final List<String> problems;
 
-  /** @param message the full report */
+  /**
+   * @param message the full report
+   */
   public ValidationException(String message) {
     this(message, List.of(message));
   }
@@ -24,7 +26,9 @@ public class ValidationException extends LaminException {
     this.problems = List.copyOf(problems);
   }
 
-  /** @return one entry per offending value, in the order they were found */
+  /**
+   * @return one entry per offending value, in the order they were found
+   */
   public List<String> problems() {
     return problems;
   }

@@ -13,7 +13,9 @@ final class Cli {
 
   private Cli() {}
 
-  /** @return a handle on the current instance that draws progress bars on stderr for large transfers */
+  /**
+   * @return a handle on the current instance that draws progress bars on stderr for large transfers
+   */
   static LaminDB connect() {
     LaminDB ln = LaminDB.connect();
     ln.onTransfer(Cli::progress);

@@ -8,7 +8,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code lamin connect}: make an instance the default. */
-@Command(name = "connect", description = "Make an instance the default (checks that it opens; migrates older schemas).")
+@Command(
+    name = "connect",
+    description = "Make an instance the default (checks that it opens; migrates older schemas).")
 final class ConnectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

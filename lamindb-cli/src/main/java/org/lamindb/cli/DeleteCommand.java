@@ -12,8 +12,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code lamin delete artifact <key|uid> [--permanent]} moves an artifact to the trash (or deletes it for good);
- * {@code lamin delete --force <instance>} deletes an instance.
+ * {@code lamin delete artifact <key|uid> [--permanent]} moves an artifact to the trash (or deletes
+ * it for good); {@code lamin delete --force <instance>} deletes an instance.
  */
 @Command(
     name = "delete",
@@ -25,13 +25,18 @@ import picocli.CommandLine.Spec;
 final class DeleteCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "ARGS", arity = "1..2", description = "artifact <key|uid>, instance <name>, or <instance>")
+  @Parameters(
+      paramLabel = "ARGS",
+      arity = "1..2",
+      description = "artifact <key|uid>, instance <name>, or <instance>")
   List<String> args;
 
   @Option(names = "--force", description = "Required to delete an instance.")
   boolean force;
 
-  @Option(names = "--permanent", description = "Delete the artifact for good (its owned content too) instead of trashing it.")
+  @Option(
+      names = "--permanent",
+      description = "Delete the artifact for good (its owned content too) instead of trashing it.")
   boolean permanent;
 
   @Override
@@ -44,7 +49,10 @@ final class DeleteCommand implements Callable<Integer> {
         try (LaminDB ln = Cli.connect()) {
           var a = ln.artifactByUidOrKey(target, permanent);
           a.delete(permanent);
-          out.println(permanent ? "→ permanently deleted artifact " + target : "→ moved artifact " + a.uid() + " to trash");
+          out.println(
+              permanent
+                  ? "→ permanently deleted artifact " + target
+                  : "→ moved artifact " + a.uid() + " to trash");
         }
       }
       case "instance" -> {
@@ -52,8 +60,11 @@ final class DeleteCommand implements Callable<Integer> {
           out.println("→ deleted " + r);
         }
       }
-      default -> throw new InvalidArgumentException(
-          "cannot delete '" + kind + "': use `lamin delete artifact <key|uid>` or `lamin delete --force <instance>`");
+      default ->
+          throw new InvalidArgumentException(
+              "cannot delete '"
+                  + kind
+                  + "': use `lamin delete artifact <key|uid>` or `lamin delete --force <instance>`");
     }
     return 0;
   }

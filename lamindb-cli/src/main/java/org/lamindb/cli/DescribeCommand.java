@@ -10,7 +10,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code lamin describe <key|uid>}: print an artifact's describe tree. */
-@Command(name = "describe", description = "Describe an artifact: general info, storage path, lineage, labels, features.")
+@Command(
+    name = "describe",
+    description = "Describe an artifact: general info, storage path, lineage, labels, features.")
 final class DescribeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -31,7 +33,8 @@ final class DescribeCommand implements Callable<Integer> {
     }
     String r = key != null ? key : uid != null ? uid : a.isEmpty() ? null : a.get(0);
     if (r == null) {
-      throw new InvalidArgumentException("pass the artifact's uid or key, e.g. lamin describe examples/myfile.txt");
+      throw new InvalidArgumentException(
+          "pass the artifact's uid or key, e.g. lamin describe examples/myfile.txt");
     }
     try (LaminDB ln = Cli.connect()) {
       spec.commandLine().getOut().print(ln.artifactByUidOrKey(r, true).describeText());

@@ -16,7 +16,10 @@ final class DisconnectCommand implements Callable<Integer> {
     LaminSetup setup = LaminSetup.fromEnvironment();
     var current = setup.current();
     setup.disconnect();
-    spec.commandLine().getOut().println(current.map(s -> "→ disconnected from " + s).orElse("→ no instance was connected"));
+    spec.commandLine()
+        .getOut()
+        .println(
+            current.map(s -> "→ disconnected from " + s).orElse("→ no instance was connected"));
     return 0;
   }
 }

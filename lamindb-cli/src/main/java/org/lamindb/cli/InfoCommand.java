@@ -9,7 +9,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code lamin info}: settings of the current instance and user (reads settings only; fast). */
-@Command(name = "info", description = "Show the current instance, user, storage, cache and settings directories.")
+@Command(
+    name = "info",
+    description = "Show the current instance, user, storage, cache and settings directories.")
 final class InfoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -6,32 +6,49 @@ import org.lamindb.InitOptions;
 import org.lamindb.LaminDB;
 import org.lamindb.LaminSetup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code lamin init}: create an instance (or connect to it if it exists) and make it the default. */
+/**
+ * {@code lamin init}: create an instance (or connect to it if it exists) and make it the default.
+ */
 @Command(name = "init", description = "Create an instance and make it the default.")
 final class InitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--storage", required = true, description = "Default storage: a folder (created if missing), s3://bucket/prefix or gs://bucket/prefix.")
+  @Option(
+      names = "--storage",
+      required = true,
+      description =
+          "Default storage: a folder (created if missing), s3://bucket/prefix or gs://bucket/prefix.")
   String storage;
 
-  @Option(names = "--db", description = "PostgreSQL URL (postgresql://user[:password]@host[:port]/db); default: SQLite in <storage>/.lamindb/lamin.db.")
+  @Option(
+      names = "--db",
+      description =
+          "PostgreSQL URL (postgresql://user[:password]@host[:port]/db); default: SQLite in <storage>/.lamindb/lamin.db.")
   String db;
 
-  @Option(names = "--name", description = "Instance name; default: the storage folder's name (or the database name).")
+  @Option(
+      names = "--name",
+      description = "Instance name; default: the storage folder's name (or the database name).")
   String name;
 
-  @Option(names = "--modules", split = ",", description = "Modules to enable, comma-separated (e.g. bionty).")
+  @Option(
+      names = "--modules",
+      split = ",",
+      description = "Modules to enable, comma-separated (e.g. bionty).")
   List<String> modules = List.of();
 
   @Override
   public Integer call() {
     InitOptions o = InitOptions.storage(storage).db(db).name(name).modules(modules);
     try (LaminDB ln = LaminSetup.fromEnvironment().init(o)) {
-      spec.commandLine().getOut().println("→ initialized lamindb: " + ln.slug() + " (storage " + ln.info().storageRoot() + ")");
+      spec.commandLine()
+          .getOut()
+          .println(
+              "→ initialized lamindb: " + ln.slug() + " (storage " + ln.info().storageRoot() + ")");
     }
     return 0;
   }

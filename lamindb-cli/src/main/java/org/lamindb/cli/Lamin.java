@@ -8,14 +8,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code lamin} command: git-style subcommands mirroring LaminDB's CLI. Errors of lamindb-java print one line
- * ({@code ✗ <message>}) and exit 1; {@code --verbose} adds the stack trace.
+ * The {@code lamin} command: git-style subcommands mirroring LaminDB's CLI. Errors of lamindb-java
+ * print one line ({@code ✗ <message>}) and exit 1; {@code --verbose} adds the stack trace.
  */
 @Command(
     name = "lamin",
     mixinStandardHelpOptions = true,
     versionProvider = Lamin.Version.class,
-    description = "LaminDB on the JVM: manage instances, save and load artifacts, query registries.",
+    description =
+        "LaminDB on the JVM: manage instances, save and load artifacts, query registries.",
     subcommands = {
       InitCommand.class,
       ConnectCommand.class,
@@ -41,7 +42,10 @@ import picocli.CommandLine.Option;
     })
 public final class Lamin implements Callable<Integer> {
 
-  @Option(names = "--verbose", description = "Print stack traces and debug logs.", scope = CommandLine.ScopeType.INHERIT)
+  @Option(
+      names = "--verbose",
+      description = "Print stack traces and debug logs.",
+      scope = CommandLine.ScopeType.INHERIT)
   boolean verbose;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -75,7 +79,11 @@ public final class Lamin implements Callable<Integer> {
             cmd.getErr().println("✗ " + ex.getMessage());
             return 1;
           }
-          cmd.getErr().println("✗ unexpected error: " + ex + (verbose ? "" : " (run with --verbose for details)"));
+          cmd.getErr()
+              .println(
+                  "✗ unexpected error: "
+                      + ex
+                      + (verbose ? "" : " (run with --verbose for details)"));
           return 2;
         });
     int code = cl.execute(args);

@@ -25,13 +25,15 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * {@code lamin list <registry> [--filter key__startswith=raw/ ...] [--limit N] [--format table|csv|json]}: prints
- * the records of a registry of the current instance, newest first, with LaminDB's DataFrame columns.
+ * {@code lamin list <registry> [--filter key__startswith=raw/ ...] [--limit N] [--format
+ * table|csv|json]}: prints the records of a registry of the current instance, newest first, with
+ * LaminDB's DataFrame columns.
  */
 @Command(
     name = "list",
     mixinStandardHelpOptions = true,
-    description = "List records of a registry (artifact, transform, run, record, ulabel, project, ...), newest first.")
+    description =
+        "List records of a registry (artifact, transform, run, record, ulabel, project, ...), newest first.")
 public final class ListCommand implements Callable<Integer> {
 
   /** Output formats. */
@@ -46,20 +48,31 @@ public final class ListCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "<registry>",
-      description = "Registry name as in LaminDB: artifact, transform, run, record, ulabel, project, feature, ...")
+  @Parameters(
+      index = "0",
+      paramLabel = "<registry>",
+      description =
+          "Registry name as in LaminDB: artifact, transform, run, record, ulabel, project, feature, ...")
   String registry;
 
-  @Option(names = {"-f", "--filter"}, paramLabel = "<lookup=value>",
-      description = "A filter such as key__startswith=raw/, size__gt=1000, ulabels__name=My label; repeatable,"
-          + " all must hold. Lists for __in and __range are comma-separated.")
+  @Option(
+      names = {"-f", "--filter"},
+      paramLabel = "<lookup=value>",
+      description =
+          "A filter such as key__startswith=raw/, size__gt=1000, ulabels__name=My label; repeatable,"
+              + " all must hold. Lists for __in and __range are comma-separated.")
   List<String> filters = new ArrayList<>();
 
-  @Option(names = "--limit", defaultValue = "50", description = "Maximum number of records (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--limit",
+      defaultValue = "50",
+      description = "Maximum number of records (default: ${DEFAULT-VALUE}).")
   int limit;
 
-  @Option(names = "--format", defaultValue = "table", description = "Output format: ${COMPLETION-CANDIDATES}"
-      + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      defaultValue = "table",
+      description = "Output format: ${COMPLETION-CANDIDATES}" + " (default: ${DEFAULT-VALUE}).")
   Format format;
 
   @Override
@@ -92,12 +105,13 @@ public final class ListCommand implements Callable<Integer> {
    */
   static String render(Table t, Format format) {
     switch (format) {
-      case csv: {
-        StringWriter w = new StringWriter();
-        t.write().csv(w);
-        String s = w.toString();
-        return s.endsWith("\n") ? s : s + "\n";
-      }
+      case csv:
+        {
+          StringWriter w = new StringWriter();
+          t.write().csv(w);
+          String s = w.toString();
+          return s.endsWith("\n") ? s : s + "\n";
+        }
       case json:
         return json(t) + "\n";
       default:

@@ -11,7 +11,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code lamin load --key K | <uid>}: sync an artifact into the cache and print its local path. */
-@Command(name = "load", description = "Sync an artifact into the local cache; prints its local path on the last line.")
+@Command(
+    name = "load",
+    description = "Sync an artifact into the local cache; prints its local path on the last line.")
 final class LoadCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

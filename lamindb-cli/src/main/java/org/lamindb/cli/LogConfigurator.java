@@ -10,8 +10,8 @@ import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
- * Configures Logback in code (no XML parsing at start-up, which keeps {@code lamin} fast): warnings to stderr as
- * {@code ! message}.
+ * Configures Logback in code (no XML parsing at start-up, which keeps {@code lamin} fast): warnings
+ * to stderr as {@code ! message}.
  */
 public final class LogConfigurator extends ContextAwareBase implements Configurator {
   @Override

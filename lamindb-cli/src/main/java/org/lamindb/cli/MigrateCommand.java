@@ -9,7 +9,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code lamin migrate [instance]}: upgrade an instance's schema. */
-@Command(name = "migrate", description = "Upgrade the schema of an instance (default: the current one) to this version of lamindb-java.")
+@Command(
+    name = "migrate",
+    description =
+        "Upgrade the schema of an instance (default: the current one) to this version of lamindb-java.")
 final class MigrateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -19,8 +22,15 @@ final class MigrateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     LaminSetup setup = LaminSetup.fromEnvironment();
-    String ref = instance != null ? instance : setup.current().orElseThrow(() -> new InstanceException("no current instance; pass one"));
-    setup.migrate(ref).forEach((m, v) -> spec.commandLine().getOut().println("→ " + m + ": schema version " + v));
+    String ref =
+        instance != null
+            ? instance
+            : setup
+                .current()
+                .orElseThrow(() -> new InstanceException("no current instance; pass one"));
+    setup
+        .migrate(ref)
+        .forEach((m, v) -> spec.commandLine().getOut().println("→ " + m + ": schema version " + v));
     return 0;
   }
 }

@@ -8,7 +8,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code lamin repair [--dry-run]}: remove leftovers of interrupted saves. */
-@Command(name = "repair", description = "Find leftovers of interrupted saves (orphan files, temporary uploads) and remove them.")
+@Command(
+    name = "repair",
+    description =
+        "Find leftovers of interrupted saves (orphan files, temporary uploads) and remove them.")
 final class RepairCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -20,8 +23,12 @@ final class RepairCommand implements Callable<Integer> {
     try (LaminDB ln = Cli.connect()) {
       var lines = ln.repair(dryRun);
       lines.forEach(spec.commandLine().getOut()::println);
-      spec.commandLine().getOut().println("→ " + lines.stream().filter(l -> !l.startsWith("missing")).count()
-          + (dryRun ? " leftover(s) found" : " leftover(s) removed"));
+      spec.commandLine()
+          .getOut()
+          .println(
+              "→ "
+                  + lines.stream().filter(l -> !l.startsWith("missing")).count()
+                  + (dryRun ? " leftover(s) found" : " leftover(s) removed"));
     }
     return 0;
   }

@@ -13,7 +13,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code lamin save <path>}: register a file or folder as an artifact. */
-@Command(name = "save", description = "Save a file or folder as an artifact; prints its uid, key and storage path.")
+@Command(
+    name = "save",
+    description = "Save a file or folder as an artifact; prints its uid, key and storage path.")
 final class SaveCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -29,10 +31,15 @@ final class SaveCommand implements Callable<Integer> {
   @Option(names = "--kind", description = "Kind: dataset, model, or any string.")
   String kind;
 
-  @Option(names = "--stem-uid", description = "Save as a new version of the artifact family with this 16-character uid stem.")
+  @Option(
+      names = "--stem-uid",
+      description = "Save as a new version of the artifact family with this 16-character uid stem.")
   String stemUid;
 
-  @Option(names = "--files", description = "For a folder: save each file as its own artifact with key <key or folder name>/<relative path> (bulk).")
+  @Option(
+      names = "--files",
+      description =
+          "For a folder: save each file as its own artifact with key <key or folder name>/<relative path> (bulk).")
   boolean perFile;
 
   @Override
@@ -47,8 +54,15 @@ final class SaveCommand implements Callable<Integer> {
         }
         var saved = ln.saveFiles(path, key);
         long fresh = saved.stream().filter(a -> a.uid() != null).count();
-        spec.commandLine().getOut().println("→ saved " + fresh + " artifacts from " + path + " under key prefix "
-            + (key != null ? key : path.toAbsolutePath().normalize().getFileName()));
+        spec.commandLine()
+            .getOut()
+            .println(
+                "→ saved "
+                    + fresh
+                    + " artifacts from "
+                    + path
+                    + " under key prefix "
+                    + (key != null ? key : path.toAbsolutePath().normalize().getFileName()));
         return 0;
       }
       Artifact a = ln.artifact(path);
@@ -66,11 +80,21 @@ final class SaveCommand implements Callable<Integer> {
       }
       if (key == null && description == null && stemUid == null && !ln.isInStorage(path)) {
         throw new InvalidArgumentException(
-            "pass --key or --description when saving " + path + " (e.g. --key examples/" + path.getFileName() + ")");
+            "pass --key or --description when saving "
+                + path
+                + " (e.g. --key examples/"
+                + path.getFileName()
+                + ")");
       }
       a.save();
       var out = spec.commandLine().getOut();
-      out.println("→ saved artifact uid=" + a.uid() + " key=" + (a.key() == null ? "" : a.key()) + " version=" + a.version());
+      out.println(
+          "→ saved artifact uid="
+              + a.uid()
+              + " key="
+              + (a.key() == null ? "" : a.key())
+              + " version="
+              + a.version());
       out.println("→ storage path: " + a.path());
     }
     return 0;

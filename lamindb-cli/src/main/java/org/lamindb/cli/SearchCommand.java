@@ -12,29 +12,38 @@ import picocli.CommandLine.Spec;
 import tech.tablesaw.api.Table;
 
 /**
- * {@code lamin search <registry> <text> [--limit N] [--format table|csv|json]}: ranks the records of a registry by
- * how well their text fields match, as LaminDB's {@code Registry.search()} (exact, synonym, sub-phrase, prefix, word,
- * substring; case-insensitive).
+ * {@code lamin search <registry> <text> [--limit N] [--format table|csv|json]}: ranks the records
+ * of a registry by how well their text fields match, as LaminDB's {@code Registry.search()} (exact,
+ * synonym, sub-phrase, prefix, word, substring; case-insensitive).
  */
 @Command(
     name = "search",
     mixinStandardHelpOptions = true,
-    description = "Search a registry's text fields (name, key, description, ...), best matches first.")
+    description =
+        "Search a registry's text fields (name, key, description, ...), best matches first.")
 public final class SearchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "<registry>",
-      description = "Registry name as in LaminDB: artifact, transform, run, record, ulabel, project, feature, ...")
+  @Parameters(
+      index = "0",
+      paramLabel = "<registry>",
+      description =
+          "Registry name as in LaminDB: artifact, transform, run, record, ulabel, project, feature, ...")
   String registry;
 
   @Parameters(index = "1", paramLabel = "<text>", description = "The text to search for.")
   String text;
 
-  @Option(names = "--limit", defaultValue = "20", description = "Maximum number of results (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--limit",
+      defaultValue = "20",
+      description = "Maximum number of results (default: ${DEFAULT-VALUE}).")
   int limit;
 
-  @Option(names = "--format", defaultValue = "table", description = "Output format: ${COMPLETION-CANDIDATES}"
-      + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      defaultValue = "table",
+      description = "Output format: ${COMPLETION-CANDIDATES}" + " (default: ${DEFAULT-VALUE}).")
   ListCommand.Format format;
 
   @Override

@@ -10,14 +10,24 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code lamin settings [name] [get|set <v>|unset]}. */
-@Command(name = "settings", description = "Show or change settings: cache-dir, storage, instance, user.")
+@Command(
+    name = "settings",
+    description = "Show or change settings: cache-dir, storage, instance, user.")
 final class SettingsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "cache-dir | storage | instance | user")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "NAME",
+      description = "cache-dir | storage | instance | user")
   String name;
 
-  @Parameters(index = "1", arity = "0..1", paramLabel = "ACTION", description = "get (default) | set | unset")
+  @Parameters(
+      index = "1",
+      arity = "0..1",
+      paramLabel = "ACTION",
+      description = "get (default) | set | unset")
   String action = "get";
 
   @Parameters(index = "2", arity = "0..1", paramLabel = "VALUE")
@@ -38,7 +48,8 @@ final class SettingsCommand implements Callable<Integer> {
       case "cache-dir:get" -> out.println(setup.cacheDir());
       case "cache-dir:set" -> {
         if (value == null) {
-          throw new InvalidArgumentException("pass the new cache directory: lamin settings cache-dir set <dir>");
+          throw new InvalidArgumentException(
+              "pass the new cache directory: lamin settings cache-dir set <dir>");
         }
         setup.cacheDir(Path.of(value));
         out.println("→ cache-dir=" + setup.cacheDir());
@@ -50,14 +61,20 @@ final class SettingsCommand implements Callable<Integer> {
       case "storage:get" -> out.println(setup.info().map(i -> i.storageRoot()).orElse("none"));
       case "storage:set" -> {
         if (value == null) {
-          throw new InvalidArgumentException("pass the new default storage: lamin settings storage set <dir|s3://...>");
+          throw new InvalidArgumentException(
+              "pass the new default storage: lamin settings storage set <dir|s3://...>");
         }
         out.println("→ storage=" + setup.defaultStorage(value));
       }
       case "instance:get" -> out.println(setup.current().orElse("none"));
       case "user:get" -> out.println(setup.user());
-      default -> throw new InvalidArgumentException(
-          "unknown setting or action '" + name + " " + action + "'; settings: cache-dir (get|set|unset), storage (get|set), instance, user (get)");
+      default ->
+          throw new InvalidArgumentException(
+              "unknown setting or action '"
+                  + name
+                  + " "
+                  + action
+                  + "'; settings: cache-dir (get|set|unset), storage (get|set), instance, user (get)");
     }
     return 0;
   }

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lamindb.testing.PostgresTestServer;
 
-/** The real {@code lamin} commands, run as processes through bin/lamin in a temporary $LAMIN_HOME. */
+/**
+ * The real {@code lamin} commands, run as processes through bin/lamin in a temporary $LAMIN_HOME.
+ */
 class CliTest {
   @TempDir Path tmp;
   LaminProcess lamin;
@@ -28,12 +30,18 @@ class CliTest {
     assertThat(init.out()).contains("→ initialized lamindb: anonymous/mydata");
     assertThat(tmp.resolve("mydata/.lamindb/lamin.db")).exists();
     var info = lamin.run("info");
-    assertThat(info.out()).contains("Instance: anonymous/mydata", "storage: " + tmp.resolve("mydata").toRealPath(),
-        "db: sqlite:", "Settings dir: " + tmp.resolve("home"));
+    assertThat(info.out())
+        .contains(
+            "Instance: anonymous/mydata",
+            "storage: " + tmp.resolve("mydata").toRealPath(),
+            "db: sqlite:",
+            "Settings dir: " + tmp.resolve("home"));
     assertThat(lamin.run("disconnect").out()).contains("disconnected from anonymous/mydata");
     assertThat(lamin.run("info").out()).contains("Instance: none");
-    assertThat(lamin.run("connect", "mydata").out()).contains("→ connected lamindb: anonymous/mydata");
-    assertThat(lamin.run("settings", "instance", "get").out().strip()).isEqualTo("anonymous/mydata");
+    assertThat(lamin.run("connect", "mydata").out())
+        .contains("→ connected lamindb: anonymous/mydata");
+    assertThat(lamin.run("settings", "instance", "get").out().strip())
+        .isEqualTo("anonymous/mydata");
   }
 
   @Test
@@ -59,8 +67,11 @@ class CliTest {
     assertThat(local).hasContent("hello");
     assertThat(lamin.run("load", uid).outLines()).last().isEqualTo(local.toString());
     var describe = lamin.run("describe", "examples/myfile.txt");
-    assertThat(describe.out()).startsWith("Artifact: examples/myfile.txt (0000)").contains("uid: " + uid, "storage/path: " + local);
-    assertThat(lamin.run("delete", "artifact", "examples/myfile.txt").out()).contains("moved artifact " + uid + " to trash");
+    assertThat(describe.out())
+        .startsWith("Artifact: examples/myfile.txt (0000)")
+        .contains("uid: " + uid, "storage/path: " + local);
+    assertThat(lamin.run("delete", "artifact", "examples/myfile.txt").out())
+        .contains("moved artifact " + uid + " to trash");
     var gone = lamin.run("load", "--key", "examples/myfile.txt");
     assertThat(gone.exit()).isEqualTo(1);
     assertThat(gone.err()).startsWith("✗ no artifact with uid or key 'examples/myfile.txt'");
@@ -76,7 +87,10 @@ class CliTest {
     Path f = Files.writeString(tmp.resolve("x.txt"), "x");
     var r = lamin.run("save", f.toString());
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.err().strip()).startsWith("✗ pass --key or --description").doesNotContain("\n").doesNotContain("Exception");
+    assertThat(r.err().strip())
+        .startsWith("✗ pass --key or --description")
+        .doesNotContain("\n")
+        .doesNotContain("Exception");
   }
 
   @Test
@@ -103,20 +117,30 @@ class CliTest {
 
   @Test
   void postgresInstanceWithWrongPortFailsClearly() throws Exception {
-    var r = lamin.run("init", "--storage", tmp.resolve("pg").toString(), "--db", "postgresql://postgres@127.0.0.1:1/x");
+    var r =
+        lamin.run(
+            "init",
+            "--storage",
+            tmp.resolve("pg").toString(),
+            "--db",
+            "postgresql://postgres@127.0.0.1:1/x");
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.err()).startsWith("✗ cannot connect to PostgreSQL at postgresql://postgres@127.0.0.1:1/x");
+    assertThat(r.err())
+        .startsWith("✗ cannot connect to PostgreSQL at postgresql://postgres@127.0.0.1:1/x");
     assertThat(tmp.resolve("pg")).doesNotExist();
   }
 
   @Test
   void postgresInstanceRoundTrip() throws Exception {
     String db = PostgresTestServer.newEmptyDatabase();
-    var init = lamin.run("init", "--storage", tmp.resolve("pgdata").toString(), "--db", db, "--name", "pgi");
+    var init =
+        lamin.run(
+            "init", "--storage", tmp.resolve("pgdata").toString(), "--db", db, "--name", "pgi");
     assertThat(init.exit()).as(init.err()).isZero();
     Path f = Files.writeString(tmp.resolve("p.txt"), "pg");
     assertThat(lamin.run("save", f.toString(), "--key", "p.txt").exit()).isZero();
-    assertThat(lamin.run("info").out()).contains("Instance: anonymous/pgi", "db: postgresql://postgres@");
+    assertThat(lamin.run("info").out())
+        .contains("Instance: anonymous/pgi", "db: postgresql://postgres@");
     assertThat(Path.of(lamin.run("load", "--key", "p.txt").outLines().get(0))).hasContent("pg");
   }
 

@@ -9,12 +9,18 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs the README's quickstart script exactly as a user would, so the documentation cannot drift. */
+/**
+ * Runs the README's quickstart script exactly as a user would, so the documentation cannot drift.
+ */
 class ExamplesTest {
   @TempDir Path tmp;
 
   private String run(String script) throws Exception {
-    Path repo = Path.of(System.getProperty("lamin.launcher", "../bin/lamin")).toAbsolutePath().getParent().getParent();
+    Path repo =
+        Path.of(System.getProperty("lamin.launcher", "../bin/lamin"))
+            .toAbsolutePath()
+            .getParent()
+            .getParent();
     Path out = tmp.resolve("out.txt");
     Process p =
         new ProcessBuilder("bash", repo.resolve(script).toString())

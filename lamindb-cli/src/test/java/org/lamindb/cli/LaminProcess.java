@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the real {@code bin/lamin} launcher (and so the packaged jar) in a temporary settings directory. */
+/**
+ * Runs the real {@code bin/lamin} launcher (and so the packaged jar) in a temporary settings
+ * directory.
+ */
 final class LaminProcess {
   private final Path home;
   private final Map<String, String> extraEnv;
@@ -43,7 +46,8 @@ final class LaminProcess {
     Process p = pb.start();
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
       p.destroyForcibly();
-      throw new IllegalStateException("lamin " + String.join(" ", args) + " did not finish in 120 s");
+      throw new IllegalStateException(
+          "lamin " + String.join(" ", args) + " did not finish in 120 s");
     }
     return new Result(
         p.exitValue(),

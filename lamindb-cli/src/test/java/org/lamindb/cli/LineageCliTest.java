@@ -218,8 +218,14 @@ class LineageCliTest {
   void createFastaExampleRunsAsASingleFileProgram() throws Exception {
     assertThat(lamin.run("init", "--storage", tmp.resolve("data").toString()).exit()).isZero();
     Path repo =
-        Path.of(System.getProperty("lamin.launcher", "../bin/lamin")).toAbsolutePath().getParent().getParent();
-    Path jar = Path.of(System.getProperty("lamin.jar", repo.resolve("lamindb-cli/target/lamin.jar").toString()));
+        Path.of(System.getProperty("lamin.launcher", "../bin/lamin"))
+            .toAbsolutePath()
+            .getParent()
+            .getParent();
+    Path jar =
+        Path.of(
+            System.getProperty(
+                "lamin.jar", repo.resolve("lamindb-cli/target/lamin.jar").toString()));
     Path dir = Files.createDirectories(tmp.resolve("example"));
     ProcessBuilder pb =
         new ProcessBuilder(

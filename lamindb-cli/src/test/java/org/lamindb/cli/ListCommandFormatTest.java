@@ -26,16 +26,19 @@ class ListCommandFormatTest {
   @Test
   void jsonTypesValuesAndNulls() {
     String json = ListCommand.render(sample(), ListCommand.Format.json).replaceAll("\\s+", "");
-    assertThat(json).isEqualTo(
-        "[{\"key\":\"raw/a.csv\",\"size\":10,\"is_latest\":true},"
-            + "{\"key\":\"b,\\\"quoted\\\"\",\"size\":null,\"is_latest\":false}]");
+    assertThat(json)
+        .isEqualTo(
+            "[{\"key\":\"raw/a.csv\",\"size\":10,\"is_latest\":true},"
+                + "{\"key\":\"b,\\\"quoted\\\"\",\"size\":null,\"is_latest\":false}]");
   }
 
   @Test
   void tableShowsHeaderAndRowsOrNoRecords() {
     String text = ListCommand.render(sample(), ListCommand.Format.table);
     assertThat(text).contains("key").contains("raw/a.csv").contains("is_latest");
-    assertThat(ListCommand.render(Table.create("Artifact", StringColumn.create("key")), ListCommand.Format.table))
+    assertThat(
+            ListCommand.render(
+                Table.create("Artifact", StringColumn.create("key")), ListCommand.Format.table))
         .isEqualTo("(no records)\n");
   }
 }

@@ -11,8 +11,9 @@ import org.lamindb.internal.artifact.ArtifactStore;
 import org.lamindb.internal.core.CoreRegistries;
 
 /**
- * An artifact (lamindb_artifact): a versioned dataset or model — a file or folder in a storage location, identified
- * by a content hash and optionally a key. Create one with {@code ln.artifact(path).key("...").save()}.
+ * An artifact (lamindb_artifact): a versioned dataset or model — a file or folder in a storage
+ * location, identified by a content hash and optionally a key. Create one with {@code
+ * ln.artifact(path).key("...").save()}.
  */
 public final class Artifact extends SQLRecord<Artifact> {
 
@@ -29,7 +30,8 @@ public final class Artifact extends SQLRecord<Artifact> {
   public static final org.lamindb.query.TextField KEY = org.lamindb.query.Field.text("key");
 
   /** Typed field {@code description} for filters and ordering. */
-  public static final org.lamindb.query.TextField DESCRIPTION = org.lamindb.query.Field.text("description");
+  public static final org.lamindb.query.TextField DESCRIPTION =
+      org.lamindb.query.Field.text("description");
 
   /** Typed field {@code suffix} for filters and ordering. */
   public static final org.lamindb.query.TextField SUFFIX = org.lamindb.query.Field.text("suffix");
@@ -56,7 +58,8 @@ public final class Artifact extends SQLRecord<Artifact> {
       org.lamindb.query.Field.of("n_observations", Long.class);
 
   /** Typed field {@code version_tag} for filters and ordering. */
-  public static final org.lamindb.query.TextField VERSION_TAG = org.lamindb.query.Field.text("version_tag");
+  public static final org.lamindb.query.TextField VERSION_TAG =
+      org.lamindb.query.Field.text("version_tag");
 
   /** Typed field {@code is_latest} for filters and ordering. */
   public static final org.lamindb.query.Field<Boolean> IS_LATEST =
@@ -113,8 +116,8 @@ public final class Artifact extends SQLRecord<Artifact> {
   }
 
   /**
-   * Sets an in-memory object to store (a Tablesaw {@code Table}, an {@code AnnData}, ...); used by {@link
-   * LaminDB#artifact(Object)}.
+   * Sets an in-memory object to store (a Tablesaw {@code Table}, an {@code AnnData}, ...); used by
+   * {@link LaminDB#artifact(Object)}.
    *
    * @param data the object
    * @return this
@@ -126,8 +129,8 @@ public final class Artifact extends SQLRecord<Artifact> {
   }
 
   /**
-   * Makes this artifact a new version of {@code previous} (same uid stem, next version suffix); the key and
-   * description default to the previous version's.
+   * Makes this artifact a new version of {@code previous} (same uid stem, next version suffix); the
+   * key and description default to the previous version's.
    *
    * @param previous a saved artifact of the family
    * @return this
@@ -138,9 +141,9 @@ public final class Artifact extends SQLRecord<Artifact> {
   }
 
   /**
-   * Controls de-duplication by content hash: {@code true} always stores a new artifact, {@code false} always
-   * returns an existing artifact with the same content. By default, files already inside a storage location are
-   * not de-duplicated and all others are.
+   * Controls de-duplication by content hash: {@code true} always stores a new artifact, {@code
+   * false} always returns an existing artifact with the same content. By default, files already
+   * inside a storage location are not de-duplicated and all others are.
    *
    * @param skip whether to skip the hash lookup
    * @return this
@@ -151,9 +154,9 @@ public final class Artifact extends SQLRecord<Artifact> {
   }
 
   /**
-   * Saves the artifact: hashes the content, returns the existing artifact when the same content is already
-   * registered (this object then holds that artifact), creates a new version when the key exists with other
-   * content, and stores the content crash-safely.
+   * Saves the artifact: hashes the content, returns the existing artifact when the same content is
+   * already registered (this object then holds that artifact), creates a new version when the key
+   * exists with other content, and stores the content crash-safely.
    *
    * @return this artifact, saved
    */
@@ -164,9 +167,9 @@ public final class Artifact extends SQLRecord<Artifact> {
   }
 
   /**
-   * Saves many artifacts at once, much faster than one by one: hashing runs in parallel and new artifacts are
-   * inserted in one transaction. Duplicates resolve to existing artifacts and new versions of existing keys are
-   * saved one by one, exactly as {@link #save()} would.
+   * Saves many artifacts at once, much faster than one by one: hashing runs in parallel and new
+   * artifacts are inserted in one transaction. Duplicates resolve to existing artifacts and new
+   * versions of existing keys are saved one by one, exactly as {@link #save()} would.
    *
    * @param artifacts unsaved artifacts, e.g. from {@code ln.artifact(path).key(...)}
    * @return the same artifacts, saved
@@ -179,7 +182,8 @@ public final class Artifact extends SQLRecord<Artifact> {
     for (Artifact a : artifacts) {
       drafts.put(a, a.draft);
     }
-    return new org.lamindb.internal.artifact.ArtifactBulk(artifacts.get(0).instance()).saveAll(artifacts, drafts);
+    return new org.lamindb.internal.artifact.ArtifactBulk(artifacts.get(0).instance())
+        .saveAll(artifacts, drafts);
   }
 
   /** Moves the artifact to the trash (its content is kept); {@link #restore()} brings it back. */
@@ -189,8 +193,9 @@ public final class Artifact extends SQLRecord<Artifact> {
   }
 
   /**
-   * Deletes the artifact. Permanently deleting removes the row and, when the artifact owns its content (stored
-   * under {@code .lamindb/}), the content; content registered in place elsewhere is kept.
+   * Deletes the artifact. Permanently deleting removes the row and, when the artifact owns its
+   * content (stored under {@code .lamindb/}), the content; content registered in place elsewhere is
+   * kept.
    *
    * @param permanent true to delete for good, false to move to the trash
    */
@@ -204,21 +209,23 @@ public final class Artifact extends SQLRecord<Artifact> {
   }
 
   /**
-   * Deletes the artifact permanently together with its content, even content registered in place outside {@code
-   * .lamindb/}.
+   * Deletes the artifact permanently together with its content, even content registered in place
+   * outside {@code .lamindb/}.
    */
   public void deleteWithContent() {
     ArtifactFiles.of(instance()).deletePermanently(this, true);
   }
 
-  /** @return the full storage path of the content, e.g. {@code /data/lamin/.lamindb/AbC...0000.csv} */
+  /**
+   * @return the full storage path of the content, e.g. {@code /data/lamin/.lamindb/AbC...0000.csv}
+   */
   public String path() {
     return ArtifactFiles.of(instance()).path(this);
   }
 
   /**
-   * @return a local path with the content: the file itself on local storage, else an up-to-date copy in the cache
-   *     (downloaded only when the remote changed)
+   * @return a local path with the content: the file itself on local storage, else an up-to-date
+   *     copy in the cache (downloaded only when the remote changed)
    */
   public Path cache() {
     Path p = ArtifactFiles.of(instance()).cache(this);
@@ -227,8 +234,8 @@ public final class Artifact extends SQLRecord<Artifact> {
   }
 
   /**
-   * Loads the content into its natural object: a String for text, a JsonNode for JSON, a Tablesaw Table for
-   * CSV/Parquet, an AnnData for .h5ad/.zarr (with lamindb-formats).
+   * Loads the content into its natural object: a String for text, a JsonNode for JSON, a Tablesaw
+   * Table for CSV/Parquet, an AnnData for .h5ad/.zarr (with lamindb-formats).
    *
    * @return the loaded object
    */
@@ -249,19 +256,25 @@ public final class Artifact extends SQLRecord<Artifact> {
     return org.lamindb.internal.artifact.Formats.load(p, suffix(), type);
   }
 
-  /** @return a stream over the content, read lazily from storage without downloading it all first */
+  /**
+   * @return a stream over the content, read lazily from storage without downloading it all first
+   */
   public InputStream open() {
     InputStream in = ArtifactFiles.of(instance()).open(this);
     instance().trackInput(this);
     return in;
   }
 
-  /** @return all versions of this artifact (trashed ones excluded), oldest first */
+  /**
+   * @return all versions of this artifact (trashed ones excluded), oldest first
+   */
   public List<Artifact> versions() {
     return ArtifactStore.of(instance()).versions(this);
   }
 
-  /** @return the key (a virtual relative path such as {@code examples/my.csv}), or null */
+  /**
+   * @return the key (a virtual relative path such as {@code examples/my.csv}), or null
+   */
   public String key() {
     return str("key");
   }
@@ -271,7 +284,9 @@ public final class Artifact extends SQLRecord<Artifact> {
     return set("key", value);
   }
 
-  /** @return the description, or null */
+  /**
+   * @return the description, or null
+   */
   public String description() {
     return str("description");
   }
@@ -281,12 +296,16 @@ public final class Artifact extends SQLRecord<Artifact> {
     return set("description", value);
   }
 
-  /** @return the canonical suffix, e.g. {@code .csv}, or "" */
+  /**
+   * @return the canonical suffix, e.g. {@code .csv}, or ""
+   */
   public String suffix() {
     return str("suffix");
   }
 
-  /** @return {@code dataset}, {@code model}, ... or null */
+  /**
+   * @return {@code dataset}, {@code model}, ... or null
+   */
   public String kind() {
     return str("kind");
   }
@@ -296,70 +315,96 @@ public final class Artifact extends SQLRecord<Artifact> {
     return set("kind", value);
   }
 
-  /** @return the object type ({@code DataFrame}, {@code AnnData}, ...), or null */
+  /**
+   * @return the object type ({@code DataFrame}, {@code AnnData}, ...), or null
+   */
   public String otype() {
     return str("otype");
   }
 
-  /** @return size in bytes (sum over files for folders) */
+  /**
+   * @return size in bytes (sum over files for folders)
+   */
   public Long size() {
     return lng("size");
   }
 
-  /** @return the content hash (22 characters, LaminDB-compatible) */
+  /**
+   * @return the content hash (22 characters, LaminDB-compatible)
+   */
   public String hash() {
     return str("hash");
   }
 
-  /** @return how {@link #hash()} was computed: {@code md5}, {@code sha1-fl}, {@code md5-d}, ... */
+  /**
+   * @return how {@link #hash()} was computed: {@code md5}, {@code sha1-fl}, {@code md5-d}, ...
+   */
   public String hashType() {
     return str("_hash_type");
   }
 
-  /** @return number of files for folder artifacts, else null */
+  /**
+   * @return number of files for folder artifacts, else null
+   */
   public Long nFiles() {
     return lng("n_files");
   }
 
-  /** @return number of observations (rows, cells, records) when known */
+  /**
+   * @return number of observations (rows, cells, records) when known
+   */
   public Long nObservations() {
     return lng("n_observations");
   }
 
-  /** @return the version tag if set, else the 4-character uid suffix */
+  /**
+   * @return the version tag if set, else the 4-character uid suffix
+   */
   public String version() {
     String tag = str("version_tag");
     String uid = uid();
     return tag != null ? tag : uid == null ? null : uid.substring(uid.length() - 4);
   }
 
-  /** @return true for the latest version of its family */
+  /**
+   * @return true for the latest version of its family
+   */
   public boolean isLatest() {
     return Boolean.TRUE.equals(bool("is_latest"));
   }
 
-  /** @return the storage location */
+  /**
+   * @return the storage location
+   */
   public Storage storage() {
     return related("storage", Storage.class);
   }
 
-  /** @return the run that created this artifact, or null */
+  /**
+   * @return the run that created this artifact, or null
+   */
   public Run run() {
     return related("run", Run.class);
   }
 
-  /** @return the transform of the creating run, or null */
+  /**
+   * @return the transform of the creating run, or null
+   */
   public Transform transform() {
     Run r = run();
     return r == null ? null : r.transform();
   }
 
-  /** @return creation time */
+  /**
+   * @return creation time
+   */
   public OffsetDateTime createdAt() {
     return time("created_at");
   }
 
-  /** @return the creating user */
+  /**
+   * @return the creating user
+   */
   public User createdBy() {
     return related("created_by", User.class);
   }
@@ -367,29 +412,37 @@ public final class Artifact extends SQLRecord<Artifact> {
   // ---- features & labels ----
 
   /**
-   * @return the feature values of this artifact: {@code features().addValues(Map.of("gc_content", 0.55))},
-   *     {@code features().get()}, {@code features().remove("gc_content")}
+   * @return the feature values of this artifact: {@code features().addValues(Map.of("gc_content",
+   *     0.55))}, {@code features().get()}, {@code features().remove("gc_content")}
    */
   public FeatureManager features() {
     return new FeatureManager(this);
   }
 
-  /** @return the ulabels linked to this artifact ({@code add}, {@code remove}, {@code list}) */
+  /**
+   * @return the ulabels linked to this artifact ({@code add}, {@code remove}, {@code list})
+   */
   public LabelManager<ULabel> ulabels() {
     return new LabelManager<>(this, "ulabels", ULabel.class);
   }
 
-  /** @return the projects linked to this artifact ({@code add}, {@code remove}, {@code list}) */
+  /**
+   * @return the projects linked to this artifact ({@code add}, {@code remove}, {@code list})
+   */
   public LabelManager<Project> projects() {
     return new LabelManager<>(this, "projects", Project.class);
   }
 
-  /** @return the references linked to this artifact ({@code add}, {@code remove}, {@code list}) */
+  /**
+   * @return the references linked to this artifact ({@code add}, {@code remove}, {@code list})
+   */
   public LabelManager<Reference> references() {
     return new LabelManager<>(this, "references", Reference.class);
   }
 
-  /** @return the records linked to this artifact ({@code add}, {@code remove}, {@code list}) */
+  /**
+   * @return the records linked to this artifact ({@code add}, {@code remove}, {@code list})
+   */
   public LabelManager<Record> records() {
     return new LabelManager<>(this, "records", Record.class);
   }
@@ -397,13 +450,15 @@ public final class Artifact extends SQLRecord<Artifact> {
   // ---- lineage ----
 
   /**
-   * Draws this artifact's lineage upstream (the runs and inputs that produced it) and downstream (runs that used
-   * it), prints it as a Mermaid flowchart and returns it for other renderings ({@code toDot()}, {@code toSvg()}).
+   * Draws this artifact's lineage upstream (the runs and inputs that produced it) and downstream
+   * (runs that used it), prints it as a Mermaid flowchart and returns it for other renderings
+   * ({@code toDot()}, {@code toSvg()}).
    *
    * @return the lineage graph
    */
   public org.lamindb.lineage.LineageGraph viewLineage() {
-    org.lamindb.lineage.LineageGraph g = lineage(Integer.MAX_VALUE, org.lamindb.lineage.LineageGraph.Direction.BOTH);
+    org.lamindb.lineage.LineageGraph g =
+        lineage(Integer.MAX_VALUE, org.lamindb.lineage.LineageGraph.Direction.BOTH);
     System.out.println(g.toMermaid());
     return g;
   }
@@ -413,11 +468,15 @@ public final class Artifact extends SQLRecord<Artifact> {
    * @param direction upstream, downstream or both
    * @return the lineage graph, not printed
    */
-  public org.lamindb.lineage.LineageGraph lineage(int depth, org.lamindb.lineage.LineageGraph.Direction direction) {
-    return org.lamindb.internal.lineage.LineageGraphBuilder.build(instance(), this, depth, direction);
+  public org.lamindb.lineage.LineageGraph lineage(
+      int depth, org.lamindb.lineage.LineageGraph.Direction direction) {
+    return org.lamindb.internal.lineage.LineageGraphBuilder.build(
+        instance(), this, depth, direction);
   }
 
-  /** @return the runs that used this artifact as input, oldest first */
+  /**
+   * @return the runs that used this artifact as input, oldest first
+   */
   public List<Run> inputOfRuns() {
     return org.lamindb.internal.lineage.LineageQueries.inputOfRuns(instance(), this);
   }

@@ -3,7 +3,10 @@ package org.lamindb.model;
 import org.lamindb.LaminDB;
 import org.lamindb.internal.core.CoreRegistries;
 
-/** A branch (lamindb_branch): {@code main} (1), {@code archive} (0), {@code trash} (-1), or a user branch. */
+/**
+ * A branch (lamindb_branch): {@code main} (1), {@code archive} (0), {@code trash} (-1), or a user
+ * branch.
+ */
 public final class Branch extends SQLRecord<Branch> {
   /**
    * Creates an empty, unsaved entity; use the factories and queries of {@link LaminDB} instead.
@@ -14,12 +17,16 @@ public final class Branch extends SQLRecord<Branch> {
     super(ln, CoreRegistries.BRANCH);
   }
 
-  /** @return name */
+  /**
+   * @return name
+   */
   public String name() {
     return str("name");
   }
 
-  /** @return description */
+  /**
+   * @return description
+   */
   public String description() {
     return str("description");
   }
@@ -29,7 +36,9 @@ public final class Branch extends SQLRecord<Branch> {
     return set("description", value);
   }
 
-  /** @return created_at */
+  /**
+   * @return created_at
+   */
   public java.time.OffsetDateTime createdAt() {
     return time("created_at");
   }

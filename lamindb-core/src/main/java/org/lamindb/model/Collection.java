@@ -19,13 +19,15 @@ public final class Collection extends SQLRecord<Collection> {
   public static final org.lamindb.query.TextField KEY = org.lamindb.query.Field.text("key");
 
   /** Typed field {@code description} for filters and ordering. */
-  public static final org.lamindb.query.TextField DESCRIPTION = org.lamindb.query.Field.text("description");
+  public static final org.lamindb.query.TextField DESCRIPTION =
+      org.lamindb.query.Field.text("description");
 
   /** Typed field {@code hash} for filters and ordering. */
   public static final org.lamindb.query.TextField HASH = org.lamindb.query.Field.text("hash");
 
   /** Typed field {@code version_tag} for filters and ordering. */
-  public static final org.lamindb.query.TextField VERSION_TAG = org.lamindb.query.Field.text("version_tag");
+  public static final org.lamindb.query.TextField VERSION_TAG =
+      org.lamindb.query.Field.text("version_tag");
 
   /** Typed field {@code is_latest} for filters and ordering. */
   public static final org.lamindb.query.Field<Boolean> IS_LATEST =
@@ -46,6 +48,7 @@ public final class Collection extends SQLRecord<Collection> {
   /** Typed field {@code created_by_id} for filters and ordering. */
   public static final org.lamindb.query.Field<Long> CREATED_BY_ID =
       org.lamindb.query.Field.of("created_by_id", Long.class);
+
   /**
    * Creates an empty, unsaved entity; use the factories and queries of {@link LaminDB} instead.
    *
@@ -55,7 +58,9 @@ public final class Collection extends SQLRecord<Collection> {
     super(ln, CoreRegistries.COLLECTION);
   }
 
-  /** @return key */
+  /**
+   * @return key
+   */
   public String key() {
     return str("key");
   }
@@ -65,7 +70,9 @@ public final class Collection extends SQLRecord<Collection> {
     return set("key", value);
   }
 
-  /** @return description */
+  /**
+   * @return description
+   */
   public String description() {
     return str("description");
   }
@@ -75,44 +82,60 @@ public final class Collection extends SQLRecord<Collection> {
     return set("description", value);
   }
 
-  /** @return hash */
+  /**
+   * @return hash
+   */
   public String hash() {
     return str("hash");
   }
 
-  /** @return is_latest */
+  /**
+   * @return is_latest
+   */
   public Boolean isLatest() {
     return bool("is_latest");
   }
 
-  /** @return version_tag */
+  /**
+   * @return version_tag
+   */
   public String versionTag() {
     return str("version_tag");
   }
 
-  /** @return created_at */
+  /**
+   * @return created_at
+   */
   public java.time.OffsetDateTime createdAt() {
     return time("created_at");
   }
 
   // ---- features & labels ----
 
-  /** @return the ulabels linked to this collection ({@code add}, {@code remove}, {@code list}) */
+  /**
+   * @return the ulabels linked to this collection ({@code add}, {@code remove}, {@code list})
+   */
   public LabelManager<ULabel> ulabels() {
     return new LabelManager<>(this, "ulabels", ULabel.class);
   }
 
-  /** @return the projects linked to this collection ({@code add}, {@code remove}, {@code list}) */
+  /**
+   * @return the projects linked to this collection ({@code add}, {@code remove}, {@code list})
+   */
   public LabelManager<Project> projects() {
     return new LabelManager<>(this, "projects", Project.class);
   }
 
-  /** @return the references linked to this collection ({@code add}, {@code remove}, {@code list}) */
+  /**
+   * @return the references linked to this collection ({@code add}, {@code remove}, {@code list})
+   */
   public LabelManager<Reference> references() {
     return new LabelManager<>(this, "references", Reference.class);
   }
 
-  /** @return the records linked to this collection ({@code add}, {@code remove}, {@code list}) */
+  /**
+   * @return the records linked to this collection ({@code add}, {@code remove}, {@code list})
+   */
   public LabelManager<Record> records() {
     return new LabelManager<>(this, "records", Record.class);
   }

@@ -4,8 +4,8 @@ import org.lamindb.LaminDB;
 import org.lamindb.internal.core.CoreRegistries;
 
 /**
- * A feature (lamindb_feature): a named, typed dimension that artifacts, runs and records are annotated with, e.g.
- * {@code ln.feature("gc_content", Dtype.FLOAT).save()}.
+ * A feature (lamindb_feature): a named, typed dimension that artifacts, runs and records are
+ * annotated with, e.g. {@code ln.feature("gc_content", Dtype.FLOAT).save()}.
  */
 public final class Feature extends SQLRecord<Feature> {
 
@@ -22,7 +22,8 @@ public final class Feature extends SQLRecord<Feature> {
   public static final org.lamindb.query.TextField NAME = org.lamindb.query.Field.text("name");
 
   /** Typed field {@code description} for filters and ordering. */
-  public static final org.lamindb.query.TextField DESCRIPTION = org.lamindb.query.Field.text("description");
+  public static final org.lamindb.query.TextField DESCRIPTION =
+      org.lamindb.query.Field.text("description");
 
   /** Typed field {@code is_type} for filters and ordering. */
   public static final org.lamindb.query.Field<Boolean> IS_TYPE =
@@ -53,7 +54,9 @@ public final class Feature extends SQLRecord<Feature> {
     super(ln, CoreRegistries.FEATURE);
   }
 
-  /** @return the name */
+  /**
+   * @return the name
+   */
   public String name() {
     return str("name");
   }
@@ -63,7 +66,9 @@ public final class Feature extends SQLRecord<Feature> {
     return set("name", value);
   }
 
-  /** @return the serialized dtype, e.g. {@code float}, {@code cat[ULabel]} */
+  /**
+   * @return the serialized dtype, e.g. {@code float}, {@code cat[ULabel]}
+   */
   public String dtypeString() {
     return str("_dtype_str");
   }
@@ -73,7 +78,9 @@ public final class Feature extends SQLRecord<Feature> {
     return set("_dtype_str", value);
   }
 
-  /** @return the unit, or null */
+  /**
+   * @return the unit, or null
+   */
   public String unit() {
     return str("unit");
   }
@@ -83,7 +90,9 @@ public final class Feature extends SQLRecord<Feature> {
     return set("unit", value);
   }
 
-  /** @return the description */
+  /**
+   * @return the description
+   */
   public String description() {
     return str("description");
   }
@@ -93,7 +102,9 @@ public final class Feature extends SQLRecord<Feature> {
     return set("description", value);
   }
 
-  /** @return whether values are coerced to the dtype (e.g. date strings), null when unset */
+  /**
+   * @return whether values are coerced to the dtype (e.g. date strings), null when unset
+   */
   public Boolean coerce() {
     return bool("coerce");
   }
@@ -103,7 +114,9 @@ public final class Feature extends SQLRecord<Feature> {
     return set("coerce", value);
   }
 
-  /** @return whether nulls are allowed */
+  /**
+   * @return whether nulls are allowed
+   */
   public Boolean nullable() {
     return bool("nullable");
   }
@@ -113,7 +126,9 @@ public final class Feature extends SQLRecord<Feature> {
     return set("nullable", value);
   }
 
-  /** @return true when this feature is a type grouping other features */
+  /**
+   * @return true when this feature is a type grouping other features
+   */
   public boolean isType() {
     return Boolean.TRUE.equals(bool("is_type"));
   }
@@ -123,7 +138,9 @@ public final class Feature extends SQLRecord<Feature> {
     return set("is_type", value);
   }
 
-  /** @return the type feature, or null */
+  /**
+   * @return the type feature, or null
+   */
   public Feature type() {
     return related("type", Feature.class);
   }
@@ -135,7 +152,9 @@ public final class Feature extends SQLRecord<Feature> {
 
   // ---- features & labels ----
 
-  /** @return the dtype, parsed from {@link #dtypeString()}; null for feature types */
+  /**
+   * @return the dtype, parsed from {@link #dtypeString()}; null for feature types
+   */
   public Dtype dtype() {
     String s = dtypeString();
     return s == null ? null : Dtype.parse(s);

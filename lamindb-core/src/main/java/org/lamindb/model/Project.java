@@ -4,8 +4,8 @@ import org.lamindb.LaminDB;
 import org.lamindb.internal.core.CoreRegistries;
 
 /**
- * A project (lamindb_project) to group artifacts, transforms, runs and other records. Labels with {@code
- * isType(true)} group other projects: {@code ln.project("Programs").isType(true).save()}.
+ * A project (lamindb_project) to group artifacts, transforms, runs and other records. Labels with
+ * {@code isType(true)} group other projects: {@code ln.project("Programs").isType(true).save()}.
  */
 public final class Project extends SQLRecord<Project> {
 
@@ -22,7 +22,8 @@ public final class Project extends SQLRecord<Project> {
   public static final org.lamindb.query.TextField NAME = org.lamindb.query.Field.text("name");
 
   /** Typed field {@code description} for filters and ordering. */
-  public static final org.lamindb.query.TextField DESCRIPTION = org.lamindb.query.Field.text("description");
+  public static final org.lamindb.query.TextField DESCRIPTION =
+      org.lamindb.query.Field.text("description");
 
   /** Typed field {@code is_type} for filters and ordering. */
   public static final org.lamindb.query.Field<Boolean> IS_TYPE =
@@ -67,7 +68,9 @@ public final class Project extends SQLRecord<Project> {
     super(ln, CoreRegistries.PROJECT);
   }
 
-  /** @return the name */
+  /**
+   * @return the name
+   */
   public String name() {
     return str("name");
   }
@@ -77,7 +80,9 @@ public final class Project extends SQLRecord<Project> {
     return set("name", value);
   }
 
-  /** @return the description */
+  /**
+   * @return the description
+   */
   public String description() {
     return str("description");
   }
@@ -87,7 +92,9 @@ public final class Project extends SQLRecord<Project> {
     return set("description", value);
   }
 
-  /** @return the abbreviation */
+  /**
+   * @return the abbreviation
+   */
   public String abbr() {
     return str("abbr");
   }
@@ -97,7 +104,9 @@ public final class Project extends SQLRecord<Project> {
     return set("abbr", value);
   }
 
-  /** @return the url */
+  /**
+   * @return the url
+   */
   public String url() {
     return str("url");
   }
@@ -107,7 +116,9 @@ public final class Project extends SQLRecord<Project> {
     return set("url", value);
   }
 
-  /** @return true when this project is a type grouping other projects */
+  /**
+   * @return true when this project is a type grouping other projects
+   */
   public boolean isType() {
     return Boolean.TRUE.equals(bool("is_type"));
   }
@@ -117,7 +128,9 @@ public final class Project extends SQLRecord<Project> {
     return set("is_type", value);
   }
 
-  /** @return the type project, or null */
+  /**
+   * @return the type project, or null
+   */
   public Project type() {
     return related("type", Project.class);
   }
@@ -129,17 +142,23 @@ public final class Project extends SQLRecord<Project> {
 
   // ---- features & labels ----
 
-  /** @return the parents linked to this project ({@code add}, {@code remove}, {@code list}) */
+  /**
+   * @return the parents linked to this project ({@code add}, {@code remove}, {@code list})
+   */
   public LabelManager<Project> parents() {
     return new LabelManager<>(this, "parents", Project.class);
   }
 
-  /** @return the children linked to this project ({@code add}, {@code remove}, {@code list}) */
+  /**
+   * @return the children linked to this project ({@code add}, {@code remove}, {@code list})
+   */
   public LabelManager<Project> children() {
     return new LabelManager<>(this, "children", Project.class);
   }
 
-  /** @return the references linked to this project ({@code add}, {@code remove}, {@code list}) */
+  /**
+   * @return the references linked to this project ({@code add}, {@code remove}, {@code list})
+   */
   public LabelManager<Reference> references() {
     return new LabelManager<>(this, "references", Reference.class);
   }

@@ -4,8 +4,9 @@ import org.lamindb.LaminDB;
 import org.lamindb.internal.core.CoreRegistries;
 
 /**
- * A record (lamindb_record) for the entities of experiments: samples, perturbations, instruments (LIMS). Labels with {@code
- * isType(true)} group other records: {@code ln.record("Sample").isType(true).save()}.
+ * A record (lamindb_record) for the entities of experiments: samples, perturbations, instruments
+ * (LIMS). Labels with {@code isType(true)} group other records: {@code
+ * ln.record("Sample").isType(true).save()}.
  */
 public final class Record extends SQLRecord<Record> {
 
@@ -22,7 +23,8 @@ public final class Record extends SQLRecord<Record> {
   public static final org.lamindb.query.TextField NAME = org.lamindb.query.Field.text("name");
 
   /** Typed field {@code description} for filters and ordering. */
-  public static final org.lamindb.query.TextField DESCRIPTION = org.lamindb.query.Field.text("description");
+  public static final org.lamindb.query.TextField DESCRIPTION =
+      org.lamindb.query.Field.text("description");
 
   /** Typed field {@code is_type} for filters and ordering. */
   public static final org.lamindb.query.Field<Boolean> IS_TYPE =
@@ -53,7 +55,9 @@ public final class Record extends SQLRecord<Record> {
     super(ln, CoreRegistries.RECORD);
   }
 
-  /** @return the name */
+  /**
+   * @return the name
+   */
   public String name() {
     return str("name");
   }
@@ -63,7 +67,9 @@ public final class Record extends SQLRecord<Record> {
     return set("name", value);
   }
 
-  /** @return the description */
+  /**
+   * @return the description
+   */
   public String description() {
     return str("description");
   }
@@ -73,7 +79,9 @@ public final class Record extends SQLRecord<Record> {
     return set("description", value);
   }
 
-  /** @return true when this record is a type grouping other records */
+  /**
+   * @return true when this record is a type grouping other records
+   */
   public boolean isType() {
     return Boolean.TRUE.equals(bool("is_type"));
   }
@@ -83,7 +91,9 @@ public final class Record extends SQLRecord<Record> {
     return set("is_type", value);
   }
 
-  /** @return the type record, or null */
+  /**
+   * @return the type record, or null
+   */
   public Record type() {
     return related("type", Record.class);
   }
@@ -93,7 +103,9 @@ public final class Record extends SQLRecord<Record> {
     return relate("type", type);
   }
 
-  /** @return the schema making this type a sheet, or null */
+  /**
+   * @return the schema making this type a sheet, or null
+   */
   public Schema schema() {
     return related("schema", Schema.class);
   }
@@ -106,36 +118,45 @@ public final class Record extends SQLRecord<Record> {
   // ---- features & labels ----
 
   /**
-   * @return the feature values of this record: {@code features().addValues(Map.of("gc_content", 0.55))},
-   *     {@code features().get()}, {@code features().remove("gc_content")}
+   * @return the feature values of this record: {@code features().addValues(Map.of("gc_content",
+   *     0.55))}, {@code features().get()}, {@code features().remove("gc_content")}
    */
   public FeatureManager features() {
     return new FeatureManager(this);
   }
 
-  /** @return the parents linked to this record ({@code add}, {@code remove}, {@code list}) */
+  /**
+   * @return the parents linked to this record ({@code add}, {@code remove}, {@code list})
+   */
   public LabelManager<Record> parents() {
     return new LabelManager<>(this, "parents", Record.class);
   }
 
-  /** @return the children linked to this record ({@code add}, {@code remove}, {@code list}) */
+  /**
+   * @return the children linked to this record ({@code add}, {@code remove}, {@code list})
+   */
   public LabelManager<Record> children() {
     return new LabelManager<>(this, "children", Record.class);
   }
 
-  /** @return the projects linked to this record ({@code add}, {@code remove}, {@code list}) */
+  /**
+   * @return the projects linked to this record ({@code add}, {@code remove}, {@code list})
+   */
   public LabelManager<Project> projects() {
     return new LabelManager<>(this, "projects", Project.class);
   }
 
-  /** @return the references linked to this record ({@code add}, {@code remove}, {@code list}) */
+  /**
+   * @return the references linked to this record ({@code add}, {@code remove}, {@code list})
+   */
   public LabelManager<Reference> references() {
     return new LabelManager<>(this, "references", Reference.class);
   }
 
   /**
-   * Exports a record type as a sheet: one row per record of this type, columns {@code __lamindb_record_uid__},
-   * {@code __lamindb_record_name__}, then one typed column per feature (the schema's members for sheets).
+   * Exports a record type as a sheet: one row per record of this type, columns {@code
+   * __lamindb_record_uid__}, {@code __lamindb_record_name__}, then one typed column per feature
+   * (the schema's members for sheets).
    *
    * @return the table
    */
@@ -147,9 +168,10 @@ public final class Record extends SQLRecord<Record> {
   }
 
   /**
-   * Creates or updates records of {@code type} from a table (a sheet): names from column
-   * {@code __lamindb_record_name__} or {@code name}, every other column a feature. Records of the type with the same
-   * name are updated. Every value is validated first; nothing is written if any fails.
+   * Creates or updates records of {@code type} from a table (a sheet): names from column {@code
+   * __lamindb_record_name__} or {@code name}, every other column a feature. Records of the type
+   * with the same name are updated. Every value is validated first; nothing is written if any
+   * fails.
    *
    * <pre>{@code
    * List<Record> samples = Record.fromDataFrame(table, sampleType);
@@ -164,12 +186,15 @@ public final class Record extends SQLRecord<Record> {
     return org.lamindb.internal.features.Sheets.fromTable(type.instance(), table, type);
   }
 
-  /** @return records of this type and all its sub-types (recursively) */
+  /**
+   * @return records of this type and all its sub-types (recursively)
+   */
   public java.util.List<Record> queryRecords() {
     java.util.List<Long> types =
         org.lamindb.internal.features.FeatureCatalog.typeSubtree(instance(), registry(), uid());
     java.util.List<Record> out = new java.util.ArrayList<>();
-    for (SQLRecord<?> r : ln().records().filter("type_id__in", types).filter("is_type", false).list()) {
+    for (SQLRecord<?> r :
+        ln().records().filter("type_id__in", types).filter("is_type", false).list()) {
       out.add((Record) r);
     }
     return out;

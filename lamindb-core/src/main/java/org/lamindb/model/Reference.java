@@ -19,7 +19,8 @@ public final class Reference extends SQLRecord<Reference> {
   public static final org.lamindb.query.TextField NAME = org.lamindb.query.Field.text("name");
 
   /** Typed field {@code description} for filters and ordering. */
-  public static final org.lamindb.query.TextField DESCRIPTION = org.lamindb.query.Field.text("description");
+  public static final org.lamindb.query.TextField DESCRIPTION =
+      org.lamindb.query.Field.text("description");
 
   /** Typed field {@code is_type} for filters and ordering. */
   public static final org.lamindb.query.Field<Boolean> IS_TYPE =
@@ -57,6 +58,7 @@ public final class Reference extends SQLRecord<Reference> {
   /** Typed field {@code date} for filters and ordering. */
   public static final org.lamindb.query.Field<java.time.LocalDate> DATE =
       org.lamindb.query.Field.of("date", java.time.LocalDate.class);
+
   /**
    * Creates an empty, unsaved entity; use the factories and queries of {@link LaminDB} instead.
    *
@@ -66,7 +68,9 @@ public final class Reference extends SQLRecord<Reference> {
     super(ln, CoreRegistries.REFERENCE);
   }
 
-  /** @return name */
+  /**
+   * @return name
+   */
   public String name() {
     return str("name");
   }
@@ -76,7 +80,9 @@ public final class Reference extends SQLRecord<Reference> {
     return set("name", value);
   }
 
-  /** @return description */
+  /**
+   * @return description
+   */
   public String description() {
     return str("description");
   }
@@ -86,7 +92,9 @@ public final class Reference extends SQLRecord<Reference> {
     return set("description", value);
   }
 
-  /** @return abbr */
+  /**
+   * @return abbr
+   */
   public String abbr() {
     return str("abbr");
   }
@@ -96,7 +104,9 @@ public final class Reference extends SQLRecord<Reference> {
     return set("abbr", value);
   }
 
-  /** @return url */
+  /**
+   * @return url
+   */
   public String url() {
     return str("url");
   }
@@ -106,7 +116,9 @@ public final class Reference extends SQLRecord<Reference> {
     return set("url", value);
   }
 
-  /** @return doi */
+  /**
+   * @return doi
+   */
   public String doi() {
     return str("doi");
   }
@@ -116,7 +128,9 @@ public final class Reference extends SQLRecord<Reference> {
     return set("doi", value);
   }
 
-  /** @return pubmed_id */
+  /**
+   * @return pubmed_id
+   */
   public Long pubmedId() {
     return lng("pubmed_id");
   }
@@ -126,7 +140,9 @@ public final class Reference extends SQLRecord<Reference> {
     return set("pubmed_id", value);
   }
 
-  /** @return text */
+  /**
+   * @return text
+   */
   public String text() {
     return str("text");
   }
@@ -136,7 +152,9 @@ public final class Reference extends SQLRecord<Reference> {
     return set("text", value);
   }
 
-  /** @return is_type */
+  /**
+   * @return is_type
+   */
   public Boolean isType() {
     return bool("is_type");
   }
@@ -146,7 +164,9 @@ public final class Reference extends SQLRecord<Reference> {
     return set("is_type", value);
   }
 
-  /** @return created_at */
+  /**
+   * @return created_at
+   */
   public java.time.OffsetDateTime createdAt() {
     return time("created_at");
   }

@@ -16,9 +16,10 @@ import org.lamindb.internal.core.RecordStore;
 import org.lamindb.spi.RegistryDef;
 
 /**
- * Base of every entity: one row of a registry, bound to the instance it belongs to. Values are held by column name
- * (see {@link #get(String)}); subclasses add typed accessors without a {@code get} prefix and fluent setters that
- * return the entity, as in {@code ln.ulabel("My label").description("...").save()}.
+ * Base of every entity: one row of a registry, bound to the instance it belongs to. Values are held
+ * by column name (see {@link #get(String)}); subclasses add typed accessors without a {@code get}
+ * prefix and fluent setters that return the entity, as in {@code ln.ulabel("My
+ * label").description("...").save()}.
  *
  * @param <T> the entity type, so fluent setters return it
  */
@@ -52,32 +53,44 @@ public abstract class SQLRecord<T extends SQLRecord<T>> {
     this.registry = registry;
   }
 
-  /** @return the instance this record belongs to */
+  /**
+   * @return the instance this record belongs to
+   */
   protected LaminDB ln() {
     return ln;
   }
 
-  /** @return internal services of the instance */
+  /**
+   * @return internal services of the instance
+   */
   protected Instance instance() {
     return Access.instance(ln);
   }
 
-  /** @return the registry of this record */
+  /**
+   * @return the registry of this record
+   */
   public RegistryDef registry() {
     return registry;
   }
 
-  /** @return the database id, or null when not yet saved */
+  /**
+   * @return the database id, or null when not yet saved
+   */
   public Long id() {
     return (Long) values.get("id");
   }
 
-  /** @return the uid, or null for registries without uids */
+  /**
+   * @return the uid, or null for registries without uids
+   */
   public String uid() {
     return (String) values.get("uid");
   }
 
-  /** @return true once the record is in the database */
+  /**
+   * @return true once the record is in the database
+   */
   public boolean isSaved() {
     return id() != null;
   }
@@ -90,14 +103,16 @@ public abstract class SQLRecord<T extends SQLRecord<T>> {
     return values.get(field);
   }
 
-  /** @return a read-only view of all column values */
+  /**
+   * @return a read-only view of all column values
+   */
   public Map<String, Object> values() {
     return Collections.unmodifiableMap(values);
   }
 
   /**
-   * Saves the record: INSERT when new (uid, created_by, branch and space filled in), else UPDATE of the changed
-   * fields.
+   * Saves the record: INSERT when new (uid, created_by, branch and space filled in), else UPDATE of
+   * the changed fields.
    *
    * @return this record
    */
@@ -107,8 +122,8 @@ public abstract class SQLRecord<T extends SQLRecord<T>> {
   }
 
   /**
-   * Deletes the record: registries with branches move it to the trash (restore with {@link #restore()}), others
-   * delete it permanently.
+   * Deletes the record: registries with branches move it to the trash (restore with {@link
+   * #restore()}), others delete it permanently.
    */
   public void delete() {
     RecordStore.delete(instance(), this, false);
@@ -135,7 +150,9 @@ public abstract class SQLRecord<T extends SQLRecord<T>> {
     return self();
   }
 
-  /** @return a plain-text description of the record (a tree as LaminDB's describe) */
+  /**
+   * @return a plain-text description of the record (a tree as LaminDB's describe)
+   */
   public String describeText() {
     return instance().describer().describe(this, false);
   }
@@ -153,53 +170,76 @@ public abstract class SQLRecord<T extends SQLRecord<T>> {
     return (T) this;
   }
 
-  /** @return this, typed */
+  /**
+   * @return this, typed
+   */
   @SuppressWarnings("unchecked")
   protected T self() {
     return (T) this;
   }
 
-  /** @return string value of {@code field} */
+  /**
+   * @return string value of {@code field}
+   */
   protected String str(String field) {
     return (String) values.get(field);
   }
 
-  /** @return integer value of {@code field} */
+  /**
+   * @return integer value of {@code field}
+   */
   protected Long lng(String field) {
     return (Long) values.get(field);
   }
 
-  /** @return boolean value of {@code field} */
+  /**
+   * @return boolean value of {@code field}
+   */
   protected Boolean bool(String field) {
     return (Boolean) values.get(field);
   }
 
-  /** @return timestamp value of {@code field} */
+  /**
+   * @return timestamp value of {@code field}
+   */
   protected OffsetDateTime time(String field) {
     return (OffsetDateTime) values.get(field);
   }
 
-  /** @return date value of {@code field} */
+  /**
+   * @return date value of {@code field}
+   */
   protected LocalDate date(String field) {
     return (LocalDate) values.get(field);
   }
 
-  /** @return JSON value of {@code field} */
+  /**
+   * @return JSON value of {@code field}
+   */
   protected JsonNode json(String field) {
     return (JsonNode) values.get(field);
   }
 
-  /** @return the record that FK relation {@code relation} points to, loaded on demand; null if unset */
+  /**
+   * @return the record that FK relation {@code relation} points to, loaded on demand; null if unset
+   */
   protected <R extends SQLRecord<?>> R related(String relation, Class<R> type) {
     return RecordStore.related(instance(), this, relation, type);
   }
 
-  /** Sets FK relation {@code relation} to {@code target} (which must be saved), or clears it for null. */
+  /**
+   * Sets FK relation {@code relation} to {@code target} (which must be saved), or clears it for
+   * null.
+   */
   protected T relate(String relation, SQLRecord<?> target) {
     String column = registry.relation(relation).orElseThrow().column();
     if (target != null && target.id() == null) {
       throw new org.lamindb.InvalidArgumentException(
-          target.registry().name() + " " + target + " is not saved yet; save it before using it as " + relation);
+          target.registry().name()
+              + " "
+              + target
+              + " is not saved yet; save it before using it as "
+              + relation);
     }
     return set(column, target == null ? null : target.id());
   }

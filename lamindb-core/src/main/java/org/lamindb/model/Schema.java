@@ -3,7 +3,9 @@ package org.lamindb.model;
 import org.lamindb.LaminDB;
 import org.lamindb.internal.core.CoreRegistries;
 
-/** A schema (lamindb_schema): a set of features or identifiers that datasets are validated against. */
+/**
+ * A schema (lamindb_schema): a set of features or identifiers that datasets are validated against.
+ */
 public final class Schema extends SQLRecord<Schema> {
 
   // ---- typed fields for filters: ln.schemas().filter(Schema.ID...) (query engine) ----
@@ -19,7 +21,8 @@ public final class Schema extends SQLRecord<Schema> {
   public static final org.lamindb.query.TextField NAME = org.lamindb.query.Field.text("name");
 
   /** Typed field {@code description} for filters and ordering. */
-  public static final org.lamindb.query.TextField DESCRIPTION = org.lamindb.query.Field.text("description");
+  public static final org.lamindb.query.TextField DESCRIPTION =
+      org.lamindb.query.Field.text("description");
 
   /** Typed field {@code is_type} for filters and ordering. */
   public static final org.lamindb.query.Field<Boolean> IS_TYPE =
@@ -40,6 +43,7 @@ public final class Schema extends SQLRecord<Schema> {
   /** Typed field {@code created_by_id} for filters and ordering. */
   public static final org.lamindb.query.Field<Long> CREATED_BY_ID =
       org.lamindb.query.Field.of("created_by_id", Long.class);
+
   /**
    * Creates an empty, unsaved entity; use the factories and queries of {@link LaminDB} instead.
    *
@@ -49,7 +53,9 @@ public final class Schema extends SQLRecord<Schema> {
     super(ln, CoreRegistries.SCHEMA);
   }
 
-  /** @return name */
+  /**
+   * @return name
+   */
   public String name() {
     return str("name");
   }
@@ -59,7 +65,9 @@ public final class Schema extends SQLRecord<Schema> {
     return set("name", value);
   }
 
-  /** @return description */
+  /**
+   * @return description
+   */
   public String description() {
     return str("description");
   }
@@ -69,7 +77,9 @@ public final class Schema extends SQLRecord<Schema> {
     return set("description", value);
   }
 
-  /** @return itype */
+  /**
+   * @return itype
+   */
   public String itype() {
     return str("itype");
   }
@@ -79,7 +89,9 @@ public final class Schema extends SQLRecord<Schema> {
     return set("itype", value);
   }
 
-  /** @return otype */
+  /**
+   * @return otype
+   */
   public String otype() {
     return str("otype");
   }
@@ -89,17 +101,23 @@ public final class Schema extends SQLRecord<Schema> {
     return set("otype", value);
   }
 
-  /** @return hash */
+  /**
+   * @return hash
+   */
   public String hash() {
     return str("hash");
   }
 
-  /** @return n_members */
+  /**
+   * @return n_members
+   */
   public Long nMembers() {
     return lng("n_members");
   }
 
-  /** @return is_type */
+  /**
+   * @return is_type
+   */
   public Boolean isType() {
     return bool("is_type");
   }
@@ -109,14 +127,18 @@ public final class Schema extends SQLRecord<Schema> {
     return set("is_type", value);
   }
 
-  /** @return created_at */
+  /**
+   * @return created_at
+   */
   public java.time.OffsetDateTime createdAt() {
     return time("created_at");
   }
 
   // ---- features & labels ----
 
-  /** @return the member features in order */
+  /**
+   * @return the member features in order
+   */
   public java.util.List<Feature> members() {
     if (!isSaved()) {
       return java.util.List.of();

@@ -14,12 +14,16 @@ public final class Space extends SQLRecord<Space> {
     super(ln, CoreRegistries.SPACE);
   }
 
-  /** @return name */
+  /**
+   * @return name
+   */
   public String name() {
     return str("name");
   }
 
-  /** @return description */
+  /**
+   * @return description
+   */
   public String description() {
     return str("description");
   }
@@ -29,7 +33,9 @@ public final class Space extends SQLRecord<Space> {
     return set("description", value);
   }
 
-  /** @return created_at */
+  /**
+   * @return created_at
+   */
   public java.time.OffsetDateTime createdAt() {
     return time("created_at");
   }

@@ -25,11 +25,13 @@ public final class Storage extends SQLRecord<Storage> {
   public static final org.lamindb.query.TextField REGION = org.lamindb.query.Field.text("region");
 
   /** Typed field {@code description} for filters and ordering. */
-  public static final org.lamindb.query.TextField DESCRIPTION = org.lamindb.query.Field.text("description");
+  public static final org.lamindb.query.TextField DESCRIPTION =
+      org.lamindb.query.Field.text("description");
 
   /** Typed field {@code created_at} for filters and ordering. */
   public static final org.lamindb.query.Field<java.time.OffsetDateTime> CREATED_AT =
       org.lamindb.query.Field.of("created_at", java.time.OffsetDateTime.class);
+
   /**
    * Creates an empty, unsaved entity; use the factories and queries of {@link LaminDB} instead.
    *
@@ -39,22 +41,30 @@ public final class Storage extends SQLRecord<Storage> {
     super(ln, CoreRegistries.STORAGE);
   }
 
-  /** @return root */
+  /**
+   * @return root
+   */
   public String root() {
     return str("root");
   }
 
-  /** @return type */
+  /**
+   * @return type
+   */
   public String type() {
     return str("type");
   }
 
-  /** @return region */
+  /**
+   * @return region
+   */
   public String region() {
     return str("region");
   }
 
-  /** @return description */
+  /**
+   * @return description
+   */
   public String description() {
     return str("description");
   }
@@ -64,12 +74,16 @@ public final class Storage extends SQLRecord<Storage> {
     return set("description", value);
   }
 
-  /** @return instance_uid */
+  /**
+   * @return instance_uid
+   */
   public String instanceUid() {
     return str("instance_uid");
   }
 
-  /** @return created_at */
+  /**
+   * @return created_at
+   */
   public java.time.OffsetDateTime createdAt() {
     return time("created_at");
   }

@@ -5,8 +5,8 @@ import org.lamindb.LaminDB;
 import org.lamindb.internal.core.CoreRegistries;
 
 /**
- * A transform (lamindb_transform): a versioned piece of code that creates data — a script, a pipeline step, a
- * function. Each execution is a {@link Run}.
+ * A transform (lamindb_transform): a versioned piece of code that creates data — a script, a
+ * pipeline step, a function. Each execution is a {@link Run}.
  */
 public final class Transform extends SQLRecord<Transform> {
 
@@ -23,7 +23,8 @@ public final class Transform extends SQLRecord<Transform> {
   public static final org.lamindb.query.TextField KEY = org.lamindb.query.Field.text("key");
 
   /** Typed field {@code description} for filters and ordering. */
-  public static final org.lamindb.query.TextField DESCRIPTION = org.lamindb.query.Field.text("description");
+  public static final org.lamindb.query.TextField DESCRIPTION =
+      org.lamindb.query.Field.text("description");
 
   /** Typed field {@code kind} for filters and ordering. */
   public static final org.lamindb.query.TextField KIND = org.lamindb.query.Field.text("kind");
@@ -32,10 +33,12 @@ public final class Transform extends SQLRecord<Transform> {
   public static final org.lamindb.query.TextField HASH = org.lamindb.query.Field.text("hash");
 
   /** Typed field {@code reference} for filters and ordering. */
-  public static final org.lamindb.query.TextField REFERENCE = org.lamindb.query.Field.text("reference");
+  public static final org.lamindb.query.TextField REFERENCE =
+      org.lamindb.query.Field.text("reference");
 
   /** Typed field {@code version_tag} for filters and ordering. */
-  public static final org.lamindb.query.TextField VERSION_TAG = org.lamindb.query.Field.text("version_tag");
+  public static final org.lamindb.query.TextField VERSION_TAG =
+      org.lamindb.query.Field.text("version_tag");
 
   /** Typed field {@code is_latest} for filters and ordering. */
   public static final org.lamindb.query.Field<Boolean> IS_LATEST =
@@ -66,7 +69,9 @@ public final class Transform extends SQLRecord<Transform> {
     super(ln, CoreRegistries.TRANSFORM);
   }
 
-  /** @return the key, e.g. {@code create-fasta.java} */
+  /**
+   * @return the key, e.g. {@code create-fasta.java}
+   */
   public String key() {
     return str("key");
   }
@@ -76,7 +81,9 @@ public final class Transform extends SQLRecord<Transform> {
     return set("key", value);
   }
 
-  /** @return the description */
+  /**
+   * @return the description
+   */
   public String description() {
     return str("description");
   }
@@ -86,7 +93,9 @@ public final class Transform extends SQLRecord<Transform> {
     return set("description", value);
   }
 
-  /** @return {@code pipeline}, {@code script}, {@code notebook} or {@code function} */
+  /**
+   * @return {@code pipeline}, {@code script}, {@code notebook} or {@code function}
+   */
   public String kind() {
     return str("kind");
   }
@@ -96,24 +105,32 @@ public final class Transform extends SQLRecord<Transform> {
     return set("kind", value);
   }
 
-  /** @return the stored source code (secrets redacted), or null */
+  /**
+   * @return the stored source code (secrets redacted), or null
+   */
   public String sourceCode() {
     return str("source_code");
   }
 
-  /** @return hash of the (unredacted) source */
+  /**
+   * @return hash of the (unredacted) source
+   */
   public String hash() {
     return str("hash");
   }
 
-  /** @return the version tag if set, else the 4-character uid suffix */
+  /**
+   * @return the version tag if set, else the 4-character uid suffix
+   */
   public String version() {
     String tag = str("version_tag");
     String uid = uid();
     return tag != null ? tag : uid == null ? null : uid.substring(uid.length() - 4);
   }
 
-  /** @return the version tag, or null */
+  /**
+   * @return the version tag, or null
+   */
   public String versionTag() {
     return str("version_tag");
   }
@@ -123,39 +140,53 @@ public final class Transform extends SQLRecord<Transform> {
     return set("version_tag", value);
   }
 
-  /** @return true for the latest version of its family */
+  /**
+   * @return true for the latest version of its family
+   */
   public boolean isLatest() {
     return Boolean.TRUE.equals(bool("is_latest"));
   }
 
-  /** @return creation time */
+  /**
+   * @return creation time
+   */
   public OffsetDateTime createdAt() {
     return time("created_at");
   }
 
-  /** @return the creating user */
+  /**
+   * @return the creating user
+   */
   public User createdBy() {
     return related("created_by", User.class);
   }
 
   // ---- features & labels ----
 
-  /** @return the ulabels linked to this transform ({@code add}, {@code remove}, {@code list}) */
+  /**
+   * @return the ulabels linked to this transform ({@code add}, {@code remove}, {@code list})
+   */
   public LabelManager<ULabel> ulabels() {
     return new LabelManager<>(this, "ulabels", ULabel.class);
   }
 
-  /** @return the projects linked to this transform ({@code add}, {@code remove}, {@code list}) */
+  /**
+   * @return the projects linked to this transform ({@code add}, {@code remove}, {@code list})
+   */
   public LabelManager<Project> projects() {
     return new LabelManager<>(this, "projects", Project.class);
   }
 
-  /** @return the references linked to this transform ({@code add}, {@code remove}, {@code list}) */
+  /**
+   * @return the references linked to this transform ({@code add}, {@code remove}, {@code list})
+   */
   public LabelManager<Reference> references() {
     return new LabelManager<>(this, "references", Reference.class);
   }
 
-  /** @return the records linked to this transform ({@code add}, {@code remove}, {@code list}) */
+  /**
+   * @return the records linked to this transform ({@code add}, {@code remove}, {@code list})
+   */
   public LabelManager<Record> records() {
     return new LabelManager<>(this, "records", Record.class);
   }

@@ -4,8 +4,9 @@ import org.lamindb.LaminDB;
 import org.lamindb.internal.core.CoreRegistries;
 
 /**
- * A universal label (lamindb_ulabel) to annotate artifacts, runs, transforms and collections. Labels with {@code
- * isType(true)} group other labels: {@code ln.ulabel("Perturbation").isType(true).save()}.
+ * A universal label (lamindb_ulabel) to annotate artifacts, runs, transforms and collections.
+ * Labels with {@code isType(true)} group other labels: {@code
+ * ln.ulabel("Perturbation").isType(true).save()}.
  */
 public final class ULabel extends SQLRecord<ULabel> {
 
@@ -22,7 +23,8 @@ public final class ULabel extends SQLRecord<ULabel> {
   public static final org.lamindb.query.TextField NAME = org.lamindb.query.Field.text("name");
 
   /** Typed field {@code description} for filters and ordering. */
-  public static final org.lamindb.query.TextField DESCRIPTION = org.lamindb.query.Field.text("description");
+  public static final org.lamindb.query.TextField DESCRIPTION =
+      org.lamindb.query.Field.text("description");
 
   /** Typed field {@code is_type} for filters and ordering. */
   public static final org.lamindb.query.Field<Boolean> IS_TYPE =
@@ -53,7 +55,9 @@ public final class ULabel extends SQLRecord<ULabel> {
     super(ln, CoreRegistries.ULABEL);
   }
 
-  /** @return the name */
+  /**
+   * @return the name
+   */
   public String name() {
     return str("name");
   }
@@ -63,7 +67,9 @@ public final class ULabel extends SQLRecord<ULabel> {
     return set("name", value);
   }
 
-  /** @return the description */
+  /**
+   * @return the description
+   */
   public String description() {
     return str("description");
   }
@@ -73,7 +79,9 @@ public final class ULabel extends SQLRecord<ULabel> {
     return set("description", value);
   }
 
-  /** @return true when this label is a type grouping other labels */
+  /**
+   * @return true when this label is a type grouping other labels
+   */
   public boolean isType() {
     return Boolean.TRUE.equals(bool("is_type"));
   }
@@ -83,7 +91,9 @@ public final class ULabel extends SQLRecord<ULabel> {
     return set("is_type", value);
   }
 
-  /** @return the type label, or null */
+  /**
+   * @return the type label, or null
+   */
   public ULabel type() {
     return related("type", ULabel.class);
   }
@@ -95,17 +105,23 @@ public final class ULabel extends SQLRecord<ULabel> {
 
   // ---- features & labels ----
 
-  /** @return the parents linked to this ulabel ({@code add}, {@code remove}, {@code list}) */
+  /**
+   * @return the parents linked to this ulabel ({@code add}, {@code remove}, {@code list})
+   */
   public LabelManager<ULabel> parents() {
     return new LabelManager<>(this, "parents", ULabel.class);
   }
 
-  /** @return the children linked to this ulabel ({@code add}, {@code remove}, {@code list}) */
+  /**
+   * @return the children linked to this ulabel ({@code add}, {@code remove}, {@code list})
+   */
   public LabelManager<ULabel> children() {
     return new LabelManager<>(this, "children", ULabel.class);
   }
 
-  /** @return the projects linked to this ulabel ({@code add}, {@code remove}, {@code list}) */
+  /**
+   * @return the projects linked to this ulabel ({@code add}, {@code remove}, {@code list})
+   */
   public LabelManager<Project> projects() {
     return new LabelManager<>(this, "projects", Project.class);
   }

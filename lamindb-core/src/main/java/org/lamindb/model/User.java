@@ -3,7 +3,9 @@ package org.lamindb.model;
 import org.lamindb.LaminDB;
 import org.lamindb.internal.core.CoreRegistries;
 
-/** A user (lamindb_user): who created records. Local identity set with {@code lamin login <handle>}. */
+/**
+ * A user (lamindb_user): who created records. Local identity set with {@code lamin login <handle>}.
+ */
 public final class User extends SQLRecord<User> {
 
   // ---- typed fields for filters: ln.users().filter(User.ID...) (query engine) ----
@@ -24,6 +26,7 @@ public final class User extends SQLRecord<User> {
   /** Typed field {@code created_at} for filters and ordering. */
   public static final org.lamindb.query.Field<java.time.OffsetDateTime> CREATED_AT =
       org.lamindb.query.Field.of("created_at", java.time.OffsetDateTime.class);
+
   /**
    * Creates an empty, unsaved entity; use the factories and queries of {@link LaminDB} instead.
    *
@@ -33,12 +36,16 @@ public final class User extends SQLRecord<User> {
     super(ln, CoreRegistries.USER);
   }
 
-  /** @return handle */
+  /**
+   * @return handle
+   */
   public String handle() {
     return str("handle");
   }
 
-  /** @return name */
+  /**
+   * @return name
+   */
   public String name() {
     return str("name");
   }
@@ -48,7 +55,9 @@ public final class User extends SQLRecord<User> {
     return set("name", value);
   }
 
-  /** @return created_at */
+  /**
+   * @return created_at
+   */
   public java.time.OffsetDateTime createdAt() {
     return time("created_at");
   }

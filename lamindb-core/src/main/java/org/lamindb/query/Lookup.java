@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The comparison at the end of a lookup string, as in Django and LaminDB: {@code size__gt} compares field
- * {@code size} with {@link #GT}; a lookup without a suffix is {@link #EXACT}.
+ * The comparison at the end of a lookup string, as in Django and LaminDB: {@code size__gt} compares
+ * field {@code size} with {@link #GT}; a lookup without a suffix is {@link #EXACT}.
  */
 public enum Lookup {
   /** Equality; {@code null} means IS NULL. */
@@ -41,12 +41,16 @@ public enum Lookup {
   /** Java regular expression found anywhere in the text ({@code find} semantics). */
   REGEX;
 
-  /** @return the token used in lookup strings, e.g. {@code istartswith} */
+  /**
+   * @return the token used in lookup strings, e.g. {@code istartswith}
+   */
   public String token() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** @return the lookup whose token is {@code token}, if any */
+  /**
+   * @return the lookup whose token is {@code token}, if any
+   */
   public static Optional<Lookup> fromToken(String token) {
     for (Lookup l : values()) {
       if (l.token().equals(token)) {
@@ -56,7 +60,9 @@ public enum Lookup {
     return Optional.empty();
   }
 
-  /** @return true for lookups that compare text (contains, startswith, regex, ...) */
+  /**
+   * @return true for lookups that compare text (contains, startswith, regex, ...)
+   */
   public boolean isTextMatch() {
     return switch (this) {
       case IEXACT, CONTAINS, ICONTAINS, STARTSWITH, ISTARTSWITH, ENDSWITH, IENDSWITH, REGEX -> true;
@@ -64,7 +70,9 @@ public enum Lookup {
     };
   }
 
-  /** @return true for ordering comparisons (gt, gte, lt, lte, range) */
+  /**
+   * @return true for ordering comparisons (gt, gte, lt, lte, range)
+   */
   public boolean isOrdering() {
     return this == GT || this == GTE || this == LT || this == LTE || this == RANGE;
   }

@@ -30,9 +30,10 @@ import org.lamindb.spi.RegistryDef;
 import tech.tablesaw.api.Table;
 
 /**
- * A lazy, immutable query over one registry. Each refinement ({@code filter}, {@code exclude}, {@code orderBy},
- * {@code limit} ...) returns a new query; terminals ({@link #list()}, {@link #stream()}, {@link #first()},
- * {@link #one()}, {@link #count()}, {@link #toDataFrame()} ...) run it.
+ * A lazy, immutable query over one registry. Each refinement ({@code filter}, {@code exclude},
+ * {@code orderBy}, {@code limit} ...) returns a new query; terminals ({@link #list()}, {@link
+ * #stream()}, {@link #first()}, {@link #one()}, {@link #count()}, {@link #toDataFrame()} ...) run
+ * it.
  *
  * <pre>{@code
  * ln.artifacts().filter("key__startswith", "raw/").filter("size__gt", 1_000_000L).orderBy("-created_at").list();
@@ -41,13 +42,14 @@ import tech.tablesaw.api.Table;
  * Artifact a = ln.artifacts().get("key", "sample.fasta");
  * }</pre>
  *
- * <p>As in LaminDB (spec §9.2), queries see records on the current branch and on main; records in the trash or the
- * archive appear only when a lookup names the branch ({@code filter("branch_id", -1L)}; {@code filter("branch",
- * null)} means all branches) or an identifier ({@code id}, {@code uid}, {@code hash}). Artifact queries also hide
- * LaminDB's internal artifacts (kind {@code __lamindb...}) unless a lookup names {@code kind}.
+ * <p>As in LaminDB (spec §9.2), queries see records on the current branch and on main; records in
+ * the trash or the archive appear only when a lookup names the branch ({@code filter("branch_id",
+ * -1L)}; {@code filter("branch", null)} means all branches) or an identifier ({@code id}, {@code
+ * uid}, {@code hash}). Artifact queries also hide LaminDB's internal artifacts (kind {@code
+ * __lamindb...}) unless a lookup names {@code kind}.
  *
- * <p>Lookups are {@code <field>[__<relation>...][__<lookup>]} with the {@link Lookup}s; values are bound, never
- * rendered into SQL. Unknown fields fail with the nearest valid names.
+ * <p>Lookups are {@code <field>[__<relation>...][__<lookup>]} with the {@link Lookup}s; values are
+ * bound, never rendered into SQL. Unknown fields fail with the nearest valid names.
  *
  * @param <T> entity type
  */
@@ -63,8 +65,16 @@ public final class QuerySet<T extends SQLRecord<?>> {
   private final boolean distinct;
   private final String search;
 
-  private QuerySet(LaminDB ln, RegistryDef registry, Class<T> type, List<Condition> conditions,
-      List<String> order, Integer limit, Integer offset, boolean distinct, String search) {
+  private QuerySet(
+      LaminDB ln,
+      RegistryDef registry,
+      Class<T> type,
+      List<Condition> conditions,
+      List<String> order,
+      Integer limit,
+      Integer offset,
+      boolean distinct,
+      String search) {
     this.ln = ln;
     this.inst = Access.instance(ln);
     this.registry = registry;
@@ -77,25 +87,34 @@ public final class QuerySet<T extends SQLRecord<?>> {
     this.search = search;
   }
 
-  /** @return a query over all records of entity class {@code type} */
+  /**
+   * @return a query over all records of entity class {@code type}
+   */
   @SuppressWarnings({"unchecked", "rawtypes"})
   public static <T extends SQLRecord<?>> QuerySet<T> of(LaminDB ln, Class<T> type) {
     Instance inst = Access.instance(ln);
-    return new QuerySet<>(ln, inst.registry((Class) type), type, List.of(), List.of(), null, null, false, null);
+    return new QuerySet<>(
+        ln, inst.registry((Class) type), type, List.of(), List.of(), null, null, false, null);
   }
 
-  /** @return a query over all records of {@code registry} (entities typed as {@link SQLRecord}) */
+  /**
+   * @return a query over all records of {@code registry} (entities typed as {@link SQLRecord})
+   */
   @SuppressWarnings({"unchecked", "rawtypes"})
   public static QuerySet<SQLRecord<?>> ofRegistry(LaminDB ln, RegistryDef registry) {
-    return new QuerySet<>(ln, registry, (Class) SQLRecord.class, List.of(), List.of(), null, null, false, null);
+    return new QuerySet<>(
+        ln, registry, (Class) SQLRecord.class, List.of(), List.of(), null, null, false, null);
   }
 
-  /** @return the registry queried */
+  /**
+   * @return the registry queried
+   */
   public RegistryDef registry() {
     return registry;
   }
 
-  private QuerySet<T> with(List<Condition> c, List<String> o, Integer lim, Integer off, boolean d, String s) {
+  private QuerySet<T> with(
+      List<Condition> c, List<String> o, Integer lim, Integer off, boolean d, String s) {
     return new QuerySet<>(ln, registry, type, c, o, lim, off, d, s);
   }
 
@@ -109,7 +128,8 @@ public final class QuerySet<T extends SQLRecord<?>> {
    * Adds a condition; validates it immediately.
    *
    * @param lookup e.g. {@code key}, {@code size__gt}, {@code created_by__handle}, {@code ulabels}
-   * @param value the value (an entity for relations, a collection for {@code __in}, a pair for {@code __range})
+   * @param value the value (an entity for relations, a collection for {@code __in}, a pair for
+   *     {@code __range})
    * @return the refined query
    * @throws InvalidArgumentException for unknown fields or lookups and for values of the wrong type
    */
@@ -118,24 +138,30 @@ public final class QuerySet<T extends SQLRecord<?>> {
   }
 
   /**
-   * Adds a condition whose value is given as text, as on a command line: the text is converted to the type of the
-   * field the lookup compares ({@code "size__gt", "1000"} → 1000L; {@code "key__in", "a.csv,b.csv"} → a list;
-   * {@code "created_at__gte", "2025-01-01"}; {@code "kind", "null"} → missing).
+   * Adds a condition whose value is given as text, as on a command line: the text is converted to
+   * the type of the field the lookup compares ({@code "size__gt", "1000"} → 1000L; {@code
+   * "key__in", "a.csv,b.csv"} → a list; {@code "created_at__gte", "2025-01-01"}; {@code "kind",
+   * "null"} → missing).
    *
    * @return the refined query
-   * @throws InvalidArgumentException for unknown fields or text that does not parse as the field's type
+   * @throws InvalidArgumentException for unknown fields or text that does not parse as the field's
+   *     type
    */
   public QuerySet<T> filterText(String lookup, String text) {
     ResolvedLookup r = new LookupParser(inst).parse(registry, lookup);
     return filter(lookup, ValueCoercer.fromText(r, text));
   }
 
-  /** @return the query refined by all entries of {@code lookups} (AND) */
+  /**
+   * @return the query refined by all entries of {@code lookups} (AND)
+   */
   public QuerySet<T> filter(Map<String, ?> lookups) {
     return filter(Condition.of(lookups));
   }
 
-  /** @return the query refined by {@code condition}, e.g. {@code Artifact.SIZE.gt(1_000_000L)} */
+  /**
+   * @return the query refined by {@code condition}, e.g. {@code Artifact.SIZE.gt(1_000_000L)}
+   */
   public QuerySet<T> filter(Condition condition) {
     Objects.requireNonNull(condition, "condition");
     new SqlCompiler(inst).compile(condition, registry, QuerySpec.BASE); // validate now
@@ -144,23 +170,31 @@ public final class QuerySet<T extends SQLRecord<?>> {
     return with(c, order, limit, offset, distinct, search);
   }
 
-  /** @return the query without records matching {@code lookup = value} (records missing the value stay) */
+  /**
+   * @return the query without records matching {@code lookup = value} (records missing the value
+   *     stay)
+   */
   public QuerySet<T> exclude(String lookup, Object value) {
     return exclude(Condition.of(lookup, value));
   }
 
-  /** @return the query without records matching all entries of {@code lookups} */
+  /**
+   * @return the query without records matching all entries of {@code lookups}
+   */
   public QuerySet<T> exclude(Map<String, ?> lookups) {
     return exclude(Condition.of(lookups));
   }
 
-  /** @return the query without records matching {@code condition} */
+  /**
+   * @return the query without records matching {@code condition}
+   */
   public QuerySet<T> exclude(Condition condition) {
     return filter(condition.not());
   }
 
   /**
-   * Orders the results; ties are broken by ascending id. Missing values sort first ascending, last descending.
+   * Orders the results; ties are broken by ascending id. Missing values sort first ascending, last
+   * descending.
    *
    * @param fields field names, {@code -} prefix for descending, e.g. {@code "-created_at", "key"}
    * @return the ordered query (replacing an earlier order)
@@ -172,7 +206,9 @@ public final class QuerySet<T extends SQLRecord<?>> {
     return with(conditions, Arrays.asList(fields), limit, offset, distinct, search);
   }
 
-  /** @return the query returning at most {@code n} records */
+  /**
+   * @return the query returning at most {@code n} records
+   */
   public QuerySet<T> limit(int n) {
     if (n < 0) {
       throw new InvalidArgumentException("limit must be >= 0, got " + n);
@@ -180,7 +216,9 @@ public final class QuerySet<T extends SQLRecord<?>> {
     return with(conditions, order, n, offset, distinct, search);
   }
 
-  /** @return the query skipping the first {@code n} records */
+  /**
+   * @return the query skipping the first {@code n} records
+   */
   public QuerySet<T> offset(int n) {
     if (n < 0) {
       throw new InvalidArgumentException("offset must be >= 0, got " + n);
@@ -189,8 +227,8 @@ public final class QuerySet<T extends SQLRecord<?>> {
   }
 
   /**
-   * Drops duplicate rows of {@link #values} projections. Queries of records never repeat a record (to-many lookups
-   * use subqueries), so this only matters for projections.
+   * Drops duplicate rows of {@link #values} projections. Queries of records never repeat a record
+   * (to-many lookups use subqueries), so this only matters for projections.
    *
    * @return the query
    */
@@ -199,8 +237,9 @@ public final class QuerySet<T extends SQLRecord<?>> {
   }
 
   /**
-   * Ranks records by how well their text fields match {@code text} (spec §9.6: exact match, synonym, sub-phrase,
-   * prefix, word, substring; case-insensitive) and keeps the best 20 unless {@link #limit} says otherwise.
+   * Ranks records by how well their text fields match {@code text} (spec §9.6: exact match,
+   * synonym, sub-phrase, prefix, word, substring; case-insensitive) and keeps the best 20 unless
+   * {@link #limit} says otherwise.
    *
    * <pre>{@code ln.records().search("p53").toDataFrame();}</pre>
    *
@@ -216,20 +255,29 @@ public final class QuerySet<T extends SQLRecord<?>> {
 
   // ---------------------------------------------------------------- terminals
 
-  /** @return all matching records (ordered by id unless {@link #orderBy} was given) */
+  /**
+   * @return all matching records (ordered by id unless {@link #orderBy} was given)
+   */
   public List<T> list() {
     return fetch(spec(), "id", true);
   }
 
   private List<T> fetch(QuerySpec s, String defaultOrder, boolean implicit) {
-    return QueryRunner.read(inst, ctx -> {
-      List<T> out = new ArrayList<>();
-      for (Record row : s.select(ctx, RecordStore.selectFields(registry, QuerySpec.BASE), defaultOrder, implicit)
-          .fetch()) {
-        out.add(entity(row));
-      }
-      return out;
-    });
+    return QueryRunner.read(
+        inst,
+        ctx -> {
+          List<T> out = new ArrayList<>();
+          for (Record row :
+              s.select(
+                      ctx,
+                      RecordStore.selectFields(registry, QuerySpec.BASE),
+                      defaultOrder,
+                      implicit)
+                  .fetch()) {
+            out.add(entity(row));
+          }
+          return out;
+        });
   }
 
   private T entity(Record row) {
@@ -239,8 +287,8 @@ public final class QuerySet<T extends SQLRecord<?>> {
   }
 
   /**
-   * Streams the matching records lazily, in constant memory, from a database cursor. Close the stream (use
-   * try-with-resources) unless you read it to the end.
+   * Streams the matching records lazily, in constant memory, from a database cursor. Close the
+   * stream (use try-with-resources) unless you read it to the end.
    *
    * <pre>{@code try (Stream<Artifact> s = ln.artifacts().stream()) { s.forEach(...); }}</pre>
    *
@@ -249,12 +297,20 @@ public final class QuerySet<T extends SQLRecord<?>> {
   public Stream<T> stream() {
     QuerySpec s = spec();
     return QueryRunner.stream(
-        inst, ctx -> s.select(ctx, RecordStore.selectFields(registry, QuerySpec.BASE), "id", true), this::entity);
+        inst,
+        ctx -> s.select(ctx, RecordStore.selectFields(registry, QuerySpec.BASE), "id", true),
+        this::entity);
   }
 
-  /** @return the first record by the current order (by id if none), if any */
+  /**
+   * @return the first record by the current order (by id if none), if any
+   */
   public Optional<T> first() {
-    List<T> l = fetch(new QuerySpec(inst, registry, conditions, order, 1, offset, distinct, search), "id", true);
+    List<T> l =
+        fetch(
+            new QuerySpec(inst, registry, conditions, order, 1, offset, distinct, search),
+            "id",
+            true);
     return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
   }
 
@@ -264,38 +320,55 @@ public final class QuerySet<T extends SQLRecord<?>> {
    * @throws MultipleResultsException when several match
    */
   public T one() {
-    List<T> l = fetch(new QuerySpec(inst, registry, conditions, order, 2, offset, distinct, search), "id", true);
+    List<T> l =
+        fetch(
+            new QuerySpec(inst, registry, conditions, order, 2, offset, distinct, search),
+            "id",
+            true);
     if (l.isEmpty()) {
       throw new NotFoundException("no " + registry.name() + " matches " + describe());
     }
     if (l.size() > 1) {
       throw new MultipleResultsException(
-          "more than one " + registry.name() + " matches " + describe() + "; add a filter or use first()/list()");
+          "more than one "
+              + registry.name()
+              + " matches "
+              + describe()
+              + "; add a filter or use first()/list()");
     }
     return l.get(0);
   }
 
-  /** @return the number of matching records */
+  /**
+   * @return the number of matching records
+   */
   public long count() {
     QuerySpec s = spec();
-    return QueryRunner.read(inst, ctx -> {
-      if (limit == null && offset == null && search == null) {
-        return ((Number) s.select(ctx, List.of(DSL.count()), null, true).fetchOne(0)).longValue();
-      }
-      SelectQuery<Record> ids = s.select(ctx, List.of(SqlCompiler.col(QuerySpec.BASE, "id")), "id", true);
-      return ((Number) ctx.selectCount().from(ids.asTable("ids")).fetchOne(0)).longValue();
-    });
-  }
-
-  /** @return true when at least one record matches */
-  public boolean exists() {
-    QuerySpec s = new QuerySpec(inst, registry, conditions, List.of(), 1, offset, distinct, search);
-    return QueryRunner.read(inst, ctx -> ctx.fetchExists(s.select(ctx, List.of(DSL.inline(1)), null, true)));
+    return QueryRunner.read(
+        inst,
+        ctx -> {
+          if (limit == null && offset == null && search == null) {
+            return ((Number) s.select(ctx, List.of(DSL.count()), null, true).fetchOne(0))
+                .longValue();
+          }
+          SelectQuery<Record> ids =
+              s.select(ctx, List.of(SqlCompiler.col(QuerySpec.BASE, "id")), "id", true);
+          return ((Number) ctx.selectCount().from(ids.asTable("ids")).fetchOne(0)).longValue();
+        });
   }
 
   /**
-   * Gets a record by uid, by the 16-character stem of a versioned uid (the latest version; if none is latest, the
-   * newest), or by a unique uid prefix. Sees all branches, including the trash.
+   * @return true when at least one record matches
+   */
+  public boolean exists() {
+    QuerySpec s = new QuerySpec(inst, registry, conditions, List.of(), 1, offset, distinct, search);
+    return QueryRunner.read(
+        inst, ctx -> ctx.fetchExists(s.select(ctx, List.of(DSL.inline(1)), null, true)));
+  }
+
+  /**
+   * Gets a record by uid, by the 16-character stem of a versioned uid (the latest version; if none
+   * is latest, the newest), or by a unique uid prefix. Sees all branches, including the trash.
    *
    * @param uidOrStem a full uid, a version-family stem, or a uid prefix
    * @return the record
@@ -307,7 +380,8 @@ public final class QuerySet<T extends SQLRecord<?>> {
       throw new InvalidArgumentException(registry.name() + " has no uid; use get(field, value)");
     }
     if (uidOrStem == null || uidOrStem.isEmpty()) {
-      throw new InvalidArgumentException("pass a uid to get(), got " + (uidOrStem == null ? "null" : "''"));
+      throw new InvalidArgumentException(
+          "pass a uid to get(), got " + (uidOrStem == null ? "null" : "''"));
     }
     String u = uidOrStem;
     List<Condition> c = new ArrayList<>(conditions);
@@ -317,29 +391,54 @@ public final class QuerySet<T extends SQLRecord<?>> {
       found = fetch(new QuerySpec(inst, registry, c, List.of(), 2, null, false, null), "id", false);
     } else if (registry.isVersioned() && u.length() <= registry.stemLength()) {
       c.add(Condition.of("uid__startswith", u));
-      found = fetch(new QuerySpec(inst, registry, c, List.of("-is_latest", "-created_at", "-id"), 1, null, false, null),
-          "id", false);
+      found =
+          fetch(
+              new QuerySpec(
+                  inst,
+                  registry,
+                  c,
+                  List.of("-is_latest", "-created_at", "-id"),
+                  1,
+                  null,
+                  false,
+                  null),
+              "id",
+              false);
     } else {
       c.add(Condition.of("uid__startswith", u));
       found = fetch(new QuerySpec(inst, registry, c, List.of(), 2, null, false, null), "id", false);
       if (found.size() > 1) {
         throw new MultipleResultsException(
-            "several " + registry.name() + " records have a uid starting with '" + u + "'; pass more characters");
+            "several "
+                + registry.name()
+                + " records have a uid starting with '"
+                + u
+                + "'; pass more characters");
       }
     }
     if (found.isEmpty()) {
       throw new NotFoundException(
-          "no " + registry.name() + " found with uid '" + u + "'; did you mean get(\"" + registry.nameField()
-              + "\", \"" + u + "\")?");
+          "no "
+              + registry.name()
+              + " found with uid '"
+              + u
+              + "'; did you mean get(\""
+              + registry.nameField()
+              + "\", \""
+              + u
+              + "\")?");
     }
     return found.get(0);
   }
 
-  /** @return the record with database id {@code id} (any branch) */
+  /**
+   * @return the record with database id {@code id} (any branch)
+   */
   public T get(long id) {
     List<Condition> c = new ArrayList<>(conditions);
     c.add(Condition.of("id", id));
-    List<T> found = fetch(new QuerySpec(inst, registry, c, List.of(), 1, null, false, null), "id", false);
+    List<T> found =
+        fetch(new QuerySpec(inst, registry, c, List.of(), 1, null, false, null), "id", false);
     if (found.isEmpty()) {
       throw new NotFoundException("no " + registry.name() + " with id " + id);
     }
@@ -347,8 +446,8 @@ public final class QuerySet<T extends SQLRecord<?>> {
   }
 
   /**
-   * Gets the one record with {@code lookup = value}; for versioned registries the latest version (if no match is
-   * latest, the newest match).
+   * Gets the one record with {@code lookup = value}; for versioned registries the latest version
+   * (if no match is latest, the newest match).
    *
    * <pre>{@code Artifact a = ln.artifacts().get("key", "sample.fasta");}</pre>
    *
@@ -358,7 +457,10 @@ public final class QuerySet<T extends SQLRecord<?>> {
    */
   public T get(String lookup, Object value) {
     QuerySet<T> q = filter(lookup, value);
-    if (!registry.isVersioned() || lookup.startsWith("is_latest") || lookup.equals("uid") || lookup.equals("id")) {
+    if (!registry.isVersioned()
+        || lookup.startsWith("is_latest")
+        || lookup.equals("uid")
+        || lookup.equals("id")) {
       return q.one();
     }
     List<T> latest = q.filter("is_latest", true).limit(2).list();
@@ -367,17 +469,31 @@ public final class QuerySet<T extends SQLRecord<?>> {
     }
     if (latest.size() > 1) {
       throw new MultipleResultsException(
-          "more than one latest " + registry.name() + " matches " + lookup + "=" + value
+          "more than one latest "
+              + registry.name()
+              + " matches "
+              + lookup
+              + "="
+              + value
               + "; add a filter (e.g. storage) or use filter(...).list()");
     }
-    return q.orderBy("-created_at", "-id").first()
-        .orElseThrow(() -> new NotFoundException(
-            "no " + registry.name() + " with " + lookup + " = " + (value instanceof String ? "'" + value + "'" : value)));
+    return q.orderBy("-created_at", "-id")
+        .first()
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "no "
+                        + registry.name()
+                        + " with "
+                        + lookup
+                        + " = "
+                        + (value instanceof String ? "'" + value + "'" : value)));
   }
 
   /**
-   * Deletes the matching records: registries with branches move them to the trash (branch −1), others delete them
-   * permanently. Deleting the latest version of a family makes the newest remaining version latest.
+   * Deletes the matching records: registries with branches move them to the trash (branch −1),
+   * others delete them permanently. Deleting the latest version of a family makes the newest
+   * remaining version latest.
    *
    * @return the number of records deleted
    */
@@ -396,7 +512,9 @@ public final class QuerySet<T extends SQLRecord<?>> {
   /**
    * Sets fields on all matching records in one statement (and bumps {@code updated_at}).
    *
-   * <pre>{@code ln.ulabels().filter("name__startswith", "tmp").update(Map.of("description", "temporary"));}</pre>
+   * <pre>
+   * {@code ln.ulabels().filter("name__startswith", "tmp").update(Map.of("description", "temporary"));}
+   * </pre>
    *
    * @param values new values by field name
    * @return the number of records updated
@@ -406,8 +524,8 @@ public final class QuerySet<T extends SQLRecord<?>> {
   }
 
   /**
-   * Projects the matching records onto fields or to-one paths ({@code created_by__handle}); to-many paths give a
-   * sorted set of values per record.
+   * Projects the matching records onto fields or to-one paths ({@code created_by__handle}); to-many
+   * paths give a sorted set of values per record.
    *
    * <pre>{@code ln.artifacts().values("key", "size")  // [{key=a.csv, size=10}, ...]}</pre>
    *
@@ -415,17 +533,18 @@ public final class QuerySet<T extends SQLRecord<?>> {
    */
   public List<Map<String, Object>> values(String... fields) {
     if (fields.length == 0) {
-      throw new InvalidArgumentException("name at least one field for values(), e.g. values(\"uid\", \"key\")");
+      throw new InvalidArgumentException(
+          "name at least one field for values(), e.g. values(\"uid\", \"key\")");
     }
     return DataFrameBuilder.values(spec(), List.of(fields), "id");
   }
 
   /**
-   * Returns the matching records as a DataFrame with LaminDB's columns (spec §9.5): {@code uid}, {@code id}, the
-   * other public fields, then {@code version_tag, is_latest, is_locked, is_type, created_at}, then foreign keys.
-   * Column types follow the fields (text → string, integer → long, timestamps → UTC date-time, JSON → text).
-   * Unlike LaminDB (limit 20), all matching rows are returned unless {@link #limit} was set; the default order
-   * is {@code -id} (newest first).
+   * Returns the matching records as a DataFrame with LaminDB's columns (spec §9.5): {@code uid},
+   * {@code id}, the other public fields, then {@code version_tag, is_latest, is_locked, is_type,
+   * created_at}, then foreign keys. Column types follow the fields (text → string, integer → long,
+   * timestamps → UTC date-time, JSON → text). Unlike LaminDB (limit 20), all matching rows are
+   * returned unless {@link #limit} was set; the default order is {@code -id} (newest first).
    *
    * @return the table
    */
@@ -434,9 +553,9 @@ public final class QuerySet<T extends SQLRecord<?>> {
   }
 
   /**
-   * @param include related fields to add after {@code uid}, {@code id} and the name field, e.g. {@code
-   *     Include.fields("created_by__handle", "storage__root", "ulabels__name")}; a to-many path gives one text cell
-   *     per row with the distinct values sorted and joined by {@code ", "}
+   * @param include related fields to add after {@code uid}, {@code id} and the name field, e.g.
+   *     {@code Include.fields("created_by__handle", "storage__root", "ulabels__name")}; a to-many
+   *     path gives one text cell per row with the distinct values sorted and joined by {@code ", "}
    * @return the table
    */
   public Table toDataFrame(Include include) {
@@ -455,20 +574,28 @@ public final class QuerySet<T extends SQLRecord<?>> {
     }
     Table t = DataFrameBuilder.table(spec(), cols, "-id");
     if (include.includesFeatures()) {
-      org.lamindb.internal.features.FeatureColumns.append(inst, registry, t, include.featureNames());
+      org.lamindb.internal.features.FeatureColumns.append(
+          inst, registry, t, include.featureNames());
     }
     return t;
   }
 
   private String describe() {
-    return conditions.isEmpty() ? "the query" : conditions.size() == 1 ? conditions.get(0).toString()
-        : Condition.allOf(conditions).toString();
+    return conditions.isEmpty()
+        ? "the query"
+        : conditions.size() == 1
+            ? conditions.get(0).toString()
+            : Condition.allOf(conditions).toString();
   }
 
   @Override
   public String toString() {
-    return "QuerySet(" + registry.name() + (conditions.isEmpty() ? "" : ", " + describe())
-        + (order.isEmpty() ? "" : ", order=" + order) + (limit == null ? "" : ", limit=" + limit)
-        + (search == null ? "" : ", search='" + search + "'") + ")";
+    return "QuerySet("
+        + registry.name()
+        + (conditions.isEmpty() ? "" : ", " + describe())
+        + (order.isEmpty() ? "" : ", order=" + order)
+        + (limit == null ? "" : ", limit=" + limit)
+        + (search == null ? "" : ", search='" + search + "'")
+        + ")";
   }
 }

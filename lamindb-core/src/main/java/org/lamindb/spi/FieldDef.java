@@ -9,7 +9,9 @@ package org.lamindb.spi;
  */
 public record FieldDef(String name, FieldType type, boolean nullable) {
 
-  /** @return true for private fields (name starts with '_'), hidden from default DataFrames */
+  /**
+   * @return true for private fields (name starts with '_'), hidden from default DataFrames
+   */
   public boolean isPrivate() {
     return name.startsWith("_");
   }

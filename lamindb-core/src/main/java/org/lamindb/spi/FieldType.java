@@ -1,8 +1,8 @@
 package org.lamindb.spi;
 
 /**
- * Column types of registry fields, with the Java type a field's values have in lamindb-java and the SQL type per
- * backend (see {@link SchemaBuilder}).
+ * Column types of registry fields, with the Java type a field's values have in lamindb-java and the
+ * SQL type per backend (see {@link SchemaBuilder}).
  */
 public enum FieldType {
   /** Bounded text ({@code varchar(n)}); Java {@link String}. */
@@ -28,12 +28,16 @@ public enum FieldType {
     this.javaType = javaType;
   }
 
-  /** @return the Java type of values of this field type */
+  /**
+   * @return the Java type of values of this field type
+   */
   public Class<?> javaType() {
     return javaType;
   }
 
-  /** @return true for STRING and TEXT */
+  /**
+   * @return true for STRING and TEXT
+   */
   public boolean isText() {
     return this == STRING || this == TEXT;
   }

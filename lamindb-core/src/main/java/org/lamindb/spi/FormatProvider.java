@@ -5,13 +5,16 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Service-provider interface ({@link java.util.ServiceLoader}) for file formats: loading artifacts into objects,
- * writing in-memory objects as artifacts, and inspecting files for artifact metadata. Core ships providers for
- * text and JSON; {@code lamindb-formats} adds DataFrames, AnnData and sequences.
+ * Service-provider interface ({@link java.util.ServiceLoader}) for file formats: loading artifacts
+ * into objects, writing in-memory objects as artifacts, and inspecting files for artifact metadata.
+ * Core ships providers for text and JSON; {@code lamindb-formats} adds DataFrames, AnnData and
+ * sequences.
  */
 public interface FormatProvider {
 
-  /** @return providers with a higher priority are asked first (default 0) */
+  /**
+   * @return providers with a higher priority are asked first (default 0)
+   */
   default int priority() {
     return 0;
   }
@@ -30,7 +33,9 @@ public interface FormatProvider {
    */
   <T> Optional<T> load(Path path, String suffix, Class<T> type) throws IOException;
 
-  /** @return true when {@link #write} can serialize {@code object} */
+  /**
+   * @return true when {@link #write} can serialize {@code object}
+   */
   default boolean canWrite(Object object) {
     return false;
   }
@@ -50,8 +55,9 @@ public interface FormatProvider {
   }
 
   /**
-   * Reads the metadata LaminDB stores for a file of this format ({@code otype}, {@code n_observations}) and lines
-   * for describe(). Must read only what is needed (headers, shapes), never the whole dataset.
+   * Reads the metadata LaminDB stores for a file of this format ({@code otype}, {@code
+   * n_observations}) and lines for describe(). Must read only what is needed (headers, shapes),
+   * never the whole dataset.
    *
    * @return empty when the provider does not know the suffix
    */

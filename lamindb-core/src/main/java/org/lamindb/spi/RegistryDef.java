@@ -11,9 +11,10 @@ import org.lamindb.LaminDB;
 import org.lamindb.model.SQLRecord;
 
 /**
- * Describes one registry (a table of entities such as Artifact or bionty.CellType): its fields, relations, uid
- * scheme and entity class. The query engine validates and translates lookups with it; entities read and write
- * their columns through it. Modules contribute theirs through {@link LaminModule#registries()}.
+ * Describes one registry (a table of entities such as Artifact or bionty.CellType): its fields,
+ * relations, uid scheme and entity class. The query engine validates and translates lookups with
+ * it; entities read and write their columns through it. Modules contribute theirs through {@link
+ * LaminModule#registries()}.
  */
 public final class RegistryDef {
   private final String name;
@@ -40,72 +41,101 @@ public final class RegistryDef {
     this.factory = b.factory;
   }
 
-  /** @return a builder for registry {@code name} stored in {@code table} */
+  /**
+   * @return a builder for registry {@code name} stored in {@code table}
+   */
   public static Builder builder(String name, String table) {
     return new Builder(name, table);
   }
 
-  /** @return the registry name used in dtypes and CLI, e.g. {@code Artifact}, {@code bionty.CellType} */
+  /**
+   * @return the registry name used in dtypes and CLI, e.g. {@code Artifact}, {@code
+   *     bionty.CellType}
+   */
   public String name() {
     return name;
   }
 
-  /** @return the SQL table, e.g. {@code lamindb_artifact} */
+  /**
+   * @return the SQL table, e.g. {@code lamindb_artifact}
+   */
   public String table() {
     return table;
   }
 
-  /** @return the module that defines it, e.g. {@code lamindb} or {@code bionty} */
+  /**
+   * @return the module that defines it, e.g. {@code lamindb} or {@code bionty}
+   */
   public String module() {
     return module;
   }
 
-  /** @return length of generated uids, 0 when the registry has no uid */
+  /**
+   * @return length of generated uids, 0 when the registry has no uid
+   */
   public int uidLength() {
     return uidLength;
   }
 
-  /** @return length of the version-family stem for versioned registries, else 0 */
+  /**
+   * @return length of the version-family stem for versioned registries, else 0
+   */
   public int stemLength() {
     return stemLength;
   }
 
-  /** @return true for versioned registries (Artifact, Transform, Collection) */
+  /**
+   * @return true for versioned registries (Artifact, Transform, Collection)
+   */
   public boolean isVersioned() {
     return stemLength > 0;
   }
 
-  /** @return the field that names records ({@code name}, {@code key}, {@code handle}, ...) */
+  /**
+   * @return the field that names records ({@code name}, {@code key}, {@code handle}, ...)
+   */
   public String nameField() {
     return nameField;
   }
 
-  /** @return true when rows live on branches ({@code branch_id}) and default queries hide trash */
+  /**
+   * @return true when rows live on branches ({@code branch_id}) and default queries hide trash
+   */
   public boolean isBranched() {
     return branched;
   }
 
-  /** @return the columns, in table order */
+  /**
+   * @return the columns, in table order
+   */
   public Map<String, FieldDef> fields() {
     return fields;
   }
 
-  /** @return the relations by name */
+  /**
+   * @return the relations by name
+   */
   public Map<String, RelationDef> relations() {
     return relations;
   }
 
-  /** @return the field named {@code n}, if any */
+  /**
+   * @return the field named {@code n}, if any
+   */
   public Optional<FieldDef> field(String n) {
     return Optional.ofNullable(fields.get(n));
   }
 
-  /** @return the relation named {@code n}, if any */
+  /**
+   * @return the relation named {@code n}, if any
+   */
   public Optional<RelationDef> relation(String n) {
     return Optional.ofNullable(relations.get(n));
   }
 
-  /** @return a new, unsaved entity of this registry bound to {@code ln} */
+  /**
+   * @return a new, unsaved entity of this registry bound to {@code ln}
+   */
   public SQLRecord<?> newEntity(LaminDB ln) {
     if (factory == null) {
       throw new IllegalStateException("registry " + name + " has no entity class");
@@ -162,7 +192,9 @@ public final class RegistryDef {
       return this;
     }
 
-    /** Adds the SQLRecord columns (branch, created_on, space, is_locked, _aux) and their relations. */
+    /**
+     * Adds the SQLRecord columns (branch, created_on, space, is_locked, _aux) and their relations.
+     */
     public Builder sqlRecord() {
       this.branched = true;
       fk("branch", "Branch", false);
@@ -201,14 +233,18 @@ public final class RegistryDef {
       return field(n, type, true);
     }
 
-    /** Adds FK column {@code <rel>_id} and forward relation {@code rel} to registry {@code target}. */
+    /**
+     * Adds FK column {@code <rel>_id} and forward relation {@code rel} to registry {@code target}.
+     */
     public Builder fk(String rel, String target, boolean nullable) {
       field(rel + "_id", FieldType.INTEGER, nullable);
       relations.put(rel, RelationDef.forward(rel, target, rel + "_id"));
       return this;
     }
 
-    /** Adds a reverse to-many relation (rows of {@code target} whose {@code column} points here). */
+    /**
+     * Adds a reverse to-many relation (rows of {@code target} whose {@code column} points here).
+     */
     public Builder reverse(String rel, String target, String column) {
       relations.put(rel, RelationDef.reverse(rel, target, column));
       return this;
@@ -226,13 +262,17 @@ public final class RegistryDef {
       return this;
     }
 
-    /** @return the registry */
+    /**
+     * @return the registry
+     */
     public RegistryDef build() {
       return new RegistryDef(this);
     }
   }
 
-  /** @return the names of all fields and relations, for "did you mean" messages */
+  /**
+   * @return the names of all fields and relations, for "did you mean" messages
+   */
   public List<String> lookupNames() {
     List<String> all = new ArrayList<>(fields.keySet());
     all.addAll(relations.keySet());

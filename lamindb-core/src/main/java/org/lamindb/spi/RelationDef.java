@@ -1,10 +1,11 @@
 package org.lamindb.spi;
 
 /**
- * A relation from one registry to another, used for lookups that traverse it ({@code run__transform__key}), for
- * entities given as filter values and for includes in DataFrames.
+ * A relation from one registry to another, used for lookups that traverse it ({@code
+ * run__transform__key}), for entities given as filter values and for includes in DataFrames.
  *
- * @param name relation name in lookups, e.g. {@code storage}, {@code ulabels}, {@code input_of_runs}
+ * @param name relation name in lookups, e.g. {@code storage}, {@code ulabels}, {@code
+ *     input_of_runs}
  * @param kind how the rows are linked
  * @param target registry name of the other side, e.g. {@code Storage}, {@code bionty.CellType}
  * @param column for FORWARD: FK column on this table; for REVERSE: FK column on the target table
@@ -31,23 +32,31 @@ public record RelationDef(
     MANY
   }
 
-  /** @return a to-one relation through FK column {@code column} of this table */
+  /**
+   * @return a to-one relation through FK column {@code column} of this table
+   */
   public static RelationDef forward(String name, String target, String column) {
     return new RelationDef(name, Kind.FORWARD, target, column, null, null, null);
   }
 
-  /** @return a to-many relation: rows of {@code target} whose {@code column} points here */
+  /**
+   * @return a to-many relation: rows of {@code target} whose {@code column} points here
+   */
   public static RelationDef reverse(String name, String target, String column) {
     return new RelationDef(name, Kind.REVERSE, target, column, null, null, null);
   }
 
-  /** @return a many-to-many relation through {@code linkTable} */
+  /**
+   * @return a many-to-many relation through {@code linkTable}
+   */
   public static RelationDef many(
       String name, String target, String linkTable, String linkSource, String linkTarget) {
     return new RelationDef(name, Kind.MANY, target, null, linkTable, linkSource, linkTarget);
   }
 
-  /** @return true when one row of this registry can have many related rows */
+  /**
+   * @return true when one row of this registry can have many related rows
+   */
   public boolean isToMany() {
     return kind != Kind.FORWARD;
   }

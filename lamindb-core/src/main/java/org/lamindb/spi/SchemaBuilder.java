@@ -8,9 +8,9 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Writes DDL for SQLite and PostgreSQL from one description, so that each migration is written once. Foreign keys
- * are inline on SQLite and added after all tables on PostgreSQL (so tables may reference tables created later in
- * the same migration). Every foreign key column is indexed.
+ * Writes DDL for SQLite and PostgreSQL from one description, so that each migration is written
+ * once. Foreign keys are inline on SQLite and added after all tables on PostgreSQL (so tables may
+ * reference tables created later in the same migration). Every foreign key column is indexed.
  *
  * <pre>{@code
  * b.table("lamindb_ulabel").id().str("uid", 8).notNull().unique().str("name", 150).notNull().index()
@@ -34,12 +34,16 @@ public final class SchemaBuilder {
   private final List<String> deferred = new ArrayList<>();
   private final List<Table> tables = new ArrayList<>();
 
-  /** @param dialect the backend to write DDL for */
+  /**
+   * @param dialect the backend to write DDL for
+   */
   public SchemaBuilder(Dialect dialect) {
     this.dialect = dialect;
   }
 
-  /** @return the backend this builder writes for */
+  /**
+   * @return the backend this builder writes for
+   */
   public Dialect dialect() {
     return dialect;
   }
@@ -68,12 +72,19 @@ public final class SchemaBuilder {
   public SchemaBuilder index(String table, String... columns) {
     flushTables();
     statements.add(
-        "CREATE INDEX " + indexName(table, String.join("_", columns), "idx") + " ON " + table + " ("
-            + String.join(", ", columns) + ")");
+        "CREATE INDEX "
+            + indexName(table, String.join("_", columns), "idx")
+            + " ON "
+            + table
+            + " ("
+            + String.join(", ", columns)
+            + ")");
     return this;
   }
 
-  /** @return all statements in execution order */
+  /**
+   * @return all statements in execution order
+   */
   public List<String> statements() {
     flushTables();
     List<String> all = new ArrayList<>(statements);
@@ -174,8 +185,7 @@ public final class SchemaBuilder {
     /** Timestamp column that defaults to the time of insertion, indexed. */
     public Table timestampNow(String col) {
       timestamp(col).notNull();
-      last.def =
-          dialect == Dialect.SQLITE ? "(strftime('%Y-%m-%d %H:%M:%f000', 'now'))" : "now()";
+      last.def = dialect == Dialect.SQLITE ? "(strftime('%Y-%m-%d %H:%M:%f000', 'now'))" : "now()";
       return index();
     }
 
@@ -198,7 +208,10 @@ public final class SchemaBuilder {
       return this;
     }
 
-    /** Gives the last column a default SQL expression (valid on both backends, e.g. {@code 1}, {@code FALSE}). */
+    /**
+     * Gives the last column a default SQL expression (valid on both backends, e.g. {@code 1},
+     * {@code FALSE}).
+     */
     public Table def(String sqlExpression) {
       last.def = sqlExpression;
       return this;
@@ -219,7 +232,12 @@ public final class SchemaBuilder {
     /** Unique constraint over several columns. */
     public Table unique(String constraintName, String... columns) {
       after.add(
-          "CREATE UNIQUE INDEX " + constraintName + " ON " + name + " (" + String.join(", ", columns)
+          "CREATE UNIQUE INDEX "
+              + constraintName
+              + " ON "
+              + name
+              + " ("
+              + String.join(", ", columns)
               + ")");
       return this;
     }
@@ -227,8 +245,14 @@ public final class SchemaBuilder {
     /** Partial unique index: unique over {@code columns} among rows matching {@code where}. */
     public Table uniqueWhere(String constraintName, String where, String... columns) {
       after.add(
-          "CREATE UNIQUE INDEX " + constraintName + " ON " + name + " (" + String.join(", ", columns)
-              + ") WHERE " + where);
+          "CREATE UNIQUE INDEX "
+              + constraintName
+              + " ON "
+              + name
+              + " ("
+              + String.join(", ", columns)
+              + ") WHERE "
+              + where);
       return this;
     }
 
@@ -241,8 +265,13 @@ public final class SchemaBuilder {
     /** Index over several columns. */
     public Table index(String... columns) {
       after.add(
-          "CREATE INDEX " + indexName(name, String.join("_", columns), "idx") + " ON " + name + " ("
-              + String.join(", ", columns) + ")");
+          "CREATE INDEX "
+              + indexName(name, String.join("_", columns), "idx")
+              + " ON "
+              + name
+              + " ("
+              + String.join(", ", columns)
+              + ")");
       return this;
     }
 
@@ -280,13 +309,27 @@ public final class SchemaBuilder {
       for (Col c : cols) {
         if (c.ref != null && dialect == Dialect.POSTGRES) {
           deferred.add(
-              "ALTER TABLE " + name + " ADD CONSTRAINT " + indexName(name, c.name, "fk")
-                  + " FOREIGN KEY (" + c.name + ") REFERENCES " + c.ref + "(id)"
-                  + onDeleteSql(c.onDelete) + " DEFERRABLE INITIALLY IMMEDIATE");
+              "ALTER TABLE "
+                  + name
+                  + " ADD CONSTRAINT "
+                  + indexName(name, c.name, "fk")
+                  + " FOREIGN KEY ("
+                  + c.name
+                  + ") REFERENCES "
+                  + c.ref
+                  + "(id)"
+                  + onDeleteSql(c.onDelete)
+                  + " DEFERRABLE INITIALLY IMMEDIATE");
         }
         if ((c.index || c.ref != null) && !c.unique && !c.pk) {
           statements.add(
-              "CREATE INDEX " + indexName(name, c.name, "idx") + " ON " + name + " (" + c.name + ")");
+              "CREATE INDEX "
+                  + indexName(name, c.name, "idx")
+                  + " ON "
+                  + name
+                  + " ("
+                  + c.name
+                  + ")");
         }
       }
       statements.addAll(after);

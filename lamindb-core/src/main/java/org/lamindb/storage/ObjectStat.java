@@ -8,7 +8,8 @@ import java.time.Instant;
  * @param key key relative to the storage root
  * @param size size in bytes
  * @param lastModified modification time
- * @param hash content hash as LaminDB computes it from backend metadata (e.g. from an S3 ETag), or null
+ * @param hash content hash as LaminDB computes it from backend metadata (e.g. from an S3 ETag), or
+ *     null
  * @param hashType {@code md5}, {@code md5-2}, {@code md5-etag}, ... or null
  * @param folder true when the key names a folder (a prefix with objects below it)
  */

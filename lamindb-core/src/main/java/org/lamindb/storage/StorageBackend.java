@@ -7,39 +7,55 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One kind of storage location (local disk, S3, GCS, ...) addressed by URIs below a storage root such as {@code
- * /data/lamin}, {@code s3://bucket/prefix} or {@code gs://bucket}. Implementations are found through {@link
- * StorageBackendProvider} with {@link java.util.ServiceLoader}; the local one ships with core.
+ * One kind of storage location (local disk, S3, GCS, ...) addressed by URIs below a storage root
+ * such as {@code /data/lamin}, {@code s3://bucket/prefix} or {@code gs://bucket}. Implementations
+ * are found through {@link StorageBackendProvider} with {@link java.util.ServiceLoader}; the local
+ * one ships with core.
  *
- * <p>Keys are always relative, '/'-separated paths below the root (e.g. {@code .lamindb/AbC...0000.csv}). Every
- * method that writes is atomic from a reader's point of view: the object appears under its key complete or not at
- * all.
+ * <p>Keys are always relative, '/'-separated paths below the root (e.g. {@code
+ * .lamindb/AbC...0000.csv}). Every method that writes is atomic from a reader's point of view: the
+ * object appears under its key complete or not at all.
  */
 public interface StorageBackend extends AutoCloseable {
 
-  /** @return the normalized root this backend serves, e.g. {@code s3://bucket/prefix} (no trailing slash) */
+  /**
+   * @return the normalized root this backend serves, e.g. {@code s3://bucket/prefix} (no trailing
+   *     slash)
+   */
   String root();
 
-  /** @return {@code local}, {@code s3}, {@code gs}, ... as stored in {@code lamindb_storage.type} */
+  /**
+   * @return {@code local}, {@code s3}, {@code gs}, ... as stored in {@code lamindb_storage.type}
+   */
   String type();
 
-  /** @return metadata of the object or folder at {@code key}, empty when nothing is there */
+  /**
+   * @return metadata of the object or folder at {@code key}, empty when nothing is there
+   */
   Optional<ObjectStat> stat(String key) throws IOException;
 
-  /** @return every object below {@code prefix} (recursively), keys relative to the root */
+  /**
+   * @return every object below {@code prefix} (recursively), keys relative to the root
+   */
   List<ObjectStat> list(String prefix) throws IOException;
 
   /**
-   * Copies a local file to {@code key}, replacing what is there, streaming (never holding the file in memory).
+   * Copies a local file to {@code key}, replacing what is there, streaming (never holding the file
+   * in memory).
    *
    * @param progress receives bytes transferred; may be {@link TransferProgress#NONE}
    */
   void upload(Path source, String key, TransferProgress progress) throws IOException;
 
-  /** Downloads the object at {@code key} to {@code target} (written to a temporary name, then moved). */
+  /**
+   * Downloads the object at {@code key} to {@code target} (written to a temporary name, then
+   * moved).
+   */
   void download(String key, Path target, TransferProgress progress) throws IOException;
 
-  /** @return a stream over the object's bytes, read lazily from the backend */
+  /**
+   * @return a stream over the object's bytes, read lazily from the backend
+   */
   InputStream open(String key) throws IOException;
 
   /** Moves an object within this backend (rename on disk; copy + delete on object stores). */
@@ -48,7 +64,9 @@ public interface StorageBackend extends AutoCloseable {
   /** Deletes the object, or every object below it when it is a folder. Missing keys are ignored. */
   void delete(String key) throws IOException;
 
-  /** @return a local path for {@code key} when the backend is local disk, else empty */
+  /**
+   * @return a local path for {@code key} when the backend is local disk, else empty
+   */
   default Optional<Path> localPath(String key) {
     return Optional.empty();
   }

@@ -27,20 +27,25 @@ import org.lamindb.storage.StorageBackend;
 import org.lamindb.testing.Backend;
 
 /**
- * Artifact behaviour (spec §2–4, §13) on every metadata backend; local storage here, object storage in the
- * storage modules' subclasses (which override {@link #storageRoot()}).
+ * Artifact behaviour (spec §2–4, §13) on every metadata backend; local storage here, object storage
+ * in the storage modules' subclasses (which override {@link #storageRoot()}).
  */
 public abstract class AbstractArtifactTest {
   @TempDir Path tmp;
   LaminDB ln;
+
   /** The local storage root (null for object storage). */
   Path root;
+
   /** The storage backend, for checks that must not go through the artifact API. */
   StorageBackend store;
 
   abstract Backend backend();
 
-  /** @return the storage root to create the instance with, or null for a local folder below the temp dir */
+  /**
+   * @return the storage root to create the instance with, or null for a local folder below the temp
+   *     dir
+   */
   protected String storageRoot() {
     return null;
   }
@@ -52,7 +57,9 @@ public abstract class AbstractArtifactTest {
   @BeforeEach
   void open() throws Exception {
     String r = storageRoot();
-    ln = Backend.setup(tmp).init(backend().options(r == null ? tmp.resolve("storage").toString() : r, "test"));
+    ln =
+        Backend.setup(tmp)
+            .init(backend().options(r == null ? tmp.resolve("storage").toString() : r, "test"));
     root = r == null ? tmp.resolve("storage").toRealPath() : null;
     store = ArtifactFiles.of(Access.instance(ln)).backend(ln.storage().id(), ln.storage().root());
   }
@@ -92,7 +99,9 @@ public abstract class AbstractArtifactTest {
     return Access.instance(ln).db().dsl().fetchCount(org.jooq.impl.DSL.table("lamindb_artifact"));
   }
 
-  /** @return full paths of stored objects under .lamindb/ (not the database or the storage marker) */
+  /**
+   * @return full paths of stored objects under .lamindb/ (not the database or the storage marker)
+   */
   List<String> lamindbFiles() throws Exception {
     return store.list(".lamindb").stream()
         .map(o -> o.key())
@@ -134,7 +143,8 @@ public abstract class AbstractArtifactTest {
     Artifact b = ln.artifact(file("copy/x.csv", "id\n1\n")).key("raw/x.csv").save();
     assertThat(b.id()).isEqualTo(a.id());
     assertThat(b.uid()).isEqualTo(a.uid());
-    Artifact c = ln.artifact(file("y.csv", "id\n1\n")).key("other/y.csv").description("same bytes").save();
+    Artifact c =
+        ln.artifact(file("y.csv", "id\n1\n")).key("other/y.csv").description("same bytes").save();
     assertThat(c.id()).isEqualTo(a.id());
     assertThat(c.key()).isEqualTo("raw/x.csv");
     assertThat(c.description()).isEqualTo("same bytes");
@@ -144,7 +154,11 @@ public abstract class AbstractArtifactTest {
 
   @Test
   void newContentUnderSameKeyIsANewVersion() throws Exception {
-    Artifact v1 = ln.artifact(file("s.fasta", ">seq1\nACGT\n")).key("sample.fasta").description("first").save();
+    Artifact v1 =
+        ln.artifact(file("s.fasta", ">seq1\nACGT\n"))
+            .key("sample.fasta")
+            .description("first")
+            .save();
     Artifact v2 = ln.artifact(file("s.fasta", ">seq1\nTGCA\n")).key("sample.fasta").save();
     assertThat(v2.uid()).startsWith(v1.uid().substring(0, 16)).endsWith("0001");
     assertThat(v2.isLatest()).isTrue();
@@ -152,7 +166,9 @@ public abstract class AbstractArtifactTest {
     assertThat(v2.description()).isEqualTo("first");
     Artifact v3 = ln.artifact(file("s.fasta", ">seq1\nGGGG\n")).key("sample.fasta").save();
     assertThat(v3.version()).isEqualTo("0002");
-    assertThat(v1.versions()).extracting(Artifact::uid).containsExactly(v1.uid(), v2.uid(), v3.uid());
+    assertThat(v1.versions())
+        .extracting(Artifact::uid)
+        .containsExactly(v1.uid(), v2.uid(), v3.uid());
     assertThat(ln.artifacts().filter("is_latest", true).count()).isEqualTo(1);
     assertThat(storedContent(v1.path())).isEqualTo(">seq1\nACGT\n");
     assertThat(storedContent(v3.path())).isEqualTo(">seq1\nGGGG\n");
@@ -286,7 +302,8 @@ public abstract class AbstractArtifactTest {
 
   @Test
   void emptyFilesAreNeverDeduplicated() throws Exception {
-    // with a null key, the unique (storage, hash) constraint of LaminDB would merge them, so give keys
+    // with a null key, the unique (storage, hash) constraint of LaminDB would merge them, so give
+    // keys
     Artifact a = ln.artifact(file("e1", "")).key("empty/one").save();
     Artifact b = ln.artifact(file("e2", "")).key("empty/two").save();
     assertThat(a.hash()).isEqualTo(b.hash());
@@ -325,11 +342,22 @@ public abstract class AbstractArtifactTest {
 
   @Test
   void describeShowsLaminDbTree() throws Exception {
-    Artifact a = ln.artifact(file("d.txt", "describe me")).key("examples/d.txt").description("a file").save();
+    Artifact a =
+        ln.artifact(file("d.txt", "describe me"))
+            .key("examples/d.txt")
+            .description("a file")
+            .save();
     String text = a.describeText();
     assertThat(text).startsWith("Artifact: examples/d.txt (0000)\n|   description: a file\n");
-    assertThat(text).contains("uid: " + a.uid(), "hash: " + a.hash(), "size: 11 B", "branch: main", "space: all",
-        "created_by: anonymous", "storage/path: " + a.path());
+    assertThat(text)
+        .contains(
+            "uid: " + a.uid(),
+            "hash: " + a.hash(),
+            "size: 11 B",
+            "branch: main",
+            "space: all",
+            "created_by: anonymous",
+            "storage/path: " + a.path());
     assertThat(text).doesNotContain("\u001b[");
   }
 
@@ -373,14 +401,18 @@ public abstract class AbstractArtifactTest {
       pool.shutdown();
     }
     assertThat(ln.artifacts().filter("key", "shared/key.txt").count()).isEqualTo(4);
-    assertThat(ln.artifacts().filter("key", "shared/key.txt").filter("is_latest", true).count()).isEqualTo(1);
+    assertThat(ln.artifacts().filter("key", "shared/key.txt").filter("is_latest", true).count())
+        .isEqualTo(1);
     assertThat(lamindbFiles()).hasSize(4);
   }
 
   @Test
   void allVersionsNotLatestBlocksKeyInference() throws Exception {
     Artifact v1 = ln.artifact(file("l.txt", "1")).key("l.txt").save();
-    Access.instance(ln).db().dsl().execute("UPDATE lamindb_artifact SET is_latest = FALSE WHERE id = " + v1.id());
+    Access.instance(ln)
+        .db()
+        .dsl()
+        .execute("UPDATE lamindb_artifact SET is_latest = FALSE WHERE id = " + v1.id());
     assertThatThrownBy(() -> ln.artifact(file("l.txt", "2")).key("l.txt").save())
         .isInstanceOf(IntegrityException.class)
         .hasMessageContaining("none has is_latest=true");
@@ -411,7 +443,9 @@ public abstract class AbstractArtifactTest {
     assertThat(storedContent(saved.get(3).path())).isEqualTo("delta");
     // saving the same folder again changes nothing
     List<Artifact> again = ln.saveFiles(dir, "bulk");
-    assertThat(again).extracting(Artifact::uid).containsExactlyElementsOf(saved.stream().map(Artifact::uid).toList());
+    assertThat(again)
+        .extracting(Artifact::uid)
+        .containsExactlyElementsOf(saved.stream().map(Artifact::uid).toList());
     assertThat(ln.artifacts().filter("key__startswith", "bulk/").count()).isEqualTo(4);
   }
 }

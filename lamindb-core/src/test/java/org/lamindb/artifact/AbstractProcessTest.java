@@ -23,17 +23,21 @@ import org.lamindb.model.Artifact;
 import org.lamindb.testing.Backend;
 import org.lamindb.testing.SaveLoop;
 
-/** Crash safety (SIGKILL during saves) and concurrent saving processes, on every metadata backend. */
+/**
+ * Crash safety (SIGKILL during saves) and concurrent saving processes, on every metadata backend.
+ */
 abstract class AbstractProcessTest {
   @TempDir Path tmp;
 
   abstract Backend backend();
 
-  private Process start(LaminSetup setup, String instance, int count, long seed, int keys) throws Exception {
+  private Process start(LaminSetup setup, String instance, int count, long seed, int keys)
+      throws Exception {
     return start(setup, instance, count, seed, keys, "p" + seed);
   }
 
-  private Process start(LaminSetup setup, String instance, int count, long seed, int keys, String name)
+  private Process start(
+      LaminSetup setup, String instance, int count, long seed, int keys, String name)
       throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -42,32 +46,46 @@ abstract class AbstractProcessTest {
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(SaveLoop.class.getName());
-    cmd.addAll(List.of(setup.home().toString(), instance, tmp.resolve("work-" + name).toString(),
-        String.valueOf(count), String.valueOf(seed), String.valueOf(keys)));
-    return new ProcessBuilder(cmd).redirectError(tmp.resolve("err-" + name + ".txt").toFile()).start();
+    cmd.addAll(
+        List.of(
+            setup.home().toString(),
+            instance,
+            tmp.resolve("work-" + name).toString(),
+            String.valueOf(count),
+            String.valueOf(seed),
+            String.valueOf(keys)));
+    return new ProcessBuilder(cmd)
+        .redirectError(tmp.resolve("err-" + name + ".txt").toFile())
+        .start();
   }
 
   /** Reads "saved" lines of a child in the background; returns the counter. */
   private static AtomicInteger countSaves(Process p) {
     AtomicInteger n = new AtomicInteger();
-    Thread t = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          if (line.startsWith("saved ")) {
-            n.incrementAndGet();
-          }
-        }
-      } catch (Exception e) {
-        // the child was killed
-      }
-    });
+    Thread t =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                  if (line.startsWith("saved ")) {
+                    n.incrementAndGet();
+                  }
+                }
+              } catch (Exception e) {
+                // the child was killed
+              }
+            });
     t.setDaemon(true);
     t.start();
     return n;
   }
 
-  /** Every artifact has its content with its hash, one latest per family, and no leftovers remain. */
+  /**
+   * Every artifact has its content with its hash, one latest per family, and no leftovers remain.
+   */
   private void assertConsistent(LaminDB ln) throws Exception {
     List<Artifact> all = ln.artifacts().list();
     Map<String, Integer> latest = new HashMap<>();
@@ -91,7 +109,8 @@ abstract class AbstractProcessTest {
     while (attempted < 1000) {
       Process p = start(setup, "crash", 1000 - attempted, round, 5);
       AtomicInteger saved = countSaves(p);
-      // kill at a random point: wait for a random number of completed saves, then a random extra delay
+      // kill at a random point: wait for a random number of completed saves, then a random extra
+      // delay
       int target = 5 + rnd.nextInt(60);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (saved.get() < target && p.isAlive() && System.nanoTime() < deadline) {
@@ -116,7 +135,8 @@ abstract class AbstractProcessTest {
     setup.init(backend().options(tmp.resolve("storage"), "conc")).close();
     List<Process> ps = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
-      // seeds 0-3 and 4-7 draw the same keys; seeds are distinct so contents differ, plus two shared seeds
+      // seeds 0-3 and 4-7 draw the same keys; seeds are distinct so contents differ, plus two
+      // shared seeds
       ps.add(start(setup, "conc", 25, i % 6, 3, "c" + i));
     }
     for (int i = 0; i < ps.size(); i++) {

@@ -336,14 +336,22 @@ abstract class AbstractFeatureQueryTest {
     Record r1 = ln.record("m1").save();
     Record r2 = ln.record("m2").save();
     ln.record("m3").save();
-    r1.features().addValues(Map.of("measured_at", java.time.LocalDateTime.of(2024, 1, 1, 12, 0), "temperature", 21.5));
+    r1.features()
+        .addValues(
+            Map.of(
+                "measured_at", java.time.LocalDateTime.of(2024, 1, 1, 12, 0), "temperature", 21.5));
     r2.features().addValues(Map.of("measured_at", java.time.LocalDateTime.of(2024, 1, 2, 8, 30)));
-    assertThat(ln.records().filter("measured_at", "2024-01-01T12:00:00").list()).containsExactly(r1);
-    assertThat(ln.records().filter("measured_at__gt", "2024-01-01T12:00:00").list()).containsExactly(r2);
+    assertThat(ln.records().filter("measured_at", "2024-01-01T12:00:00").list())
+        .containsExactly(r1);
+    assertThat(ln.records().filter("measured_at__gt", "2024-01-01T12:00:00").list())
+        .containsExactly(r2);
     assertThat(ln.records().filter("measured_at__startswith", "2024-01-0").orderBy("id").list())
         .containsExactly(r1, r2);
-    Table t = ln.records().filter("name__startswith", "m").orderBy("id")
-        .toDataFrame(Include.features("temperature", "measured_at"));
+    Table t =
+        ln.records()
+            .filter("name__startswith", "m")
+            .orderBy("id")
+            .toDataFrame(Include.features("temperature", "measured_at"));
     assertThat(t.columnNames()).containsExactly("uid", "id", "name", "temperature", "measured_at");
     assertThat(t.doubleColumn("temperature").get(0)).isEqualTo(21.5);
     assertThat(t.doubleColumn("temperature").isMissing(1)).isTrue();

@@ -33,14 +33,16 @@ import org.lamindb.query.support.Measurement;
 import org.lamindb.testing.Backend;
 
 /**
- * Property-style check: random condition trees (seeded) over random rows must select exactly the rows that a
- * straightforward in-memory evaluation of the same conditions selects.
+ * Property-style check: random condition trees (seeded) over random rows must select exactly the
+ * rows that a straightforward in-memory evaluation of the same conditions selects.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class PropertyContract {
   static final OffsetDateTime T0 = OffsetDateTime.of(2025, 1, 1, 12, 0, 0, 0, ZoneOffset.UTC);
   static final List<String> TEXTS =
-      Arrays.asList("apple", "apricot", "banana", "band", "cherry", "Cherry", "a_b", "a%b", "ümlaut", "x y|z", null);
+      Arrays.asList(
+          "apple", "apricot", "banana", "band", "cherry", "Cherry", "a_b", "a%b", "ümlaut", "x y|z",
+          null);
   static final List<String> PATTERNS = List.of("^a", "n$", "an", "[bc]h", "^.{4}$", "_", "%");
   static final List<Double> FLOATS = Arrays.asList(-1.5, 0.0, 0.5, 2.25, 1e3, null);
 
@@ -125,29 +127,49 @@ abstract class PropertyContract {
       return Condition.of(field + "__isnull", r.nextBoolean());
     }
     switch (field) {
-      case "name", "note": {
-        String lookup = pick(r, List.of("", "iexact", "in", "gt", "gte", "lt", "lte", "contains", "icontains",
-            "startswith", "istartswith", "endswith", "iendswith", "regex"));
-        String v = lookup.equals("regex") ? pick(r, PATTERNS) : fragment(r, lookup);
-        if (lookup.equals("in")) {
-          return Condition.of(field + "__in", List.of(fragment(r, ""), fragment(r, "")));
+      case "name", "note":
+        {
+          String lookup =
+              pick(
+                  r,
+                  List.of(
+                      "",
+                      "iexact",
+                      "in",
+                      "gt",
+                      "gte",
+                      "lt",
+                      "lte",
+                      "contains",
+                      "icontains",
+                      "startswith",
+                      "istartswith",
+                      "endswith",
+                      "iendswith",
+                      "regex"));
+          String v = lookup.equals("regex") ? pick(r, PATTERNS) : fragment(r, lookup);
+          if (lookup.equals("in")) {
+            return Condition.of(field + "__in", List.of(fragment(r, ""), fragment(r, "")));
+          }
+          return Condition.of(lookup.isEmpty() ? field : field + "__" + lookup, v);
         }
-        return Condition.of(lookup.isEmpty() ? field : field + "__" + lookup, v);
-      }
       case "flag":
-        return r.nextBoolean() ? Condition.of("flag", r.nextBoolean()) : Condition.of("flag__in", List.of(r.nextBoolean()));
-      default: {
-        String lookup = pick(r, List.of("", "in", "gt", "gte", "lt", "lte", "range"));
-        Object a = ordered(r, field);
-        Object b = ordered(r, field);
-        if (lookup.equals("in")) {
-          return Condition.of(field + "__in", List.of(a, b));
+        return r.nextBoolean()
+            ? Condition.of("flag", r.nextBoolean())
+            : Condition.of("flag__in", List.of(r.nextBoolean()));
+      default:
+        {
+          String lookup = pick(r, List.of("", "in", "gt", "gte", "lt", "lte", "range"));
+          Object a = ordered(r, field);
+          Object b = ordered(r, field);
+          if (lookup.equals("in")) {
+            return Condition.of(field + "__in", List.of(a, b));
+          }
+          if (lookup.equals("range")) {
+            return Condition.of(field + "__range", List.of(a, b));
+          }
+          return Condition.of(lookup.isEmpty() ? field : field + "__" + lookup, a);
         }
-        if (lookup.equals("range")) {
-          return Condition.of(field + "__range", List.of(a, b));
-        }
-        return Condition.of(lookup.isEmpty() ? field : field + "__" + lookup, a);
-      }
     }
   }
 

@@ -36,41 +36,134 @@ final class QueryFixture {
   }
 
   /**
-   * Core rows: transforms tA (pipeline.py), tB (script.py); runs rA (of tA, name "first run"), rB (of tB);
-   * labels L_alpha, L_beta, L_gamma; artifacts a1..a6 (see {@link #create}).
+   * Core rows: transforms tA (pipeline.py), tB (script.py); runs rA (of tA, name "first run"), rB
+   * (of tB); labels L_alpha, L_beta, L_gamma; artifacts a1..a6 (see {@link #create}).
    */
   static QueryFixture create(LaminDB ln) {
     QueryFixture f = new QueryFixture();
     f.add(ln, CoreRegistries.TRANSFORM, "tA", m("key", "pipeline.py", "kind", "pipeline"));
     f.add(ln, CoreRegistries.TRANSFORM, "tB", m("key", "script.py", "kind", "script"));
-    f.add(ln, CoreRegistries.RUN, "rA", m("transform_id", f.ids.get("tA"), "name", "first run",
-        "started_at", T0, "_status_code", 0L));
-    f.add(ln, CoreRegistries.RUN, "rB", m("transform_id", f.ids.get("tB"), "name", "second run",
-        "started_at", T0, "_status_code", -3L));
+    f.add(
+        ln,
+        CoreRegistries.RUN,
+        "rA",
+        m(
+            "transform_id",
+            f.ids.get("tA"),
+            "name",
+            "first run",
+            "started_at",
+            T0,
+            "_status_code",
+            0L));
+    f.add(
+        ln,
+        CoreRegistries.RUN,
+        "rB",
+        m(
+            "transform_id",
+            f.ids.get("tB"),
+            "name",
+            "second run",
+            "started_at",
+            T0,
+            "_status_code",
+            -3L));
     for (String l : List.of("alpha", "beta", "gamma")) {
       f.add(ln, CoreRegistries.ULABEL, "L_" + l, m("name", l));
     }
     // a1: raw/a.csv, 100 B, run rA, labels alpha+beta, created T0
-    f.add(ln, CoreRegistries.ARTIFACT, "a1", m("key", "raw/a.csv", "suffix", ".csv", "size", 100L,
-        "run_id", f.ids.get("rA"), "created_at", T0, "description", "first table", "kind", "dataset",
-        "extra_data", Map.of("n", 1, "tag", "x")));
+    f.add(
+        ln,
+        CoreRegistries.ARTIFACT,
+        "a1",
+        m(
+            "key",
+            "raw/a.csv",
+            "suffix",
+            ".csv",
+            "size",
+            100L,
+            "run_id",
+            f.ids.get("rA"),
+            "created_at",
+            T0,
+            "description",
+            "first table",
+            "kind",
+            "dataset",
+            "extra_data",
+            Map.of("n", 1, "tag", "x")));
     // a2: raw/b.parquet, 2000 B, run rA, label alpha, created T0+1h
-    f.add(ln, CoreRegistries.ARTIFACT, "a2", m("key", "raw/b.parquet", "suffix", ".parquet", "size", 2000L,
-        "run_id", f.ids.get("rA"), "created_at", T0.plusHours(1), "kind", "dataset"));
+    f.add(
+        ln,
+        CoreRegistries.ARTIFACT,
+        "a2",
+        m(
+            "key",
+            "raw/b.parquet",
+            "suffix",
+            ".parquet",
+            "size",
+            2000L,
+            "run_id",
+            f.ids.get("rA"),
+            "created_at",
+            T0.plusHours(1),
+            "kind",
+            "dataset"));
     // a3: processed/c.h5ad, 3_000_000 B, run rB, no labels, created T0+2h, _key_is_virtual false
-    f.add(ln, CoreRegistries.ARTIFACT, "a3", m("key", "processed/c.h5ad", "suffix", ".h5ad", "size", 3_000_000L,
-        "run_id", f.ids.get("rB"), "created_at", T0.plusHours(2), "_key_is_virtual", false, "kind", "model"));
+    f.add(
+        ln,
+        CoreRegistries.ARTIFACT,
+        "a3",
+        m(
+            "key",
+            "processed/c.h5ad",
+            "suffix",
+            ".h5ad",
+            "size",
+            3_000_000L,
+            "run_id",
+            f.ids.get("rB"),
+            "created_at",
+            T0.plusHours(2),
+            "_key_is_virtual",
+            false,
+            "kind",
+            "model"));
     // a4: no key, no size, no run, label gamma, created T0+2h (tie with a3)
-    f.add(ln, CoreRegistries.ARTIFACT, "a4", m("created_at", T0.plusHours(2), "description", "100%_sure"));
+    f.add(
+        ln,
+        CoreRegistries.ARTIFACT,
+        "a4",
+        m("created_at", T0.plusHours(2), "description", "100%_sure"));
     // a5: trashed raw/d.csv
-    f.add(ln, CoreRegistries.ARTIFACT, "a5", m("key", "raw/d.csv", "size", 5L, "branch_id", -1L,
-        "created_at", T0.plusHours(3)));
+    f.add(
+        ln,
+        CoreRegistries.ARTIFACT,
+        "a5",
+        m("key", "raw/d.csv", "size", 5L, "branch_id", -1L, "created_at", T0.plusHours(3)));
     // a6: LaminDB-internal run report
-    f.add(ln, CoreRegistries.ARTIFACT, "a6", m("key", "__run__/report.html", "size", 7L,
-        "kind", "__lamindb_run__", "created_at", T0.plusHours(4)));
+    f.add(
+        ln,
+        CoreRegistries.ARTIFACT,
+        "a6",
+        m(
+            "key",
+            "__run__/report.html",
+            "size",
+            7L,
+            "kind",
+            "__lamindb_run__",
+            "created_at",
+            T0.plusHours(4)));
     // a7: archived
-    f.add(ln, CoreRegistries.ARTIFACT, "a7", m("key", "raw/e.csv", "size", 9L, "branch_id", 0L,
-        "created_at", T0.plusHours(5)));
+    f.add(
+        ln,
+        CoreRegistries.ARTIFACT,
+        "a7",
+        m("key", "raw/e.csv", "size", 9L, "branch_id", 0L, "created_at", T0.plusHours(5)));
     List<long[]> ul = new ArrayList<>();
     ul.add(new long[] {f.ids.get("a1"), f.ids.get("L_alpha")});
     ul.add(new long[] {f.ids.get("a1"), f.ids.get("L_beta")});
@@ -78,8 +171,13 @@ final class QueryFixture {
     ul.add(new long[] {f.ids.get("a4"), f.ids.get("L_gamma")});
     BulkLoader.link(ln, CoreRegistries.ARTIFACT, "ulabels", ul);
     // a1 and a2 were inputs of run rB
-    BulkLoader.link(ln, CoreRegistries.ARTIFACT, "input_of_runs",
-        List.of(new long[] {f.ids.get("a1"), f.ids.get("rB")}, new long[] {f.ids.get("a2"), f.ids.get("rB")}));
+    BulkLoader.link(
+        ln,
+        CoreRegistries.ARTIFACT,
+        "input_of_runs",
+        List.of(
+            new long[] {f.ids.get("a1"), f.ids.get("rB")},
+            new long[] {f.ids.get("a2"), f.ids.get("rB")}));
     return f;
   }
 }

@@ -26,7 +26,10 @@ import org.lamindb.query.support.BulkLoader;
 import org.lamindb.query.support.Measurement;
 import org.lamindb.testing.Backend;
 
-/** Every lookup on every column type, on a test registry with one column per type; expectations by hand. */
+/**
+ * Every lookup on every column type, on a test registry with one column per type; expectations by
+ * hand.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class TypedColumnsContract {
   static final OffsetDateTime T0 = OffsetDateTime.of(2025, 1, 1, 12, 0, 0, 0, ZoneOffset.UTC);
@@ -41,13 +44,37 @@ abstract class TypedColumnsContract {
     Measurement.createTable(ln);
     ObjectMapper om = new ObjectMapper();
     List<Map<String, Object>> rows = new ArrayList<>();
-    rows.add(row("apple", "Red fruit", 10L, 1.5, true, LocalDate.of(2024, 1, 1), T0,
-        om.readTree("{\"k\":\"v1\",\"n\":1}")));
-    rows.add(row("Banana", "yellow_fruit 50%", 20L, -2.25, false, LocalDate.of(2024, 6, 15), T0.plusDays(1),
-        om.readTree("{\"k\":\"v2\"}")));
+    rows.add(
+        row(
+            "apple",
+            "Red fruit",
+            10L,
+            1.5,
+            true,
+            LocalDate.of(2024, 1, 1),
+            T0,
+            om.readTree("{\"k\":\"v1\",\"n\":1}")));
+    rows.add(
+        row(
+            "Banana",
+            "yellow_fruit 50%",
+            20L,
+            -2.25,
+            false,
+            LocalDate.of(2024, 6, 15),
+            T0.plusDays(1),
+            om.readTree("{\"k\":\"v2\"}")));
     rows.add(row("cherry", null, null, 0.0, null, null, null, null));
-    rows.add(row(null, "a\\b", -5L, 1e10, true, LocalDate.of(2025, 12, 31), T0.minusSeconds(1),
-        om.readTree("[1,2]")));
+    rows.add(
+        row(
+            null,
+            "a\\b",
+            -5L,
+            1e10,
+            true,
+            LocalDate.of(2025, 12, 31),
+            T0.minusSeconds(1),
+            om.readTree("[1,2]")));
     List<String> uids = BulkLoader.insert(ln, Measurement.REGISTRY, rows);
     Map<String, Long> ids = BulkLoader.ids(ln, Measurement.REGISTRY, uids);
     for (int i = 0; i < uids.size(); i++) {
@@ -55,8 +82,15 @@ abstract class TypedColumnsContract {
     }
   }
 
-  private static Map<String, Object> row(String name, String note, Long amount, Double value, Boolean flag,
-      LocalDate day, OffsetDateTime at, Object meta) {
+  private static Map<String, Object> row(
+      String name,
+      String note,
+      Long amount,
+      Double value,
+      Boolean flag,
+      LocalDate day,
+      OffsetDateTime at,
+      Object meta) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", name);
     m.put("note", note);
@@ -76,7 +110,8 @@ abstract class TypedColumnsContract {
 
   Set<String> q(String lookup, Object value) {
     Set<String> out = new TreeSet<>();
-    for (SQLRecord<?> r : QuerySet.ofRegistry(ln, Measurement.REGISTRY).filter(lookup, value).list()) {
+    for (SQLRecord<?> r :
+        QuerySet.ofRegistry(ln, Measurement.REGISTRY).filter(lookup, value).list()) {
       out.add(names.get(r.id()));
     }
     return out;
@@ -84,7 +119,8 @@ abstract class TypedColumnsContract {
 
   Set<String> ex(String lookup, Object value) {
     Set<String> out = new TreeSet<>();
-    for (SQLRecord<?> r : QuerySet.ofRegistry(ln, Measurement.REGISTRY).exclude(lookup, value).list()) {
+    for (SQLRecord<?> r :
+        QuerySet.ofRegistry(ln, Measurement.REGISTRY).exclude(lookup, value).list()) {
       out.add(names.get(r.id()));
     }
     return out;
@@ -203,9 +239,11 @@ abstract class TypedColumnsContract {
 
   @Test
   void dataFrameColumnTypesFollowFieldTypes() throws Exception {
-    tech.tablesaw.api.Table t = QuerySet.ofRegistry(ln, Measurement.REGISTRY).orderBy("id").toDataFrame();
+    tech.tablesaw.api.Table t =
+        QuerySet.ofRegistry(ln, Measurement.REGISTRY).orderBy("id").toDataFrame();
     assertThat(t.columnNames())
-        .containsExactly("uid", "id", "name", "note", "amount", "value", "flag", "day", "at", "meta");
+        .containsExactly(
+            "uid", "id", "name", "note", "amount", "value", "flag", "day", "at", "meta");
     assertThat(t.column("amount").type()).isEqualTo(tech.tablesaw.api.ColumnType.LONG);
     assertThat(t.column("value").type()).isEqualTo(tech.tablesaw.api.ColumnType.DOUBLE);
     assertThat(t.column("flag").type()).isEqualTo(tech.tablesaw.api.ColumnType.BOOLEAN);

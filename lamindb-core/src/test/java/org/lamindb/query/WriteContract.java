@@ -47,8 +47,21 @@ abstract class WriteContract {
   QueryFixture family() {
     QueryFixture f = new QueryFixture();
     for (int i = 0; i < 3; i++) {
-      f.add(ln, CoreRegistries.ARTIFACT, "v" + i, m("uid", STEM + "000" + i, "key", "v.csv", "size", (long) i,
-          "created_at", T0.plusHours(i), "is_latest", i == 2));
+      f.add(
+          ln,
+          CoreRegistries.ARTIFACT,
+          "v" + i,
+          m(
+              "uid",
+              STEM + "000" + i,
+              "key",
+              "v.csv",
+              "size",
+              (long) i,
+              "created_at",
+              T0.plusHours(i),
+              "is_latest",
+              i == 2));
     }
     return f;
   }
@@ -59,11 +72,13 @@ abstract class WriteContract {
     assertThat(ln.artifacts().get(STEM).uid()).isEqualTo(STEM + "0002");
     assertThat(ln.artifacts().get(STEM + "0001").uid()).isEqualTo(STEM + "0001");
     assertThat(ln.artifacts().get("key", "v.csv").uid()).isEqualTo(STEM + "0002");
-    assertThat(ln.artifacts().filter("uid__startswith", STEM).update(Map.of("is_latest", false))).isEqualTo(3);
+    assertThat(ln.artifacts().filter("uid__startswith", STEM).update(Map.of("is_latest", false)))
+        .isEqualTo(3);
     // no latest version: newest by created_at
     assertThat(ln.artifacts().get("key", "v.csv").uid()).isEqualTo(STEM + "0002");
     assertThat(ln.artifacts().get(STEM).uid()).isEqualTo(STEM + "0002");
-    assertThatThrownBy(() -> ln.artifacts().get("zzzzzzzzzzzzzzzz")).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> ln.artifacts().get("zzzzzzzzzzzzzzzz"))
+        .isInstanceOf(NotFoundException.class);
   }
 
   @Test
@@ -85,7 +100,8 @@ abstract class WriteContract {
     family();
     assertThat(ln.artifacts().filter("key", "v.csv").delete()).isEqualTo(3);
     assertThat(ln.artifacts().count()).isZero();
-    assertThat(ln.artifacts().filter("branch_id", -1L).filter("is_latest", true).count()).isEqualTo(1);
+    assertThat(ln.artifacts().filter("branch_id", -1L).filter("is_latest", true).count())
+        .isEqualTo(1);
   }
 
   @Test
@@ -102,13 +118,18 @@ abstract class WriteContract {
     for (String n : List.of("upd_a", "upd_b", "keep")) {
       ln.ulabel(n).save();
     }
-    assertThat(ln.ulabels().filter("name__startswith", "upd_").update(Map.of("description", "temporary")))
+    assertThat(
+            ln.ulabels()
+                .filter("name__startswith", "upd_")
+                .update(Map.of("description", "temporary")))
         .isEqualTo(2);
     assertThat(ln.ulabels().filter("description", "temporary").count()).isEqualTo(2);
     assertThatThrownBy(() -> ln.ulabels().update(Map.of("nmae", "x")))
-        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("'name'");
+        .isInstanceOf(InvalidArgumentException.class)
+        .hasMessageContaining("'name'");
     assertThatThrownBy(() -> ln.ulabels().update(Map.of("name", 3L)))
-        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("string");
+        .isInstanceOf(InvalidArgumentException.class)
+        .hasMessageContaining("string");
     assertThat(ln.ulabels().filter("description", "temporary").delete()).isEqualTo(2);
     assertThat(ln.ulabels().count()).isEqualTo(1);
     assertThat(ln.ulabels().filter("branch_id", -1L).count()).isEqualTo(2);
@@ -124,7 +145,9 @@ abstract class WriteContract {
     assertThat(ln.ulabels().filter("name__iexact", "ärger straße").count()).isEqualTo(1);
     assertThat(ln.ulabels().filter("name__istartswith", "Ärg").count()).isEqualTo(1);
     assertThat(ln.ulabels().filter("name__contains", "ärger").count()).isZero();
-    assertThat(ln.ulabels().search("ärger").list()).extracting(ULabel::name).containsExactly("ÄRGER Straße");
+    assertThat(ln.ulabels().search("ärger").list())
+        .extracting(ULabel::name)
+        .containsExactly("ÄRGER Straße");
   }
 
   // ------------------------------------------------------------ search
@@ -141,7 +164,8 @@ abstract class WriteContract {
     ln.ulabel("excellent").save();
     ln.ulabel("other").description("a cell line").save();
     ln.ulabel("unrelated").save();
-    // scores (spec §9.6): cell 223, T cell 15, other 15 (description; name score 0), cellular component 11,
+    // scores (spec §9.6): cell 223, T cell 15, other 15 (description; name score 0), cellular
+    // component 11,
     // excellent 1
     assertThat(searchNames(ln.ulabels().search("cell")))
         .containsExactly("cell", "T cell", "other", "cellular component", "excellent");
@@ -153,14 +177,32 @@ abstract class WriteContract {
     assertThat(ln.ulabels().search("cell").toDataFrame().stringColumn("name").asList())
         .containsExactly("cell", "T cell", "other", "cellular component", "excellent");
     assertThat(ln.ulabels().search("100%").list()).isEmpty();
-    assertThatThrownBy(() -> ln.ulabels().search(null)).isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> ln.ulabels().search(null))
+        .isInstanceOf(InvalidArgumentException.class);
   }
 
   @Test
   void searchRanksSynonyms() {
-    for (String[] f : new String[][] {{"PP cell", null}, {"nodal myocyte", "P cell|pacemaker"}, {"unrelated", null}}) {
-      BulkLoader.insert(ln, CoreRegistries.FEATURE, List.of(new java.util.HashMap<>(m("name", f[0], "synonyms", f[1],
-          "_dtype_str", "num", "array_rank", 0L, "array_size", 0L))));
+    for (String[] f :
+        new String[][] {
+          {"PP cell", null}, {"nodal myocyte", "P cell|pacemaker"}, {"unrelated", null}
+        }) {
+      BulkLoader.insert(
+          ln,
+          CoreRegistries.FEATURE,
+          List.of(
+              new java.util.HashMap<>(
+                  m(
+                      "name",
+                      f[0],
+                      "synonyms",
+                      f[1],
+                      "_dtype_str",
+                      "num",
+                      "array_rank",
+                      0L,
+                      "array_size",
+                      0L))));
     }
     // nodal myocyte: synonym 200 + 10 + 8 + 2 + 2 + 1 = 223; PP cell: 2 + 1 = 3
     assertThat(ln.features().search("P cell").list().stream().map(x -> x.get("name")).toList())
@@ -174,8 +216,15 @@ abstract class WriteContract {
     int n = 100_000;
     List<Map<String, Object>> rows = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      rows.add(new java.util.HashMap<>(m("key", "bulk/" + i + ".bin", "size", (long) i,
-          "description", "row " + i + " of a long stream, padded to take some room in memory")));
+      rows.add(
+          new java.util.HashMap<>(
+              m(
+                  "key",
+                  "bulk/" + i + ".bin",
+                  "size",
+                  (long) i,
+                  "description",
+                  "row " + i + " of a long stream, padded to take some room in memory")));
     }
     BulkLoader.insert(ln, CoreRegistries.ARTIFACT, rows);
     rows.clear();
@@ -186,13 +235,14 @@ abstract class WriteContract {
     AtomicLong sum = new AtomicLong();
     long[] peak = {0};
     try (Stream<Artifact> s = ln.artifacts().stream()) {
-      s.forEach(a -> {
-        sum.addAndGet(a.size());
-        if (count.incrementAndGet() % 20_000 == 0) {
-          System.gc();
-          peak[0] = Math.max(peak[0], mem.getHeapMemoryUsage().getUsed() - base);
-        }
-      });
+      s.forEach(
+          a -> {
+            sum.addAndGet(a.size());
+            if (count.incrementAndGet() % 20_000 == 0) {
+              System.gc();
+              peak[0] = Math.max(peak[0], mem.getHeapMemoryUsage().getUsed() - base);
+            }
+          });
     }
     assertThat(count.get()).isEqualTo(n);
     assertThat(sum.get()).isEqualTo((long) n * (n - 1) / 2);

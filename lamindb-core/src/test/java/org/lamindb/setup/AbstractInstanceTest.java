@@ -53,7 +53,10 @@ abstract class AbstractInstanceTest {
       assertThat(storage.uid()).hasSize(12).matches("[0-9A-Za-z]{12}");
       assertThat(setup.home().resolve("instance--anonymous--mydata.env")).exists();
       assertThat(setup.current()).contains("anonymous/mydata");
-      int latest = org.lamindb.internal.db.CoreMigrations.all().get(org.lamindb.internal.db.CoreMigrations.all().size() - 1).version();
+      int latest =
+          org.lamindb.internal.db.CoreMigrations.all()
+              .get(org.lamindb.internal.db.CoreMigrations.all().size() - 1)
+              .version();
       assertThat(latest).isGreaterThanOrEqualTo(2);
       assertThat(ln.info().schemaVersions()).containsEntry("lamindb", latest);
       assertThat(ln.user().handle()).isEqualTo("anonymous");
@@ -69,11 +72,17 @@ abstract class AbstractInstanceTest {
   void builtInBranchesHaveLaminDbIds() {
     try (LaminDB ln = setup().init(options("data", "b"))) {
       Map<Long, String> byId = new java.util.HashMap<>();
-      for (var b : org.lamindb.internal.core.RecordStore.load(
-          Access.instance(ln), org.lamindb.internal.core.CoreRegistries.BRANCH, org.jooq.impl.DSL.trueCondition())) {
+      for (var b :
+          org.lamindb.internal.core.RecordStore.load(
+              Access.instance(ln),
+              org.lamindb.internal.core.CoreRegistries.BRANCH,
+              org.jooq.impl.DSL.trueCondition())) {
         byId.put(b.id(), (String) b.get("name"));
       }
-      assertThat(byId).containsEntry(-1L, "trash").containsEntry(0L, "archive").containsEntry(1L, "main");
+      assertThat(byId)
+          .containsEntry(-1L, "trash")
+          .containsEntry(0L, "archive")
+          .containsEntry(1L, "main");
     }
   }
 
@@ -100,7 +109,8 @@ abstract class AbstractInstanceTest {
     LaminSetup setup = setup();
     setup.init(options("data", "same")).close();
     if (backend() == Backend.SQLITE) {
-      try (LaminDB again = setup.init(InitOptions.storage(tmp.resolve("data").toString()).name("same"))) {
+      try (LaminDB again =
+          setup.init(InitOptions.storage(tmp.resolve("data").toString()).name("same"))) {
         assertThat(again.slug()).isEqualTo("anonymous/same");
       }
     }
@@ -140,7 +150,11 @@ abstract class AbstractInstanceTest {
   @Test
   void unwritableStorageIsRejected() {
     // /proc is read-only even for root
-    assertThatThrownBy(() -> setup().init(backend().options(Path.of("/proc/lamin-test-" + System.nanoTime()), "ro")))
+    assertThatThrownBy(
+            () ->
+                setup()
+                    .init(
+                        backend().options(Path.of("/proc/lamin-test-" + System.nanoTime()), "ro")))
         .isInstanceOf(InstanceException.class)
         .hasMessageContaining("not writable");
     assertThat(setup().instances()).isEmpty();
@@ -171,7 +185,8 @@ abstract class AbstractInstanceTest {
   void corruptSettingsFileGivesClearError() throws Exception {
     LaminSetup setup = setup();
     setup.init(options("data", "c")).close();
-    Files.writeString(setup.home().resolve("current_instance.env"), "this is not a settings file\n");
+    Files.writeString(
+        setup.home().resolve("current_instance.env"), "this is not a settings file\n");
     assertThatThrownBy(setup::connect)
         .isInstanceOf(InstanceException.class)
         .hasMessageContaining("current_instance.env is corrupt (line 1");

@@ -17,10 +17,13 @@ class PostgresInstanceTest extends AbstractInstanceTest {
 
   @Test
   void wrongPortGivesOneLineErrorAndCreatesNothing() {
-    InitOptions o = InitOptions.storage(tmp.resolve("data").toString()).db("postgresql://postgres@127.0.0.1:1/lamin");
+    InitOptions o =
+        InitOptions.storage(tmp.resolve("data").toString())
+            .db("postgresql://postgres@127.0.0.1:1/lamin");
     assertThatThrownBy(() -> setup().init(o))
         .isInstanceOf(InstanceException.class)
-        .hasMessageContaining("cannot connect to PostgreSQL at postgresql://postgres@127.0.0.1:1/lamin")
+        .hasMessageContaining(
+            "cannot connect to PostgreSQL at postgresql://postgres@127.0.0.1:1/lamin")
         .hasMessageContaining("Check that the server is running");
     assertThat(tmp.resolve("data")).doesNotExist();
     assertThat(setup().instances()).isEmpty();
@@ -28,8 +31,9 @@ class PostgresInstanceTest extends AbstractInstanceTest {
 
   @Test
   void unknownUserOrWrongPasswordIsReportedWithoutThePassword() {
-    InitOptions o = InitOptions.storage(tmp.resolve("data").toString())
-        .db("postgresql://nosuchuser:secret@127.0.0.1:5432/postgres");
+    InitOptions o =
+        InitOptions.storage(tmp.resolve("data").toString())
+            .db("postgresql://nosuchuser:secret@127.0.0.1:5432/postgres");
     assertThatThrownBy(() -> setup().init(o))
         .isInstanceOf(InstanceException.class)
         .hasMessageContaining("nosuchuser")
@@ -39,8 +43,12 @@ class PostgresInstanceTest extends AbstractInstanceTest {
 
   @Test
   void malformedUrlsAreRejected() {
-    for (String bad : new String[] {"mysql://x@y/z", "postgresql://", "postgresql://host", "postgresql://h/a/b"}) {
-      assertThatThrownBy(() -> setup().init(InitOptions.storage(tmp.resolve("u").toString()).db(bad)))
+    for (String bad :
+        new String[] {
+          "mysql://x@y/z", "postgresql://", "postgresql://host", "postgresql://h/a/b"
+        }) {
+      assertThatThrownBy(
+              () -> setup().init(InitOptions.storage(tmp.resolve("u").toString()).db(bad)))
           .as(bad)
           .isInstanceOf(InvalidArgumentException.class);
     }

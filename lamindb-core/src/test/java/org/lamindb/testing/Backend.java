@@ -13,25 +13,35 @@ public enum Backend {
   /** PostgreSQL ({@link PostgresTestServer}). */
   POSTGRES;
 
-  /** @return init options for a new instance on this backend with storage {@code root} */
+  /**
+   * @return init options for a new instance on this backend with storage {@code root}
+   */
   public InitOptions options(Path root, String name) {
     InitOptions o = InitOptions.storage(root.toString()).name(name);
     return this == POSTGRES ? o.db(PostgresTestServer.newDatabase()) : o;
   }
 
-  /** @return init options for a new instance on this backend with storage {@code root} (a folder or a URL) */
+  /**
+   * @return init options for a new instance on this backend with storage {@code root} (a folder or
+   *     a URL)
+   */
   public InitOptions options(String root, String name) {
     InitOptions o = InitOptions.storage(root).name(name);
     return this == POSTGRES ? o.db(PostgresTestServer.newDatabase()) : o;
   }
 
-  /** @return a new instance with its own settings dir and storage below {@code tmp} */
+  /**
+   * @return a new instance with its own settings dir and storage below {@code tmp}
+   */
   public LaminDB newInstance(Path tmp) {
     return setup(tmp).init(options(tmp.resolve("storage"), "test"));
   }
 
-  /** @return setup over a settings directory below {@code tmp} */
+  /**
+   * @return setup over a settings directory below {@code tmp}
+   */
   public static LaminSetup setup(Path tmp) {
-    return LaminSetup.at(tmp.resolve("home"), Map.of("LAMIN_CACHE_DIR", tmp.resolve("cache").toString()));
+    return LaminSetup.at(
+        tmp.resolve("home"), Map.of("LAMIN_CACHE_DIR", tmp.resolve("cache").toString()));
   }
 }

@@ -15,8 +15,8 @@ import org.lamindb.internal.db.PostgresUrl;
 
 /**
  * PostgreSQL for tests: the server named by {@code LAMIN_TEST_POSTGRES_URL} (e.g. {@code
- * postgresql://postgres@127.0.0.1:5432/postgres}, as .ci/run exports), else an embedded PostgreSQL started once
- * per JVM. Each test instance gets a fresh database.
+ * postgresql://postgres@127.0.0.1:5432/postgres}, as .ci/run exports), else an embedded PostgreSQL
+ * started once per JVM. Each test instance gets a fresh database.
  */
 public final class PostgresTestServer {
   private static String baseUrl;
@@ -26,7 +26,9 @@ public final class PostgresTestServer {
 
   private PostgresTestServer() {}
 
-  /** @return URL of an admin database on the test server */
+  /**
+   * @return URL of an admin database on the test server
+   */
   public static synchronized String baseUrl() {
     if (baseUrl == null) {
       String env = System.getenv("LAMIN_TEST_POSTGRES_URL");
@@ -35,13 +37,16 @@ public final class PostgresTestServer {
       } else {
         try {
           embedded = EmbeddedPostgres.builder().start();
-          Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-              embedded.close();
-            } catch (IOException e) {
-              // shutting down
-            }
-          }));
+          Runtime.getRuntime()
+              .addShutdownHook(
+                  new Thread(
+                      () -> {
+                        try {
+                          embedded.close();
+                        } catch (IOException e) {
+                          // shutting down
+                        }
+                      }));
           baseUrl = "postgresql://postgres@127.0.0.1:" + embedded.getPort() + "/postgres";
         } catch (IOException e) {
           throw new IllegalStateException("cannot start embedded PostgreSQL: " + e.getMessage(), e);
@@ -52,14 +57,17 @@ public final class PostgresTestServer {
   }
 
   /**
-   * @return URL of a new database on the test server that already has the core schema (copied from a template
-   *     migrated once per JVM, which keeps PostgreSQL suites fast) but no instance in it yet
+   * @return URL of a new database on the test server that already has the core schema (copied from
+   *     a template migrated once per JVM, which keeps PostgreSQL suites fast) but no instance in it
+   *     yet
    */
   public static String newDatabase() {
     return createDatabase(template());
   }
 
-  /** @return URL of a new, completely empty database */
+  /**
+   * @return URL of a new, completely empty database
+   */
   public static String newEmptyDatabase() {
     return createDatabase(null);
   }
@@ -76,14 +84,26 @@ public final class PostgresTestServer {
   }
 
   private static String createDatabase(String templateName) {
-    String name = PREFIX + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+    String name =
+        PREFIX
+            + UUID.randomUUID()
+                .toString()
+                .replace("-", "")
+                .substring(0, 12)
+                .toLowerCase(Locale.ROOT);
     execute("CREATE DATABASE " + name + (templateName == null ? "" : " TEMPLATE " + templateName));
     dropAtExit(name);
     return url(name);
   }
 
   private static String createDatabaseName(String prefix) {
-    String name = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+    String name =
+        prefix
+            + UUID.randomUUID()
+                .toString()
+                .replace("-", "")
+                .substring(0, 12)
+                .toLowerCase(Locale.ROOT);
     execute("CREATE DATABASE " + name);
     dropAtExit(name);
     return name;
@@ -92,8 +112,9 @@ public final class PostgresTestServer {
   private static boolean cleaned;
 
   /**
-   * Remembers nothing at exit (dropping databases is slow); instead each JVM drops, in the background, the test
-   * databases of JVMs that are no longer running (their names carry the creating process id).
+   * Remembers nothing at exit (dropping databases is slow); instead each JVM drops, in the
+   * background, the test databases of JVMs that are no longer running (their names carry the
+   * creating process id).
    */
   private static synchronized void dropAtExit(String name) {
     if (cleaned) {
@@ -110,7 +131,8 @@ public final class PostgresTestServer {
     try (Connection c = DriverManager.getConnection(base.jdbcUrl(), base.user(), base.password());
         Statement s = c.createStatement()) {
       java.util.List<String> stale = new java.util.ArrayList<>();
-      try (var rs = s.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'lamin\\_p%'")) {
+      try (var rs =
+          s.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'lamin\\_p%'")) {
         while (rs.next()) {
           String n = rs.getString(1);
           String[] parts = n.split("_");
@@ -141,13 +163,21 @@ public final class PostgresTestServer {
         Statement s = c.createStatement()) {
       s.execute(sql);
     } catch (SQLException e) {
-      throw new IllegalStateException(sql + " failed on " + base.redacted() + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          sql + " failed on " + base.redacted() + ": " + e.getMessage(), e);
     }
   }
 
   private static String url(String database) {
     PostgresUrl base = PostgresUrl.parse(baseUrl());
-    return "postgresql://" + (base.user() == null ? "" : base.user() + (base.password() == null ? "" : ":" + base.password()) + "@")
-        + base.host() + ":" + base.port() + "/" + database;
+    return "postgresql://"
+        + (base.user() == null
+            ? ""
+            : base.user() + (base.password() == null ? "" : ":" + base.password()) + "@")
+        + base.host()
+        + ":"
+        + base.port()
+        + "/"
+        + database;
   }
 }

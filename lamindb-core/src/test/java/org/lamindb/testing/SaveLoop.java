@@ -8,8 +8,8 @@ import org.lamindb.LaminDB;
 import org.lamindb.LaminSetup;
 
 /**
- * A child process for crash and concurrency tests: saves {@code count} small files (keys drawn from {@code keys}
- * names, so versions form) and prints {@code saved <uid>} after each.
+ * A child process for crash and concurrency tests: saves {@code count} small files (keys drawn from
+ * {@code keys} names, so versions form) and prints {@code saved <uid>} after each.
  *
  * <p>Arguments: settingsHome instance workDir count seed keys
  */

@@ -21,8 +21,16 @@ public final class TestModule implements LaminModule {
   @Override
   public List<Migration> migrations() {
     return List.of(
-        Migration.of(1, "things", b -> b.table("testmod_thing").id().str("name", 50).notNull()
-            .fk("artifact_id", "lamindb_artifact", SchemaBuilder.OnDelete.CASCADE)),
-        Migration.of(2, "thing size", b -> b.sql("ALTER TABLE testmod_thing ADD COLUMN size BIGINT")));
+        Migration.of(
+            1,
+            "things",
+            b ->
+                b.table("testmod_thing")
+                    .id()
+                    .str("name", 50)
+                    .notNull()
+                    .fk("artifact_id", "lamindb_artifact", SchemaBuilder.OnDelete.CASCADE)),
+        Migration.of(
+            2, "thing size", b -> b.sql("ALTER TABLE testmod_thing ADD COLUMN size BIGINT")));
   }
 }

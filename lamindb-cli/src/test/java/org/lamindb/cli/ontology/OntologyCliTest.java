@@ -25,7 +25,8 @@ class OntologyCliTest {
     Result init = lamin("init", "--storage", tmp.resolve("data").toString(), "--modules", "bionty");
     assertThat(init.exit()).as(init.err()).isZero();
 
-    Result imp = lamin("ontology", "import", "CellType", "--file", data.resolve("cl-basic.obo").toString());
+    Result imp =
+        lamin("ontology", "import", "CellType", "--file", data.resolve("cl-basic.obo").toString());
     assertThat(imp.exit()).as(imp.err()).isZero();
     // awk over cl-basic.obo: 2523 non-obsolete CL terms, 3541 is_a links between them
     assertThat(imp.out()).contains("added 2523 new records", "added 3541 parents/children links");
@@ -54,7 +55,8 @@ class OntologyCliTest {
     Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     if (!p.waitFor(180, TimeUnit.SECONDS)) {
       p.destroyForcibly();
-      throw new IllegalStateException("lamin " + String.join(" ", args) + " did not finish in 180 s");
+      throw new IllegalStateException(
+          "lamin " + String.join(" ", args) + " did not finish in 180 s");
     }
     return new Result(
         p.exitValue(),

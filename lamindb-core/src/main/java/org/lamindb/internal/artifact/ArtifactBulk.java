@@ -23,23 +23,28 @@ import org.lamindb.spi.RegistryDef;
 import org.lamindb.storage.StorageBackend;
 
 /**
- * Saves many new artifacts at once (LaminDB's {@code ln.save(list)}): hashes in parallel, looks duplicates and
- * version families up in a few queries, uploads each file to its final name (an atomic write, so a crash leaves
- * at most orphan files), and inserts all rows in one transaction with multi-row INSERTs. Artifacts whose key
- * already has versions fall back to one-by-one saving, which handles versioning.
+ * Saves many new artifacts at once (LaminDB's {@code ln.save(list)}): hashes in parallel, looks
+ * duplicates and version families up in a few queries, uploads each file to its final name (an
+ * atomic write, so a crash leaves at most orphan files), and inserts all rows in one transaction
+ * with multi-row INSERTs. Artifacts whose key already has versions fall back to one-by-one saving,
+ * which handles versioning.
  */
 public final class ArtifactBulk {
   private static final int CHUNK = 500;
   private final Instance inst;
   private final ArtifactStore store;
 
-  /** @param inst the instance */
+  /**
+   * @param inst the instance
+   */
   public ArtifactBulk(Instance inst) {
     this.inst = inst;
     this.store = ArtifactStore.of(inst);
   }
 
-  /** Saves all unsaved artifacts of {@code artifacts} (each with a file set); returns them, saved. */
+  /**
+   * Saves all unsaved artifacts of {@code artifacts} (each with a file set); returns them, saved.
+   */
   public List<Artifact> saveAll(List<Artifact> artifacts, Map<Artifact, ArtifactDraft> drafts) {
     List<Artifact> todo = new ArrayList<>();
     for (Artifact a : artifacts) {
@@ -53,9 +58,17 @@ public final class ArtifactBulk {
         .toList()
         .forEach(e -> plans.put(e.getKey(), e.getValue()));
 
-    Map<String, Artifact> existingByHash = existing("hash", plans.values().stream().map(p -> p.hash).toList());
+    Map<String, Artifact> existingByHash =
+        existing("hash", plans.values().stream().map(p -> p.hash).toList());
     Set<Object> existingKeys =
-        new HashSet<>(existing("key", todo.stream().map(a -> (String) Access.values(a).get("key")).filter(k -> k != null).toList()).keySet());
+        new HashSet<>(
+            existing(
+                    "key",
+                    todo.stream()
+                        .map(a -> (String) Access.values(a).get("key"))
+                        .filter(k -> k != null)
+                        .toList())
+                .keySet());
 
     List<Artifact> fallback = new ArrayList<>();
     Map<String, Artifact> firstOfHash = new HashMap<>();
@@ -75,7 +88,8 @@ public final class ArtifactBulk {
         sameAs.put(a, firstOfHash.get(p.hash));
         continue;
       }
-      if (drafts.get(a).revises != null || (key != null && (existingKeys.contains(key) || !batchKeys.add(key)))) {
+      if (drafts.get(a).revises != null
+          || (key != null && (existingKeys.contains(key) || !batchKeys.add(key)))) {
         fallback.add(a);
         continue;
       }
@@ -92,7 +106,10 @@ public final class ArtifactBulk {
     return artifacts;
   }
 
-  private void insertFresh(List<Artifact> fresh, Map<Artifact, ArtifactStore.Plan> plans, Map<Artifact, ArtifactDraft> drafts) {
+  private void insertFresh(
+      List<Artifact> fresh,
+      Map<Artifact, ArtifactStore.Plan> plans,
+      Map<Artifact, ArtifactDraft> drafts) {
     if (fresh.isEmpty()) {
       return;
     }
@@ -114,23 +131,32 @@ public final class ArtifactBulk {
           uploaded.add(key);
         }
       }
-      List<FieldDef> cols = r.fields().values().stream().filter(f -> !f.name().equals("id")).toList();
-      inst.db().transaction(ctx -> {
-        if (inst.db().dialect() == Dialect.POSTGRES) {
-          ctx.execute("LOCK TABLE lamindb_artifact IN SHARE ROW EXCLUSIVE MODE");
-        }
-        for (int i = 0; i < fresh.size(); i += CHUNK) {
-          List<Artifact> chunk = fresh.subList(i, Math.min(fresh.size(), i + CHUNK));
-          InsertValuesStepN<Record> insert =
-              ctx.insertInto(RecordStore.table(r), cols.stream().map(f -> RecordStore.col(f.name())).toList());
-          for (Artifact a : chunk) {
-            Map<String, Object> v = Access.values(a);
-            insert = insert.values(cols.stream().map(f -> inst.db().toSql(f.type(), v.get(f.name()))).toList());
-          }
-          insert.execute();
-        }
-        return null;
-      });
+      List<FieldDef> cols =
+          r.fields().values().stream().filter(f -> !f.name().equals("id")).toList();
+      inst.db()
+          .transaction(
+              ctx -> {
+                if (inst.db().dialect() == Dialect.POSTGRES) {
+                  ctx.execute("LOCK TABLE lamindb_artifact IN SHARE ROW EXCLUSIVE MODE");
+                }
+                for (int i = 0; i < fresh.size(); i += CHUNK) {
+                  List<Artifact> chunk = fresh.subList(i, Math.min(fresh.size(), i + CHUNK));
+                  InsertValuesStepN<Record> insert =
+                      ctx.insertInto(
+                          RecordStore.table(r),
+                          cols.stream().map(f -> RecordStore.col(f.name())).toList());
+                  for (Artifact a : chunk) {
+                    Map<String, Object> v = Access.values(a);
+                    insert =
+                        insert.values(
+                            cols.stream()
+                                .map(f -> inst.db().toSql(f.type(), v.get(f.name())))
+                                .toList());
+                  }
+                  insert.execute();
+                }
+                return null;
+              });
     } catch (RuntimeException e) {
       for (String key : uploaded) {
         try {
@@ -152,21 +178,29 @@ public final class ArtifactBulk {
     for (int i = 0; i < uids.size(); i += CHUNK) {
       List<String> chunk = uids.subList(i, Math.min(uids.size(), i + CHUNK));
       for (Record row :
-          inst.db().dsl().select(RecordStore.selectFields(r, r.table())).from(RecordStore.table(r))
-              .where(col("uid").in(chunk)).fetch()) {
+          inst.db()
+              .dsl()
+              .select(RecordStore.selectFields(r, r.table()))
+              .from(RecordStore.table(r))
+              .where(col("uid").in(chunk))
+              .fetch()) {
         Artifact a = byUid.get((String) row.get(1));
         RecordStore.fill(a, row);
       }
     }
   }
 
-  /** @return existing non-trashed artifacts whose {@code column} is in {@code values}, by that value */
+  /**
+   * @return existing non-trashed artifacts whose {@code column} is in {@code values}, by that value
+   */
   private Map<String, Artifact> existing(String column, List<String> values) {
     Map<String, Artifact> out = new HashMap<>();
     List<String> distinct = values.stream().distinct().toList();
     for (int i = 0; i < distinct.size(); i += CHUNK) {
       List<String> chunk = distinct.subList(i, Math.min(distinct.size(), i + CHUNK));
-      for (Artifact a : store.load(inst.db().dsl(), col(column).in(chunk).and(col("branch_id").ne(RecordStore.TRASH)))) {
+      for (Artifact a :
+          store.load(
+              inst.db().dsl(), col(column).in(chunk).and(col("branch_id").ne(RecordStore.TRASH)))) {
         out.put((String) a.get(column), a);
       }
     }

@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import org.lamindb.model.Artifact;
 
 /**
- * What an unsaved artifact carries besides its columns: the file, folder or in-memory object to store, and the
- * version it revises. Held by {@link Artifact}; read by {@link ArtifactStore} on save.
+ * What an unsaved artifact carries besides its columns: the file, folder or in-memory object to
+ * store, and the version it revises. Held by {@link Artifact}; read by {@link ArtifactStore} on
+ * save.
  */
 public final class ArtifactDraft {
   /** Local file or folder to register. */
@@ -17,13 +18,18 @@ public final class ArtifactDraft {
   /** The artifact this one is a new version of (explicit {@code revises}). */
   public Artifact revises;
 
-  /** null: LaminDB's default (skip only for files already in a storage); true: never dedupe; false: always. */
+  /**
+   * null: LaminDB's default (skip only for files already in a storage); true: never dedupe; false:
+   * always.
+   */
   public Boolean skipHashLookup;
 
   /** The loaded in-memory object, so {@code load()} returns it without I/O. */
   public Object memory;
 
-  /** @return true when there is content to store */
+  /**
+   * @return true when there is content to store
+   */
   public boolean hasContent() {
     return path != null || data != null;
   }

@@ -29,8 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where an artifact's content lives and how to reach it: storage keys (spec §4.2), backends per storage location,
- * cache, load, open, and deletion of owned files.
+ * Where an artifact's content lives and how to reach it: storage keys (spec §4.2), backends per
+ * storage location, cache, load, open, and deletion of owned files.
  */
 public final class ArtifactFiles implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ArtifactFiles.class);
@@ -41,31 +41,43 @@ public final class ArtifactFiles implements AutoCloseable {
     this.inst = inst;
   }
 
-  /** @return the file service of {@code inst} */
+  /**
+   * @return the file service of {@code inst}
+   */
   public static ArtifactFiles of(Instance inst) {
     return inst.service(ArtifactFiles.class, ArtifactFiles::new);
   }
 
-  /** @return the backend serving storage row {@code id} */
+  /**
+   * @return the backend serving storage row {@code id}
+   */
   public StorageBackend backend(long id, String root) {
     return backends.computeIfAbsent(id, k -> StorageBackends.forRoot(root, Map.of()));
   }
 
-  /** @return the backend of the storage of {@code a} */
+  /**
+   * @return the backend of the storage of {@code a}
+   */
   public StorageBackend backend(Artifact a) {
     long sid = (Long) a.get("storage_id");
     if (sid == inst.storageId()) {
       return backend(sid, inst.storageRoot());
     }
     String root =
-        (String) inst.db().dsl().select(col("root")).from(RecordStore.table(CoreRegistries.STORAGE))
-            .where(col("id").eq(sid)).fetchOne().get(0);
+        (String)
+            inst.db()
+                .dsl()
+                .select(col("root"))
+                .from(RecordStore.table(CoreRegistries.STORAGE))
+                .where(col("id").eq(sid))
+                .fetchOne()
+                .get(0);
     return backend(sid, root);
   }
 
   /**
-   * @return {id, root} of the registered local storage managed by this instance that contains {@code path}
-   *     (longest root wins), if any
+   * @return {id, root} of the registered local storage managed by this instance that contains
+   *     {@code path} (longest root wins), if any
    */
   public Optional<String[]> registeredStorage(Path path) {
     String p = path.toString().replace('\\', '/');
@@ -81,14 +93,20 @@ public final class ArtifactFiles implements AutoCloseable {
 
   private volatile List<String[]> localStorages;
 
-  /** @return {id, root} of the local storage locations this instance manages (read once per handle) */
+  /**
+   * @return {id, root} of the local storage locations this instance manages (read once per handle)
+   */
   private List<String[]> localStorages() {
     if (localStorages == null) {
       String uid = instanceUid();
       List<String[]> l = new ArrayList<>();
       for (Record r :
-          inst.db().dsl().select(col("id"), col("root"), col("instance_uid"))
-              .from(RecordStore.table(CoreRegistries.STORAGE)).where(col("type").eq("local")).fetch()) {
+          inst.db()
+              .dsl()
+              .select(col("id"), col("root"), col("instance_uid"))
+              .from(RecordStore.table(CoreRegistries.STORAGE))
+              .where(col("type").eq("local"))
+              .fetch()) {
         if (uid != null && r.get(2) != null && !uid.equals(r.get(2))) {
           continue;
         }
@@ -100,12 +118,19 @@ public final class ArtifactFiles implements AutoCloseable {
   }
 
   private String instanceUid() {
-    Record r = inst.db().dsl().select(col("instance_uid")).from(RecordStore.table(CoreRegistries.STORAGE))
-        .where(col("id").eq(inst.storageId())).fetchOne();
+    Record r =
+        inst.db()
+            .dsl()
+            .select(col("instance_uid"))
+            .from(RecordStore.table(CoreRegistries.STORAGE))
+            .where(col("id").eq(inst.storageId()))
+            .fetchOne();
     return r == null ? null : (String) r.get(0);
   }
 
-  /** @return the key of the artifact's content in its storage (spec §4.2) */
+  /**
+   * @return the key of the artifact's content in its storage (spec §4.2)
+   */
   public String storageKey(Map<String, Object> v) {
     if (v.get("_real_key") != null) {
       return (String) v.get("_real_key");
@@ -118,12 +143,16 @@ public final class ArtifactFiles implements AutoCloseable {
     return (String) v.get("key");
   }
 
-  /** @return {@code <storage root>/<storage key>} */
+  /**
+   * @return {@code <storage root>/<storage key>}
+   */
   public String path(Artifact a) {
     return backend(a).root() + "/" + storageKey(Access.values(a));
   }
 
-  /** @return a local path holding the artifact's content (the file itself on local storage) */
+  /**
+   * @return a local path holding the artifact's content (the file itself on local storage)
+   */
   public Path cache(Artifact a) {
     requireReadable(a);
     StorageBackend b = backend(a);
@@ -132,7 +161,10 @@ public final class ArtifactFiles implements AutoCloseable {
     if (local.isPresent()) {
       if (!Files.exists(local.get())) {
         throw new StorageException(
-            "the file of artifact " + a.uid() + " is missing at " + local.get()
+            "the file of artifact "
+                + a.uid()
+                + " is missing at "
+                + local.get()
                 + "; it was moved or deleted outside LaminDB (`lamin repair --dry-run` lists such artifacts)");
       }
       return local.get();
@@ -140,7 +172,11 @@ public final class ArtifactFiles implements AutoCloseable {
     try {
       Cache cache = new Cache(inst.cacheDir());
       Path target = cache.pathFor(b.root(), key);
-      cache.sync(b, key, target, inst.transferProgress("downloading " + key, a.size() == null ? -1 : a.size()));
+      cache.sync(
+          b,
+          key,
+          target,
+          inst.transferProgress("downloading " + key, a.size() == null ? -1 : a.size()));
       return target;
     } catch (NoSuchFileException e) {
       throw new StorageException(
@@ -150,7 +186,9 @@ public final class ArtifactFiles implements AutoCloseable {
     }
   }
 
-  /** @return a stream over the artifact's bytes, read lazily from storage */
+  /**
+   * @return a stream over the artifact's bytes, read lazily from storage
+   */
   public InputStream open(Artifact a) {
     requireReadable(a);
     if (a.nFiles() != null) {
@@ -162,7 +200,8 @@ public final class ArtifactFiles implements AutoCloseable {
     try {
       return b.open(key);
     } catch (NoSuchFileException e) {
-      throw new StorageException("the content of artifact " + a.uid() + " is missing at " + b.root() + "/" + key, e);
+      throw new StorageException(
+          "the content of artifact " + a.uid() + " is missing at " + b.root() + "/" + key, e);
     } catch (IOException e) {
       throw new StorageException("cannot open artifact " + a.uid() + ": " + e.getMessage(), e);
     }
@@ -174,14 +213,17 @@ public final class ArtifactFiles implements AutoCloseable {
     }
     if (Boolean.TRUE.equals(a.get("_overwrite_versions")) && !a.isLatest()) {
       throw new InvalidArgumentException(
-          "artifact " + a.uid() + " is an older version of a folder artifact whose content was overwritten by"
+          "artifact "
+              + a.uid()
+              + " is an older version of a folder artifact whose content was overwritten by"
               + " a newer version; load the latest version instead");
     }
   }
 
   /**
-   * Deletes an artifact permanently: its row (all versions for folder artifacts, whose versions share content),
-   * then its content if the artifact owns it (content under {@code .lamindb/}) or {@code deleteUnowned}.
+   * Deletes an artifact permanently: its row (all versions for folder artifacts, whose versions
+   * share content), then its content if the artifact owns it (content under {@code .lamindb/}) or
+   * {@code deleteUnowned}.
    */
   public void deletePermanently(Artifact a, boolean deleteUnowned) {
     Map<String, Object> v = Access.values(a);
@@ -193,25 +235,33 @@ public final class ArtifactFiles implements AutoCloseable {
     boolean owned = key.startsWith(".lamindb/");
     boolean overwrite = Boolean.TRUE.equals(v.get("_overwrite_versions"));
     boolean latest = a.isLatest();
-    inst.db().transaction(ctx -> {
-      try {
-        if (overwrite && latest) {
-          ctx.deleteFrom(RecordStore.table(CoreRegistries.ARTIFACT))
-              .where(col("uid").like(a.uid().substring(0, 16) + "%")).execute();
-        } else {
-          if (latest) {
-            promote(ctx, a);
-          }
-          ctx.deleteFrom(RecordStore.table(CoreRegistries.ARTIFACT)).where(col("id").eq(a.id())).execute();
-        }
-      } catch (org.jooq.exception.DataAccessException e) {
-        throw new IntegrityException(
-            "cannot delete artifact " + a.uid() + " permanently: other records reference it (e.g. as a run's report"
-                + " or a collection member): " + e.getMessage(),
-            e);
-      }
-      return null;
-    });
+    inst.db()
+        .transaction(
+            ctx -> {
+              try {
+                if (overwrite && latest) {
+                  ctx.deleteFrom(RecordStore.table(CoreRegistries.ARTIFACT))
+                      .where(col("uid").like(a.uid().substring(0, 16) + "%"))
+                      .execute();
+                } else {
+                  if (latest) {
+                    promote(ctx, a);
+                  }
+                  ctx.deleteFrom(RecordStore.table(CoreRegistries.ARTIFACT))
+                      .where(col("id").eq(a.id()))
+                      .execute();
+                }
+              } catch (org.jooq.exception.DataAccessException e) {
+                throw new IntegrityException(
+                    "cannot delete artifact "
+                        + a.uid()
+                        + " permanently: other records reference it (e.g. as a run's report"
+                        + " or a collection member): "
+                        + e.getMessage(),
+                    e);
+              }
+              return null;
+            });
     v.put("id", null);
     if (overwrite && !latest) {
       return;
@@ -220,8 +270,11 @@ public final class ArtifactFiles implements AutoCloseable {
       try {
         b.delete(key);
       } catch (IOException e) {
-        LOG.warn("artifact row deleted but its content at {}/{} could not be removed: {} (`lamin repair` removes it)",
-            b.root(), key, e.getMessage());
+        LOG.warn(
+            "artifact row deleted but its content at {}/{} could not be removed: {} (`lamin repair` removes it)",
+            b.root(),
+            key,
+            e.getMessage());
       }
     } else {
       LOG.info("a file remains here: {}/{}", b.root(), key);
@@ -229,13 +282,20 @@ public final class ArtifactFiles implements AutoCloseable {
   }
 
   private void promote(org.jooq.DSLContext ctx, Artifact a) {
-    Record next = ctx.select(col("id")).from(RecordStore.table(CoreRegistries.ARTIFACT))
-        .where(col("uid").like(a.uid().substring(0, 16) + "%")).and(col("id").ne(a.id()))
-        .and(col("branch_id").eq(a.get("branch_id")))
-        .orderBy(col("created_at").desc(), col("id").desc()).limit(1).fetchOne();
+    Record next =
+        ctx.select(col("id"))
+            .from(RecordStore.table(CoreRegistries.ARTIFACT))
+            .where(col("uid").like(a.uid().substring(0, 16) + "%"))
+            .and(col("id").ne(a.id()))
+            .and(col("branch_id").eq(a.get("branch_id")))
+            .orderBy(col("created_at").desc(), col("id").desc())
+            .limit(1)
+            .fetchOne();
     if (next != null) {
-      ctx.update(RecordStore.table(CoreRegistries.ARTIFACT)).set(col("is_latest"), DSL.inline(true))
-          .where(col("id").eq(next.get(0))).execute();
+      ctx.update(RecordStore.table(CoreRegistries.ARTIFACT))
+          .set(col("is_latest"), DSL.inline(true))
+          .where(col("id").eq(next.get(0)))
+          .execute();
     }
   }
 
@@ -243,18 +303,29 @@ public final class ArtifactFiles implements AutoCloseable {
   public record RepairReport(List<String> orphans, List<String> missing, boolean removed) {}
 
   /**
-   * Finds leftovers of interrupted saves in the default storage: temporary uploads and files under {@code
-   * .lamindb/} without an artifact row (removed unless {@code dryRun}); and artifacts whose content is missing
-   * (reported only).
+   * Finds leftovers of interrupted saves in the default storage: temporary uploads and files under
+   * {@code .lamindb/} without an artifact row (removed unless {@code dryRun}); and artifacts whose
+   * content is missing (reported only).
    */
   public RepairReport repair(boolean dryRun) {
     StorageBackend b = backend(inst.storageId(), inst.storageRoot());
     List<String> orphans = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     java.util.Set<String> keys = new java.util.HashSet<>();
-    for (Record r : inst.db().dsl().select(col("uid"), col("_overwrite_versions"), col("key"), col("_key_is_virtual"),
-            col("_real_key"), col("suffix"), col("n_files"))
-        .from(RecordStore.table(CoreRegistries.ARTIFACT)).where(col("storage_id").eq(inst.storageId())).fetch()) {
+    for (Record r :
+        inst.db()
+            .dsl()
+            .select(
+                col("uid"),
+                col("_overwrite_versions"),
+                col("key"),
+                col("_key_is_virtual"),
+                col("_real_key"),
+                col("suffix"),
+                col("n_files"))
+            .from(RecordStore.table(CoreRegistries.ARTIFACT))
+            .where(col("storage_id").eq(inst.storageId()))
+            .fetch()) {
       String uid = (String) r.get(0);
       Map<String, Object> v = new java.util.HashMap<>();
       v.put("uid", uid);
@@ -269,7 +340,9 @@ public final class ArtifactFiles implements AutoCloseable {
       java.util.Set<String> seenFolders = new java.util.HashSet<>();
       for (String key : listAll(b)) {
         String rest = key.substring(".lamindb/".length());
-        if (rest.equals("lamin.db") || rest.startsWith("lamin.db-") || rest.equals("storage_uid.txt")) {
+        if (rest.equals("lamin.db")
+            || rest.startsWith("lamin.db-")
+            || rest.equals("storage_uid.txt")) {
           continue;
         }
         String top = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
@@ -296,7 +369,9 @@ public final class ArtifactFiles implements AutoCloseable {
     return new RepairReport(orphans, missing, !dryRun);
   }
 
-  /** @return every key below .lamindb/, including interrupted temporary writes that list() hides */
+  /**
+   * @return every key below .lamindb/, including interrupted temporary writes that list() hides
+   */
   private static List<String> listAll(StorageBackend b) throws IOException {
     Optional<Path> local = b.localPath(".lamindb");
     if (local.isEmpty()) {

@@ -15,22 +15,33 @@ import org.lamindb.model.Artifact;
 public final class ArtifactLookup {
   private ArtifactLookup() {}
 
-  /** @return the matching artifact (the latest version for stems and keys) */
+  /**
+   * @return the matching artifact (the latest version for stems and keys)
+   */
   public static Artifact find(Instance inst, String ref, boolean includeTrash) {
     ArtifactStore store = ArtifactStore.of(inst);
     Condition visible = includeTrash ? DSL.trueCondition() : col("branch_id").ne(RecordStore.TRASH);
     if (Uids.isBase62(ref) && (ref.length() == 20 || ref.length() == 16)) {
       List<Artifact> l = store.load(inst.db().dsl(), col("uid").like(ref + "%").and(visible));
       if (!l.isEmpty()) {
-        return l.stream().filter(Artifact::isLatest).reduce((a, b) -> b).orElse(l.get(l.size() - 1));
+        return l.stream()
+            .filter(Artifact::isLatest)
+            .reduce((a, b) -> b)
+            .orElse(l.get(l.size() - 1));
       }
     }
     List<Artifact> byKey = store.load(inst.db().dsl(), col("key").eq(ref).and(visible));
     if (!byKey.isEmpty()) {
-      return byKey.stream().filter(Artifact::isLatest).reduce((a, b) -> b).orElse(byKey.get(byKey.size() - 1));
+      return byKey.stream()
+          .filter(Artifact::isLatest)
+          .reduce((a, b) -> b)
+          .orElse(byKey.get(byKey.size() - 1));
     }
     throw new NotFoundException(
-        "no artifact with uid or key '" + ref + "'" + (includeTrash ? "" : " (trashed artifacts are not searched)")
+        "no artifact with uid or key '"
+            + ref
+            + "'"
+            + (includeTrash ? "" : " (trashed artifacts are not searched)")
             + "; list artifacts with `lamin list artifact`");
   }
 }

@@ -8,18 +8,23 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.lamindb.internal.core.Describer;
 import org.lamindb.internal.core.Instance;
-import org.lamindb.internal.core.RecordStore;
 import org.lamindb.model.Artifact;
 import org.lamindb.model.SQLRecord;
 import org.lamindb.spi.RegistryDef;
 import org.lamindb.spi.RelationDef;
 
-/** The artifact parts of describe(): {@code storage/path} and the {@code Labels} section (spec §10.2). */
+/**
+ * The artifact parts of describe(): {@code storage/path} and the {@code Labels} section (spec
+ * §10.2).
+ */
 public final class ArtifactSections implements Describer.DescribeSection {
-  private static final List<String> LABEL_RELATIONS = List.of("ulabels", "records", "projects", "references", "users");
+  private static final List<String> LABEL_RELATIONS =
+      List.of("ulabels", "records", "projects", "references", "users");
   private final Instance inst;
 
-  /** @param inst the instance */
+  /**
+   * @param inst the instance
+   */
   public ArtifactSections(Instance inst) {
     this.inst = inst;
   }
@@ -41,15 +46,17 @@ public final class ArtifactSections implements Describer.DescribeSection {
   }
 
   /**
-   * @return what the artifact's format reads from the file's metadata (shape, columns, layers), for artifacts with
-   *     an otype whose content is on local disk (remote content is not downloaded for describe)
+   * @return what the artifact's format reads from the file's metadata (shape, columns, layers), for
+   *     artifacts with an otype whose content is on local disk (remote content is not downloaded
+   *     for describe)
    */
   private java.util.Optional<Describer.Section> datasetSummary(Artifact a) {
     if (a.otype() == null) {
       return java.util.Optional.empty();
     }
     var b = ArtifactFiles.of(inst).backend(a);
-    var local = b.localPath(ArtifactFiles.of(inst).storageKey(org.lamindb.internal.core.Access.values(a)));
+    var local =
+        b.localPath(ArtifactFiles.of(inst).storageKey(org.lamindb.internal.core.Access.values(a)));
     if (local.isEmpty() || !java.nio.file.Files.exists(local.get())) {
       return java.util.Optional.empty();
     }
@@ -58,11 +65,14 @@ public final class ArtifactSections implements Describer.DescribeSection {
           .filter(i -> i.summary() != null && !i.summary().isEmpty())
           .map(i -> new Describer.Section(a.otype(), i.summary()));
     } catch (RuntimeException e) {
-      return java.util.Optional.of(new Describer.Section(a.otype(), List.of("cannot read: " + e.getMessage())));
+      return java.util.Optional.of(
+          new Describer.Section(a.otype(), List.of("cannot read: " + e.getMessage())));
     }
   }
 
-  /** @return one row per non-empty label relation: accessor, registry, names (at most 10) */
+  /**
+   * @return one row per non-empty label relation: accessor, registry, names (at most 10)
+   */
   List<String> labelRows(SQLRecord<?> rec) {
     List<String> rows = new ArrayList<>();
     RegistryDef r = rec.registry();
@@ -80,7 +90,9 @@ public final class ArtifactSections implements Describer.DescribeSection {
       }
       String nameField = target.nameField();
       var select =
-          inst.db().dsl().selectDistinct(col("t", nameField))
+          inst.db()
+              .dsl()
+              .selectDistinct(col("t", nameField))
               .from(DSL.table(DSL.name(target.table())).as("t"))
               .join(DSL.table(DSL.name(rel.linkTable())).as("l"))
               .on(col("l", rel.linkTarget()).eq(col("t", "id")))
@@ -95,7 +107,9 @@ public final class ArtifactSections implements Describer.DescribeSection {
       if (names.isEmpty()) {
         continue;
       }
-      String joined = String.join(", ", names.subList(0, Math.min(10, names.size()))) + (names.size() > 10 ? ", ..." : "");
+      String joined =
+          String.join(", ", names.subList(0, Math.min(10, names.size())))
+              + (names.size() > 10 ? ", ..." : "");
       rows.add(String.format("%-20s%-25s%s", "." + rel.name(), target.name(), joined));
     }
     return rows;

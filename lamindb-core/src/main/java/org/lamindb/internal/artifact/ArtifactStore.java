@@ -37,12 +37,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Saving artifacts as LaminDB does (spec §2.3, §3.5, §4.2–4.4): hash, de-duplicate by hash, infer the version
- * family from the key, choose the storage key, and store crash-safely. The content is first written under a
- * temporary name in the target storage and verified; then, in one transaction holding a lock on the key and hash,
- * the decisions are re-checked, the content is moved to its final name and the row is inserted (demoting the
- * previous version). A crash leaves at most an orphan file without a row, which {@code lamin repair} removes;
- * never a row without its file.
+ * Saving artifacts as LaminDB does (spec §2.3, §3.5, §4.2–4.4): hash, de-duplicate by hash, infer
+ * the version family from the key, choose the storage key, and store crash-safely. The content is
+ * first written under a temporary name in the target storage and verified; then, in one transaction
+ * holding a lock on the key and hash, the decisions are re-checked, the content is moved to its
+ * final name and the row is inserted (demoting the previous version). A crash leaves at most an
+ * orphan file without a row, which {@code lamin repair} removes; never a row without its file.
  */
 public final class ArtifactStore {
   private static final Logger LOG = LoggerFactory.getLogger(ArtifactStore.class);
@@ -56,7 +56,9 @@ public final class ArtifactStore {
     this.files = ArtifactFiles.of(inst);
   }
 
-  /** @return the artifact service of {@code inst} */
+  /**
+   * @return the artifact service of {@code inst}
+   */
   public static ArtifactStore of(Instance inst) {
     return inst.service(ArtifactStore.class, ArtifactStore::new);
   }
@@ -90,7 +92,8 @@ public final class ArtifactStore {
       return a;
     }
     if (!d.hasContent()) {
-      throw new InvalidArgumentException("an artifact needs a file, folder or object to store: use ln.artifact(path)");
+      throw new InvalidArgumentException(
+          "an artifact needs a file, folder or object to store: use ln.artifact(path)");
     }
     Plan p = plan(a, d, v);
     try {
@@ -133,23 +136,33 @@ public final class ArtifactStore {
     if (d.data != null) {
       FormatProvider writer =
           Formats.writerFor(d.data)
-              .orElseThrow(() -> new InvalidArgumentException(
-                  "cannot store a " + d.data.getClass().getName() + " as an artifact: no format writes it"
-                      + " (add org.lamindb:lamindb-formats for AnnData)"));
-      String suffix = writer.suffixFor(d.data, key == null ? null : Suffixes.extract(key).canonical());
+              .orElseThrow(
+                  () ->
+                      new InvalidArgumentException(
+                          "cannot store a "
+                              + d.data.getClass().getName()
+                              + " as an artifact: no format writes it"
+                              + " (add org.lamindb:lamindb-formats for AnnData)"));
+      String suffix =
+          writer.suffixFor(d.data, key == null ? null : Suffixes.extract(key).canonical());
       try {
         Path dir = inst.cacheDir();
         Files.createDirectories(dir);
         p.serialized = Files.createTempFile(dir, "artifact-", suffix);
         writer.write(d.data, p.serialized, suffix);
       } catch (IOException e) {
-        throw new StorageException("cannot serialize " + d.data.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        throw new StorageException(
+            "cannot serialize " + d.data.getClass().getSimpleName() + ": " + e.getMessage(), e);
       }
       p.source = p.serialized;
       p.suffix = suffix;
       if (key != null && !Suffixes.extract(key).canonical().equals(suffix)) {
         throw new InvalidArgumentException(
-            "the key's suffix '" + Suffixes.raw(key) + "' does not match the object's format '" + suffix + "'");
+            "the key's suffix '"
+                + Suffixes.raw(key)
+                + "' does not match the object's format '"
+                + suffix
+                + "'");
       }
     } else {
       Path path = d.path.toAbsolutePath().normalize();
@@ -165,7 +178,9 @@ public final class ArtifactStore {
       String pathStr = path.toString().replace('\\', '/');
       if (pathStr.contains("/.lamindb/")) {
         throw new InvalidArgumentException(
-            "cannot register " + path + ": paths inside a '.lamindb/' folder are managed by LaminDB; query the"
+            "cannot register "
+                + path
+                + ": paths inside a '.lamindb/' folder are managed by LaminDB; query the"
                 + " artifact instead (ln.artifacts().get(uid))");
       }
       Suffixes.Suffix s = Suffixes.extract(path.getFileName().toString());
@@ -175,7 +190,8 @@ public final class ArtifactStore {
       }
     }
     p.folder = Files.isDirectory(p.source);
-    Optional<String[]> in = p.serialized == null ? files.registeredStorage(p.source) : Optional.empty();
+    Optional<String[]> in =
+        p.serialized == null ? files.registeredStorage(p.source) : Optional.empty();
     if (in.isPresent()) {
       p.inPlace = true;
       p.storageId = Long.parseLong(in.get()[0]);
@@ -198,7 +214,8 @@ public final class ArtifactStore {
     if (v.get("key") == null && v.get("description") == null && inst.currentRunId() == null) {
       throw new InvalidArgumentException(
           "Pass one of key, run or description as a parameter: e.g. ln.artifact(path).key(\"raw/"
-              + p.source.getFileName() + "\")");
+              + p.source.getFileName()
+              + "\")");
     }
     if (p.folder) {
       Hashing.DirHash h = Hashing.hashDir(p.source);
@@ -235,35 +252,44 @@ public final class ArtifactStore {
     String[] finalKey = new String[1];
     try {
       Artifact existing =
-          inst.db().transaction(ctx -> {
-            lock(ctx, "hash:" + p.hash, v.get("key") == null ? null : "key:" + p.storageId + ":" + v.get("key"));
-            if (!p.skipHashLookup) {
-              Optional<Artifact> dup = findByHash(ctx, p.hash);
-              if (dup.isPresent()) {
-                return dup.get();
-              }
-            }
-            Artifact previous = assignVersion(ctx, a, d, v, p);
-            finalKey[0] = files.storageKey(v);
-            if (temp != null) {
-              try {
-                backend.move(temp, finalKey[0]);
-              } catch (IOException e) {
-                throw new StorageException(
-                    "cannot move the uploaded content into place at " + p.storageRoot + "/" + finalKey[0] + ": "
-                        + e.getMessage(),
-                    e);
-              }
-            }
-            if (previous != null) {
-              ctx.update(RecordStore.table(CoreRegistries.ARTIFACT))
-                  .set(col("is_latest"), DSL.inline(false))
-                  .where(col("id").eq(previous.id()))
-                  .execute();
-            }
-            RecordStore.insert(inst, ctx, a);
-            return null;
-          });
+          inst.db()
+              .transaction(
+                  ctx -> {
+                    lock(
+                        ctx,
+                        "hash:" + p.hash,
+                        v.get("key") == null ? null : "key:" + p.storageId + ":" + v.get("key"));
+                    if (!p.skipHashLookup) {
+                      Optional<Artifact> dup = findByHash(ctx, p.hash);
+                      if (dup.isPresent()) {
+                        return dup.get();
+                      }
+                    }
+                    Artifact previous = assignVersion(ctx, a, d, v, p);
+                    finalKey[0] = files.storageKey(v);
+                    if (temp != null) {
+                      try {
+                        backend.move(temp, finalKey[0]);
+                      } catch (IOException e) {
+                        throw new StorageException(
+                            "cannot move the uploaded content into place at "
+                                + p.storageRoot
+                                + "/"
+                                + finalKey[0]
+                                + ": "
+                                + e.getMessage(),
+                            e);
+                      }
+                    }
+                    if (previous != null) {
+                      ctx.update(RecordStore.table(CoreRegistries.ARTIFACT))
+                          .set(col("is_latest"), DSL.inline(false))
+                          .where(col("id").eq(previous.id()))
+                          .execute();
+                    }
+                    RecordStore.insert(inst, ctx, a);
+                    return null;
+                  });
       if (existing != null) {
         deleteQuietly(backend, temp);
         adoptExisting(a, v, existing);
@@ -286,7 +312,9 @@ public final class ArtifactStore {
     LOG.debug("saved artifact {} at {}/{}", a.uid(), p.storageRoot, finalKey[0]);
   }
 
-  /** Copies the planned columns (storage, suffix, size, hash, format metadata) into the row values. */
+  /**
+   * Copies the planned columns (storage, suffix, size, hash, format metadata) into the row values.
+   */
   static void fillColumns(ArtifactDraft d, Map<String, Object> v, Plan p) {
     v.put("storage_id", p.storageId);
     v.put("suffix", p.suffix);
@@ -310,7 +338,8 @@ public final class ArtifactStore {
 
   void upload(StorageBackend backend, Plan p, String tempKey) {
     try {
-      TransferProgress progress = inst.transferProgress("uploading " + p.source.getFileName(), p.size);
+      TransferProgress progress =
+          inst.transferProgress("uploading " + p.source.getFileName(), p.size);
       if (p.folder) {
         long done = 0;
         for (Path f : LocalFiles.regularFiles(p.source)) {
@@ -325,13 +354,25 @@ public final class ArtifactStore {
       long stored = backend.stat(tempKey).map(s -> s.size()).orElse(-1L);
       if (stored != p.size) {
         throw new StorageException(
-            "upload of " + p.source + " to " + backend.root() + " is incomplete (" + stored + " of " + p.size
+            "upload of "
+                + p.source
+                + " to "
+                + backend.root()
+                + " is incomplete ("
+                + stored
+                + " of "
+                + p.size
                 + " bytes); nothing was saved, try again");
       }
     } catch (IOException e) {
       deleteQuietly(backend, tempKey);
       throw new StorageException(
-          "cannot store " + p.source + " in " + backend.root() + ": " + e.getMessage()
+          "cannot store "
+              + p.source
+              + " in "
+              + backend.root()
+              + ": "
+              + e.getMessage()
               + "; nothing was saved",
           e);
     } catch (RuntimeException e) {
@@ -347,11 +388,18 @@ public final class ArtifactStore {
     try {
       backend.delete(key);
     } catch (IOException | RuntimeException e) {
-      LOG.warn("could not remove {}/{}: {} (lamin repair removes it)", backend.root(), key, e.getMessage());
+      LOG.warn(
+          "could not remove {}/{}: {} (lamin repair removes it)",
+          backend.root(),
+          key,
+          e.getMessage());
     }
   }
 
-  /** Serializes writers of the same key or content (PostgreSQL advisory locks; SQLite writers are serialized). */
+  /**
+   * Serializes writers of the same key or content (PostgreSQL advisory locks; SQLite writers are
+   * serialized).
+   */
   private void lock(DSLContext ctx, String... names) {
     if (inst.db().dialect() != Dialect.POSTGRES) {
       return;
@@ -369,12 +417,13 @@ public final class ArtifactStore {
   }
 
   /**
-   * Decides the uid: a new version of the family of {@code revises} or of the same key in the same storage, else
-   * a new family.
+   * Decides the uid: a new version of the family of {@code revises} or of the same key in the same
+   * storage, else a new family.
    *
    * @return the current head to demote, or null
    */
-  private Artifact assignVersion(DSLContext ctx, Artifact a, ArtifactDraft d, Map<String, Object> v, Plan p) {
+  private Artifact assignVersion(
+      DSLContext ctx, Artifact a, ArtifactDraft d, Map<String, Object> v, Plan p) {
     RegistryDef r = CoreRegistries.ARTIFACT;
     Artifact previous = null;
     if (d.revises != null) {
@@ -387,16 +436,31 @@ public final class ArtifactStore {
       }
     } else if (v.get("key") != null) {
       List<Artifact> family =
-          load(ctx, col("key").eq(v.get("key")).and(col("storage_id").eq(p.storageId)).and(col("branch_id").ne(RecordStore.TRASH)));
+          load(
+              ctx,
+              col("key")
+                  .eq(v.get("key"))
+                  .and(col("storage_id").eq(p.storageId))
+                  .and(col("branch_id").ne(RecordStore.TRASH)));
       if (!family.isEmpty()) {
         previous =
             family.stream()
-                .filter(x -> Boolean.TRUE.equals(x.get("is_latest")) && x.get("branch_id").equals(inst.branchId()))
+                .filter(
+                    x ->
+                        Boolean.TRUE.equals(x.get("is_latest"))
+                            && x.get("branch_id").equals(inst.branchId()))
                 .reduce((x, y) -> y)
-                .or(() -> family.stream().filter(x -> Boolean.TRUE.equals(x.get("is_latest"))).reduce((x, y) -> y))
-                .orElseThrow(() -> new IntegrityException(
-                    "Cannot create a new artifact version: matching non-trashed artifacts exist for key '"
-                        + v.get("key") + "' but none has is_latest=true; pass revises explicitly"));
+                .or(
+                    () ->
+                        family.stream()
+                            .filter(x -> Boolean.TRUE.equals(x.get("is_latest")))
+                            .reduce((x, y) -> y))
+                .orElseThrow(
+                    () ->
+                        new IntegrityException(
+                            "Cannot create a new artifact version: matching non-trashed artifacts exist for key '"
+                                + v.get("key")
+                                + "' but none has is_latest=true; pass revises explicitly"));
       }
     }
     if (previous == null) {
@@ -405,7 +469,11 @@ public final class ArtifactStore {
     }
     String stem = previous.uid().substring(0, 16);
     String max = "0000";
-    for (Record row : ctx.select(col("uid")).from(RecordStore.table(r)).where(col("uid").like(stem + "%")).fetch()) {
+    for (Record row :
+        ctx.select(col("uid"))
+            .from(RecordStore.table(r))
+            .where(col("uid").like(stem + "%"))
+            .fetch()) {
       String s = ((String) row.get(0)).substring(16);
       if (Uids.decode(s) > Uids.decode(max)) {
         max = s;
@@ -415,13 +483,19 @@ public final class ArtifactStore {
     if (v.get("description") == null && previous.description() != null) {
       v.put("description", previous.description());
     }
-    LOG.info("creating new artifact version for key '{}' in storage '{}'", v.get("key"), p.storageRoot);
+    LOG.info(
+        "creating new artifact version for key '{}' in storage '{}'", v.get("key"), p.storageRoot);
     return Boolean.TRUE.equals(previous.get("is_latest")) ? previous : null;
   }
 
   private Optional<Artifact> head(DSLContext ctx, String stem) {
     List<Artifact> l =
-        load(ctx, col("uid").like(stem + "%").and(col("is_latest").eq(DSL.inline(true))).and(col("branch_id").ne(RecordStore.TRASH)));
+        load(
+            ctx,
+            col("uid")
+                .like(stem + "%")
+                .and(col("is_latest").eq(DSL.inline(true)))
+                .and(col("branch_id").ne(RecordStore.TRASH)));
     return l.isEmpty() ? Optional.empty() : Optional.of(l.get(l.size() - 1));
   }
 
@@ -447,13 +521,18 @@ public final class ArtifactStore {
     return Optional.of(found);
   }
 
-  /** @return artifacts matching {@code where}, oldest first (by created_at, id) */
+  /**
+   * @return artifacts matching {@code where}, oldest first (by created_at, id)
+   */
   List<Artifact> load(DSLContext ctx, Condition where) {
     RegistryDef r = CoreRegistries.ARTIFACT;
     List<Artifact> out = new java.util.ArrayList<>();
     for (Record row :
-        ctx.select(RecordStore.selectFields(r, r.table())).from(RecordStore.table(r)).where(where)
-            .orderBy(col("created_at"), col("id")).fetch()) {
+        ctx.select(RecordStore.selectFields(r, r.table()))
+            .from(RecordStore.table(r))
+            .where(where)
+            .orderBy(col("created_at"), col("id"))
+            .fetch()) {
       Artifact x = new Artifact(inst.ln());
       RecordStore.fill(x, row);
       out.add(x);
@@ -461,7 +540,9 @@ public final class ArtifactStore {
     return out;
   }
 
-  /** Copies the existing row into {@code a}, applying LaminDB's updates (description, missing key). */
+  /**
+   * Copies the existing row into {@code a}, applying LaminDB's updates (description, missing key).
+   */
   void adoptExisting(Artifact a, Map<String, Object> v, Artifact existing) {
     String newKey = (String) v.get("key");
     Object newDescription = v.get("description");
@@ -477,15 +558,20 @@ public final class ArtifactStore {
       v.put("key", newKey);
       Access.dirty(a).add("key");
     } else if (newKey != null && !newKey.equals(ev.get("key"))) {
-      LOG.warn("key '{}' of the existing artifact with the same content is kept (you passed '{}'); to store a"
-          + " duplicate, skip the hash lookup", ev.get("key"), newKey);
+      LOG.warn(
+          "key '{}' of the existing artifact with the same content is kept (you passed '{}'); to store a"
+              + " duplicate, skip the hash lookup",
+          ev.get("key"),
+          newKey);
     }
     Long run = inst.currentRunId();
     if (run != null && ev.get("run_id") == null) {
       v.put("run_id", run);
       Access.dirty(a).add("run_id");
     } else if (run != null && !run.equals(ev.get("run_id"))) {
-      inst.db().dsl().insertInto(DSL.table(DSL.name("lamindb_artifact_recreating_runs")))
+      inst.db()
+          .dsl()
+          .insertInto(DSL.table(DSL.name("lamindb_artifact_recreating_runs")))
           .set(col("artifact_id"), existing.id())
           .set(col("run_id"), run)
           .onConflictDoNothing()
@@ -495,7 +581,10 @@ public final class ArtifactStore {
     LOG.info("returning artifact with same hash: {}", a.uid());
   }
 
-  /** Updates a saved artifact's metadata; key changes are validated and only allowed for virtual keys. */
+  /**
+   * Updates a saved artifact's metadata; key changes are validated and only allowed for virtual
+   * keys.
+   */
   private void updateSaved(Artifact a, Map<String, Object> v) {
     if (Access.dirty(a).contains("key")) {
       Object key = v.get("key");
@@ -505,19 +594,29 @@ public final class ArtifactStore {
       Keys.validateKey((String) key);
       if (!Boolean.TRUE.equals(v.get("_key_is_virtual"))) {
         throw new InvalidArgumentException(
-            "cannot change the key of artifact " + a.uid() + ": its key is its real path in storage");
+            "cannot change the key of artifact "
+                + a.uid()
+                + ": its key is its real path in storage");
       }
     }
     RecordStore.update(inst, inst.db().dsl(), a);
   }
 
-  /** @return all versions of {@code a}'s family (any branch but trash), oldest first */
+  /**
+   * @return all versions of {@code a}'s family (any branch but trash), oldest first
+   */
   public List<Artifact> versions(SQLRecord<?> a) {
-    return load(inst.db().dsl(), col("uid").like(a.uid().substring(0, 16) + "%").and(col("branch_id").ne(RecordStore.TRASH)));
+    return load(
+        inst.db().dsl(),
+        col("uid")
+            .like(a.uid().substring(0, 16) + "%")
+            .and(col("branch_id").ne(RecordStore.TRASH)));
   }
 
   /** Raises a clear error if {@code e} is not ours; used by callers wrapping I/O. */
   static LaminException wrap(String what, Exception e) {
-    return e instanceof LaminException le ? le : new StorageException(what + ": " + e.getMessage(), e);
+    return e instanceof LaminException le
+        ? le
+        : new StorageException(what + ": " + e.getMessage(), e);
   }
 }

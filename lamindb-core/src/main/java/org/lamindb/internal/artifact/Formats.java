@@ -17,7 +17,9 @@ public final class Formats {
 
   private Formats() {}
 
-  /** @return all providers, highest priority first */
+  /**
+   * @return all providers, highest priority first
+   */
   public static List<FormatProvider> providers() {
     if (providers == null) {
       List<FormatProvider> l = new ArrayList<>();
@@ -38,22 +40,29 @@ public final class Formats {
             return r.get();
           }
         } catch (IOException e) {
-          throw new StorageException("cannot load " + path + " as " + suffix + ": " + e.getMessage(), e);
+          throw new StorageException(
+              "cannot load " + path + " as " + suffix + ": " + e.getMessage(), e);
         }
       }
     }
     throw new InvalidArgumentException(
-        "there is no loader for '" + (suffix.isEmpty() ? "(no suffix)" : suffix) + "' files"
+        "there is no loader for '"
+            + (suffix.isEmpty() ? "(no suffix)" : suffix)
+            + "' files"
             + (type == Object.class ? "" : " into " + type.getSimpleName())
             + "; use cache() to get the path (add org.lamindb:lamindb-formats for AnnData, FASTA and more)");
   }
 
-  /** @return the provider that writes {@code data}, if any */
+  /**
+   * @return the provider that writes {@code data}, if any
+   */
   public static Optional<FormatProvider> writerFor(Object data) {
     return providers().stream().filter(p -> p.canWrite(data)).findFirst();
   }
 
-  /** @return what a provider reads from the file's metadata (otype, n_observations), if any */
+  /**
+   * @return what a provider reads from the file's metadata (otype, n_observations), if any
+   */
   public static Optional<FormatProvider.FormatInfo> inspect(Path path, String suffix) {
     for (FormatProvider p : providers()) {
       try {
@@ -62,7 +71,8 @@ public final class Formats {
           return i;
         }
       } catch (IOException e) {
-        throw new StorageException("cannot read " + path + " as " + suffix + ": " + e.getMessage(), e);
+        throw new StorageException(
+            "cannot read " + path + " as " + suffix + ": " + e.getMessage(), e);
       }
     }
     return Optional.empty();

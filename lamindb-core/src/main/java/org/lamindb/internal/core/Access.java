@@ -7,8 +7,9 @@ import org.lamindb.LaminDB;
 import org.lamindb.model.SQLRecord;
 
 /**
- * Lets internal code reach the state of public API objects (an entity's column values, an instance handle's
- * services) without making that state public. The public classes install the accessors when they load.
+ * Lets internal code reach the state of public API objects (an entity's column values, an instance
+ * handle's services) without making that state public. The public classes install the accessors
+ * when they load.
  */
 public final class Access {
   private static volatile RecordAccess records;
@@ -18,10 +19,14 @@ public final class Access {
 
   /** Reads and writes an entity's column values. */
   public interface RecordAccess {
-    /** @return the mutable column values */
+    /**
+     * @return the mutable column values
+     */
     Map<String, Object> values(SQLRecord<?> r);
 
-    /** @return the mutable set of changed columns */
+    /**
+     * @return the mutable set of changed columns
+     */
     Set<String> dirty(SQLRecord<?> r);
   }
 
@@ -39,17 +44,23 @@ public final class Access {
     }
   }
 
-  /** @return the mutable column values of {@code r} */
+  /**
+   * @return the mutable column values of {@code r}
+   */
   public static Map<String, Object> values(SQLRecord<?> r) {
     return records.values(r);
   }
 
-  /** @return the mutable set of changed columns of {@code r} */
+  /**
+   * @return the mutable set of changed columns of {@code r}
+   */
   public static Set<String> dirty(SQLRecord<?> r) {
     return records.dirty(r);
   }
 
-  /** @return the internal services behind {@code ln} */
+  /**
+   * @return the internal services behind {@code ln}
+   */
   public static Instance instance(LaminDB ln) {
     if (instances == null) {
       init(LaminDB.class);

@@ -26,7 +26,10 @@ public final class CoreModule implements LaminModule {
     return CoreMigrations.all();
   }
 
-  /** Attaches the new handle to the shell run of the working directory ({@code lamin track}), if one is open. */
+  /**
+   * Attaches the new handle to the shell run of the working directory ({@code lamin track}), if one
+   * is open.
+   */
   @Override
   public void onConnect(org.lamindb.LaminDB ln) {
     org.lamindb.internal.lineage.ShellRuns.attach(ln);

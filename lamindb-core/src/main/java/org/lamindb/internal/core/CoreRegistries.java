@@ -108,10 +108,25 @@ public final class CoreRegistries {
           .reverse("runs", "Run", "transform_id")
           .many("ulabels", "ULabel", "lamindb_transformulabel", "transform_id", "ulabel_id")
           .many("projects", "Project", "lamindb_transformproject", "transform_id", "project_id")
-          .many("references", "Reference", "lamindb_transformreference", "transform_id", "reference_id")
+          .many(
+              "references",
+              "Reference",
+              "lamindb_transformreference",
+              "transform_id",
+              "reference_id")
           .many("records", "Record", "lamindb_transformrecord", "transform_id", "record_id")
-          .many("predecessors", "Transform", "lamindb_transformtransform", "successor_id", "predecessor_id")
-          .many("successors", "Transform", "lamindb_transformtransform", "predecessor_id", "successor_id")
+          .many(
+              "predecessors",
+              "Transform",
+              "lamindb_transformtransform",
+              "successor_id",
+              "predecessor_id")
+          .many(
+              "successors",
+              "Transform",
+              "lamindb_transformtransform",
+              "predecessor_id",
+              "successor_id")
           .entity(Transform::new)
           .build();
 
@@ -141,10 +156,25 @@ public final class CoreRegistries {
           .fk("initiated_by_run", "Run", true)
           .field("_is_consecutive", BOOLEAN)
           .field("_status_code", INTEGER, false)
-          .many("input_artifacts", "Artifact", "lamindb_artifact_input_of_runs", "run_id", "artifact_id")
+          .many(
+              "input_artifacts",
+              "Artifact",
+              "lamindb_artifact_input_of_runs",
+              "run_id",
+              "artifact_id")
           .reverse("output_artifacts", "Artifact", "run_id")
-          .many("recreated_artifacts", "Artifact", "lamindb_artifact_recreating_runs", "run_id", "artifact_id")
-          .many("input_collections", "Collection", "lamindb_collection_input_of_runs", "run_id", "collection_id")
+          .many(
+              "recreated_artifacts",
+              "Artifact",
+              "lamindb_artifact_recreating_runs",
+              "run_id",
+              "artifact_id")
+          .many(
+              "input_collections",
+              "Collection",
+              "lamindb_collection_input_of_runs",
+              "run_id",
+              "collection_id")
           .reverse("output_collections", "Collection", "run_id")
           .many("input_records", "Record", "lamindb_record_input_of_runs", "run_id", "record_id")
           .reverse("output_records", "Record", "run_id")
@@ -182,18 +212,35 @@ public final class CoreRegistries {
           .field("_key_is_virtual", BOOLEAN, false)
           .field("_overwrite_versions", BOOLEAN, false)
           .many("input_of_runs", "Run", "lamindb_artifact_input_of_runs", "artifact_id", "run_id")
-          .many("recreating_runs", "Run", "lamindb_artifact_recreating_runs", "artifact_id", "run_id")
+          .many(
+              "recreating_runs", "Run", "lamindb_artifact_recreating_runs", "artifact_id", "run_id")
           .many("ulabels", "ULabel", "lamindb_artifactulabel", "artifact_id", "ulabel_id")
           .many("records", "Record", "lamindb_artifactrecord", "artifact_id", "record_id")
           .many("projects", "Project", "lamindb_artifactproject", "artifact_id", "project_id")
-          .many("references", "Reference", "lamindb_artifactreference", "artifact_id", "reference_id")
+          .many(
+              "references", "Reference", "lamindb_artifactreference", "artifact_id", "reference_id")
           .many("users", "User", "lamindb_artifactuser", "artifact_id", "user_id")
           .many("runs", "Run", "lamindb_artifactrun", "artifact_id", "run_id")
           .many("artifacts", "Artifact", "lamindb_artifactartifact", "artifact_id", "value_id")
-          .many("linked_by_artifacts", "Artifact", "lamindb_artifactartifact", "value_id", "artifact_id")
-          .many("json_values", "JsonValue", "lamindb_artifactjsonvalue", "artifact_id", "jsonvalue_id")
+          .many(
+              "linked_by_artifacts",
+              "Artifact",
+              "lamindb_artifactartifact",
+              "value_id",
+              "artifact_id")
+          .many(
+              "json_values",
+              "JsonValue",
+              "lamindb_artifactjsonvalue",
+              "artifact_id",
+              "jsonvalue_id")
           .many("schemas", "Schema", "lamindb_artifactschema", "artifact_id", "schema_id")
-          .many("collections", "Collection", "lamindb_collectionartifact", "artifact_id", "collection_id")
+          .many(
+              "collections",
+              "Collection",
+              "lamindb_collectionartifact",
+              "artifact_id",
+              "collection_id")
           .entity(Artifact::new)
           .build();
 
@@ -213,12 +260,24 @@ public final class CoreRegistries {
           .field("reference_type", STRING)
           .fk("schema", "Schema", true)
           .fk("meta_artifact", "Artifact", true)
-          .many("artifacts", "Artifact", "lamindb_collectionartifact", "collection_id", "artifact_id")
-          .many("input_of_runs", "Run", "lamindb_collection_input_of_runs", "collection_id", "run_id")
-          .many("recreating_runs", "Run", "lamindb_collection_recreating_runs", "collection_id", "run_id")
+          .many(
+              "artifacts", "Artifact", "lamindb_collectionartifact", "collection_id", "artifact_id")
+          .many(
+              "input_of_runs", "Run", "lamindb_collection_input_of_runs", "collection_id", "run_id")
+          .many(
+              "recreating_runs",
+              "Run",
+              "lamindb_collection_recreating_runs",
+              "collection_id",
+              "run_id")
           .many("ulabels", "ULabel", "lamindb_collectionulabel", "collection_id", "ulabel_id")
           .many("projects", "Project", "lamindb_collectionproject", "collection_id", "project_id")
-          .many("references", "Reference", "lamindb_collectionreference", "collection_id", "reference_id")
+          .many(
+              "references",
+              "Reference",
+              "lamindb_collectionreference",
+              "collection_id",
+              "reference_id")
           .many("records", "Record", "lamindb_collectionrecord", "collection_id", "record_id")
           .entity(Collection::new)
           .build();
@@ -313,7 +372,8 @@ public final class CoreRegistries {
           .many("artifacts", "Artifact", "lamindb_artifactulabel", "ulabel_id", "artifact_id")
           .many("runs", "Run", "lamindb_runulabel", "ulabel_id", "run_id")
           .many("transforms", "Transform", "lamindb_transformulabel", "ulabel_id", "transform_id")
-          .many("collections", "Collection", "lamindb_collectionulabel", "ulabel_id", "collection_id")
+          .many(
+              "collections", "Collection", "lamindb_collectionulabel", "ulabel_id", "collection_id")
           .many("projects", "Project", "lamindb_ulabelproject", "ulabel_id", "project_id")
           .entity(ULabel::new)
           .build();
@@ -339,7 +399,8 @@ public final class CoreRegistries {
           .many("artifacts", "Artifact", "lamindb_artifactrecord", "record_id", "artifact_id")
           .many("runs", "Run", "lamindb_runrecord", "record_id", "run_id")
           .many("transforms", "Transform", "lamindb_transformrecord", "record_id", "transform_id")
-          .many("collections", "Collection", "lamindb_collectionrecord", "record_id", "collection_id")
+          .many(
+              "collections", "Collection", "lamindb_collectionrecord", "record_id", "collection_id")
           .many("projects", "Project", "lamindb_projectrecord", "record_id", "project_id")
           .many("references", "Reference", "lamindb_referencerecord", "record_id", "reference_id")
           .many("linked_records", "Record", "lamindb_recordrecord", "record_id", "value_id")
@@ -364,18 +425,35 @@ public final class CoreRegistries {
           .field("_status_code", INTEGER, false)
           .reverse("projects", "Project", "type_id")
           .many("parents", "Project", "lamindb_project_parents", "from_project_id", "to_project_id")
-          .many("children", "Project", "lamindb_project_parents", "to_project_id", "from_project_id")
-          .many("predecessors", "Project", "lamindb_project_predecessors", "from_project_id", "to_project_id")
-          .many("successors", "Project", "lamindb_project_predecessors", "to_project_id", "from_project_id")
+          .many(
+              "children", "Project", "lamindb_project_parents", "to_project_id", "from_project_id")
+          .many(
+              "predecessors",
+              "Project",
+              "lamindb_project_predecessors",
+              "from_project_id",
+              "to_project_id")
+          .many(
+              "successors",
+              "Project",
+              "lamindb_project_predecessors",
+              "to_project_id",
+              "from_project_id")
           .many("artifacts", "Artifact", "lamindb_artifactproject", "project_id", "artifact_id")
           .many("transforms", "Transform", "lamindb_transformproject", "project_id", "transform_id")
           .many("runs", "Run", "lamindb_runproject", "project_id", "run_id")
           .many("ulabels", "ULabel", "lamindb_ulabelproject", "project_id", "ulabel_id")
           .many("features", "Feature", "lamindb_featureproject", "project_id", "feature_id")
           .many("schemas", "Schema", "lamindb_schemaproject", "project_id", "schema_id")
-          .many("collections", "Collection", "lamindb_collectionproject", "project_id", "collection_id")
+          .many(
+              "collections",
+              "Collection",
+              "lamindb_collectionproject",
+              "project_id",
+              "collection_id")
           .many("records", "Record", "lamindb_projectrecord", "project_id", "record_id")
-          .many("references", "Reference", "lamindb_project_references", "project_id", "reference_id")
+          .many(
+              "references", "Reference", "lamindb_project_references", "project_id", "reference_id")
           .entity(Project::new)
           .build();
 
@@ -397,17 +475,42 @@ public final class CoreRegistries {
           .field("date", DATE)
           .reverse("references", "Reference", "type_id")
           .many("artifacts", "Artifact", "lamindb_artifactreference", "reference_id", "artifact_id")
-          .many("transforms", "Transform", "lamindb_transformreference", "reference_id", "transform_id")
-          .many("collections", "Collection", "lamindb_collectionreference", "reference_id", "collection_id")
+          .many(
+              "transforms",
+              "Transform",
+              "lamindb_transformreference",
+              "reference_id",
+              "transform_id")
+          .many(
+              "collections",
+              "Collection",
+              "lamindb_collectionreference",
+              "reference_id",
+              "collection_id")
           .many("records", "Record", "lamindb_referencerecord", "reference_id", "record_id")
           .many("projects", "Project", "lamindb_project_references", "reference_id", "project_id")
           .entity(Reference::new)
           .build();
 
-  /** @return all core registries */
+  /**
+   * @return all core registries
+   */
   public static List<RegistryDef> all() {
     return List.of(
-        USER, SPACE, BRANCH, STORAGE, TRANSFORM, RUN, ARTIFACT, COLLECTION, FEATURE, JSON_VALUE, SCHEMA,
-        ULABEL, RECORD, PROJECT, REFERENCE);
+        USER,
+        SPACE,
+        BRANCH,
+        STORAGE,
+        TRANSFORM,
+        RUN,
+        ARTIFACT,
+        COLLECTION,
+        FEATURE,
+        JSON_VALUE,
+        SCHEMA,
+        ULABEL,
+        RECORD,
+        PROJECT,
+        REFERENCE);
   }
 }

@@ -9,8 +9,9 @@ import org.lamindb.model.SQLRecord;
 import org.lamindb.spi.RegistryDef;
 
 /**
- * Renders {@code describe()} trees as LaminDB does (spec §10): a header {@code <Model>: <title>}, a two-column
- * block of general fields, then sections. Plain text, or with ANSI colours for terminals.
+ * Renders {@code describe()} trees as LaminDB does (spec §10): a header {@code <Model>: <title>}, a
+ * two-column block of general fields, then sections. Plain text, or with ANSI colours for
+ * terminals.
  */
 public final class Describer {
   static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'");
@@ -38,7 +39,9 @@ public final class Describer {
     sections.add(s);
   }
 
-  /** @return the tree for {@code rec}; coloured when {@code color} */
+  /**
+   * @return the tree for {@code rec}; coloured when {@code color}
+   */
   public String describe(SQLRecord<?> rec, boolean color) {
     RegistryDef r = rec.registry();
     StringBuilder out = new StringBuilder();
@@ -66,10 +69,18 @@ public final class Describer {
     for (int s = 0; s < secs.size(); s++) {
       Section sec = secs.get(s);
       boolean last = s == secs.size() - 1;
-      out.append(guide).append(last ? "└── " : "├── ").append(reset).append(sec.title()).append('\n');
+      out.append(guide)
+          .append(last ? "└── " : "├── ")
+          .append(reset)
+          .append(sec.title())
+          .append('\n');
       for (int j = 0; j < sec.lines().size(); j++) {
         String cont = last ? "    " : "│   ";
-        out.append(guide).append(cont).append(reset).append(sec.lines().get(j).stripTrailing()).append('\n');
+        out.append(guide)
+            .append(cont)
+            .append(reset)
+            .append(sec.lines().get(j).stripTrailing())
+            .append('\n');
       }
     }
     return out.toString();
@@ -81,7 +92,8 @@ public final class Describer {
       Object key = rec.get("key");
       String uid = rec.uid();
       Object tag = rec.get("version_tag");
-      String version = tag != null ? tag.toString() : uid == null ? "" : uid.substring(uid.length() - 4);
+      String version =
+          tag != null ? tag.toString() : uid == null ? "" : uid.substring(uid.length() - 4);
       String t = (key == null ? "" : key) + " (" + version + ")";
       Object d = rec.get("description");
       return d == null ? t : t + "\n|   description: " + d;
@@ -103,7 +115,8 @@ public final class Describer {
     if (v.get("run_id") instanceof Long runId && rec.registry().relation("run").isPresent()) {
       pairs.add("run: " + runLabel(runId));
     }
-    for (String f : List.of("kind", "otype", "hash", "size", "n_observations", "n_files", "root", "type")) {
+    for (String f :
+        List.of("kind", "otype", "hash", "size", "n_observations", "n_files", "root", "type")) {
       Object x = v.get(f);
       if (x != null && rec.registry().field(f).isPresent()) {
         pairs.add(f + ": " + (f.equals("size") ? humanSize((Long) x) : x));
@@ -111,7 +124,8 @@ public final class Describer {
     }
     if (v.get("branch_id") != null) {
       pairs.add("branch: " + branchName((Long) v.get("branch_id")));
-      pairs.add("space: " + (Long.valueOf(1).equals(v.get("space_id")) ? "all" : v.get("space_id")));
+      pairs.add(
+          "space: " + (Long.valueOf(1).equals(v.get("space_id")) ? "all" : v.get("space_id")));
     }
     if (v.get("created_at") instanceof OffsetDateTime t) {
       pairs.add("created_at: " + TS.format(t));
@@ -130,7 +144,11 @@ public final class Describer {
     String uid = run.get().uid();
     Object tid = run.get().get("transform_id");
     String key =
-        tid == null ? "" : RecordStore.byId(inst, CoreRegistries.TRANSFORM, (Long) tid).map(t -> String.valueOf(t.get("key"))).orElse("");
+        tid == null
+            ? ""
+            : RecordStore.byId(inst, CoreRegistries.TRANSFORM, (Long) tid)
+                .map(t -> String.valueOf(t.get("key")))
+                .orElse("");
     return uid.substring(0, 7) + " (" + key + ")";
   }
 
@@ -147,7 +165,9 @@ public final class Describer {
         .orElse("?");
   }
 
-  /** @return LaminDB's human-readable size: B, KB, MB, GB, TB in 1024 steps with one decimal */
+  /**
+   * @return LaminDB's human-readable size: B, KB, MB, GB, TB in 1024 steps with one decimal
+   */
   public static String humanSize(Long bytes) {
     if (bytes == null) {
       return "";

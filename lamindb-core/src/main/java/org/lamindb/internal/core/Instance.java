@@ -14,8 +14,9 @@ import org.lamindb.spi.LaminModule;
 import org.lamindb.spi.RegistryDef;
 
 /**
- * The services behind one connected {@link LaminDB} handle: database, registries of the enabled modules, current
- * user, branch, space and default storage. Each handle has its own, so several instances can be open in one JVM.
+ * The services behind one connected {@link LaminDB} handle: database, registries of the enabled
+ * modules, current user, branch, space and default storage. Each handle has its own, so several
+ * instances can be open in one JVM.
  */
 public final class Instance implements AutoCloseable {
   private final InstanceSettings settings;
@@ -36,8 +37,8 @@ public final class Instance implements AutoCloseable {
   private Describer describer;
   private volatile Long currentRunId;
   private volatile java.util.function.Consumer<SQLRecord<?>> inputTracker;
-  private volatile java.util.function.BiFunction<String, Long, org.lamindb.storage.TransferProgress> progress =
-      (label, size) -> org.lamindb.storage.TransferProgress.NONE;
+  private volatile java.util.function.BiFunction<String, Long, org.lamindb.storage.TransferProgress>
+      progress = (label, size) -> org.lamindb.storage.TransferProgress.NONE;
 
   /**
    * @param settings the instance settings
@@ -76,8 +77,10 @@ public final class Instance implements AutoCloseable {
     }
     this.describer = new Describer(this);
     this.describer.addSection(new org.lamindb.internal.artifact.ArtifactSections(this));
-    // features & labels: feature filters on Artifact/Run/Record queries, and Features sections in describe()
-    org.lamindb.internal.query.FeatureFilters.install(new org.lamindb.internal.features.FeatureFilter());
+    // features & labels: feature filters on Artifact/Run/Record queries, and Features sections in
+    // describe()
+    org.lamindb.internal.query.FeatureFilters.install(
+        new org.lamindb.internal.features.FeatureFilter());
     this.describer.addSection(new org.lamindb.internal.features.FeatureSections(this));
   }
 
@@ -89,54 +92,72 @@ public final class Instance implements AutoCloseable {
     this.storageRoot = storageRoot;
   }
 
-  /** @return the public handle */
+  /**
+   * @return the public handle
+   */
   public LaminDB ln() {
     return ln;
   }
 
-  /** @return the settings */
+  /**
+   * @return the settings
+   */
   public InstanceSettings settings() {
     return settings;
   }
 
-  /** @return the settings directory */
+  /**
+   * @return the settings directory
+   */
   public SettingsStore store() {
     return store;
   }
 
-  /** @return the database */
+  /**
+   * @return the database
+   */
   public Database db() {
     return db;
   }
 
-  /** @return enabled modules, core first */
+  /**
+   * @return enabled modules, core first
+   */
   public List<LaminModule> modules() {
     return modules;
   }
 
-  /** @return schema version per enabled module */
+  /**
+   * @return schema version per enabled module
+   */
   public Map<String, Integer> schemaVersions() {
     return schemaVersions;
   }
 
-  /** @return the registry named {@code name} (e.g. {@code Artifact}, {@code bionty.CellType}) */
+  /**
+   * @return the registry named {@code name} (e.g. {@code Artifact}, {@code bionty.CellType})
+   */
   public RegistryDef registry(String name) {
     RegistryDef r = registries.get(name);
     if (r == null) {
       throw new InvalidArgumentException(
-          "no registry '" + name + "' in this instance; registries: " + String.join(", ", registries.keySet()));
+          "no registry '"
+              + name
+              + "' in this instance; registries: "
+              + String.join(", ", registries.keySet()));
     }
     return r;
   }
 
   /**
-   * @param name registry name, case-insensitive, with or without module prefix for core ({@code artifact},
-   *     {@code Artifact}, {@code bionty.CellType}, {@code celltype})
+   * @param name registry name, case-insensitive, with or without module prefix for core ({@code
+   *     artifact}, {@code Artifact}, {@code bionty.CellType}, {@code celltype})
    * @return the registry
    */
   public RegistryDef registryByName(String name) {
     for (RegistryDef r : registries.values()) {
-      String simple = r.name().contains(".") ? r.name().substring(r.name().indexOf('.') + 1) : r.name();
+      String simple =
+          r.name().contains(".") ? r.name().substring(r.name().indexOf('.') + 1) : r.name();
       if (r.name().equalsIgnoreCase(name) || simple.equalsIgnoreCase(name)) {
         return r;
       }
@@ -144,7 +165,9 @@ public final class Instance implements AutoCloseable {
     return registry(name);
   }
 
-  /** @return the registry whose entity class is {@code type} */
+  /**
+   * @return the registry whose entity class is {@code type}
+   */
   public RegistryDef registry(Class<? extends SQLRecord<?>> type) {
     RegistryDef r = byClass.get(type);
     if (r == null) {
@@ -153,12 +176,16 @@ public final class Instance implements AutoCloseable {
     return r;
   }
 
-  /** @return all registries by name */
+  /**
+   * @return all registries by name
+   */
   public Map<String, RegistryDef> registries() {
     return registries;
   }
 
-  /** @return a per-instance service, created on first use (lineage context, artifact store, ...) */
+  /**
+   * @return a per-instance service, created on first use (lineage context, artifact store, ...)
+   */
   @SuppressWarnings("unchecked")
   public <T> T service(Class<T> type, java.util.function.Function<Instance, T> create) {
     Object s = services.get(type);
@@ -173,27 +200,37 @@ public final class Instance implements AutoCloseable {
     return (T) s;
   }
 
-  /** @return id of the current user row */
+  /**
+   * @return id of the current user row
+   */
   public long userId() {
     return userId;
   }
 
-  /** @return handle of the current user */
+  /**
+   * @return handle of the current user
+   */
   public String userHandle() {
     return userHandle;
   }
 
-  /** @return id of the default storage row */
+  /**
+   * @return id of the default storage row
+   */
   public long storageId() {
     return storageId;
   }
 
-  /** @return root of the default storage */
+  /**
+   * @return root of the default storage
+   */
   public String storageRoot() {
     return storageRoot;
   }
 
-  /** @return id of the current branch (main = 1) */
+  /**
+   * @return id of the current branch (main = 1)
+   */
   public long branchId() {
     return branchId;
   }
@@ -203,17 +240,23 @@ public final class Instance implements AutoCloseable {
     this.branchId = id;
   }
 
-  /** @return id of the current space (all = 1) */
+  /**
+   * @return id of the current space (all = 1)
+   */
   public long spaceId() {
     return spaceId;
   }
 
-  /** @return the cache directory */
+  /**
+   * @return the cache directory
+   */
   public Path cacheDir() {
     return store.cacheDir();
   }
 
-  /** @return id of the run that new records are outputs of (set by lineage tracking), or null */
+  /**
+   * @return id of the run that new records are outputs of (set by lineage tracking), or null
+   */
   public Long currentRunId() {
     return currentRunId;
   }
@@ -235,17 +278,22 @@ public final class Instance implements AutoCloseable {
     this.inputTracker = tracker;
   }
 
-  /** @return a progress listener for a transfer of {@code size} bytes (a progress bar in the CLI) */
+  /**
+   * @return a progress listener for a transfer of {@code size} bytes (a progress bar in the CLI)
+   */
   public org.lamindb.storage.TransferProgress transferProgress(String label, long size) {
     return progress.apply(label, size);
   }
 
   /** Sets the factory of progress listeners for transfers. */
-  public void transferProgress(java.util.function.BiFunction<String, Long, org.lamindb.storage.TransferProgress> f) {
+  public void transferProgress(
+      java.util.function.BiFunction<String, Long, org.lamindb.storage.TransferProgress> f) {
     this.progress = f;
   }
 
-  /** @return the describe renderer */
+  /**
+   * @return the describe renderer
+   */
   public Describer describer() {
     return describer;
   }

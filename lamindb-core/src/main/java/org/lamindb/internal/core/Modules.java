@@ -8,18 +8,23 @@ import java.util.ServiceLoader;
 import org.lamindb.InstanceException;
 import org.lamindb.spi.LaminModule;
 
-/** Finds {@link LaminModule}s on the classpath and orders the ones an instance enables (core first). */
+/**
+ * Finds {@link LaminModule}s on the classpath and orders the ones an instance enables (core first).
+ */
 public final class Modules {
   private static volatile Map<String, LaminModule> available;
 
   private Modules() {}
 
-  /** @return all modules on the classpath by name */
+  /**
+   * @return all modules on the classpath by name
+   */
   public static Map<String, LaminModule> available() {
     if (available == null) {
       Map<String, LaminModule> m = new LinkedHashMap<>();
       m.put(CoreModule.NAME, new CoreModule());
-      for (LaminModule mod : ServiceLoader.load(LaminModule.class, Modules.class.getClassLoader())) {
+      for (LaminModule mod :
+          ServiceLoader.load(LaminModule.class, Modules.class.getClassLoader())) {
         m.putIfAbsent(mod.name(), mod);
       }
       available = m;
@@ -50,7 +55,11 @@ public final class Modules {
     if (m == null) {
       List<String> known = all.keySet().stream().filter(k -> !k.equals(CoreModule.NAME)).toList();
       throw new InstanceException(
-          "module '" + n + "' is not available: add org.lamindb:lamindb-" + n + " to the classpath"
+          "module '"
+              + n
+              + "' is not available: add org.lamindb:lamindb-"
+              + n
+              + " to the classpath"
               + (known.isEmpty() ? "" : " (available: " + String.join(", ", known) + ")"));
     }
     for (String dep : m.requires()) {

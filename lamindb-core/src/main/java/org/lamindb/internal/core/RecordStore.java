@@ -32,9 +32,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Generic persistence of entities: insert with LaminDB's defaults (uid, creator, branch, space, timestamps), update
- * of changed columns, soft and permanent delete with version-head promotion, loading rows into entities, and the
- * translation of constraint violations into {@link IntegrityException}s.
+ * Generic persistence of entities: insert with LaminDB's defaults (uid, creator, branch, space,
+ * timestamps), update of changed columns, soft and permanent delete with version-head promotion,
+ * loading rows into entities, and the translation of constraint violations into {@link
+ * IntegrityException}s.
  */
 public final class RecordStore {
   private static final Logger LOG = LoggerFactory.getLogger(RecordStore.class);
@@ -47,27 +48,37 @@ public final class RecordStore {
 
   private RecordStore() {}
 
-  /** @return the current time in UTC with microsecond precision */
+  /**
+   * @return the current time in UTC with microsecond precision
+   */
   public static OffsetDateTime now() {
     return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
   }
 
-  /** @return the jOOQ table of a registry */
+  /**
+   * @return the jOOQ table of a registry
+   */
   public static Table<Record> table(RegistryDef r) {
     return DSL.table(name(r.table()));
   }
 
-  /** @return the jOOQ field {@code column} (unqualified) */
+  /**
+   * @return the jOOQ field {@code column} (unqualified)
+   */
   public static Field<Object> col(String column) {
     return field(name(column));
   }
 
-  /** @return the jOOQ field {@code table.column} */
+  /**
+   * @return the jOOQ field {@code table.column}
+   */
   public static Field<Object> col(String table, String column) {
     return field(name(table, column));
   }
 
-  /** @return the fields of {@code r} for SELECT lists, qualified with {@code alias} */
+  /**
+   * @return the fields of {@code r} for SELECT lists, qualified with {@code alias}
+   */
   public static List<Field<Object>> selectFields(RegistryDef r, String alias) {
     List<Field<Object>> f = new ArrayList<>();
     for (String c : r.fields().keySet()) {
@@ -85,7 +96,10 @@ public final class RecordStore {
     }
   }
 
-  /** Fills LaminDB's construction defaults into {@code values} (uid, creator, branch, space, timestamps). */
+  /**
+   * Fills LaminDB's construction defaults into {@code values} (uid, creator, branch, space,
+   * timestamps).
+   */
   public static void applyDefaults(Instance inst, RegistryDef r, Map<String, Object> v) {
     OffsetDateTime now = now();
     if (r.uidLength() > 0 && v.get("uid") == null) {
@@ -107,8 +121,11 @@ public final class RecordStore {
     if (r.field("created_by_id").isPresent() && v.get("created_by_id") == null) {
       v.put("created_by_id", inst.userId());
     }
-    if (r.field("run_id").isPresent() && r.relation("run").isPresent() && v.get("run_id") == null
-        && inst.currentRunId() != null && !r.name().equals("Storage")) {
+    if (r.field("run_id").isPresent()
+        && r.relation("run").isPresent()
+        && v.get("run_id") == null
+        && inst.currentRunId() != null
+        && !r.name().equals("Storage")) {
       v.put("run_id", inst.currentRunId());
     }
     if (r.isVersioned()) {
@@ -119,7 +136,9 @@ public final class RecordStore {
     }
   }
 
-  /** Inserts {@code rec} through {@code ctx} (which may be a transaction) and reloads its columns. */
+  /**
+   * Inserts {@code rec} through {@code ctx} (which may be a transaction) and reloads its columns.
+   */
   public static void insert(Instance inst, DSLContext ctx, SQLRecord<?> rec) {
     RegistryDef r = rec.registry();
     Map<String, Object> v = Access.values(rec);
@@ -183,7 +202,10 @@ public final class RecordStore {
   private static void reload(Instance inst, DSLContext ctx, SQLRecord<?> rec) {
     RegistryDef r = rec.registry();
     Record row =
-        ctx.select(selectFields(r, r.table())).from(table(r)).where(col("id").eq(rec.id())).fetchOne();
+        ctx.select(selectFields(r, r.table()))
+            .from(table(r))
+            .where(col("id").eq(rec.id()))
+            .fetchOne();
     if (row == null) {
       throw new org.lamindb.NotFoundException(
           r.name() + " with id " + rec.id() + " no longer exists in the database");
@@ -201,11 +223,19 @@ public final class RecordStore {
     Access.dirty(rec).clear();
   }
 
-  /** @return the entities of {@code r} matching {@code where}, in id order */
+  /**
+   * @return the entities of {@code r} matching {@code where}, in id order
+   */
   public static List<SQLRecord<?>> load(Instance inst, RegistryDef r, Condition where) {
     List<SQLRecord<?>> out = new ArrayList<>();
     for (Record row :
-        inst.db().dsl().select(selectFields(r, r.table())).from(table(r)).where(where).orderBy(col("id")).fetch()) {
+        inst.db()
+            .dsl()
+            .select(selectFields(r, r.table()))
+            .from(table(r))
+            .where(where)
+            .orderBy(col("id"))
+            .fetch()) {
       SQLRecord<?> rec = r.newEntity(inst.ln());
       fill(rec, row);
       out.add(rec);
@@ -213,7 +243,9 @@ public final class RecordStore {
     return out;
   }
 
-  /** @return the entity of {@code r} with {@code id}, if it exists */
+  /**
+   * @return the entity of {@code r} with {@code id}, if it exists
+   */
   public static Optional<SQLRecord<?>> byId(Instance inst, RegistryDef r, long id) {
     List<SQLRecord<?>> l = load(inst, r, col("id").eq(id));
     return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
@@ -223,7 +255,8 @@ public final class RecordStore {
   public static <R extends SQLRecord<?>> R related(
       Instance inst, SQLRecord<?> rec, String relation, Class<R> type) {
     RelationDef rel =
-        rec.registry().relation(relation)
+        rec.registry()
+            .relation(relation)
             .orElseThrow(() -> new IllegalArgumentException("no relation " + relation));
     Object id = rec.get(rel.column());
     if (id == null) {
@@ -244,34 +277,41 @@ public final class RecordStore {
     if (r.isBranched() && !permanent) {
       if (Long.valueOf(TRASH).equals(v.get("branch_id"))) {
         throw new InvalidArgumentException(
-            r.name() + " '" + rec.uid() + "' is already in the trash; delete(true) deletes it permanently");
+            r.name()
+                + " '"
+                + rec.uid()
+                + "' is already in the trash; delete(true) deletes it permanently");
       }
-      inst.db().transaction(ctx -> {
-        if (r.isVersioned() && Boolean.TRUE.equals(v.get("is_latest"))) {
-          if (promoteNextVersion(inst, ctx, rec)) {
-            v.put("is_latest", false);
-            Access.dirty(rec).add("is_latest");
-          }
-        }
-        v.put("branch_id", TRASH);
-        Access.dirty(rec).add("branch_id");
-        update(inst, ctx, rec);
-        return null;
-      });
+      inst.db()
+          .transaction(
+              ctx -> {
+                if (r.isVersioned() && Boolean.TRUE.equals(v.get("is_latest"))) {
+                  if (promoteNextVersion(inst, ctx, rec)) {
+                    v.put("is_latest", false);
+                    Access.dirty(rec).add("is_latest");
+                  }
+                }
+                v.put("branch_id", TRASH);
+                Access.dirty(rec).add("branch_id");
+                update(inst, ctx, rec);
+                return null;
+              });
       LOG.info("moved {} '{}' to trash", r.name(), rec.uid());
       return;
     }
-    inst.db().transaction(ctx -> {
-      if (r.isVersioned() && Boolean.TRUE.equals(v.get("is_latest"))) {
-        promoteNextVersion(inst, ctx, rec);
-      }
-      try {
-        ctx.deleteFrom(table(r)).where(col("id").eq(rec.id())).execute();
-      } catch (DataAccessException e) {
-        throw translate(e, r, v);
-      }
-      return null;
-    });
+    inst.db()
+        .transaction(
+            ctx -> {
+              if (r.isVersioned() && Boolean.TRUE.equals(v.get("is_latest"))) {
+                promoteNextVersion(inst, ctx, rec);
+              }
+              try {
+                ctx.deleteFrom(table(r)).where(col("id").eq(rec.id())).execute();
+              } catch (DataAccessException e) {
+                throw translate(e, r, v);
+              }
+              return null;
+            });
     v.put("id", null);
   }
 
@@ -295,14 +335,18 @@ public final class RecordStore {
     if (next == null) {
       return false;
     }
-    ctx.update(table(r)).set(col("is_latest"), DSL.inline(true)).where(col("id").eq(next.get(0))).execute();
+    ctx.update(table(r))
+        .set(col("is_latest"), DSL.inline(true))
+        .where(col("id").eq(next.get(0)))
+        .execute();
     return true;
   }
 
   /** Moves a trashed record back to main. */
   public static void restore(Instance inst, SQLRecord<?> rec) {
     if (!rec.registry().isBranched()) {
-      throw new InvalidArgumentException(rec.registry().name() + " records have no trash to restore from");
+      throw new InvalidArgumentException(
+          rec.registry().name() + " records have no trash to restore from");
     }
     Access.values(rec).put("branch_id", MAIN);
     Access.dirty(rec).add("branch_id");
@@ -310,23 +354,35 @@ public final class RecordStore {
   }
 
   /** Turns a constraint violation into an {@link IntegrityException} that names what collided. */
-  public static RuntimeException translate(DataAccessException e, RegistryDef r, Map<String, Object> v) {
+  public static RuntimeException translate(
+      DataAccessException e, RegistryDef r, Map<String, Object> v) {
     String state = e.sqlState();
     String msg = String.valueOf(e.getMessage());
     String lower = msg.toLowerCase(java.util.Locale.ROOT);
-    if ("23505".equals(state) || lower.contains("unique constraint") || lower.contains("constraint failed: unique")
+    if ("23505".equals(state)
+        || lower.contains("unique constraint")
+        || lower.contains("constraint failed: unique")
         || lower.contains("sqlite_constraint_unique")) {
       return new IntegrityException(
-          "a " + r.name() + " with the same unique values already exists (uid="
-              + v.get("uid") + (v.get("key") != null ? ", key=" + v.get("key") : "")
-              + (v.get("hash") != null ? ", hash=" + v.get("hash") : "") + "): " + firstLine(e),
+          "a "
+              + r.name()
+              + " with the same unique values already exists (uid="
+              + v.get("uid")
+              + (v.get("key") != null ? ", key=" + v.get("key") : "")
+              + (v.get("hash") != null ? ", hash=" + v.get("hash") : "")
+              + "): "
+              + firstLine(e),
           e);
     }
     if ("23503".equals(state) || "23001".equals(state) || lower.contains("foreign key")) {
       return new IntegrityException(
-          "cannot change " + r.name() + " '" + v.get("uid")
+          "cannot change "
+              + r.name()
+              + " '"
+              + v.get("uid")
               + "': other records still reference it or a referenced record does not exist ("
-              + firstLine(e) + "); delete or re-point those records first",
+              + firstLine(e)
+              + "); delete or re-point those records first",
           e);
     }
     if ("23514".equals(state) || lower.contains("check constraint")) {
@@ -345,7 +401,9 @@ public final class RecordStore {
     return m.lines().findFirst().orElse(m).trim();
   }
 
-  /** @return the handle {@code ln} of a record, for services */
+  /**
+   * @return the handle {@code ln} of a record, for services
+   */
   public static LaminDB ln(Instance inst) {
     return inst.ln();
   }

@@ -2,16 +2,22 @@ package org.lamindb.internal.core;
 
 import java.security.SecureRandom;
 
-/** LaminDB's base62 uids (spec §2.1–2.2): random characters from a CSPRNG, version suffixes in base62. */
+/**
+ * LaminDB's base62 uids (spec §2.1–2.2): random characters from a CSPRNG, version suffixes in
+ * base62.
+ */
 public final class Uids {
   /** The base62 alphabet in LaminDB's order: digits, upper case, lower case. */
-  public static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  public static final String BASE62 =
+      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private Uids() {}
 
-  /** @return {@code n} random base62 characters */
+  /**
+   * @return {@code n} random base62 characters
+   */
   public static String random(int n) {
     char[] c = new char[n];
     for (int i = 0; i < n; i++) {
@@ -20,12 +26,16 @@ public final class Uids {
     return new String(c);
   }
 
-  /** @return a uid for a new version family: random stem + {@code 0000} */
+  /**
+   * @return a uid for a new version family: random stem + {@code 0000}
+   */
   public static String newFamily(int uidLength) {
     return random(uidLength - 4) + "0000";
   }
 
-  /** @return the base62 value of a suffix */
+  /**
+   * @return the base62 value of a suffix
+   */
   public static long decode(String s) {
     long v = 0;
     for (char ch : s.toCharArray()) {
@@ -38,7 +48,9 @@ public final class Uids {
     return v;
   }
 
-  /** @return {@code v} in base62, left-padded with 0 to at least {@code width} characters */
+  /**
+   * @return {@code v} in base62, left-padded with 0 to at least {@code width} characters
+   */
   public static String encode(long v, int width) {
     StringBuilder s = new StringBuilder();
     do {
@@ -51,12 +63,17 @@ public final class Uids {
     return s.reverse().toString();
   }
 
-  /** @return the suffix after {@code suffix}: {@code 000Z} → {@code 000a}, {@code 000z} → {@code 0010} */
+  /**
+   * @return the suffix after {@code suffix}: {@code 000Z} → {@code 000a}, {@code 000z} → {@code
+   *     0010}
+   */
   public static String increment(String suffix) {
     return encode(decode(suffix) + 1, 4);
   }
 
-  /** @return true when {@code s} is non-empty and only base62 characters */
+  /**
+   * @return true when {@code s} is non-empty and only base62 characters
+   */
   public static boolean isBase62(String s) {
     if (s == null || s.isEmpty()) {
       return false;

@@ -30,9 +30,9 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The metadata database of one instance: a small connection pool, a jOOQ context for the dialect, and the
- * conversions between Java values and each backend's column representation (SQLite keeps dates, timestamps and
- * JSON as text; PostgreSQL has native types).
+ * The metadata database of one instance: a small connection pool, a jOOQ context for the dialect,
+ * and the conversions between Java values and each backend's column representation (SQLite keeps
+ * dates, timestamps and JSON as text; PostgreSQL has native types).
  */
 public final class Database implements AutoCloseable {
   static {
@@ -41,22 +41,40 @@ public final class Database implements AutoCloseable {
   }
 
   /** Fixed-width UTC text form of timestamps on SQLite; sorts chronologically as text. */
-  static final DateTimeFormatter SQLITE_TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+  static final DateTimeFormatter SQLITE_TS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
   private static final DateTimeFormatter LENIENT_TS =
       new DateTimeFormatterBuilder()
           .append(DateTimeFormatter.ISO_LOCAL_DATE)
-          .optionalStart().appendLiteral(' ').optionalEnd()
-          .optionalStart().appendLiteral('T').optionalEnd()
-          .appendValue(ChronoField.HOUR_OF_DAY, 2).appendLiteral(':')
+          .optionalStart()
+          .appendLiteral(' ')
+          .optionalEnd()
+          .optionalStart()
+          .appendLiteral('T')
+          .optionalEnd()
+          .appendValue(ChronoField.HOUR_OF_DAY, 2)
+          .appendLiteral(':')
           .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
-          .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2).optionalEnd()
-          .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
-          .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
-          .optionalStart().appendOffset("+HH", "Z").optionalEnd()
+          .optionalStart()
+          .appendLiteral(':')
+          .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+          .optionalEnd()
+          .optionalStart()
+          .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+          .optionalEnd()
+          .optionalStart()
+          .appendOffset("+HH:MM", "Z")
+          .optionalEnd()
+          .optionalStart()
+          .appendOffset("+HH", "Z")
+          .optionalEnd()
           .toFormatter();
 
-  /** @return the shared JSON mapper (created on first use: it loads hundreds of classes, which start-up avoids) */
+  /**
+   * @return the shared JSON mapper (created on first use: it loads hundreds of classes, which
+   *     start-up avoids)
+   */
   public static ObjectMapper json() {
     return JsonHolder.MAPPER;
   }
@@ -76,7 +94,8 @@ public final class Database implements AutoCloseable {
     this.description = description;
     Settings settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
     this.dsl =
-        DSL.using(ds, dialect == Dialect.SQLITE ? SQLDialect.SQLITE : SQLDialect.POSTGRES, settings);
+        DSL.using(
+            ds, dialect == Dialect.SQLITE ? SQLDialect.SQLITE : SQLDialect.POSTGRES, settings);
   }
 
   /** Opens (creating if needed) the SQLite database file {@code file}. */
@@ -99,7 +118,10 @@ public final class Database implements AutoCloseable {
       return new Database(Dialect.SQLITE, new HikariDataSource(hc), "SQLite " + file);
     } catch (HikariPool.PoolInitializationException e) {
       throw new InstanceException(
-          "cannot open the SQLite database " + file + ": " + rootMessage(e)
+          "cannot open the SQLite database "
+              + file
+              + ": "
+              + rootMessage(e)
               + ". Check that the folder exists and is writable.",
           e);
     }
@@ -122,10 +144,14 @@ public final class Database implements AutoCloseable {
     hc.addDataSourceProperty("connectTimeout", "5");
     hc.addDataSourceProperty("reWriteBatchedInserts", "true");
     try {
-      return new Database(Dialect.POSTGRES, new HikariDataSource(hc), "PostgreSQL " + url.redacted());
+      return new Database(
+          Dialect.POSTGRES, new HikariDataSource(hc), "PostgreSQL " + url.redacted());
     } catch (HikariPool.PoolInitializationException | IllegalArgumentException e) {
       throw new InstanceException(
-          "cannot connect to PostgreSQL at " + url.redacted() + ": " + rootMessage(e)
+          "cannot connect to PostgreSQL at "
+              + url.redacted()
+              + ": "
+              + rootMessage(e)
               + ". Check that the server is running and that host, port, user, password and database"
               + " name in the URL are right.",
           e);
@@ -141,27 +167,37 @@ public final class Database implements AutoCloseable {
     return m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m).trim();
   }
 
-  /** @return the backend */
+  /**
+   * @return the backend
+   */
   public Dialect dialect() {
     return dialect;
   }
 
-  /** @return the jOOQ context (auto-commit; use {@link #transaction} for atomic work) */
+  /**
+   * @return the jOOQ context (auto-commit; use {@link #transaction} for atomic work)
+   */
   public DSLContext dsl() {
     return dsl;
   }
 
-  /** @return a human-readable description without credentials */
+  /**
+   * @return a human-readable description without credentials
+   */
   public String description() {
     return description;
   }
 
-  /** @return a raw JDBC connection from the pool (caller closes it) */
+  /**
+   * @return a raw JDBC connection from the pool (caller closes it)
+   */
   public Connection connection() throws SQLException {
     return dataSource.getConnection();
   }
 
-  /** @return the pool, for Flyway */
+  /**
+   * @return the pool, for Flyway
+   */
   javax.sql.DataSource dataSource() {
     return dataSource;
   }
@@ -265,7 +301,10 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** Parses ISO-like timestamps ({@code 2025-01-02 03:04:05.123456}, with 'T' and/or offset); UTC if none. */
+  /**
+   * Parses ISO-like timestamps ({@code 2025-01-02 03:04:05.123456}, with 'T' and/or offset); UTC if
+   * none.
+   */
   public static OffsetDateTime parseTimestamp(String s) {
     var parsed = LENIENT_TS.parse(s.trim());
     LocalDateTime ldt = LocalDateTime.from(parsed);

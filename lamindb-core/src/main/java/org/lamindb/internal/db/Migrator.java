@@ -17,14 +17,16 @@ import org.lamindb.spi.Migration;
 import org.lamindb.spi.SchemaBuilder;
 
 /**
- * Brings each module's tables to the module's latest schema version with Flyway (one history table per module,
- * {@code <module>_migrations}). Connecting checks the recorded version cheaply and runs Flyway only when behind;
- * an instance migrated by a newer lamindb-java is refused.
+ * Brings each module's tables to the module's latest schema version with Flyway (one history table
+ * per module, {@code <module>_migrations}). Connecting checks the recorded version cheaply and runs
+ * Flyway only when behind; an instance migrated by a newer lamindb-java is refused.
  */
 public final class Migrator {
   private Migrator() {}
 
-  /** @return the schema version recorded for {@code module}, 0 when it has no history table yet */
+  /**
+   * @return the schema version recorded for {@code module}, 0 when it has no history table yet
+   */
   public static int currentVersion(Database db, String module) {
     String table = historyTable(module);
     try (Connection c = db.connection();
@@ -44,13 +46,19 @@ public final class Migrator {
       return max;
     } catch (SQLException e) {
       throw new InstanceException(
-          "cannot read the schema version of module '" + module + "' from " + db.description() + ": "
+          "cannot read the schema version of module '"
+              + module
+              + "' from "
+              + db.description()
+              + ": "
               + e.getMessage(),
           e);
     }
   }
 
-  /** @return the latest version the code of {@code module} knows */
+  /**
+   * @return the latest version the code of {@code module} knows
+   */
   public static int latestVersion(LaminModule module) {
     List<Migration> ms = module.migrations();
     return ms.isEmpty() ? 0 : ms.get(ms.size() - 1).version();
@@ -66,8 +74,12 @@ public final class Migrator {
     int latest = latestVersion(module);
     if (current > latest) {
       throw new InstanceException(
-          "this instance's '" + module.name() + "' schema is at version " + current
-              + ", newer than this lamindb-java supports (up to " + latest
+          "this instance's '"
+              + module.name()
+              + "' schema is at version "
+              + current
+              + ", newer than this lamindb-java supports (up to "
+              + latest
               + "); upgrade lamindb-java to use it");
     }
     int goal = target <= 0 ? latest : target;
@@ -93,8 +105,16 @@ public final class Migrator {
           .migrate();
     } catch (RuntimeException e) {
       throw new InstanceException(
-          "migrating module '" + module.name() + "' of " + db.description() + " from version " + current
-              + " to " + goal + " failed: " + Database.rootMessage(e),
+          "migrating module '"
+              + module.name()
+              + "' of "
+              + db.description()
+              + " from version "
+              + current
+              + " to "
+              + goal
+              + " failed: "
+              + Database.rootMessage(e),
           e);
     }
     return goal;

@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import org.lamindb.InvalidArgumentException;
 
 /**
- * A PostgreSQL URL as LaminDB takes it ({@code postgresql://user:password@host:port/db}), also accepting {@code
- * postgres://} and {@code jdbc:postgresql://}.
+ * A PostgreSQL URL as LaminDB takes it ({@code postgresql://user:password@host:port/db}), also
+ * accepting {@code postgres://} and {@code jdbc:postgresql://}.
  *
  * @param host host name
  * @param port port (5432 when omitted)
@@ -28,25 +28,34 @@ public record PostgresUrl(
     }
     if (!(u.startsWith("postgresql://") || u.startsWith("postgres://"))) {
       throw new InvalidArgumentException(
-          "not a PostgreSQL URL: '" + url + "'; use postgresql://user[:password]@host[:port]/database");
+          "not a PostgreSQL URL: '"
+              + url
+              + "'; use postgresql://user[:password]@host[:port]/database");
     }
     URI uri;
     try {
       uri = new URI(u);
     } catch (URISyntaxException e) {
       throw new InvalidArgumentException(
-          "malformed PostgreSQL URL '" + redact(url) + "': " + e.getReason()
+          "malformed PostgreSQL URL '"
+              + redact(url)
+              + "': "
+              + e.getReason()
               + "; use postgresql://user[:password]@host[:port]/database",
           e);
     }
     if (uri.getHost() == null || uri.getHost().isEmpty()) {
       throw new InvalidArgumentException(
-          "PostgreSQL URL '" + redact(url) + "' has no host; use postgresql://user@host:port/database");
+          "PostgreSQL URL '"
+              + redact(url)
+              + "' has no host; use postgresql://user@host:port/database");
     }
     String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
     if (path.isEmpty() || path.contains("/")) {
       throw new InvalidArgumentException(
-          "PostgreSQL URL '" + redact(url) + "' must name one database, as in postgresql://user@host:5432/mydb");
+          "PostgreSQL URL '"
+              + redact(url)
+              + "' must name one database, as in postgresql://user@host:5432/mydb");
     }
     String user = null;
     String password = null;
@@ -61,15 +70,24 @@ public record PostgresUrl(
     return new PostgresUrl(uri.getHost(), port, path, user, password, url);
   }
 
-  /** @return the JDBC URL without credentials */
+  /**
+   * @return the JDBC URL without credentials
+   */
   public String jdbcUrl() {
     return "jdbc:postgresql://" + host + ":" + port + "/" + database;
   }
 
-  /** @return the URL with the password replaced by {@code ***} */
+  /**
+   * @return the URL with the password replaced by {@code ***}
+   */
   public String redacted() {
-    return "postgresql://" + (user == null ? "" : user + (password == null ? "" : ":***") + "@") + host
-        + ":" + port + "/" + database;
+    return "postgresql://"
+        + (user == null ? "" : user + (password == null ? "" : ":***") + "@")
+        + host
+        + ":"
+        + port
+        + "/"
+        + database;
   }
 
   private static String redact(String url) {

@@ -81,7 +81,8 @@ public final class FeatureReader {
         }
       }
       if (links == null) {
-        links = relevantLinks(only, fids); // one query for categorical features and these JSON features
+        links =
+            relevantLinks(only, fids); // one query for categorical features and these JSON features
       } else {
         preload(fids);
       }
@@ -130,7 +131,9 @@ public final class FeatureReader {
     return out;
   }
 
-  /** @return the parsed dtype of feature {@code id} (parsed once per reader) */
+  /**
+   * @return the parsed dtype of feature {@code id} (parsed once per reader)
+   */
   private ParsedDtype dtype(long id) {
     return dtypes.computeIfAbsent(id, k -> FeatureCatalog.dtype(feature(k)));
   }

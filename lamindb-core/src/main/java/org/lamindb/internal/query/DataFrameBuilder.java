@@ -33,16 +33,20 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.columns.Column;
 
 /**
- * Builds Tablesaw tables and projections from a {@link QuerySpec}: LaminDB's default columns (spec §9.5), related
- * fields through to-one paths as scalar subqueries, and to-many paths as a second query grouped per row.
+ * Builds Tablesaw tables and projections from a {@link QuerySpec}: LaminDB's default columns (spec
+ * §9.5), related fields through to-one paths as scalar subqueries, and to-many paths as a second
+ * query grouped per row.
  */
 public final class DataFrameBuilder {
   private static final int ID_LIST_MAX = 500;
-  private static final List<String> TO_END = List.of("version_tag", "is_latest", "is_locked", "is_type", "created_at");
+  private static final List<String> TO_END =
+      List.of("version_tag", "is_latest", "is_locked", "is_type", "created_at");
 
   private DataFrameBuilder() {}
 
-  /** @return LaminDB's default DataFrame columns of {@code r}, in order (spec §9.5) */
+  /**
+   * @return LaminDB's default DataFrame columns of {@code r}, in order (spec §9.5)
+   */
   public static List<String> defaultColumns(RegistryDef r) {
     List<String> head = new ArrayList<>();
     List<String> mid = new ArrayList<>();
@@ -56,7 +60,10 @@ public final class DataFrameBuilder {
     for (FieldDef f : r.fields().values()) {
       String n = f.name();
       boolean keepPrivate = n.equals("_dtype_str") && r.name().equals("Feature");
-      if ((f.isPrivate() && !keepPrivate) || n.equals("updated_at") || n.equals("uid") || n.equals("id")) {
+      if ((f.isPrivate() && !keepPrivate)
+          || n.equals("updated_at")
+          || n.equals("uid")
+          || n.equals("id")) {
         continue;
       }
       if (fkCols.contains(n)) {
@@ -88,7 +95,8 @@ public final class DataFrameBuilder {
    * @param defaultOrder order when none was given
    * @return one table row per matching record
    */
-  public static tech.tablesaw.api.Table table(QuerySpec spec, List<String> paths, String defaultOrder) {
+  public static tech.tablesaw.api.Table table(
+      QuerySpec spec, List<String> paths, String defaultOrder) {
     List<Col> cols = resolve(spec, paths);
     List<Map<String, Object>> rows = rows(spec, cols, defaultOrder);
     tech.tablesaw.api.Table t = tech.tablesaw.api.Table.create(spec.registry().name());
@@ -108,7 +116,8 @@ public final class DataFrameBuilder {
    * @param defaultOrder order when none was given
    * @return one map per row, keyed by path, values as Java types (to-many: sorted set of values)
    */
-  public static List<Map<String, Object>> values(QuerySpec spec, List<String> paths, String defaultOrder) {
+  public static List<Map<String, Object>> values(
+      QuerySpec spec, List<String> paths, String defaultOrder) {
     return rows(spec, resolve(spec, paths), defaultOrder);
   }
 
@@ -119,7 +128,9 @@ public final class DataFrameBuilder {
       ResolvedLookup r = p.parse(spec.registry(), path);
       if (r.lookup() != org.lamindb.query.Lookup.EXACT || path.endsWith("__exact")) {
         throw new InvalidArgumentException(
-            "'" + path + "' is a filter lookup; include a field or a related field such as 'created_by__handle'");
+            "'"
+                + path
+                + "' is a filter lookup; include a field or a related field such as 'created_by__handle'");
       }
       boolean toMany = r.relations().stream().anyMatch(RelationDef::isToMany);
       cols.add(new Col(path, r, r.field().type(), toMany));
@@ -127,7 +138,8 @@ public final class DataFrameBuilder {
     return cols;
   }
 
-  private static List<Map<String, Object>> rows(QuerySpec spec, List<Col> cols, String defaultOrder) {
+  private static List<Map<String, Object>> rows(
+      QuerySpec spec, List<Col> cols, String defaultOrder) {
     String b = QuerySpec.BASE;
     List<Field<?>> select = new ArrayList<>();
     select.add(SqlCompiler.col(b, "id").as("__id"));
@@ -144,22 +156,24 @@ public final class DataFrameBuilder {
     }
     List<Map<String, Object>> out = new ArrayList<>();
     Map<Long, Map<String, Object>> byId = new HashMap<>();
-    QueryRunner.read(spec.inst(), ctx -> {
-      SelectQuery<Record> q = spec.select(ctx, select, defaultOrder, true);
-      for (Record rec : q.fetch()) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        for (int i = 0; i < scalar.size(); i++) {
-          Col c = scalar.get(i);
-          row.put(c.name(), Database.fromSql(c.type(), rec.get(i + 1)));
-        }
-        out.add(row);
-        byId.putIfAbsent(((Number) rec.get(0)).longValue(), row);
-      }
-      for (Col c : many) {
-        fillMany(spec, ctx, c, byId, defaultOrder);
-      }
-      return null;
-    });
+    QueryRunner.read(
+        spec.inst(),
+        ctx -> {
+          SelectQuery<Record> q = spec.select(ctx, select, defaultOrder, true);
+          for (Record rec : q.fetch()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (int i = 0; i < scalar.size(); i++) {
+              Col c = scalar.get(i);
+              row.put(c.name(), Database.fromSql(c.type(), rec.get(i + 1)));
+            }
+            out.add(row);
+            byId.putIfAbsent(((Number) rec.get(0)).longValue(), row);
+          }
+          for (Col c : many) {
+            fillMany(spec, ctx, c, byId, defaultOrder);
+          }
+          return null;
+        });
     if (spec.distinct()) {
       return new ArrayList<>(new java.util.LinkedHashSet<>(out)); // projections: drop repeated rows
     }
@@ -182,7 +196,11 @@ public final class DataFrameBuilder {
   }
 
   private static void fillMany(
-      QuerySpec spec, org.jooq.DSLContext ctx, Col c, Map<Long, Map<String, Object>> byId, String defaultOrder) {
+      QuerySpec spec,
+      org.jooq.DSLContext ctx,
+      Col c,
+      Map<Long, Map<String, Object>> byId,
+      String defaultOrder) {
     for (Map<String, Object> row : byId.values()) {
       row.put(c.name(), new TreeSet<String>());
     }
@@ -199,16 +217,21 @@ public final class DataFrameBuilder {
       RegistryDef target = r.registries().get(i);
       String ta = names.alias();
       switch (rel.kind()) {
-        case FORWARD -> from = from.join(SqlCompiler.table(target, ta))
-            .on(SqlCompiler.col(ta, "id").eq(SqlCompiler.col(prev, rel.column())));
-        case REVERSE -> from = from.join(SqlCompiler.table(target, ta))
-            .on(SqlCompiler.col(ta, rel.column()).eq(SqlCompiler.col(prev, "id")));
+        case FORWARD ->
+            from =
+                from.join(SqlCompiler.table(target, ta))
+                    .on(SqlCompiler.col(ta, "id").eq(SqlCompiler.col(prev, rel.column())));
+        case REVERSE ->
+            from =
+                from.join(SqlCompiler.table(target, ta))
+                    .on(SqlCompiler.col(ta, rel.column()).eq(SqlCompiler.col(prev, "id")));
         default -> {
           String la = names.alias();
-          from = from.join(SqlCompiler.table(rel.linkTable(), la))
-              .on(SqlCompiler.col(la, rel.linkSource()).eq(SqlCompiler.col(prev, "id")))
-              .join(SqlCompiler.table(target, ta))
-              .on(SqlCompiler.col(ta, "id").eq(SqlCompiler.col(la, rel.linkTarget())));
+          from =
+              from.join(SqlCompiler.table(rel.linkTable(), la))
+                  .on(SqlCompiler.col(la, rel.linkSource()).eq(SqlCompiler.col(prev, "id")))
+                  .join(SqlCompiler.table(target, ta))
+                  .on(SqlCompiler.col(ta, "id").eq(SqlCompiler.col(la, rel.linkTarget())));
         }
       }
       prev = ta;
@@ -223,8 +246,14 @@ public final class DataFrameBuilder {
       hosts = SqlCompiler.col(h, "id").in(idVals);
     } else {
       boolean window = spec.limit() != null || spec.offset() != null || spec.search() != null;
-      hosts = SqlCompiler.col(h, "id").in(
-          spec.select(ctx, List.of(SqlCompiler.col(QuerySpec.BASE, "id")), window ? defaultOrder : null, true));
+      hosts =
+          SqlCompiler.col(h, "id")
+              .in(
+                  spec.select(
+                      ctx,
+                      List.of(SqlCompiler.col(QuerySpec.BASE, "id")),
+                      window ? defaultOrder : null,
+                      true));
     }
     for (Record rec :
         ctx.select(SqlCompiler.col(h, "id"), SqlCompiler.col(prev, r.field().name()))

@@ -7,7 +7,8 @@ public final class FeatureFilters {
   /** Registries whose unknown lookups may name features (spec §6.7). */
   public static final Set<String> HOSTS = Set.of("Artifact", "Run", "Record");
 
-  private static volatile FeatureFilterResolver resolver = (inst, host, hostId, lookup, value) -> null;
+  private static volatile FeatureFilterResolver resolver =
+      (inst, host, hostId, lookup, value) -> null;
 
   private FeatureFilters() {}
 
@@ -16,7 +17,9 @@ public final class FeatureFilters {
     resolver = java.util.Objects.requireNonNull(r, "resolver");
   }
 
-  /** @return the installed resolver */
+  /**
+   * @return the installed resolver
+   */
   public static FeatureFilterResolver resolver() {
     return resolver;
   }

@@ -12,18 +12,21 @@ import org.lamindb.spi.RegistryDef;
 import org.lamindb.spi.RelationDef;
 
 /**
- * Parses lookup strings ({@code run__transform__key__startswith}) against the registries: every segment must be a
- * field or relation of the registry reached so far, the optional last segment a {@link Lookup}. Applies LaminDB's
- * field rewrites (spec §9.2): {@code version} → {@code version_tag}, Artifact {@code transform} → {@code
- * run__transform}, {@code status} → {@code _status_code}, {@code visibility} → {@code branch_id}, {@code
- * feature_sets} → {@code schemas}, Feature {@code dtype} → {@code _dtype_str}.
+ * Parses lookup strings ({@code run__transform__key__startswith}) against the registries: every
+ * segment must be a field or relation of the registry reached so far, the optional last segment a
+ * {@link Lookup}. Applies LaminDB's field rewrites (spec §9.2): {@code version} → {@code
+ * version_tag}, Artifact {@code transform} → {@code run__transform}, {@code status} → {@code
+ * _status_code}, {@code visibility} → {@code branch_id}, {@code feature_sets} → {@code schemas},
+ * Feature {@code dtype} → {@code _dtype_str}.
  */
 public final class LookupParser {
   private static final FieldDef ID = new FieldDef("id", FieldType.INTEGER, false);
 
   private final Instance inst;
 
-  /** @param inst the instance whose registries resolve relation targets */
+  /**
+   * @param inst the instance whose registries resolve relation targets
+   */
   public LookupParser(Instance inst) {
     this.inst = inst;
   }
@@ -59,7 +62,12 @@ public final class LookupParser {
         if (!last) {
           if (i < segs.size() - 2) {
             throw new InvalidArgumentException(
-                "'" + s + "' in lookup '" + key + "' is a field of " + cur.name()
+                "'"
+                    + s
+                    + "' in lookup '"
+                    + key
+                    + "' is a field of "
+                    + cur.name()
                     + ", not a relation; nothing can follow it except a lookup such as '__gt'");
           }
           l = lookupToken(segs.get(i + 1), key, "field '" + s + "'");
@@ -78,7 +86,8 @@ public final class LookupParser {
         var asLookup = Lookup.fromToken(next);
         if (asLookup.isPresent() && cur.field(next).isEmpty() && cur.relation(next).isEmpty()) {
           if (i + 2 != segs.size()) {
-            throw new InvalidArgumentException("malformed lookup '" + key + "': '" + next + "' must come last");
+            throw new InvalidArgumentException(
+                "malformed lookup '" + key + "': '" + next + "' must come last");
           }
           return new ResolvedLookup(key, root, rels, regs, ID, asLookup.get(), true);
         }
@@ -86,20 +95,31 @@ public final class LookupParser {
         continue;
       }
       if (Lookup.fromToken(s).isPresent() && i > 0) {
-        throw new InvalidArgumentException("malformed lookup '" + key + "': '" + s + "' must come last");
+        throw new InvalidArgumentException(
+            "malformed lookup '" + key + "': '" + s + "' must come last");
       }
       String where = i == 0 ? "" : " (in lookup '" + key + "')";
       throw new UnknownFieldException(
-          "no field '" + s + "' on " + cur.name() + where + Suggest.hint(s, cur.lookupNames()), i == 0);
+          "no field '" + s + "' on " + cur.name() + where + Suggest.hint(s, cur.lookupNames()),
+          i == 0);
     }
     throw new IllegalStateException("unreachable");
   }
 
   private static Lookup lookupToken(String token, String key, String what) {
     return Lookup.fromToken(token)
-        .orElseThrow(() -> new InvalidArgumentException(
-            "unknown lookup '" + token + "' for " + what + " in '" + key + "'"
-                + Suggest.hint(token, Arrays.stream(Lookup.values()).map(Lookup::token).toList())));
+        .orElseThrow(
+            () ->
+                new InvalidArgumentException(
+                    "unknown lookup '"
+                        + token
+                        + "' for "
+                        + what
+                        + " in '"
+                        + key
+                        + "'"
+                        + Suggest.hint(
+                            token, Arrays.stream(Lookup.values()).map(Lookup::token).toList())));
   }
 
   private String rewrite(RegistryDef reg, String s, int i, List<String> segs) {

@@ -11,16 +11,21 @@ import org.lamindb.query.Condition;
 import org.lamindb.spi.RegistryDef;
 
 /**
- * LaminDB's implicit filters (spec §9.2, §9.5): rows on the current branch or main unless a lookup names the
- * branch or an identifier ({@code id}, {@code uid}, {@code hash}); Artifact queries hide LaminDB's own artifacts
- * ({@code kind} starting with {@code __lamindb}) unless a lookup names {@code kind}.
+ * LaminDB's implicit filters (spec §9.2, §9.5): rows on the current branch or main unless a lookup
+ * names the branch or an identifier ({@code id}, {@code uid}, {@code hash}); Artifact queries hide
+ * LaminDB's own artifacts ({@code kind} starting with {@code __lamindb}) unless a lookup names
+ * {@code kind}.
  */
 public final class QueryDefaults {
-  private static final Set<String> ID_KEYS = Set.of("id", "uid", "hash", "id__in", "uid__in", "hash__in");
+  private static final Set<String> ID_KEYS =
+      Set.of("id", "uid", "hash", "id__in", "uid__in", "hash__in");
 
   private QueryDefaults() {}
 
-  /** @return true when {@code r} filters on the branch ({@code branch}, {@code branch_id}, {@code visibility}) */
+  /**
+   * @return true when {@code r} filters on the branch ({@code branch}, {@code branch_id}, {@code
+   *     visibility})
+   */
   public static boolean namesBranch(ResolvedLookup r) {
     String h = r.head();
     return h.equals("branch") || h.equals("branch_id");
@@ -48,8 +53,10 @@ public final class QueryDefaults {
     if (r.isBranched() && !branchFree) {
       long cur = inst.branchId();
       Field<Object> b = SqlCompiler.col(alias, "branch_id");
-      out = cur == RecordStore.MAIN ? b.eq(DSL.val((Object) RecordStore.MAIN))
-          : b.in(DSL.val((Object) cur), DSL.val((Object) RecordStore.MAIN));
+      out =
+          cur == RecordStore.MAIN
+              ? b.eq(DSL.val((Object) RecordStore.MAIN))
+              : b.in(DSL.val((Object) cur), DSL.val((Object) RecordStore.MAIN));
     }
     if (r.name().equals("Artifact") && !kindNamed) {
       Field<String> kind = SqlCompiler.col(alias, "kind").coerce(String.class);

@@ -22,8 +22,9 @@ import org.lamindb.internal.db.Database;
 import org.lamindb.spi.Dialect;
 
 /**
- * Runs query SQL on a pooled connection prepared for it (SQLite connections get the {@link SqliteFunctions}), and
- * streams large results with a server-side cursor (PostgreSQL needs a transaction for that).
+ * Runs query SQL on a pooled connection prepared for it (SQLite connections get the {@link
+ * SqliteFunctions}), and streams large results with a server-side cursor (PostgreSQL needs a
+ * transaction for that).
  */
 public final class QueryRunner {
   /** Rows fetched per round trip when streaming. */
@@ -34,7 +35,9 @@ public final class QueryRunner {
 
   private QueryRunner() {}
 
-  /** @return the jOOQ dialect of {@code db} */
+  /**
+   * @return the jOOQ dialect of {@code db}
+   */
   public static SQLDialect dialect(Database db) {
     return db.dialect() == Dialect.SQLITE ? SQLDialect.SQLITE : SQLDialect.POSTGRES;
   }
@@ -65,7 +68,8 @@ public final class QueryRunner {
    * @param inst the instance
    * @param query builds the query on the given context
    * @param map converts each row
-   * @return a lazy stream over the rows; closing it (or reading it to the end) releases the connection
+   * @return a lazy stream over the rows; closing it (or reading it to the end) releases the
+   *     connection
    */
   public static <T> Stream<T> stream(
       Instance inst, Function<DSLContext, ResultQuery<Record>> query, Function<Record, T> map) {
@@ -78,22 +82,23 @@ public final class QueryRunner {
     } catch (SQLException e) {
       throw new DataAccessException("cannot open a connection: " + e.getMessage(), e);
     }
-    Runnable release = () -> {
-      try {
-        if (db.dialect() == Dialect.POSTGRES && !c.getAutoCommit()) {
-          c.rollback();
-          c.setAutoCommit(autoCommit);
-        }
-      } catch (SQLException e) {
-        // connection is closed below either way
-      } finally {
-        try {
-          c.close();
-        } catch (SQLException e) {
-          // best effort
-        }
-      }
-    };
+    Runnable release =
+        () -> {
+          try {
+            if (db.dialect() == Dialect.POSTGRES && !c.getAutoCommit()) {
+              c.rollback();
+              c.setAutoCommit(autoCommit);
+            }
+          } catch (SQLException e) {
+            // connection is closed below either way
+          } finally {
+            try {
+              c.close();
+            } catch (SQLException e) {
+              // best effort
+            }
+          }
+        };
     Cursor<Record> cursor;
     try {
       prepare(db, c);
@@ -106,38 +111,42 @@ public final class QueryRunner {
       throw e instanceof RuntimeException re ? re : new DataAccessException(e.getMessage(), e);
     }
     boolean[] closed = {false};
-    Runnable close = () -> {
-      if (!closed[0]) {
-        closed[0] = true;
-        try {
-          cursor.close();
-        } finally {
-          release.run();
-        }
-      }
-    };
-    Iterator<T> it = new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        if (closed[0]) {
-          return false;
-        }
-        boolean more = cursor.hasNext();
-        if (!more) {
-          close.run();
-        }
-        return more;
-      }
+    Runnable close =
+        () -> {
+          if (!closed[0]) {
+            closed[0] = true;
+            try {
+              cursor.close();
+            } finally {
+              release.run();
+            }
+          }
+        };
+    Iterator<T> it =
+        new Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            if (closed[0]) {
+              return false;
+            }
+            boolean more = cursor.hasNext();
+            if (!more) {
+              close.run();
+            }
+            return more;
+          }
 
-      @Override
-      public T next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        return map.apply(cursor.fetchNext());
-      }
-    };
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false)
+          @Override
+          public T next() {
+            if (!hasNext()) {
+              throw new NoSuchElementException();
+            }
+            return map.apply(cursor.fetchNext());
+          }
+        };
+    return StreamSupport.stream(
+            Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL),
+            false)
         .onClose(close);
   }
 }

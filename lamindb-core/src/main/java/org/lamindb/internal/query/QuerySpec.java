@@ -15,8 +15,9 @@ import org.lamindb.spi.FieldDef;
 import org.lamindb.spi.RegistryDef;
 
 /**
- * Everything a query set holds, and the SQL it stands for: {@code SELECT <fields> FROM <table> b WHERE <conditions
- * AND implicit defaults AND search candidates> ORDER BY <search score, order, id> LIMIT/OFFSET}.
+ * Everything a query set holds, and the SQL it stands for: {@code SELECT <fields> FROM <table> b
+ * WHERE <conditions AND implicit defaults AND search candidates> ORDER BY <search score, order, id>
+ * LIMIT/OFFSET}.
  *
  * @param inst the instance
  * @param registry the registry queried
@@ -40,7 +41,9 @@ public record QuerySpec(
   /** Alias of the queried table in every statement. */
   public static final String BASE = "b";
 
-  /** @return the WHERE condition: user conditions, implicit defaults and search candidates */
+  /**
+   * @return the WHERE condition: user conditions, implicit defaults and search candidates
+   */
   public org.jooq.Condition where(boolean implicitDefaults) {
     SqlCompiler c = new SqlCompiler(inst);
     org.jooq.Condition w = c.compile(Condition.allOf(conditions), registry, BASE);
@@ -53,7 +56,9 @@ public record QuerySpec(
     return w;
   }
 
-  /** @return the ORDER BY fields; {@code defaultOrder} applies when no order was given */
+  /**
+   * @return the ORDER BY fields; {@code defaultOrder} applies when no order was given
+   */
   public List<SortField<?>> sort(String defaultOrder) {
     List<SortField<?>> out = new ArrayList<>();
     if (search != null) {
@@ -67,7 +72,8 @@ public record QuerySpec(
       hasId |= f.name().equals("id");
       Field<Object> col = SqlCompiler.col(BASE, f.name());
       if (f.name().equals("id")) {
-        // the primary key is never null: a plain ORDER BY lets PostgreSQL walk the index for LIMIT queries
+        // the primary key is never null: a plain ORDER BY lets PostgreSQL walk the index for LIMIT
+        // queries
         out.add(desc ? col.desc() : col.asc());
       } else {
         out.add(desc ? col.desc().nullsLast() : col.asc().nullsFirst());
@@ -79,13 +85,22 @@ public record QuerySpec(
     return out;
   }
 
-  /** @return the field named by an order key, validated */
+  /**
+   * @return the field named by an order key, validated
+   */
   public static FieldDef orderField(Instance inst, RegistryDef registry, String name) {
     ResolvedLookup r = new LookupParser(inst).parse(registry, name);
     if (!r.relations().isEmpty() || r.lookup() != org.lamindb.query.Lookup.EXACT) {
       throw new InvalidArgumentException(
-          "cannot order " + registry.name() + " by '" + name + "': order by a field of " + registry.name()
-              + " such as " + registry.nameField() + " or -created_at");
+          "cannot order "
+              + registry.name()
+              + " by '"
+              + name
+              + "': order by a field of "
+              + registry.name()
+              + " such as "
+              + registry.nameField()
+              + " or -created_at");
     }
     return r.field();
   }
@@ -98,7 +113,10 @@ public record QuerySpec(
    * @return the query
    */
   public SelectQuery<Record> select(
-      DSLContext ctx, List<? extends SelectFieldOrAsterisk> fields, String defaultOrder, boolean implicitDefaults) {
+      DSLContext ctx,
+      List<? extends SelectFieldOrAsterisk> fields,
+      String defaultOrder,
+      boolean implicitDefaults) {
     SelectQuery<Record> q = ctx.selectQuery();
     q.addSelect(fields);
     q.addFrom(SqlCompiler.table(registry, BASE));

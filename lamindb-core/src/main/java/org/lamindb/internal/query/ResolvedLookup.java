@@ -7,8 +7,8 @@ import org.lamindb.spi.RegistryDef;
 import org.lamindb.spi.RelationDef;
 
 /**
- * A lookup string checked against the registries: the relations it traverses, the field it compares (the target's
- * {@code id} when the lookup ends on a relation) and the comparison.
+ * A lookup string checked against the registries: the relations it traverses, the field it compares
+ * (the target's {@code id} when the lookup ends on a relation) and the comparison.
  *
  * @param key the lookup as written
  * @param root the registry queried
@@ -16,7 +16,8 @@ import org.lamindb.spi.RelationDef;
  * @param registries registry reached after each relation (same size as {@code relations})
  * @param field the compared field on the last registry
  * @param lookup the comparison
- * @param endsOnRelation true when the lookup names a relation itself ({@code ulabels}, {@code run__isnull})
+ * @param endsOnRelation true when the lookup names a relation itself ({@code ulabels}, {@code
+ *     run__isnull})
  */
 public record ResolvedLookup(
     String key,
@@ -27,12 +28,16 @@ public record ResolvedLookup(
     Lookup lookup,
     boolean endsOnRelation) {
 
-  /** @return the registry owning {@link #field()} */
+  /**
+   * @return the registry owning {@link #field()}
+   */
   public RegistryDef fieldRegistry() {
     return registries.isEmpty() ? root : registries.get(registries.size() - 1);
   }
 
-  /** @return the first path segment after rewrites ({@code branch_id}, {@code run}, ...) */
+  /**
+   * @return the first path segment after rewrites ({@code branch_id}, {@code run}, ...)
+   */
   public String head() {
     return relations.isEmpty() ? field.name() : relations.get(0).name();
   }

@@ -12,10 +12,11 @@ import org.lamindb.spi.FieldDef;
 import org.lamindb.spi.RegistryDef;
 
 /**
- * LaminDB's search ranking (spec §9.6) computed in SQL: candidates contain the text (case-insensitive) in a text
- * field; the score sums per field 200·exact + 200·synonym + 10·sub-phrase + 8·synonym prefix + 2·word start +
- * 2·word end + 1·contains. Ties go to the better match in the name field, then to the lower id. The search text
- * reaches SQL only as bind values (LIKE patterns computed here).
+ * LaminDB's search ranking (spec §9.6) computed in SQL: candidates contain the text
+ * (case-insensitive) in a text field; the score sums per field 200·exact + 200·synonym +
+ * 10·sub-phrase + 8·synonym prefix + 2·word start + 2·word end + 1·contains. Ties go to the better
+ * match in the name field, then to the lower id. The search text reaches SQL only as bind values
+ * (LIKE patterns computed here).
  */
 public final class SearchScorer {
   /** Default number of results, as LaminDB. */
@@ -44,7 +45,9 @@ public final class SearchScorer {
     this.alias = alias;
   }
 
-  /** @return the text fields searched: all non-private string and text fields */
+  /**
+   * @return the text fields searched: all non-private string and text fields
+   */
   public static List<FieldDef> fields(RegistryDef r) {
     List<FieldDef> out = new ArrayList<>();
     for (FieldDef f : r.fields().values()) {
@@ -60,7 +63,9 @@ public final class SearchScorer {
     return sql.lower(DSL.coalesce(c, DSL.inline("")), s);
   }
 
-  /** @return rows containing the text in at least one field */
+  /**
+   * @return rows containing the text in at least one field
+   */
   public org.jooq.Condition candidates() {
     List<org.jooq.Condition> any = new ArrayList<>();
     String pat = "%" + SqlCompiler.escapeLike(s) + "%";
@@ -70,7 +75,9 @@ public final class SearchScorer {
     return any.isEmpty() ? DSL.falseCondition() : DSL.or(any);
   }
 
-  /** @return the score of one field */
+  /**
+   * @return the score of one field
+   */
   public Field<Integer> score(FieldDef f) {
     Field<String> x = low(f);
     String e = SqlCompiler.escapeLike(s);
@@ -85,12 +92,17 @@ public final class SearchScorer {
     Field<String> sp = DSL.inline(" ");
     Field<Integer> score = when(x.eq(DSL.val(s)), 200);
     if (f.name().equals("synonyms")) {
-      score = score.plus(when(pipe.concat(x).concat(pipe).like(DSL.val("%|" + e + "|%"), '\\'), 200));
+      score =
+          score.plus(when(pipe.concat(x).concat(pipe).like(DSL.val("%|" + e + "|%"), '\\'), 200));
     }
     score = score.plus(when(sp.concat(tx).concat(sp).like(DSL.val("% " + te + " %"), '\\'), 10));
-    score = score.plus(when(
-        pipe.concat(x).like(DSL.val("%|" + e + "%"), '\\')
-            .and(pipe.concat(x).notLike(DSL.val("%|" + e + " %"), '\\')), 8));
+    score =
+        score.plus(
+            when(
+                pipe.concat(x)
+                    .like(DSL.val("%|" + e + "%"), '\\')
+                    .and(pipe.concat(x).notLike(DSL.val("%|" + e + " %"), '\\')),
+                8));
     score = score.plus(when(sp.concat(wx).like(DSL.val("% " + we + "%"), '\\'), 2));
     score = score.plus(when(tx.concat(sp).like(DSL.val("%" + te + " %"), '\\'), 2));
     score = score.plus(when(x.like(DSL.val("%" + e + "%"), '\\'), 1));
@@ -111,7 +123,9 @@ public final class SearchScorer {
     return b.toString();
   }
 
-  /** @return the total score over all text fields */
+  /**
+   * @return the total score over all text fields
+   */
   public Field<Integer> total() {
     Field<Integer> t = DSL.inline(0);
     for (FieldDef f : fields(registry)) {
@@ -120,11 +134,14 @@ public final class SearchScorer {
     return t;
   }
 
-  /** @return ORDER BY score descending, then the name field's score descending */
+  /**
+   * @return ORDER BY score descending, then the name field's score descending
+   */
   public List<SortField<?>> order() {
     List<SortField<?>> o = new ArrayList<>();
     o.add(total().desc());
-    registry.field(registry.nameField())
+    registry
+        .field(registry.nameField())
         .filter(f -> f.type().isText())
         .ifPresent(f -> o.add(score(f).desc()));
     return o;

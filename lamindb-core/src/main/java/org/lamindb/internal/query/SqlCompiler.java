@@ -24,9 +24,10 @@ import org.lamindb.spi.RegistryDef;
 import org.lamindb.spi.RelationDef;
 
 /**
- * Translates {@link Condition} trees into jOOQ conditions. Identifiers come only from {@link RegistryDef}s; every
- * value is a bind value. To-many traversals become {@code id IN (SELECT ...)} subqueries, so rows never repeat;
- * leaves under a NOT are made two-valued (a missing value counts as "not matching"), as in Django.
+ * Translates {@link Condition} trees into jOOQ conditions. Identifiers come only from {@link
+ * RegistryDef}s; every value is a bind value. To-many traversals become {@code id IN (SELECT ...)}
+ * subqueries, so rows never repeat; leaves under a NOT are made two-valued (a missing value counts
+ * as "not matching"), as in Django.
  */
 public final class SqlCompiler {
   private final Instance inst;
@@ -34,59 +35,75 @@ public final class SqlCompiler {
   private final LookupParser parser;
   private int aliasSeq;
 
-  /** @param inst the instance queried */
+  /**
+   * @param inst the instance queried
+   */
   public SqlCompiler(Instance inst) {
     this.inst = inst;
     this.dialect = inst.db().dialect();
     this.parser = new LookupParser(inst);
   }
 
-  /** @return the parser used (for validating order and include paths) */
+  /**
+   * @return the parser used (for validating order and include paths)
+   */
   public LookupParser parser() {
     return parser;
   }
 
-  /** @return a fresh table alias */
+  /**
+   * @return a fresh table alias
+   */
   public String alias() {
     return "t" + (aliasSeq++);
   }
 
-  /** @return the jOOQ table of {@code r} under {@code alias} */
+  /**
+   * @return the jOOQ table of {@code r} under {@code alias}
+   */
   public static Table<Record> table(RegistryDef r, String alias) {
     return DSL.table(name(r.table())).as(name(alias));
   }
 
-  /** @return the jOOQ table {@code tableName} under {@code alias} */
+  /**
+   * @return the jOOQ table {@code tableName} under {@code alias}
+   */
   public static Table<Record> table(String tableName, String alias) {
     return DSL.table(name(tableName)).as(name(alias));
   }
 
-  /** @return column {@code alias.column} */
+  /**
+   * @return column {@code alias.column}
+   */
   public static Field<Object> col(String alias, String column) {
     return DSL.field(name(alias, column));
   }
 
-  /** @return {@code c} compiled against registry {@code r} whose rows are aliased {@code alias} */
+  /**
+   * @return {@code c} compiled against registry {@code r} whose rows are aliased {@code alias}
+   */
   public org.jooq.Condition compile(Condition c, RegistryDef r, String alias) {
     return compile(c, r, alias, false);
   }
 
   private org.jooq.Condition compile(Condition c, RegistryDef r, String alias, boolean neg) {
     switch (c.kind()) {
-      case AND: {
-        List<org.jooq.Condition> parts = new ArrayList<>();
-        for (Condition ch : c.children()) {
-          parts.add(compile(ch, r, alias, neg));
+      case AND:
+        {
+          List<org.jooq.Condition> parts = new ArrayList<>();
+          for (Condition ch : c.children()) {
+            parts.add(compile(ch, r, alias, neg));
+          }
+          return parts.isEmpty() ? trueCondition() : DSL.and(parts);
         }
-        return parts.isEmpty() ? trueCondition() : DSL.and(parts);
-      }
-      case OR: {
-        List<org.jooq.Condition> parts = new ArrayList<>();
-        for (Condition ch : c.children()) {
-          parts.add(compile(ch, r, alias, neg));
+      case OR:
+        {
+          List<org.jooq.Condition> parts = new ArrayList<>();
+          for (Condition ch : c.children()) {
+            parts.add(compile(ch, r, alias, neg));
+          }
+          return parts.isEmpty() ? falseCondition() : DSL.or(parts);
         }
-        return parts.isEmpty() ? falseCondition() : DSL.or(parts);
-      }
       case NOT:
         return DSL.not(compile(c.children().get(0), r, alias, true));
       default:
@@ -126,57 +143,83 @@ public final class SqlCompiler {
     boolean nullish = r.lookup() == Lookup.ISNULL && Boolean.TRUE.equals(v);
     Field<Object> id = col(alias, "id");
     switch (rel.kind()) {
-      case FORWARD: {
-        Field<Object> fk = col(alias, rel.column());
-        FieldDef fkDef = new FieldDef(rel.column(), FieldType.INTEGER, true);
-        if (lastIsId) {
-          return compare(r, fk, fkDef, v, neg);
-        }
-        String ta = alias();
-        org.jooq.Condition c =
-            fk.in(select(col(ta, "id")).from(table(target, ta)).where(path(r, i + 1, ta, v, false)));
-        if (nullish) {
-          return c.or(fk.isNull());
-        }
-        return neg ? fk.isNotNull().and(c) : c;
-      }
-      case REVERSE: {
-        String ta = alias();
-        Field<Object> back = col(ta, rel.column());
-        org.jooq.Condition c =
-            id.in(select(back).from(table(target, ta)).where(back.isNotNull()).and(path(r, i + 1, ta, v, false)));
-        if (nullish) {
-          String tb = alias();
-          c = c.or(notExists(selectOne().from(table(target, tb)).where(col(tb, rel.column()).eq(id))));
-        }
-        return c;
-      }
-      default: {
-        String la = alias();
-        Field<Object> dst = col(la, rel.linkTarget());
-        org.jooq.Condition c;
-        if (lastIsId) {
-          org.jooq.Condition linkCond =
-              compare(r, dst, new FieldDef(rel.linkTarget(), FieldType.INTEGER, false), v, false);
-          c = id.in(select(col(la, rel.linkSource())).from(table(rel.linkTable(), la)).where(linkCond));
-        } else {
-          // link JOIN target inside the IN subquery: the planner may start from either side
+      case FORWARD:
+        {
+          Field<Object> fk = col(alias, rel.column());
+          FieldDef fkDef = new FieldDef(rel.column(), FieldType.INTEGER, true);
+          if (lastIsId) {
+            return compare(r, fk, fkDef, v, neg);
+          }
           String ta = alias();
-          c = id.in(select(col(la, rel.linkSource()))
-              .from(table(rel.linkTable(), la))
-              .join(table(target, ta)).on(col(ta, "id").eq(dst))
-              .where(path(r, i + 1, ta, v, false)));
+          org.jooq.Condition c =
+              fk.in(
+                  select(col(ta, "id"))
+                      .from(table(target, ta))
+                      .where(path(r, i + 1, ta, v, false)));
+          if (nullish) {
+            return c.or(fk.isNull());
+          }
+          return neg ? fk.isNotNull().and(c) : c;
         }
-        if (nullish) {
-          String lb = alias();
-          c = c.or(notExists(selectOne().from(table(rel.linkTable(), lb)).where(col(lb, rel.linkSource()).eq(id))));
+      case REVERSE:
+        {
+          String ta = alias();
+          Field<Object> back = col(ta, rel.column());
+          org.jooq.Condition c =
+              id.in(
+                  select(back)
+                      .from(table(target, ta))
+                      .where(back.isNotNull())
+                      .and(path(r, i + 1, ta, v, false)));
+          if (nullish) {
+            String tb = alias();
+            c =
+                c.or(
+                    notExists(
+                        selectOne().from(table(target, tb)).where(col(tb, rel.column()).eq(id))));
+          }
+          return c;
         }
-        return c;
-      }
+      default:
+        {
+          String la = alias();
+          Field<Object> dst = col(la, rel.linkTarget());
+          org.jooq.Condition c;
+          if (lastIsId) {
+            org.jooq.Condition linkCond =
+                compare(r, dst, new FieldDef(rel.linkTarget(), FieldType.INTEGER, false), v, false);
+            c =
+                id.in(
+                    select(col(la, rel.linkSource()))
+                        .from(table(rel.linkTable(), la))
+                        .where(linkCond));
+          } else {
+            // link JOIN target inside the IN subquery: the planner may start from either side
+            String ta = alias();
+            c =
+                id.in(
+                    select(col(la, rel.linkSource()))
+                        .from(table(rel.linkTable(), la))
+                        .join(table(target, ta))
+                        .on(col(ta, "id").eq(dst))
+                        .where(path(r, i + 1, ta, v, false)));
+          }
+          if (nullish) {
+            String lb = alias();
+            c =
+                c.or(
+                    notExists(
+                        selectOne()
+                            .from(table(rel.linkTable(), lb))
+                            .where(col(lb, rel.linkSource()).eq(id))));
+          }
+          return c;
+        }
     }
   }
 
-  private org.jooq.Condition compare(ResolvedLookup r, Field<Object> col, FieldDef f, Object v, boolean neg) {
+  private org.jooq.Condition compare(
+      ResolvedLookup r, Field<Object> col, FieldDef f, Object v, boolean neg) {
     org.jooq.Condition c = compareRaw(r.lookup(), col, f, v);
     if (neg && r.lookup() != Lookup.ISNULL && !(r.lookup() == Lookup.EXACT && v == null)) {
       c = col.isNotNull().and(c);
@@ -197,15 +240,16 @@ public final class SqlCompiler {
           return falseCondition();
         }
         return col.eq(bind(f, v));
-      case IN: {
-        List<Field<Object>> binds = new ArrayList<>();
-        for (Object o : (List<Object>) v) {
-          if (!hasNul(f, o)) {
-            binds.add(bind(f, o));
+      case IN:
+        {
+          List<Field<Object>> binds = new ArrayList<>();
+          for (Object o : (List<Object>) v) {
+            if (!hasNul(f, o)) {
+              binds.add(bind(f, o));
+            }
           }
+          return binds.isEmpty() ? falseCondition() : col.in(binds);
         }
-        return binds.isEmpty() ? falseCondition() : col.in(binds);
-      }
       case GT:
         return col.gt(bind(f, v));
       case GTE:
@@ -214,10 +258,11 @@ public final class SqlCompiler {
         return col.lt(bind(f, v));
       case LTE:
         return col.le(bind(f, v));
-      case RANGE: {
-        List<Object> b = (List<Object>) v;
-        return col.between(bind(f, b.get(0)), bind(f, b.get(1)));
-      }
+      case RANGE:
+        {
+          List<Object> b = (List<Object>) v;
+          return col.between(bind(f, b.get(0)), bind(f, b.get(1)));
+        }
       default:
         return textMatch(l, col, f, (String) v);
     }
@@ -227,8 +272,10 @@ public final class SqlCompiler {
     if (dialect == Dialect.POSTGRES && s.indexOf('\0') >= 0) {
       return falseCondition(); // PostgreSQL text cannot hold NUL, so nothing matches
     }
-    Field<String> t = f.type() == FieldType.JSON && dialect == Dialect.POSTGRES
-        ? col.cast(String.class) : col.coerce(String.class);
+    Field<String> t =
+        f.type() == FieldType.JSON && dialect == Dialect.POSTGRES
+            ? col.cast(String.class)
+            : col.coerce(String.class);
     boolean sqlite = dialect == Dialect.SQLITE;
     int n = s.codePointCount(0, s.length());
     String low = s.toLowerCase(Locale.ROOT);
@@ -254,7 +301,8 @@ public final class SqlCompiler {
           return t.isNotNull();
         }
         return sqlite
-            ? DSL.function("substr", String.class, t, DSL.val(-n)).eq(DSL.val(s))
+            ? DSL.function("substr", String.class, t, DSL.val(-n))
+                .eq(DSL.val(s))
                 .and(DSL.function("length", Integer.class, t).ge(DSL.val(n)))
             : t.like(DSL.val("%" + escapeLike(s)), '\\');
       case ICONTAINS:
@@ -272,7 +320,9 @@ public final class SqlCompiler {
     }
   }
 
-  /** @return {@code lower(t)} with Unicode folding on both backends */
+  /**
+   * @return {@code lower(t)} with Unicode folding on both backends
+   */
   public Field<String> lower(Field<String> t) {
     return DSL.function(dialect == Dialect.SQLITE ? "lamin_lower" : "lower", String.class, t);
   }
@@ -280,16 +330,21 @@ public final class SqlCompiler {
   /**
    * @param t a text expression
    * @param needle the (lower-cased) value it is compared with
-   * @return {@code lower(t)}; on SQLite the Java-backed Unicode {@code lamin_lower} unless the needle is ASCII,
-   *     where SQLite's native ASCII {@code lower} gives the same matches much faster
+   * @return {@code lower(t)}; on SQLite the Java-backed Unicode {@code lamin_lower} unless the
+   *     needle is ASCII, where SQLite's native ASCII {@code lower} gives the same matches much
+   *     faster
    */
   public Field<String> lower(Field<String> t, String needle) {
     boolean ascii = needle.chars().allMatch(ch -> ch < 128);
-    return DSL.function(dialect == Dialect.SQLITE && !ascii ? "lamin_lower" : "lower", String.class, t);
+    return DSL.function(
+        dialect == Dialect.SQLITE && !ascii ? "lamin_lower" : "lower", String.class, t);
   }
 
   private boolean hasNul(FieldDef f, Object v) {
-    return dialect == Dialect.POSTGRES && f.type().isText() && v instanceof String s && s.indexOf('\0') >= 0;
+    return dialect == Dialect.POSTGRES
+        && f.type().isText()
+        && v instanceof String s
+        && s.indexOf('\0') >= 0;
   }
 
   @SuppressWarnings("unchecked")
@@ -298,7 +353,9 @@ public final class SqlCompiler {
     return (Field<Object>) (Field<?>) DSL.val(sql);
   }
 
-  /** @return {@code s} with LIKE wildcards and the escape character escaped by a backslash */
+  /**
+   * @return {@code s} with LIKE wildcards and the escape character escaped by a backslash
+   */
   public static String escapeLike(String s) {
     StringBuilder b = new StringBuilder(s.length() + 8);
     for (int i = 0; i < s.length(); i++) {

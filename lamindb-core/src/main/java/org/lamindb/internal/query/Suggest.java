@@ -6,11 +6,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-/** Nearest-name suggestions for error messages ("did you mean 'size'?"), by Levenshtein distance. */
+/**
+ * Nearest-name suggestions for error messages ("did you mean 'size'?"), by Levenshtein distance.
+ */
 public final class Suggest {
   private Suggest() {}
 
-  /** @return the edit distance between {@code a} and {@code b} */
+  /**
+   * @return the edit distance between {@code a} and {@code b}
+   */
   public static int distance(String a, String b) {
     int[] prev = new int[b.length() + 1];
     int[] cur = new int[b.length() + 1];
@@ -30,7 +34,9 @@ public final class Suggest {
     return prev[b.length()];
   }
 
-  /** @return up to three names of {@code candidates} close to {@code wrong}, nearest first */
+  /**
+   * @return up to three names of {@code candidates} close to {@code wrong}, nearest first
+   */
   public static List<String> nearest(String wrong, Collection<String> candidates) {
     String w = wrong.toLowerCase(Locale.ROOT);
     int max = Math.max(2, w.length() / 3);
@@ -41,11 +47,15 @@ public final class Suggest {
         out.add(c);
       }
     }
-    out.sort(Comparator.comparingInt((String c) -> distance(w, c.toLowerCase(Locale.ROOT))).thenComparing(c -> c));
+    out.sort(
+        Comparator.comparingInt((String c) -> distance(w, c.toLowerCase(Locale.ROOT)))
+            .thenComparing(c -> c));
     return out.size() > 3 ? out.subList(0, 3) : out;
   }
 
-  /** @return {@code "; did you mean 'a' or 'b'?"}, or a list of all valid names when none is close */
+  /**
+   * @return {@code "; did you mean 'a' or 'b'?"}, or a list of all valid names when none is close
+   */
   public static String hint(String wrong, Collection<String> candidates) {
     List<String> n = nearest(wrong, candidates);
     if (n.isEmpty()) {

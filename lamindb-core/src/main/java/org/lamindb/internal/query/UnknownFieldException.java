@@ -17,7 +17,9 @@ public final class UnknownFieldException extends InvalidArgumentException {
     this.atRoot = atRoot;
   }
 
-  /** @return true when the first segment of the lookup was unknown */
+  /**
+   * @return true when the first segment of the lookup was unknown
+   */
   public boolean atRoot() {
     return atRoot;
   }

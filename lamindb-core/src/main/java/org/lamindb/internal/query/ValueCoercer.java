@@ -26,12 +26,25 @@ import org.lamindb.spi.FieldType;
 import org.lamindb.spi.RegistryDef;
 
 /**
- * Checks and converts filter values to the Java type of the compared field ({@link FieldType#javaType()}); a value
- * of the wrong type fails with a message naming the lookup, the value and the expected type.
+ * Checks and converts filter values to the Java type of the compared field ({@link
+ * FieldType#javaType()}); a value of the wrong type fails with a message naming the lookup, the
+ * value and the expected type.
  */
 public final class ValueCoercer {
   private static final Map<String, Long> RUN_STATUS =
-      Map.of("scheduled", -3L, "restarted", -2L, "started", -1L, "completed", 0L, "errored", 1L, "aborted", 2L);
+      Map.of(
+          "scheduled",
+          -3L,
+          "restarted",
+          -2L,
+          "started",
+          -1L,
+          "completed",
+          0L,
+          "errored",
+          1L,
+          "aborted",
+          2L);
   private static final Map<String, Long> BRANCH_STATUS =
       Map.of("closed", -2L, "merged", -1L, "standalone", 0L, "draft", 1L, "review", 2L);
 
@@ -40,7 +53,8 @@ public final class ValueCoercer {
   /**
    * @param r the resolved lookup
    * @param value the raw value as passed to filter
-   * @return the value in canonical Java form: a single value, a {@code List} for IN and RANGE, a Boolean for ISNULL
+   * @return the value in canonical Java form: a single value, a {@code List} for IN and RANGE, a
+   *     Boolean for ISNULL
    */
   public static Object coerce(ResolvedLookup r, Object value) {
     Lookup l = r.lookup();
@@ -64,7 +78,10 @@ public final class ValueCoercer {
         List<?> range = asList(value, r);
         if (range.size() != 2 || range.get(0) == null || range.get(1) == null) {
           throw new InvalidArgumentException(
-              "lookup '" + r.key() + "' needs two non-null values [low, high], got " + describe(value));
+              "lookup '"
+                  + r.key()
+                  + "' needs two non-null values [low, high], got "
+                  + describe(value));
         }
         checkOrdering(r, f);
         return List.of(single(r, f, range.get(0)), single(r, f, range.get(1)));
@@ -77,8 +94,17 @@ public final class ValueCoercer {
     if (l.isTextMatch()) {
       if (!f.type().isText() && f.type() != FieldType.JSON) {
         throw new InvalidArgumentException(
-            "lookup '" + l.token() + "' in '" + r.key() + "' applies to text fields; '" + f.name() + "' of "
-                + r.fieldRegistry().name() + " is " + f.type().name().toLowerCase() + "; use exact, in, gt, lt or range");
+            "lookup '"
+                + l.token()
+                + "' in '"
+                + r.key()
+                + "' applies to text fields; '"
+                + f.name()
+                + "' of "
+                + r.fieldRegistry().name()
+                + " is "
+                + f.type().name().toLowerCase()
+                + "; use exact, in, gt, lt or range");
       }
       if (!(value instanceof CharSequence)) {
         throw new InvalidArgumentException(
@@ -89,8 +115,14 @@ public final class ValueCoercer {
           Pattern.compile(value.toString());
         } catch (PatternSyntaxException e) {
           throw new InvalidArgumentException(
-              "invalid regular expression in '" + r.key() + "': " + e.getDescription() + " near index "
-                  + e.getIndex() + " of " + describe(value));
+              "invalid regular expression in '"
+                  + r.key()
+                  + "': "
+                  + e.getDescription()
+                  + " near index "
+                  + e.getIndex()
+                  + " of "
+                  + describe(value));
         }
       }
       return value.toString();
@@ -105,9 +137,10 @@ public final class ValueCoercer {
   }
 
   /**
-   * Parses a value typed on a command line or in a form for lookup {@code r}: numbers, {@code true}/{@code false},
-   * ISO dates and timestamps, JSON for JSON fields; {@code a,b,c} lists for {@code __in} and {@code __range};
-   * {@code null} or an empty string for a missing value with the exact lookup.
+   * Parses a value typed on a command line or in a form for lookup {@code r}: numbers, {@code
+   * true}/{@code false}, ISO dates and timestamps, JSON for JSON fields; {@code a,b,c} lists for
+   * {@code __in} and {@code __range}; {@code null} or an empty string for a missing value with the
+   * exact lookup.
    *
    * @return the value in the form {@link #coerce} accepts
    */
@@ -115,7 +148,8 @@ public final class ValueCoercer {
     Lookup l = r.lookup();
     if (l == Lookup.ISNULL) {
       if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
-        throw new InvalidArgumentException("lookup '" + r.key() + "' needs true or false, got '" + text + "'");
+        throw new InvalidArgumentException(
+            "lookup '" + r.key() + "' needs true or false, got '" + text + "'");
       }
       return Boolean.parseBoolean(text.toLowerCase(java.util.Locale.ROOT));
     }
@@ -129,7 +163,8 @@ public final class ValueCoercer {
     if (l.isTextMatch()) {
       return text;
     }
-    if (l == Lookup.EXACT && (text.equals("null") || (text.isEmpty() && !r.field().type().isText()))) {
+    if (l == Lookup.EXACT
+        && (text.equals("null") || (text.isEmpty() && !r.field().type().isText()))) {
       return null;
     }
     return scalarFromText(r, text);
@@ -139,7 +174,8 @@ public final class ValueCoercer {
     FieldDef f = r.field();
     try {
       return switch (f.type()) {
-        case INTEGER -> f.name().equals("_status_code") && !t.matches("-?\\d+") ? t : Long.parseLong(t);
+        case INTEGER ->
+            f.name().equals("_status_code") && !t.matches("-?\\d+") ? t : Long.parseLong(t);
         case FLOAT -> Double.parseDouble(t);
         case BOOLEAN -> {
           if (!t.equalsIgnoreCase("true") && !t.equalsIgnoreCase("false")) {
@@ -153,16 +189,32 @@ public final class ValueCoercer {
       };
     } catch (NumberFormatException | com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new InvalidArgumentException(
-          "invalid value for '" + r.key() + "': field '" + f.name() + "' of " + r.fieldRegistry().name()
-              + " expects " + f.type().name().toLowerCase(java.util.Locale.ROOT) + ", got '" + t + "'");
+          "invalid value for '"
+              + r.key()
+              + "': field '"
+              + f.name()
+              + "' of "
+              + r.fieldRegistry().name()
+              + " expects "
+              + f.type().name().toLowerCase(java.util.Locale.ROOT)
+              + ", got '"
+              + t
+              + "'");
     }
   }
 
   private static void checkOrdering(ResolvedLookup r, FieldDef f) {
     if (f.type() == FieldType.BOOLEAN || f.type() == FieldType.JSON) {
       throw new InvalidArgumentException(
-          "lookup '" + r.lookup().token() + "' in '" + r.key() + "' does not apply to "
-              + f.type().name().toLowerCase() + " field '" + f.name() + "'; use exact or in");
+          "lookup '"
+              + r.lookup().token()
+              + "' in '"
+              + r.key()
+              + "' does not apply to "
+              + f.type().name().toLowerCase()
+              + " field '"
+              + f.name()
+              + "'; use exact or in");
     }
   }
 
@@ -192,11 +244,17 @@ public final class ValueCoercer {
     }
     if (f.name().equals("_status_code") && v instanceof String s) {
       String reg = r.fieldRegistry().name();
-      Map<String, Long> codes = reg.equals("Run") ? RUN_STATUS : reg.equals("Branch") ? BRANCH_STATUS : null;
+      Map<String, Long> codes =
+          reg.equals("Run") ? RUN_STATUS : reg.equals("Branch") ? BRANCH_STATUS : null;
       if (codes == null || !codes.containsKey(s)) {
         throw new InvalidArgumentException(
-            "unknown status '" + s + "' for " + reg
-                + (codes == null ? "; pass a status code" : "; valid: " + new java.util.TreeSet<>(codes.keySet())));
+            "unknown status '"
+                + s
+                + "' for "
+                + reg
+                + (codes == null
+                    ? "; pass a status code"
+                    : "; valid: " + new java.util.TreeSet<>(codes.keySet())));
       }
       return codes.get(s);
     }
@@ -209,7 +267,10 @@ public final class ValueCoercer {
           throw wrong(r, f, v, "a string");
         }
         case INTEGER -> {
-          if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+          if (v instanceof Long
+              || v instanceof Integer
+              || v instanceof Short
+              || v instanceof Byte) {
             yield ((Number) v).longValue();
           }
           if (v instanceof BigInteger b && b.bitLength() < 64) {
@@ -267,40 +328,69 @@ public final class ValueCoercer {
         case JSON -> v instanceof JsonNode ? v : Database.json().valueToTree(v);
       };
     } catch (DateTimeParseException e) {
-      throw wrong(r, f, v, f.type() == FieldType.DATE ? "an ISO date (2025-01-31)" : "an ISO timestamp");
+      throw wrong(
+          r, f, v, f.type() == FieldType.DATE ? "an ISO date (2025-01-31)" : "an ISO timestamp");
     } catch (IllegalArgumentException e) {
       throw wrong(r, f, v, "a JSON-serializable value");
     }
   }
 
   private static Long entityId(ResolvedLookup r, FieldDef f, SQLRecord<?> rec) {
-    if (f.type() != FieldType.INTEGER || !(r.endsOnRelation() || f.name().endsWith("_id") || f.name().equals("id"))) {
+    if (f.type() != FieldType.INTEGER
+        || !(r.endsOnRelation() || f.name().endsWith("_id") || f.name().equals("id"))) {
       throw wrong(r, f, rec, f.type().name().toLowerCase() + " value");
     }
     RegistryDef expected = r.fieldRegistry();
     if (r.endsOnRelation() && !rec.registry().name().equals(expected.name())) {
       throw new InvalidArgumentException(
-          "lookup '" + r.key() + "' needs a " + expected.name() + ", got a " + rec.registry().name());
+          "lookup '"
+              + r.key()
+              + "' needs a "
+              + expected.name()
+              + ", got a "
+              + rec.registry().name());
     }
     if (rec.id() == null) {
       throw new InvalidArgumentException(
-          rec.registry().name() + " " + rec + " used in '" + r.key() + "' is not saved; save it first");
+          rec.registry().name()
+              + " "
+              + rec
+              + " used in '"
+              + r.key()
+              + "' is not saved; save it first");
     }
     return rec.id();
   }
 
-  private static InvalidArgumentException wrong(ResolvedLookup r, FieldDef f, Object v, String expected) {
+  private static InvalidArgumentException wrong(
+      ResolvedLookup r, FieldDef f, Object v, String expected) {
     String hint = "";
     if (r.endsOnRelation() && v instanceof CharSequence) {
       RegistryDef t = r.fieldRegistry();
-      hint = "; did you mean '" + r.key().replaceAll("__(exact|in)$", "") + "__" + t.nameField() + "'?";
+      hint =
+          "; did you mean '"
+              + r.key().replaceAll("__(exact|in)$", "")
+              + "__"
+              + t.nameField()
+              + "'?";
     }
     return new InvalidArgumentException(
-        "invalid value for '" + r.key() + "': field '" + f.name() + "' of " + r.fieldRegistry().name() + " expects "
-            + expected + ", got " + describe(v) + hint);
+        "invalid value for '"
+            + r.key()
+            + "': field '"
+            + f.name()
+            + "' of "
+            + r.fieldRegistry().name()
+            + " expects "
+            + expected
+            + ", got "
+            + describe(v)
+            + hint);
   }
 
-  /** @return the value and its Java type for messages */
+  /**
+   * @return the value and its Java type for messages
+   */
   public static String describe(Object v) {
     if (v == null) {
       return "null";

@@ -15,7 +15,8 @@ final class CloudMarker {
   private CloudMarker() {}
 
   static void write(String root, StorageMarker marker) throws IOException {
-    for (StorageBackendProvider p : ServiceLoader.load(StorageBackendProvider.class, CloudMarker.class.getClassLoader())) {
+    for (StorageBackendProvider p :
+        ServiceLoader.load(StorageBackendProvider.class, CloudMarker.class.getClassLoader())) {
       if (p.supports(root)) {
         Path tmp = Files.createTempDirectory("lamin-marker");
         try (StorageBackend b = p.open(root, Map.of())) {
@@ -30,7 +31,10 @@ final class CloudMarker {
       }
     }
     throw new StorageException(
-        "no storage backend for '" + root + "': add org.lamindb:lamindb-storage-"
-            + (root.startsWith("s3://") ? "s3" : "gcs") + " to the classpath");
+        "no storage backend for '"
+            + root
+            + "': add org.lamindb:lamindb-storage-"
+            + (root.startsWith("s3://") ? "s3" : "gcs")
+            + " to the classpath");
   }
 }

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import org.lamindb.InstanceException;
 
-/** Reads and writes the dotenv-style settings files LaminDB keeps under {@code ~/.lamin} ({@code key=value}). */
+/**
+ * Reads and writes the dotenv-style settings files LaminDB keeps under {@code ~/.lamin} ({@code
+ * key=value}).
+ */
 final class EnvFile {
   private EnvFile() {}
 
@@ -38,7 +41,8 @@ final class EnvFile {
       }
       String k = t.substring(0, eq).strip();
       String v = t.substring(eq + 1).strip();
-      if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
+      if (v.length() >= 2
+          && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
         v = v.substring(1, v.length() - 1);
       }
       m.put(k, "null".equals(v) ? null : v);
@@ -48,7 +52,10 @@ final class EnvFile {
 
   private static InstanceException corrupt(Path file, int line, String what) {
     return new InstanceException(
-        "settings file " + file + " is corrupt" + (line > 0 ? " (line " + line + ": " + what + ")" : " (" + what + ")")
+        "settings file "
+            + file
+            + " is corrupt"
+            + (line > 0 ? " (line " + line + ": " + what + ")" : " (" + what + ")")
             + "; fix or delete it, then run `lamin connect` or `lamin init` again");
   }
 
@@ -60,7 +67,10 @@ final class EnvFile {
   static void write(Path file, Map<String, String> values) {
     StringBuilder s = new StringBuilder();
     for (Map.Entry<String, String> e : values.entrySet()) {
-      s.append(e.getKey()).append('=').append(e.getValue() == null ? "null" : e.getValue()).append('\n');
+      s.append(e.getKey())
+          .append('=')
+          .append(e.getValue() == null ? "null" : e.getValue())
+          .append('\n');
     }
     writeText(file, s.toString());
   }
@@ -77,8 +87,13 @@ final class EnvFile {
       }
     } catch (IOException e) {
       throw new InstanceException(
-          "cannot write settings file " + file + ": " + e.getMessage() + "; check that "
-              + file.getParent() + " is writable (or set LAMIN_HOME)",
+          "cannot write settings file "
+              + file
+              + ": "
+              + e.getMessage()
+              + "; check that "
+              + file.getParent()
+              + " is writable (or set LAMIN_HOME)",
           e);
     }
   }

@@ -43,9 +43,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates, opens, migrates and deletes instances. {@code init} checks everything it can before writing (name,
- * storage folder, marker of another instance, database reachability) and undoes what it created when a later step
- * fails, so a failed init leaves nothing half-created.
+ * Creates, opens, migrates and deletes instances. {@code init} checks everything it can before
+ * writing (name, storage folder, marker of another instance, database reachability) and undoes what
+ * it created when a later step fails, so a failed init leaves nothing half-created.
  */
 public final class InstanceManager {
   private static final Logger LOG = LoggerFactory.getLogger(InstanceManager.class);
@@ -54,32 +54,42 @@ public final class InstanceManager {
 
   private InstanceManager() {}
 
-  /** @return the validated instance name */
+  /**
+   * @return the validated instance name
+   */
   public static String checkName(String name) {
     if (name == null || !NAME.matcher(name).matches()) {
       throw new InvalidArgumentException(
-          "invalid instance name '" + name + "': use lower-case letters, digits, '.', '_' and '-', starting with a"
+          "invalid instance name '"
+              + name
+              + "': use lower-case letters, digits, '.', '_' and '-', starting with a"
               + " letter or digit (e.g. my-data)");
     }
     return name;
   }
 
-  /** @return the normalized storage root: an absolute POSIX path, or {@code s3://bucket/prefix} */
+  /**
+   * @return the normalized storage root: an absolute POSIX path, or {@code s3://bucket/prefix}
+   */
   public static String normalizeRoot(String storage) {
     if (storage == null || storage.isBlank()) {
-      throw new InvalidArgumentException("pass a storage location, e.g. --storage ./mydata or s3://bucket/prefix");
+      throw new InvalidArgumentException(
+          "pass a storage location, e.g. --storage ./mydata or s3://bucket/prefix");
     }
     String s = storage.strip();
     if (s.startsWith("s3://") || s.startsWith("gs://")) {
       String r = s.replaceAll("/+$", "");
       if (r.length() <= 5) {
-        throw new InvalidArgumentException("storage '" + storage + "' names no bucket; use s3://bucket[/prefix]");
+        throw new InvalidArgumentException(
+            "storage '" + storage + "' names no bucket; use s3://bucket[/prefix]");
       }
       return r;
     }
     if (s.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") && !s.startsWith("file://")) {
       throw new InvalidArgumentException(
-          "unsupported storage '" + storage + "': use a local folder, s3://bucket/prefix or gs://bucket/prefix");
+          "unsupported storage '"
+              + storage
+              + "': use a local folder, s3://bucket/prefix or gs://bucket/prefix");
     }
     if (s.startsWith("file://")) {
       s = s.substring("file://".length());
@@ -100,7 +110,9 @@ public final class InstanceManager {
     return root.startsWith("s3://") || root.startsWith("gs://");
   }
 
-  /** @return LaminDB's local instance id: UUID5(URL namespace, "owner/name") as 32 hex characters */
+  /**
+   * @return LaminDB's local instance id: UUID5(URL namespace, "owner/name") as 32 hex characters
+   */
   static String instanceId(String owner, String name) {
     try {
       MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
@@ -121,7 +133,9 @@ public final class InstanceManager {
     }
   }
 
-  /** @return the instance uid: first 12 base62 characters of md5(id) */
+  /**
+   * @return the instance uid: first 12 base62 characters of md5(id)
+   */
   static String instanceUid(String id) {
     try {
       byte[] d = MessageDigest.getInstance("MD5").digest(id.getBytes(StandardCharsets.UTF_8));
@@ -151,13 +165,16 @@ public final class InstanceManager {
     PostgresUrl pg = o.db() == null ? null : PostgresUrl.parse(o.db());
     if (pg == null && isCloud(root)) {
       throw new InvalidArgumentException(
-          "an instance with storage " + root + " needs a PostgreSQL database: pass --db postgresql://...");
+          "an instance with storage "
+              + root
+              + " needs a PostgreSQL database: pass --db postgresql://...");
     }
     String name =
         o.name() != null
             ? o.name()
-            : pg != null ? pg.database().toLowerCase(Locale.ROOT)
-            : root.substring(root.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+            : pg != null
+                ? pg.database().toLowerCase(Locale.ROOT)
+                : root.substring(root.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
     checkName(name);
     List<LaminModule> modules = Modules.resolve(o.modules());
     String owner = store.currentUser().handle();
@@ -168,9 +185,14 @@ public final class InstanceManager {
       boolean same = e.storageRoot().equals(root) && java.util.Objects.equals(e.db(), o.db());
       if (!same) {
         throw new InstanceException(
-            "instance " + slug + " already exists with storage " + e.storageRoot()
+            "instance "
+                + slug
+                + " already exists with storage "
+                + e.storageRoot()
                 + (e.db() != null ? " and a PostgreSQL database" : "")
-                + "; pick another --name, connect with `lamin connect " + slug + "`, or delete it first");
+                + "; pick another --name, connect with `lamin connect "
+                + slug
+                + "`, or delete it first");
       }
       LOG.info("instance {} exists, connecting", slug);
       store.setCurrent(e);
@@ -188,7 +210,10 @@ public final class InstanceManager {
       if (sqliteFile != null) {
         if (Files.exists(sqliteFile)) {
           throw new InstanceException(
-              "storage " + root + " already holds a LaminDB database (" + sqliteFile
+              "storage "
+                  + root
+                  + " already holds a LaminDB database ("
+                  + sqliteFile
                   + ") that is not marked as this instance's; connect to its instance or choose another --storage");
         }
         created.add(sqliteFile);
@@ -210,8 +235,10 @@ public final class InstanceManager {
       } else {
         marker.write(Path.of(root));
       }
-      List<String> modNames = modules.stream().map(LaminModule::name).filter(n -> !n.equals("lamindb")).toList();
-      InstanceSettings s = new InstanceSettings(owner, name, root, o.db(), modNames, id, new LinkedHashMap<>());
+      List<String> modNames =
+          modules.stream().map(LaminModule::name).filter(n -> !n.equals("lamindb")).toList();
+      InstanceSettings s =
+          new InstanceSettings(owner, name, root, o.db(), modNames, id, new LinkedHashMap<>());
       store.save(s, true);
       return s;
     } catch (RuntimeException | IOException e) {
@@ -230,7 +257,8 @@ public final class InstanceManager {
     }
   }
 
-  private static void prepareLocalRoot(Path root, String slug, List<Path> created) throws IOException {
+  private static void prepareLocalRoot(Path root, String slug, List<Path> created)
+      throws IOException {
     if (Files.exists(root) && !Files.isDirectory(root)) {
       throw new InstanceException(
           "storage " + root + " is a file, not a folder; pass a folder (it is created if missing)");
@@ -239,10 +267,17 @@ public final class InstanceManager {
     if (marker.isPresent()) {
       String other = marker.get().instanceSlug();
       throw new InstanceException(
-          "storage " + root + " is already managed by instance " + (other == null ? "(unknown)" : other)
+          "storage "
+              + root
+              + " is already managed by instance "
+              + (other == null ? "(unknown)" : other)
               + (slug.equals(other)
-                  ? " whose settings are gone; delete " + root.resolve(StorageMarker.PATH) + " and its lamin.db to start over"
-                  : "; connect to it with `lamin connect " + other + "` or choose another --storage"));
+                  ? " whose settings are gone; delete "
+                      + root.resolve(StorageMarker.PATH)
+                      + " and its lamin.db to start over"
+                  : "; connect to it with `lamin connect "
+                      + other
+                      + "` or choose another --storage"));
     }
     try {
       mkdirs(root, created);
@@ -251,10 +286,20 @@ public final class InstanceManager {
       Files.delete(probe);
     } catch (FileAlreadyExistsException | NotDirectoryException e) {
       throw new InstanceException(
-          "cannot create storage folder " + root + ": '" + e.getFile() + "' is a file; choose another --storage", e);
+          "cannot create storage folder "
+              + root
+              + ": '"
+              + e.getFile()
+              + "' is a file; choose another --storage",
+          e);
     } catch (IOException e) {
       throw new InstanceException(
-          "storage " + root + " is not writable (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+          "storage "
+              + root
+              + " is not writable ("
+              + e.getClass().getSimpleName()
+              + ": "
+              + e.getMessage()
               + "); choose a folder you can write to",
           e);
     }
@@ -303,47 +348,63 @@ public final class InstanceManager {
         }
       }
       try (Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("SELECT DISTINCT instance_uid FROM lamindb_storage WHERE instance_uid IS NOT NULL")) {
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT DISTINCT instance_uid FROM lamindb_storage WHERE instance_uid IS NOT NULL")) {
         while (rs.next()) {
           if (!iuid.equals(rs.getString(1))) {
             throw new InstanceException(
-                "database " + pg.redacted() + " already holds another LaminDB instance (uid " + rs.getString(1)
+                "database "
+                    + pg.redacted()
+                    + " already holds another LaminDB instance (uid "
+                    + rs.getString(1)
                     + "); use another database or connect to that instance");
           }
         }
       }
     } catch (SQLException e) {
-      throw new InstanceException("cannot inspect database " + pg.redacted() + ": " + e.getMessage(), e);
+      throw new InstanceException(
+          "cannot inspect database " + pg.redacted() + ": " + e.getMessage(), e);
     }
   }
 
   /** Inserts the current user and the default storage row; returns the storage uid. */
   private static String seed(Database db, SettingsStore store, String root, String iuid) {
-    return db.transaction(ctx -> {
-      long userId = ensureUser(db, ctx, store.currentUser());
-      Record existing =
-          ctx.select(col("uid")).from(RecordStore.table(CoreRegistries.STORAGE)).where(col("root").eq(root)).fetchOne();
-      if (existing != null) {
-        return (String) existing.get(0);
-      }
-      String uid = Uids.random(12);
-      var now = db.toSql(org.lamindb.spi.FieldType.DATETIME, RecordStore.now());
-      ctx.insertInto(RecordStore.table(CoreRegistries.STORAGE))
-          .set(col("uid"), uid)
-          .set(col("root"), root)
-          .set(col("type"), root.startsWith("s3://") ? "s3" : root.startsWith("gs://") ? "gs" : "local")
-          .set(col("instance_uid"), iuid)
-          .set(col("created_by_id"), userId)
-          .set(col("created_at"), now)
-          .set(col("updated_at"), now)
-          .execute();
-      return uid;
-    });
+    return db.transaction(
+        ctx -> {
+          long userId = ensureUser(db, ctx, store.currentUser());
+          Record existing =
+              ctx.select(col("uid"))
+                  .from(RecordStore.table(CoreRegistries.STORAGE))
+                  .where(col("root").eq(root))
+                  .fetchOne();
+          if (existing != null) {
+            return (String) existing.get(0);
+          }
+          String uid = Uids.random(12);
+          var now = db.toSql(org.lamindb.spi.FieldType.DATETIME, RecordStore.now());
+          ctx.insertInto(RecordStore.table(CoreRegistries.STORAGE))
+              .set(col("uid"), uid)
+              .set(col("root"), root)
+              .set(
+                  col("type"),
+                  root.startsWith("s3://") ? "s3" : root.startsWith("gs://") ? "gs" : "local")
+              .set(col("instance_uid"), iuid)
+              .set(col("created_by_id"), userId)
+              .set(col("created_at"), now)
+              .set(col("updated_at"), now)
+              .execute();
+          return uid;
+        });
   }
 
   /** Makes sure the user row exists; returns its id. */
   static long ensureUser(Database db, org.jooq.DSLContext ctx, SettingsStore.UserSettings u) {
-    Record r = ctx.select(col("id"), col("handle")).from(RecordStore.table(CoreRegistries.USER)).where(col("uid").eq(u.uid())).fetchOne();
+    Record r =
+        ctx.select(col("id"), col("handle"))
+            .from(RecordStore.table(CoreRegistries.USER))
+            .where(col("uid").eq(u.uid()))
+            .fetchOne();
     if (r != null) {
       return ((Number) r.get(0)).longValue();
     }
@@ -361,7 +422,8 @@ public final class InstanceManager {
   }
 
   /**
-   * Opens an instance: connects, migrates older schemas, refuses newer ones, loads user and storage.
+   * Opens an instance: connects, migrates older schemas, refuses newer ones, loads user and
+   * storage.
    *
    * @param migrate false only to read the schema state without changing it
    */
@@ -372,8 +434,16 @@ public final class InstanceManager {
       Path file = Path.of(s.storageRoot(), ".lamindb", "lamin.db");
       if (!Files.exists(file)) {
         throw new InstanceException(
-            "instance " + s.slug() + ": its database " + file + " is missing; was the storage folder moved or"
-                + " deleted? Fix the path in " + store.home() + " or run `lamin delete --force " + s.slug() + "`");
+            "instance "
+                + s.slug()
+                + ": its database "
+                + file
+                + " is missing; was the storage folder moved or"
+                + " deleted? Fix the path in "
+                + store.home()
+                + " or run `lamin delete --force "
+                + s.slug()
+                + "`");
       }
       db = Database.sqlite(file);
     } else {
@@ -386,11 +456,19 @@ public final class InstanceManager {
         int latest = Migrator.latestVersion(m);
         if (current > latest) {
           throw new InstanceException(
-              "instance " + s.slug() + " has '" + m.name() + "' schema version " + current
-                  + ", newer than this lamindb-java supports (" + latest + "); upgrade lamindb-java");
+              "instance "
+                  + s.slug()
+                  + " has '"
+                  + m.name()
+                  + "' schema version "
+                  + current
+                  + ", newer than this lamindb-java supports ("
+                  + latest
+                  + "); upgrade lamindb-java");
         }
         if (current < latest && migrate) {
-          LOG.info("migrating {} module {} from version {} to {}", s.slug(), m.name(), current, latest);
+          LOG.info(
+              "migrating {} module {} from version {} to {}", s.slug(), m.name(), current, latest);
           current = Migrator.migrate(db, m, 0);
         }
         versions.put(m.name(), current);
@@ -401,19 +479,26 @@ public final class InstanceManager {
       }
       final Database d = db;
       long[] ids =
-          db.transaction(ctx -> {
-            long userId = ensureUser(d, ctx, store.currentUser());
-            Record st =
-                ctx.select(col("id")).from(RecordStore.table(CoreRegistries.STORAGE))
-                    .where(col("root").eq(s.defaultStorage())).fetchOne();
-            if (st == null) {
-              throw new InstanceException(
-                  "instance " + s.slug() + " has no storage row for " + s.defaultStorage()
-                      + "; its settings do not match its database (reset with `lamin settings storage set "
-                      + s.storageRoot() + "`)");
-            }
-            return new long[] {userId, ((Number) st.get(0)).longValue()};
-          });
+          db.transaction(
+              ctx -> {
+                long userId = ensureUser(d, ctx, store.currentUser());
+                Record st =
+                    ctx.select(col("id"))
+                        .from(RecordStore.table(CoreRegistries.STORAGE))
+                        .where(col("root").eq(s.defaultStorage()))
+                        .fetchOne();
+                if (st == null) {
+                  throw new InstanceException(
+                      "instance "
+                          + s.slug()
+                          + " has no storage row for "
+                          + s.defaultStorage()
+                          + "; its settings do not match its database (reset with `lamin settings storage set "
+                          + s.storageRoot()
+                          + "`)");
+                }
+                return new long[] {userId, ((Number) st.get(0)).longValue()};
+              });
       inst.setContext(ids[0], store.currentUser().handle(), ids[1], s.defaultStorage());
       return inst;
     } catch (RuntimeException e) {
@@ -423,8 +508,9 @@ public final class InstanceManager {
   }
 
   /**
-   * Deletes an instance: its database (SQLite file, or its tables on PostgreSQL), the {@code .lamindb/} folder of
-   * its local storage (marker and auto-managed files), and its settings. Files outside {@code .lamindb/} are kept.
+   * Deletes an instance: its database (SQLite file, or its tables on PostgreSQL), the {@code
+   * .lamindb/} folder of its local storage (marker and auto-managed files), and its settings. Files
+   * outside {@code .lamindb/} are kept.
    *
    * @return what was removed, one line each
    */
@@ -432,8 +518,11 @@ public final class InstanceManager {
     InstanceSettings s = store.resolve(ref);
     if (!force) {
       throw new InstanceException(
-          "refusing to delete instance " + s.slug() + " without --force: it removes its database and "
-              + s.storageRoot() + "/.lamindb (files registered elsewhere in the storage are kept)");
+          "refusing to delete instance "
+              + s.slug()
+              + " without --force: it removes its database and "
+              + s.storageRoot()
+              + "/.lamindb (files registered elsewhere in the storage are kept)");
     }
     List<String> removed = new ArrayList<>();
     if (!s.isSqlite()) {
@@ -454,7 +543,8 @@ public final class InstanceManager {
         }
       }
     } else {
-      LOG.warn("objects in {}/.lamindb are kept; remove them with your cloud tools", s.storageRoot());
+      LOG.warn(
+          "objects in {}/.lamindb are kept; remove them with your cloud tools", s.storageRoot());
     }
     store.remove(s);
     removed.add("settings of " + s.slug());
@@ -489,7 +579,8 @@ public final class InstanceManager {
   }
 
   /** Migrates every module of an instance to its latest version; returns the versions. */
-  public static Map<String, Integer> migrate(SettingsStore store, InstanceSettings s, Map<String, Integer> targets) {
+  public static Map<String, Integer> migrate(
+      SettingsStore store, InstanceSettings s, Map<String, Integer> targets) {
     List<LaminModule> modules = Modules.resolve(s.modules());
     try (Database db =
         s.isSqlite()
@@ -504,9 +595,9 @@ public final class InstanceManager {
   }
 
   /**
-   * Makes {@code storage} the default storage for new artifacts of instance {@code s}: registers it (writing its
-   * marker) unless it is registered already, then records it in the settings. Refuses a location managed by
-   * another instance.
+   * Makes {@code storage} the default storage for new artifacts of instance {@code s}: registers it
+   * (writing its marker) unless it is registered already, then records it in the settings. Refuses
+   * a location managed by another instance.
    *
    * @return the normalized root
    */
@@ -514,8 +605,12 @@ public final class InstanceManager {
     String root = normalizeRoot(storage);
     try (Instance inst = open(store, s, true)) {
       Record existing =
-          inst.db().dsl().select(col("id")).from(RecordStore.table(CoreRegistries.STORAGE))
-              .where(col("root").eq(root)).fetchOne();
+          inst.db()
+              .dsl()
+              .select(col("id"))
+              .from(RecordStore.table(CoreRegistries.STORAGE))
+              .where(col("root").eq(root))
+              .fetchOne();
       if (existing == null) {
         List<Path> created = new ArrayList<>();
         try {
@@ -524,16 +619,27 @@ public final class InstanceManager {
           }
           String iuid = instanceUid(s.id() == null ? instanceId(s.owner(), s.name()) : s.id());
           String uid =
-              inst.db().transaction(ctx -> {
-                String u = Uids.random(12);
-                var now = inst.db().toSql(org.lamindb.spi.FieldType.DATETIME, RecordStore.now());
-                ctx.insertInto(RecordStore.table(CoreRegistries.STORAGE))
-                    .set(col("uid"), u).set(col("root"), root)
-                    .set(col("type"), root.startsWith("s3://") ? "s3" : root.startsWith("gs://") ? "gs" : "local")
-                    .set(col("instance_uid"), iuid).set(col("created_by_id"), inst.userId())
-                    .set(col("created_at"), now).set(col("updated_at"), now).execute();
-                return u;
-              });
+              inst.db()
+                  .transaction(
+                      ctx -> {
+                        String u = Uids.random(12);
+                        var now =
+                            inst.db().toSql(org.lamindb.spi.FieldType.DATETIME, RecordStore.now());
+                        ctx.insertInto(RecordStore.table(CoreRegistries.STORAGE))
+                            .set(col("uid"), u)
+                            .set(col("root"), root)
+                            .set(
+                                col("type"),
+                                root.startsWith("s3://")
+                                    ? "s3"
+                                    : root.startsWith("gs://") ? "gs" : "local")
+                            .set(col("instance_uid"), iuid)
+                            .set(col("created_by_id"), inst.userId())
+                            .set(col("created_at"), now)
+                            .set(col("updated_at"), now)
+                            .execute();
+                        return u;
+                      });
           StorageMarker marker = new StorageMarker(uid, s.slug(), iuid);
           if (isCloud(root)) {
             CloudMarker.write(root, marker);
@@ -555,7 +661,9 @@ public final class InstanceManager {
     return root;
   }
 
-  /** @return the dialect an instance uses */
+  /**
+   * @return the dialect an instance uses
+   */
   public static Dialect dialect(InstanceSettings s) {
     return s.isSqlite() ? Dialect.SQLITE : Dialect.POSTGRES;
   }

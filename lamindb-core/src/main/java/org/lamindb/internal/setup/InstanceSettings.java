@@ -28,28 +28,39 @@ public record InstanceSettings(
 
   static final String PREFIX = "lamindb_instance_";
 
-  /** @return {@code owner/name} */
+  /**
+   * @return {@code owner/name}
+   */
   public String slug() {
     return owner + "/" + name;
   }
 
-  /** Settings key of the default storage for new artifacts when it differs from the instance's root. */
+  /**
+   * Settings key of the default storage for new artifacts when it differs from the instance's root.
+   */
   static final String DEFAULT_STORAGE = "lamindb_java_default_storage";
 
-  /** @return the storage new artifacts go to: the one set with {@code lamin settings storage set}, else the root */
+  /**
+   * @return the storage new artifacts go to: the one set with {@code lamin settings storage set},
+   *     else the root
+   */
   public String defaultStorage() {
     String d = extra.get(DEFAULT_STORAGE);
     return d == null || d.isBlank() ? storageRoot : d;
   }
 
-  /** @return a copy whose default storage for new artifacts is {@code root} */
+  /**
+   * @return a copy whose default storage for new artifacts is {@code root}
+   */
   public InstanceSettings withDefaultStorage(String root) {
     Map<String, String> e = new LinkedHashMap<>(extra);
     e.put(DEFAULT_STORAGE, root.equals(storageRoot) ? null : root);
     return new InstanceSettings(owner, name, storageRoot, db, modules, id, e);
   }
 
-  /** @return true for SQLite instances */
+  /**
+   * @return true for SQLite instances
+   */
   public boolean isSqlite() {
     return db == null;
   }
@@ -82,14 +93,20 @@ public record InstanceSettings(
     String root = m.get(PREFIX + "storage_root");
     if (owner == null || name == null || root == null) {
       throw new org.lamindb.InstanceException(
-          "settings file " + file + " is corrupt (it lacks owner, name or storage_root); delete it and run"
+          "settings file "
+              + file
+              + " is corrupt (it lacks owner, name or storage_root); delete it and run"
               + " `lamin init` or `lamin connect` again");
     }
     String schema = m.get(PREFIX + "schema_str");
     List<String> modules =
         schema == null || schema.isBlank()
             ? List.of()
-            : new ArrayList<>(Arrays.stream(schema.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
+            : new ArrayList<>(
+                Arrays.stream(schema.split(","))
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
+                    .toList());
     Map<String, String> extra = new LinkedHashMap<>(m);
     return new InstanceSettings(
         owner, name, root, m.get(PREFIX + "db"), List.copyOf(modules), m.get(PREFIX + "id"), extra);

@@ -14,9 +14,10 @@ import org.lamindb.InvalidArgumentException;
 import org.lamindb.NotFoundException;
 
 /**
- * The settings directory ({@code $LAMIN_HOME}, default {@code ~/.lamin}) with LaminDB's file layout: one {@code
- * instance--<owner>--<name>.env} per instance, {@code current_instance.env} (a copy of the current one), {@code
- * current_user.env}, and {@code storage.env} for the cache directory.
+ * The settings directory ({@code $LAMIN_HOME}, default {@code ~/.lamin}) with LaminDB's file
+ * layout: one {@code instance--<owner>--<name>.env} per instance, {@code current_instance.env} (a
+ * copy of the current one), {@code current_user.env}, and {@code storage.env} for the cache
+ * directory.
  */
 public final class SettingsStore {
   private static final String CURRENT = "current_instance.env";
@@ -28,30 +29,38 @@ public final class SettingsStore {
 
   /**
    * @param home the settings directory
-   * @param env environment variables to honour ({@code LAMIN_INSTANCE}, {@code LAMIN_CACHE_DIR}, ...)
+   * @param env environment variables to honour ({@code LAMIN_INSTANCE}, {@code LAMIN_CACHE_DIR},
+   *     ...)
    */
   public SettingsStore(Path home, Map<String, String> env) {
     this.home = home.toAbsolutePath().normalize();
     this.env = Map.copyOf(env);
   }
 
-  /** @return a store for this process: {@code $LAMIN_HOME} or {@code ~/.lamin} */
+  /**
+   * @return a store for this process: {@code $LAMIN_HOME} or {@code ~/.lamin}
+   */
   public static SettingsStore fromEnvironment() {
     Map<String, String> env = System.getenv();
     String h = env.get("LAMIN_HOME");
     if (h == null || h.isBlank()) {
       h = System.getProperty("lamin.home");
     }
-    Path home = h != null && !h.isBlank() ? Path.of(h) : Path.of(System.getProperty("user.home"), ".lamin");
+    Path home =
+        h != null && !h.isBlank() ? Path.of(h) : Path.of(System.getProperty("user.home"), ".lamin");
     return new SettingsStore(home, env);
   }
 
-  /** @return the settings directory */
+  /**
+   * @return the settings directory
+   */
   public Path home() {
     return home;
   }
 
-  /** @return the environment this store honours */
+  /**
+   * @return the environment this store honours
+   */
   public Map<String, String> env() {
     return env;
   }
@@ -60,7 +69,9 @@ public final class SettingsStore {
     return home.resolve("instance--" + owner + "--" + name + ".env");
   }
 
-  /** @return all instances known here */
+  /**
+   * @return all instances known here
+   */
   public List<InstanceSettings> instances() {
     if (!Files.isDirectory(home)) {
       return List.of();
@@ -79,14 +90,19 @@ public final class SettingsStore {
     return out;
   }
 
-  /** @return the settings of {@code owner/name}, if present */
+  /**
+   * @return the settings of {@code owner/name}, if present
+   */
   public Optional<InstanceSettings> instance(String owner, String name) {
     Path f = instanceFile(owner, name);
-    return Files.exists(f) ? Optional.of(InstanceSettings.fromMap(EnvFile.read(f), f)) : Optional.empty();
+    return Files.exists(f)
+        ? Optional.of(InstanceSettings.fromMap(EnvFile.read(f), f))
+        : Optional.empty();
   }
 
   /**
-   * Resolves {@code owner/name} or a bare {@code name} (own instances first, then a unique match among all).
+   * Resolves {@code owner/name} or a bare {@code name} (own instances first, then a unique match
+   * among all).
    *
    * @throws NotFoundException naming the known instances when nothing matches
    */
@@ -108,13 +124,16 @@ public final class SettingsStore {
     if (own.isPresent()) {
       return own.get();
     }
-    List<InstanceSettings> matches = instances().stream().filter(s -> s.name().equals(name)).toList();
+    List<InstanceSettings> matches =
+        instances().stream().filter(s -> s.name().equals(name)).toList();
     if (matches.size() == 1) {
       return matches.get(0);
     }
     if (matches.size() > 1) {
       throw new InvalidArgumentException(
-          "several instances are named '" + name + "': "
+          "several instances are named '"
+              + name
+              + "': "
               + String.join(", ", matches.stream().map(InstanceSettings::slug).toList())
               + "; pass <owner>/<name>");
     }
@@ -124,12 +143,18 @@ public final class SettingsStore {
   private NotFoundException notFound(String ref) {
     List<String> known = instances().stream().map(InstanceSettings::slug).toList();
     return new NotFoundException(
-        "no instance '" + ref + "' in " + home
+        "no instance '"
+            + ref
+            + "' in "
+            + home
             + (known.isEmpty() ? "" : "; known instances: " + String.join(", ", known))
             + ". Create one with `lamin init --storage <dir>`");
   }
 
-  /** @return the current instance: {@code LAMIN_INSTANCE}/{@code LAMIN_CURRENT_INSTANCE}, else the saved one */
+  /**
+   * @return the current instance: {@code LAMIN_INSTANCE}/{@code LAMIN_CURRENT_INSTANCE}, else the
+   *     saved one
+   */
   public Optional<InstanceSettings> current() {
     for (String var : List.of("LAMIN_INSTANCE", "LAMIN_CURRENT_INSTANCE")) {
       String v = env.get(var);
@@ -163,7 +188,8 @@ public final class SettingsStore {
     try {
       Files.deleteIfExists(home.resolve(CURRENT));
     } catch (IOException e) {
-      throw new InstanceException("cannot remove " + home.resolve(CURRENT) + ": " + e.getMessage(), e);
+      throw new InstanceException(
+          "cannot remove " + home.resolve(CURRENT) + ": " + e.getMessage(), e);
     }
   }
 
@@ -179,14 +205,18 @@ public final class SettingsStore {
         }
       }
     } catch (IOException e) {
-      throw new InstanceException("cannot remove settings of " + s.slug() + ": " + e.getMessage(), e);
+      throw new InstanceException(
+          "cannot remove settings of " + s.slug() + ": " + e.getMessage(), e);
     }
   }
 
   /** The local user identity. */
   public record UserSettings(String handle, String uid, String name) {}
 
-  /** @return the logged-in user, or LaminDB's anonymous user ({@code anonymous}, uid {@code 00000000}) */
+  /**
+   * @return the logged-in user, or LaminDB's anonymous user ({@code anonymous}, uid {@code
+   *     00000000})
+   */
   public UserSettings currentUser() {
     Path f = home.resolve(USER);
     if (!Files.exists(f)) {
@@ -197,7 +227,9 @@ public final class SettingsStore {
     String uid = m.get("lamin_user_uid");
     if (handle == null || uid == null) {
       throw new InstanceException(
-          "settings file " + f + " is corrupt (no lamin_user_handle or lamin_user_uid); run `lamin login <handle>`");
+          "settings file "
+              + f
+              + " is corrupt (no lamin_user_handle or lamin_user_uid); run `lamin login <handle>`");
     }
     return new UserSettings(handle, uid, m.get("lamin_user_name"));
   }
@@ -212,7 +244,10 @@ public final class SettingsStore {
     EnvFile.write(home.resolve("user--" + user.handle() + ".env"), m);
   }
 
-  /** @return the cache directory: {@code LAMIN_CACHE_DIR}, then {@code storage.env}, then {@code ~/.cache/lamindb} */
+  /**
+   * @return the cache directory: {@code LAMIN_CACHE_DIR}, then {@code storage.env}, then {@code
+   *     ~/.cache/lamindb}
+   */
   public Path cacheDir() {
     String v = env.get("LAMIN_CACHE_DIR");
     if (v != null && !v.isBlank()) {
@@ -226,7 +261,10 @@ public final class SettingsStore {
       }
     }
     String xdg = env.get("XDG_CACHE_HOME");
-    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+    Path base =
+        xdg != null && !xdg.isBlank()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home"), ".cache");
     return base.resolve("lamindb").toAbsolutePath();
   }
 

@@ -11,8 +11,9 @@ import java.util.Optional;
 import org.lamindb.InstanceException;
 
 /**
- * The marker {@code <root>/.lamindb/storage_uid.txt} that makes a folder a managed storage location: the storage
- * uid on the first line, then {@code key=value} lines naming the managing instance (spec §1.4).
+ * The marker {@code <root>/.lamindb/storage_uid.txt} that makes a folder a managed storage
+ * location: the storage uid on the first line, then {@code key=value} lines naming the managing
+ * instance (spec §1.4).
  *
  * @param storageUid uid of the storage row
  * @param instanceSlug {@code owner/name} of the managing instance
@@ -22,7 +23,9 @@ public record StorageMarker(String storageUid, String instanceSlug, String insta
   /** Relative path of the marker below a storage root. */
   public static final String PATH = ".lamindb/storage_uid.txt";
 
-  /** @return the marker of a local root, if present */
+  /**
+   * @return the marker of a local root, if present
+   */
   public static Optional<StorageMarker> read(Path root) {
     Path f = root.resolve(PATH);
     if (!Files.isRegularFile(f)) {
@@ -32,7 +35,9 @@ public record StorageMarker(String storageUid, String instanceSlug, String insta
       List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
       if (lines.isEmpty() || lines.get(0).isBlank()) {
         throw new InstanceException(
-            "storage marker " + f + " is empty; if no instance uses this folder, delete the marker and retry");
+            "storage marker "
+                + f
+                + " is empty; if no instance uses this folder, delete the marker and retry");
       }
       Map<String, String> kv = new LinkedHashMap<>();
       for (String l : lines.subList(1, lines.size())) {
@@ -53,7 +58,11 @@ public record StorageMarker(String storageUid, String instanceSlug, String insta
     Path f = root.resolve(PATH);
     Files.createDirectories(f.getParent());
     String text =
-        storageUid + "\ninstance_slug=" + instanceSlug + "\ninstance_uid=" + instanceUid
+        storageUid
+            + "\ninstance_slug="
+            + instanceSlug
+            + "\ninstance_uid="
+            + instanceUid
             + "\ncreated_by=lamindb-java\n";
     Files.writeString(f, text, StandardCharsets.UTF_8);
   }

@@ -10,22 +10,29 @@ class InstanceManagerTest {
   @Test
   void instanceIdIsUuid5OfTheSlugInTheUrlNamespace() {
     // computed with Python: uuid.uuid5(uuid.NAMESPACE_URL, "anonymous/mydata").hex
-    assertThat(InstanceManager.instanceId("anonymous", "mydata")).isEqualTo("3fae3ac9c7685a6396f2d619d4a5b2bf");
+    assertThat(InstanceManager.instanceId("anonymous", "mydata"))
+        .isEqualTo("3fae3ac9c7685a6396f2d619d4a5b2bf");
     // uuid.uuid5(uuid.NAMESPACE_URL, "alice/lamindb-test").hex
-    assertThat(InstanceManager.instanceId("alice", "lamindb-test")).isEqualTo("f44ea5ec65875deeb59feb7e5c423ae3");
+    assertThat(InstanceManager.instanceId("alice", "lamindb-test"))
+        .isEqualTo("f44ea5ec65875deeb59feb7e5c423ae3");
   }
 
   @Test
   void instanceUidIsTwelveBase62Characters() {
-    assertThat(InstanceManager.instanceUid("3fae3ac9c7685a6396f2d619d4a5b2bf")).hasSize(12).matches("[0-9A-Za-z]{12}");
+    assertThat(InstanceManager.instanceUid("3fae3ac9c7685a6396f2d619d4a5b2bf"))
+        .hasSize(12)
+        .matches("[0-9A-Za-z]{12}");
   }
 
   @Test
   void rootsAreNormalized() {
-    assertThat(InstanceManager.normalizeRoot("s3://bucket/prefix/")).isEqualTo("s3://bucket/prefix");
+    assertThat(InstanceManager.normalizeRoot("s3://bucket/prefix/"))
+        .isEqualTo("s3://bucket/prefix");
     assertThat(InstanceManager.normalizeRoot("/tmp/x/../y/")).isEqualTo("/tmp/y");
     assertThat(InstanceManager.normalizeRoot("file:///tmp/z")).isEqualTo("/tmp/z");
-    assertThatThrownBy(() -> InstanceManager.normalizeRoot("ftp://host/x")).isInstanceOf(InvalidArgumentException.class);
-    assertThatThrownBy(() -> InstanceManager.normalizeRoot("s3://")).isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> InstanceManager.normalizeRoot("ftp://host/x"))
+        .isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> InstanceManager.normalizeRoot("s3://"))
+        .isInstanceOf(InvalidArgumentException.class);
   }
 }

@@ -7,14 +7,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.BatchBindStep;
+import org.jooq.DSLContext;
 import org.jooq.DataType;
+import org.jooq.Field;
 import org.jooq.InsertValuesStepN;
-import org.jooq.impl.SQLDataType;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.lamindb.LaminDB;
 import org.lamindb.internal.core.Access;
 import org.lamindb.internal.core.Instance;
@@ -25,8 +25,9 @@ import org.lamindb.spi.RegistryDef;
 import org.lamindb.spi.RelationDef;
 
 /**
- * Bulk insertion for tests and benchmarks: rows get LaminDB's defaults ({@link RecordStore#applyDefaults}) and go
- * in as multi-row INSERTs of bound values, in one transaction per chunk.
+ * Bulk insertion for tests and benchmarks: rows get LaminDB's defaults ({@link
+ * RecordStore#applyDefaults}) and go in as multi-row INSERTs of bound values, in one transaction
+ * per chunk.
  */
 public final class BulkLoader {
   private static final int CHUNK = 500;
@@ -60,7 +61,10 @@ public final class BulkLoader {
     }
     List<FieldDef> fields = new ArrayList<>();
     for (String c : cols) {
-      fields.add(r.field(c).orElseThrow(() -> new IllegalArgumentException("no field " + c + " on " + r.name())));
+      fields.add(
+          r.field(c)
+              .orElseThrow(
+                  () -> new IllegalArgumentException("no field " + c + " on " + r.name())));
     }
     List<Field<Object>> jf = new ArrayList<>();
     List<Field<?>> params = new ArrayList<>();
@@ -69,19 +73,23 @@ public final class BulkLoader {
       params.add(DSL.val(null, sqlType(inst, f.type())));
     }
     for (int start = 0; start < prepared.size(); start += BATCH) {
-      List<Map<String, Object>> chunk = prepared.subList(start, Math.min(prepared.size(), start + BATCH));
-      inst.db().transaction(ctx -> {
-        BatchBindStep batch = ctx.batch(ctx.insertInto(RecordStore.table(r), jf).values(params));
-        for (Map<String, Object> v : chunk) {
-          Object[] vals = new Object[fields.size()];
-          for (int i = 0; i < vals.length; i++) {
-            FieldDef f = fields.get(i);
-            vals[i] = inst.db().toSql(f.type(), v.get(f.name()));
-          }
-          batch = batch.bind(vals);
-        }
-        return batch.execute();
-      });
+      List<Map<String, Object>> chunk =
+          prepared.subList(start, Math.min(prepared.size(), start + BATCH));
+      inst.db()
+          .transaction(
+              ctx -> {
+                BatchBindStep batch =
+                    ctx.batch(ctx.insertInto(RecordStore.table(r), jf).values(params));
+                for (Map<String, Object> v : chunk) {
+                  Object[] vals = new Object[fields.size()];
+                  for (int i = 0; i < vals.length; i++) {
+                    FieldDef f = fields.get(i);
+                    vals[i] = inst.db().toSql(f.type(), v.get(f.name()));
+                  }
+                  batch = batch.bind(vals);
+                }
+                return batch.execute();
+              });
     }
     return uids;
   }
@@ -99,14 +107,21 @@ public final class BulkLoader {
     };
   }
 
-  /** @return database ids by uid for the given uids of registry {@code r} */
+  /**
+   * @return database ids by uid for the given uids of registry {@code r}
+   */
   public static Map<String, Long> ids(LaminDB ln, RegistryDef r, List<String> uids) {
     Instance inst = Access.instance(ln);
     Map<String, Long> out = new LinkedHashMap<>();
     for (int start = 0; start < uids.size(); start += CHUNK) {
       List<String> chunk = uids.subList(start, Math.min(uids.size(), start + CHUNK));
-      for (Record rec : inst.db().dsl().select(RecordStore.col("uid"), RecordStore.col("id"))
-          .from(RecordStore.table(r)).where(RecordStore.col("uid").in(new ArrayList<Object>(chunk))).fetch()) {
+      for (Record rec :
+          inst.db()
+              .dsl()
+              .select(RecordStore.col("uid"), RecordStore.col("id"))
+              .from(RecordStore.table(r))
+              .where(RecordStore.col("uid").in(new ArrayList<Object>(chunk)))
+              .fetch()) {
         out.put((String) rec.get(0), ((Number) rec.get(1)).longValue());
       }
     }
@@ -125,7 +140,9 @@ public final class BulkLoader {
       throw new IllegalArgumentException(relation + " is not a many-to-many relation");
     }
     boolean auto = rel.linkTable().substring("lamindb_".length()).contains("_");
-    List<Field<Object>> cols = new ArrayList<>(List.of(RecordStore.col(rel.linkSource()), RecordStore.col(rel.linkTarget())));
+    List<Field<Object>> cols =
+        new ArrayList<>(
+            List.of(RecordStore.col(rel.linkSource()), RecordStore.col(rel.linkTarget())));
     if (!auto) {
       cols.add(RecordStore.col("created_by_id"));
       cols.add(RecordStore.col("created_at"));
@@ -133,18 +150,21 @@ public final class BulkLoader {
     Object now = inst.db().toSql(org.lamindb.spi.FieldType.DATETIME, RecordStore.now());
     for (int start = 0; start < pairs.size(); start += CHUNK) {
       List<long[]> chunk = pairs.subList(start, Math.min(pairs.size(), start + CHUNK));
-      inst.db().transaction(ctx -> {
-        InsertValuesStepN<Record> ins = ctx.insertInto(DSL.table(DSL.name(rel.linkTable())), cols);
-        for (long[] p : chunk) {
-          List<Object> vals = new ArrayList<>(List.of(p[0], p[1]));
-          if (!auto) {
-            vals.add(inst.userId());
-            vals.add(now);
-          }
-          ins = ins.values(vals);
-        }
-        return ins.execute();
-      });
+      inst.db()
+          .transaction(
+              ctx -> {
+                InsertValuesStepN<Record> ins =
+                    ctx.insertInto(DSL.table(DSL.name(rel.linkTable())), cols);
+                for (long[] p : chunk) {
+                  List<Object> vals = new ArrayList<>(List.of(p[0], p[1]));
+                  if (!auto) {
+                    vals.add(inst.userId());
+                    vals.add(now);
+                  }
+                  ins = ins.values(vals);
+                }
+                return ins.execute();
+              });
     }
   }
 

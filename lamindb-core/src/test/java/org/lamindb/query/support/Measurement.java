@@ -9,8 +9,9 @@ import org.lamindb.spi.RegistryDef;
 import org.lamindb.spi.SchemaBuilder;
 
 /**
- * A test-only registry with a column of every field type (core registries have no float column), created on the
- * fly in a test instance: {@code test_measurement(uid, name, note, amount, value, flag, day, at, meta)}.
+ * A test-only registry with a column of every field type (core registries have no float column),
+ * created on the fly in a test instance: {@code test_measurement(uid, name, note, amount, value,
+ * flag, day, at, meta)}.
  */
 public final class Measurement extends SQLRecord<Measurement> {
   /** The registry definition. */
@@ -29,12 +30,16 @@ public final class Measurement extends SQLRecord<Measurement> {
           .entity(Measurement::new)
           .build();
 
-  /** @param ln the instance */
+  /**
+   * @param ln the instance
+   */
   public Measurement(LaminDB ln) {
     super(ln, REGISTRY);
   }
 
-  /** @return the name */
+  /**
+   * @return the name
+   */
   public String name() {
     return str("name");
   }
@@ -45,7 +50,9 @@ public final class Measurement extends SQLRecord<Measurement> {
     SchemaBuilder b = new SchemaBuilder(inst.db().dialect());
     b.table("test_measurement")
         .id()
-        .str("uid", 12).notNull().unique()
+        .str("uid", 12)
+        .notNull()
+        .unique()
         .str("name", 100)
         .text("note")
         .integer("amount")

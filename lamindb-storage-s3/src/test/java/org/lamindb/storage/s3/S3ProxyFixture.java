@@ -30,7 +30,9 @@ public final class S3ProxyFixture {
   private static S3Proxy running;
   private static BlobStoreContext runningContext;
 
-  /** Stops the proxy (its server threads would keep the JVM alive); the next use starts a new one. */
+  /**
+   * Stops the proxy (its server threads would keep the JVM alive); the next use starts a new one.
+   */
   public static synchronized void stop() throws Exception {
     if (running != null) {
       running.stop();

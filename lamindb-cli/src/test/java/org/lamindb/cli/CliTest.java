@@ -170,4 +170,27 @@ class CliTest {
     assertThat(lamin.run("repair").out()).contains("1 leftover(s) removed");
     assertThat(orphan).doesNotExist();
   }
+
+  @Test
+  void annotateValidatesEverythingAndDescribeShowsTheResult() throws Exception {
+    lamin.run("init", "--storage", tmp.resolve("ann").toString());
+    Path f = Files.writeString(tmp.resolve("a.txt"), "annotate me");
+    assertThat(lamin.run("save", f.toString(), "--key", "examples/a.txt").exit()).isZero();
+    try (var ln = org.lamindb.LaminSetup.at(tmp.resolve("home"), Map.of()).connect()) {
+      ln.ulabel("My label").save();
+      ln.feature("gc_content", org.lamindb.model.Dtype.FLOAT).save();
+    }
+    var badLabels = lamin.run("annotate", "examples/a.txt", "--ulabel", "nope1", "--ulabel", "nope2");
+    assertThat(badLabels.exit()).isEqualTo(1);
+    assertThat(badLabels.err()).contains("nope1").contains("nope2");
+    var badFeatures =
+        lamin.run("annotate", "examples/a.txt", "--feature", "gc_content=abc", "--feature", "unknown_feature=1");
+    assertThat(badFeatures.exit()).isEqualTo(1);
+    assertThat(badFeatures.err()).contains("unknown_feature").contains("gc_content");
+    assertThat(lamin.run("describe", "examples/a.txt").out()).doesNotContain("Labels").doesNotContain("Features");
+    var ok = lamin.run("annotate", "examples/a.txt", "--ulabel", "My label", "--feature", "gc_content=0.55");
+    assertThat(ok.exit()).as(ok.err()).isZero();
+    String described = lamin.run("describe", "examples/a.txt").out();
+    assertThat(described).contains("gc_content").contains("0.55").contains(".ulabels").contains("My label");
+  }
 }

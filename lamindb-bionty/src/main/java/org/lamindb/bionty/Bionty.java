@@ -1,17 +1,8 @@
 package org.lamindb.bionty;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.lamindb.InvalidArgumentException;
@@ -22,6 +13,8 @@ import org.lamindb.bionty.internal.db.Snapshots;
 import org.lamindb.bionty.internal.db.SourceImports;
 import org.lamindb.bionty.internal.db.SourceRows;
 import org.lamindb.bionty.internal.db.Tracking;
+import org.lamindb.bionty.internal.sources.OntologyInfo;
+import org.lamindb.bionty.internal.sources.SourceDownloader;
 import org.lamindb.bionty.model.BioRecord;
 import org.lamindb.bionty.model.CellLine;
 import org.lamindb.bionty.model.CellMarker;
@@ -208,6 +201,51 @@ public final class Bionty {
   }
 
   /**
+   * Registers the source versions listed in an {@code ontology_info.json}-style file (cellxgene's
+   * layout: per ontology a version, a URL template and a file name) and makes each the source its
+   * registry currently uses, so that a later {@code importSource()} fetches that version. Ontologies
+   * without a bionty registry (e.g. CHEBI) are skipped with a log message. All rows are written in
+   * one transaction.
+   *
+   * <pre>{@code
+   * bt.syncSources(Path.of("ontology_info.json"));
+   * bt.cellTypes().importSource();   // downloads cl.owl of the listed version once, then imports it
+   * }</pre>
+   *
+   * @param ontologyInfo the metadata file
+   * @return the sources now currently used, in file order
+   */
+  public List<SourceInfo> syncSources(Path ontologyInfo) {
+    OntologyInfo.Listing listing = OntologyInfo.read(ontologyInfo);
+    Tracking t = tracking();
+    try (Connection c = inst.db().connection()) {
+      boolean auto = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        for (SourceInfo s : listing.sources()) {
+          SourceRows.syncCurrent(c, t, s);
+        }
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(auto);
+      }
+    } catch (SQLException e) {
+      throw new StorageException("cannot write bionty_source: " + e.getMessage(), e);
+    }
+    if (!listing.skipped().isEmpty()) {
+      org.slf4j.LoggerFactory.getLogger(Bionty.class)
+          .info(
+              "skipped ontologies without a bionty registry in {}: {}",
+              ontologyInfo.getFileName(),
+              listing.skipped());
+    }
+    return listing.sources();
+  }
+
+  /**
    * @param name organism name, e.g. {@code human}
    * @return the Organism record, created (with its NCBITaxon id when known) if missing
    */
@@ -293,30 +331,38 @@ public final class Bionty {
 
   /**
    * @return the Source a local file stands for: names/versions given, else detected, else current
+   * @param organism the organism of the file's records; null to detect it from a bionty parquet
+   *     name, else the source's organism
    */
-  SourceInfo sourceFor(BiontyEntity e, Path file, String name, String version) {
+  SourceInfo sourceFor(BiontyEntity e, Path file, String name, String version, String organism) {
     String n = name != null ? name : file == null ? null : OntologyFiles.detectSourceName(file);
     String v = version != null ? version : file == null ? null : OntologyFiles.detectVersion(file);
-    SourceInfo current = currentSource(e, null);
+    String org = organism != null ? organism : file == null ? null : organismOfFile(file);
+    SourceInfo current;
+    try {
+      current = currentSource(e, org);
+    } catch (InvalidArgumentException noSourceForOrganism) {
+      current = currentSource(e, null);
+    }
     if (n == null) {
       n = current.name();
     }
     SourceInfo base = current.name().equalsIgnoreCase(n) ? current : null;
     if (base == null) {
       for (SourceInfo s : DefaultSources.of(e)) {
-        if (s.name().equalsIgnoreCase(n)) {
+        if (s.name().equalsIgnoreCase(n) && (org == null || org.equals(s.organism()))) {
           base = s;
           break;
         }
       }
     }
-    String organism = base == null ? "all" : base.organism();
+    String orgName = org != null ? org : base == null ? "all" : base.organism();
     String desc = base == null ? n : base.description();
     String site = base == null ? null : base.website();
     return new SourceInfo(
         e,
         n.toLowerCase(java.util.Locale.ROOT),
-        organism,
+        orgName,
         v == null ? "unversioned" : v,
         file != null
             ? file.toUri().toString()
@@ -346,6 +392,10 @@ public final class Bionty {
     return SourceImports.importSome(inst.db(), tracking(), e, terms, s);
   }
 
+  ImportReport importTable(BiontyEntity e, Path file, SourceInfo s, Long organismId, String org) {
+    return SourceImports.importTable(inst.db(), tracking(), e, file, s, organismId, org);
+  }
+
   ImportReport importGenes(Path genes, Path hgnc, SourceInfo s, long organismId) {
     return SourceImports.importGenes(inst.db(), tracking(), genes, hgnc, s, organismId);
   }
@@ -362,80 +412,114 @@ public final class Bionty {
   }
 
   /**
+   * A local file and the source it is a version of.
+   *
+   * @param file the file
+   * @param source the source
+   */
+  record Fetched(Path file, SourceInfo source) {}
+
+  /**
+   * @return the source with its file fetched into the cache
+   */
+  Fetched fetchFor(SourceInfo s) {
+    return new Fetched(fetch(s), s);
+  }
+
+  /**
    * @return a local copy of the source file: from {@code <cache>/bionty/}, else downloaded there
-   *     once
-   * @throws StorageException when the source cannot be fetched (offline, s3 URL)
+   *     once with progress reports (a progress bar in the CLI)
+   * @throws StorageException when the source cannot be fetched (offline, unknown URL scheme)
    */
   Path fetch(SourceInfo s) {
-    if (s.url() == null) {
-      throw new StorageException(
-          "source "
-              + s
-              + " of "
-              + s.entity().className()
-              + " has no URL; "
-              + "import a local file with importSource(Path)");
-    }
-    if (s.url().startsWith("file:")) {
-      return Path.of(URI.create(s.url()));
-    }
-    String fileName = s.url().substring(s.url().lastIndexOf('/') + 1);
-    Path dir = inst.cacheDir().resolve("bionty");
-    Path target = dir.resolve(s.name() + "__" + s.version() + "__" + fileName);
-    if (Files.isRegularFile(target)) {
-      return target;
-    }
-    if (!s.url().startsWith("http")) {
-      throw new StorageException(
-          "cannot download "
-              + s.url()
-              + " (only http(s) URLs are fetched); download it yourself and import the file with"
-              + " importSource(Path.of(\""
-              + fileName
-              + "\")) or `lamin ontology import "
-              + s.entity().className()
-              + " --file "
-              + fileName
-              + "`");
-    }
-    try {
-      Files.createDirectories(dir);
-      HttpClient http =
-          HttpClient.newBuilder()
-              .followRedirects(HttpClient.Redirect.NORMAL)
-              .connectTimeout(Duration.ofSeconds(15))
-              .build();
-      HttpResponse<InputStream> resp =
-          http.send(
-              HttpRequest.newBuilder(URI.create(s.url())).GET().build(),
-              HttpResponse.BodyHandlers.ofInputStream());
-      if (resp.statusCode() != 200) {
-        throw new IOException("HTTP " + resp.statusCode());
+    return new SourceDownloader(inst.cacheDir(), inst::transferProgress, null)
+        .fetch(s, s.entity().className());
+  }
+
+  /**
+   * The source {@code name} of {@code e} at {@code version}: the instance's row if it has one,
+   * else LaminDB's default for that name with the version swapped into its URL.
+   *
+   * @param version null for the version the instance currently uses (else the default)
+   * @throws InvalidArgumentException when {@code e} has no source of that name
+   */
+  SourceInfo namedSource(BiontyEntity e, String name, String version) {
+    String n = name.toLowerCase(java.util.Locale.ROOT);
+    List<Source> rows = sources().filter("entity", e.registryName()).filter("name", n).list();
+    Source exact = null;
+    Source current = null;
+    for (Source r : rows) {
+      if (version != null && version.equals(r.version())) {
+        exact = r;
       }
-      Path tmp = Files.createTempFile(dir, fileName, ".part");
-      try (InputStream in = resp.body()) {
-        Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+      if (Boolean.TRUE.equals(r.currentlyUsed()) && current == null) {
+        current = r;
       }
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-      return target;
-    } catch (IOException e) {
-      throw new StorageException(
-          "cannot download "
-              + s.url()
-              + " ("
-              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
-              + "); if you are offline, download the file elsewhere and import it with"
-              + " importSource(Path.of(\""
-              + fileName
-              + "\")) or `lamin ontology import "
-              + s.entity().className()
-              + " --file "
-              + fileName
-              + "`",
-          e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StorageException("download of " + s.url() + " was interrupted", e);
     }
+    Source row = exact != null ? exact : version == null ? current : null;
+    if (row != null) {
+      return new SourceInfo(
+          e,
+          row.name(),
+          row.organism(),
+          row.version(),
+          row.url(),
+          row.description(),
+          row.sourceWebsite());
+    }
+    SourceInfo base =
+        rows.isEmpty()
+            ? DefaultSources.of(e).stream()
+                .filter(s -> s.name().equals(n))
+                .findFirst()
+                .orElse(null)
+            : info(e, current != null ? current : rows.get(rows.size() - 1));
+    if (base == null) {
+      StringBuilder known = new StringBuilder();
+      DefaultSources.of(e).stream()
+          .map(SourceInfo::name)
+          .distinct()
+          .forEach(x -> known.append(known.length() == 0 ? "" : ", ").append(x));
+      throw new InvalidArgumentException(
+          "unknown source '"
+              + name
+              + "' for "
+              + e.className()
+              + "; known: "
+              + known
+              + " (register others with syncSources(ontology_info.json) or import a file)");
+    }
+    if (version == null || version.equals(base.version())) {
+      return base;
+    }
+    String url = base.url() == null ? null : base.url().replace(base.version(), version);
+    return new SourceInfo(
+        e, base.name(), base.organism(), version, url, base.description(), base.website());
+  }
+
+  private static final java.util.regex.Pattern BIONTY_PARQUET =
+      java.util.regex.Pattern.compile("^df_([^_]+)__[^_]+__.+__[A-Za-z]+\\.parquet$");
+
+  /**
+   * @return the organism a bionty parquet name tells ({@code df_rattus-norvegicus__...} → {@code
+   *     rattus norvegicus}), else null; {@code all} counts as none
+   */
+  static String organismOfFile(Path file) {
+    var m = BIONTY_PARQUET.matcher(file.getFileName().toString());
+    if (!m.matches() || m.group(1).equals("all")) {
+      return null;
+    }
+    return m.group(1).replace('-', ' ');
+  }
+
+  private static SourceInfo info(BiontyEntity e, Source r) {
+    return new SourceInfo(
+        e,
+        r.name(),
+        r.organism(),
+        r.version(),
+        r.url(),
+        r.description(),
+        r.sourceWebsite());
   }
 }

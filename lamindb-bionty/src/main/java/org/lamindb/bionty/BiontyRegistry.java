@@ -13,6 +13,7 @@ import org.jooq.impl.DSL;
 import org.lamindb.InvalidArgumentException;
 import org.lamindb.bionty.internal.db.Hierarchy;
 import org.lamindb.bionty.internal.db.Snapshot;
+import org.lamindb.bionty.internal.db.TableImporter;
 import org.lamindb.bionty.internal.match.SearchRanker;
 import org.lamindb.bionty.internal.match.Vocabulary;
 import org.lamindb.bionty.model.BioRecord;
@@ -88,51 +89,113 @@ public class BiontyRegistry<T extends BioRecord<T>> {
 
   /**
    * Imports the registry's currently used source (see {@link Bionty#sources()}): from the cache
-   * when it was fetched before, else downloaded into the cache.
+   * when it was fetched before, else downloaded into the cache once (with progress reports).
    *
    * @return what was imported
-   * @throws org.lamindb.StorageException offline or for sources without a downloadable URL: pass a
-   *     file instead
+   * @throws org.lamindb.StorageException offline or for sources without a downloadable URL; the
+   *     message says how to import a local file instead
    */
   public ImportReport importSource() {
-    SourceInfo s = bt.currentSource(entity, null);
-    return importSource(bt.fetch(s), s.name(), s.version());
+    return importResolved(bt.fetchFor(bt.currentSource(entity, null)));
   }
 
   /**
-   * Imports a local source file (OBO, cellxgene JSON or parquet); source name and version are
-   * detected from the file, else taken from the registry's current source.
+   * @return the source this registry currently uses (the instance's row, else LaminDB's default)
+   */
+  public SourceInfo currentSource() {
+    return bt.currentSource(entity, null);
+  }
+
+  /**
+   * Imports a given version of a named source, e.g. {@code importSource("doid", "2025-12-23")}:
+   * the instance's Source row of that version if it has one, else LaminDB's default for that name
+   * with the version swapped into its URL; fetched into the cache once.
+   *
+   * @param sourceName e.g. {@code mondo}, {@code uniprot}
+   * @param version null for the version currently used
+   * @return what was imported
+   * @throws InvalidArgumentException for a source name this registry does not know
+   */
+  public ImportReport importSource(String sourceName, String version) {
+    return importResolved(bt.fetchFor(bt.namedSource(entity, sourceName, version)));
+  }
+
+  /**
+   * Imports a local source file: an ontology (OBO, OWL, cellxgene or OBO Graph JSON, parquet) or,
+   * for Gene, Protein, CellMarker and Organism, a table (parquet, CSV, TSV); source name, version
+   * and organism are detected from the file, else taken from the registry's current source.
    *
    * @return what was imported
    */
   public ImportReport importSource(Path file) {
-    return importSource(file, null, null);
+    return importSource(file, null, null, null);
   }
 
   /**
-   * Imports a local source file as version {@code version} of source {@code sourceName}. Records
-   * whose ontology id exists are updated in place (their links to artifacts stay), new ones are
-   * added, parent links are replaced by the file's; everything in one transaction.
+   * Imports a local source file as version {@code version} of source {@code sourceName}.
    *
    * @param sourceName e.g. {@code cl}; null to detect from the file
    * @param version e.g. {@code 2025-04-10}; null to detect from the file
    * @return what was imported
+   * @see #importSource(Path, String, String, String)
    */
   public ImportReport importSource(Path file, String sourceName, String version) {
-    if (entity == BiontyEntity.GENE) {
-      throw new InvalidArgumentException(
-          "use bt.genes().importSource(genes, hgnc, organism) for genes");
-    }
-    if (entity.ontologyIdField().filter(f -> f.equals("ontology_id")).isEmpty()) {
+    return importSource(file, sourceName, version, null);
+  }
+
+  /**
+   * Imports a local source file as version {@code version} of source {@code sourceName} for
+   * {@code organism}. Records whose key (ontology id, Ensembl id, UniProtKB id, marker name)
+   * exists are updated in place (their links to artifacts stay), new ones are added, parent links
+   * are replaced by the file's; everything in one transaction.
+   *
+   * @param sourceName e.g. {@code cl}; null to detect from the file
+   * @param version e.g. {@code 2025-04-10}; null to detect from the file
+   * @param organism e.g. {@code mouse}, required by Gene, Protein and CellMarker unless the file
+   *     name or the source tells it; null to detect
+   * @return what was imported
+   */
+  public ImportReport importSource(Path file, String sourceName, String version, String organism) {
+    SourceInfo s = bt.sourceFor(entity, file, sourceName, version, organism);
+    return importResolved(new Bionty.Fetched(file, s));
+  }
+
+  /** Imports a local file that stands for source {@code f.source()}. */
+  ImportReport importResolved(Bionty.Fetched f) {
+    Path file = f.file();
+    SourceInfo s = f.source();
+    ImportReport r;
+    if (TableImporter.handles(entity) && !isOntologyFile(file)) {
+      String org = entity.requiresOrganism() ? organismOf(s) : null;
+      Long orgId = org == null ? null : bt.organism(org).id();
+      r = bt.importTable(entity, file, s, orgId, org);
+    } else if (entity.ontologyIdField().filter(x -> x.equals("ontology_id")).isPresent()) {
+      r = bt.importOntology(entity, file, s);
+    } else {
       throw new InvalidArgumentException(
           entity.className()
-              + " has no importer in this version (LaminDB serves its sources as hosted parquet"
-              + " files); create records with save()");
+              + " records are imported from tables (.parquet, .csv, .tsv), not from "
+              + file.getFileName());
     }
-    SourceInfo s = bt.sourceFor(entity, file, sourceName, version);
-    ImportReport r = bt.importOntology(entity, file, s);
     bt.snapshots().invalidate();
     return r;
+  }
+
+  private String organismOf(SourceInfo s) {
+    if (s.organism() == null || s.organism().equals("all")) {
+      throw new InvalidArgumentException(
+          "`organism` is required to import "
+              + entity.className()
+              + " records; pass it, e.g. importSource(file, null, null, \"human\") or"
+              + " `--organism human`");
+    }
+    return s.organism();
+  }
+
+  private boolean isOntologyFile(Path file) {
+    String n = org.lamindb.bionty.internal.parse.SourceFiles.baseName(file);
+    return entity == BiontyEntity.ORGANISM
+        && (n.endsWith(".obo") || n.endsWith(".owl") || n.endsWith(".json"));
   }
 
   // ---- validation
@@ -366,7 +429,7 @@ public class BiontyRegistry<T extends BioRecord<T>> {
       }
     }
     OntologyFiles.ReadSummary s = publicSource.summary();
-    SourceInfo source = bt.sourceFor(entity, null, s.sourceName(), s.version());
+    SourceInfo source = bt.sourceFor(entity, null, s.sourceName(), s.version(), null);
     bt.importSome(entity, toWrite, source);
     bt.snapshots().invalidate();
     List<T> out = new ArrayList<>();

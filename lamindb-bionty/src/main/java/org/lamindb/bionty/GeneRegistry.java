@@ -45,10 +45,28 @@ public final class GeneRegistry extends BiontyRegistry<Gene> {
     return r;
   }
 
-  /** Imports a gene table without synonyms; the organism is inferred from the first gene id. */
+  /**
+   * Imports a gene table without synonyms: a headerless Ensembl-style CSV (organism inferred from
+   * the first gene id) or a bionty parquet ({@code ensembl_gene_id}, {@code symbol}, {@code
+   * ncbi_gene_id}, {@code biotype}, {@code description}, {@code synonyms}; organism from the file
+   * name).
+   */
   @Override
   public ImportReport importSource(Path genes) {
-    return importSource(genes, (Path) null, null);
+    return importSource(genes, null, null, null);
+  }
+
+  /**
+   * Imports a gene table: bionty parquet files like every table source; Ensembl-style CSV files
+   * through {@link #importSource(Path, Path, String)} without HGNC synonyms (source name and
+   * version are then Ensembl's current ones).
+   */
+  @Override
+  public ImportReport importSource(Path file, String sourceName, String version, String organism) {
+    if (SourceFiles.baseName(file).endsWith(".parquet")) {
+      return super.importSource(file, sourceName, version, organism);
+    }
+    return importSource(file, (Path) null, organism);
   }
 
   /**

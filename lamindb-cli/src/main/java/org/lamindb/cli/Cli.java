@@ -7,28 +7,33 @@ import org.lamindb.LaminDB;
 import org.lamindb.storage.TransferProgress;
 
 /** Shared helpers of the commands: connecting with progress bars for large transfers. */
-final class Cli {
+public final class Cli {
   /** Transfers above this size get a progress bar. */
   static final long PROGRESS_THRESHOLD = 50L * 1024 * 1024;
+
+  /** Downloads from the internet above this size (or of unknown size) get a progress bar. */
+  static final long REMOTE_PROGRESS_THRESHOLD = 1024L * 1024;
 
   private Cli() {}
 
   /**
    * @return a handle on the current instance that draws progress bars on stderr for large transfers
    */
-  static LaminDB connect() {
+  public static LaminDB connect() {
     LaminDB ln = LaminDB.connect();
     ln.onTransfer(Cli::progress);
     return ln;
   }
 
   static TransferProgress progress(String label, long size) {
-    if (size < PROGRESS_THRESHOLD) {
+    boolean remote = label.contains("://");
+    if (size >= 0 && size < (remote ? REMOTE_PROGRESS_THRESHOLD : PROGRESS_THRESHOLD)
+        || size < 0 && !remote) {
       return TransferProgress.NONE;
     }
     ProgressBar bar =
         new ProgressBarBuilder()
-            .setTaskName(label)
+            .setTaskName(remote ? shortLabel(label) : label)
             .setInitialMax(size)
             .setUnit(" MiB", 1024 * 1024)
             .setStyle(ProgressBarStyle.ASCII)
@@ -36,9 +41,20 @@ final class Cli {
             .build();
     return (done, total) -> {
       bar.stepTo(done);
-      if (done >= size) {
+      if (total >= 0 && done >= total) {
+        if (size < 0) {
+          bar.maxHint(total);
+          bar.stepTo(total);
+        }
         bar.close();
       }
     };
+  }
+
+  /** {@code downloading https://host/a/b/cl.owl} → {@code downloading cl.owl}. */
+  private static String shortLabel(String label) {
+    int slash = label.lastIndexOf('/');
+    int space = label.indexOf(' ');
+    return slash < 0 || space < 0 ? label : label.substring(0, space + 1) + label.substring(slash + 1);
   }
 }

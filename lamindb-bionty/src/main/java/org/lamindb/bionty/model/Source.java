@@ -84,6 +84,27 @@ public final class Source extends SQLRecord<Source> {
     return (Boolean) get("currently_used");
   }
 
+  /**
+   * @return where the source file is published, or null
+   */
+  public String url() {
+    return (String) get("url");
+  }
+
+  /**
+   * @return the long name, e.g. {@code Cell Ontology}
+   */
+  public String description() {
+    return (String) get("description");
+  }
+
+  /**
+   * @return the project website, or null
+   */
+  public String sourceWebsite() {
+    return (String) get("source_website");
+  }
+
   @Override
   public String toString() {
     return "Source(entity='" + entity() + "', name='" + name() + "', version='" + version() + "')";

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
       OntologyImportCommand.class,
       OntologySearchCommand.class,
       OntologyValidateCommand.class,
-      OntologyListCommand.class
+      OntologyListCommand.class,
+      OntologySourcesCommand.class
     })
 public final class OntologyCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

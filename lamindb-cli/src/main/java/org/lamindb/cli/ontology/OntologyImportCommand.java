@@ -23,16 +23,21 @@ final class OntologyImportCommand implements Callable<Integer> {
   @Option(
       names = "--file",
       description =
-          "Local source file (.obo, cellxgene .json, .parquet, gene .csv.gz);"
-              + " without it the registry's current source is fetched into the cache.")
+          "Local source file (.obo, .owl, cellxgene or OBO Graph .json, .parquet; tables"
+              + " .parquet/.csv/.tsv for Gene, Protein, CellMarker, Organism; gene .csv.gz);"
+              + " without it the source is fetched into the cache once.")
   Path file;
 
   @Option(
       names = "--source",
-      description = "Source name, e.g. cl, mondo (default: detected from the file).")
+      description =
+          "Source name, e.g. cl, mondo, doid (default: detected from the file, else the"
+              + " registry's current source).")
   String source;
 
-  @Option(names = "--version", description = "Source version (default: detected from the file).")
+  @Option(
+      names = "--version",
+      description = "Source version (default: detected from the file, else the current one).")
   String version;
 
   @Option(
@@ -42,25 +47,33 @@ final class OntologyImportCommand implements Callable<Integer> {
 
   @Option(
       names = "--organism",
-      description = "Genes only: organism, e.g. human (default: inferred).")
+      description =
+          "Organism of Gene, Protein or CellMarker records, e.g. human (default: inferred from"
+              + " the file or the source).")
   String organism;
 
   @Override
   public Integer call() {
-    try (LaminDB ln = LaminDB.connect()) {
+    try (LaminDB ln = org.lamindb.cli.Cli.connect()) {
       Bionty bt = ln.module(Bionty.class);
       BiontyEntity e = BiontyEntity.of(registry);
       ImportReport r;
-      if (e == BiontyEntity.GENE) {
-        if (file == null) {
-          throw new org.lamindb.InvalidArgumentException(
-              "gene tables are imported from a local file: pass --file genes.csv.gz [--hgnc hgnc.txt.gz]");
-        }
+      if (file == null && hgnc != null) {
+        throw new org.lamindb.InvalidArgumentException(
+            "--hgnc needs a gene table: pass --file genes.csv.gz --hgnc hgnc.txt.gz");
+      }
+      if (e == BiontyEntity.GENE && hgnc != null) {
         r = bt.genes().importSource(file, hgnc, organism);
-      } else if (file == null) {
-        r = bt.registry(registry).importSource();
+      } else if (file != null) {
+        r = bt.registry(registry).importSource(file, source, version, organism);
+      } else if (source != null || version != null) {
+        r =
+            bt.registry(registry)
+                .importSource(
+                    source != null ? source : bt.registry(registry).currentSource().name(),
+                    version);
       } else {
-        r = bt.registry(registry).importSource(file, source, version);
+        r = bt.registry(registry).importSource();
       }
       spec.commandLine().getOut().println("✓ " + r);
       return 0;

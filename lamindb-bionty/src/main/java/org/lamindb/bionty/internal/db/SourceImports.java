@@ -166,6 +166,55 @@ public final class SourceImports {
         });
   }
 
+  /**
+   * Imports a table-shaped source (parquet/CSV/TSV) into Gene, Protein, CellMarker or Organism.
+   *
+   * @param organismId the organism of the rows; null for Organism
+   * @param organismName its name, or null
+   * @return the report
+   */
+  public static ImportReport importTable(
+      Database db,
+      Tracking tracking,
+      BiontyEntity entity,
+      Path file,
+      SourceInfo source,
+      Long organismId,
+      String organismName) {
+    long t0 = System.nanoTime();
+    LOG.info(
+        "importing {} records from {}, {} ({})",
+        entity.className(),
+        source.name(),
+        source.version(),
+        source.organism());
+    return inTransaction(
+        db,
+        entity,
+        c -> {
+          long sourceId = SourceRows.ensure(c, tracking, source);
+          TableImporter.Result r =
+              TableImporter.importTable(
+                  c, entity, file, sourceId, organismId, organismName, tracking);
+          if (r.inserted() + r.updated() == 0) {
+            throw new InvalidArgumentException(
+                "No valid records to add! " + file + " has no rows");
+          }
+          SourceRows.markImported(c, sourceId, source, tracking);
+          ImportReport report =
+              new ImportReport(
+                  entity.registryName(),
+                  source.name() + " " + source.version(),
+                  r.inserted(),
+                  r.updated(),
+                  0,
+                  0,
+                  (System.nanoTime() - t0) / 1_000_000);
+          LOG.info("{}", report);
+          return report;
+        });
+  }
+
   private static <T> T inTransaction(Database db, BiontyEntity entity, Work<T> work) {
     try (Connection c = db.connection()) {
       boolean auto = c.getAutoCommit();

@@ -130,6 +130,50 @@ public final class SourceRows {
     }
   }
 
+  /**
+   * Adds or updates the row of {@code s} (its URL, description and website) and makes it the
+   * source currently used for its registry and organism: every other row of the same registry and
+   * organism stops being currently used.
+   *
+   * @return the row id
+   */
+  public static long syncCurrent(Connection c, Tracking t, SourceInfo s) throws SQLException {
+    Optional<Long> existing = idOf(c, s.uid());
+    long id;
+    if (existing.isPresent()) {
+      id = existing.get();
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "UPDATE bionty_source SET url = ?, description = ?, source_website = ?,"
+                  + " updated_at = ? WHERE id = ?")) {
+        ps.setString(1, s.url());
+        ps.setString(2, s.description());
+        ps.setString(3, s.website());
+        ps.setObject(4, t.now());
+        ps.setLong(5, id);
+        ps.executeUpdate();
+      }
+    } else {
+      id = insert(c, t, s, false);
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE bionty_source SET currently_used = CASE WHEN id = ? THEN ? ELSE ? END,"
+                + " updated_at = ? WHERE entity = ? AND organism = ?"
+                + " AND (currently_used = ? OR id = ?)")) {
+      ps.setLong(1, id);
+      ps.setBoolean(2, true);
+      ps.setBoolean(3, false);
+      ps.setObject(4, t.now());
+      ps.setString(5, s.entity().registryName());
+      ps.setString(6, s.organism());
+      ps.setBoolean(7, true);
+      ps.setLong(8, id);
+      ps.executeUpdate();
+    }
+    return id;
+  }
+
   private static long insert(Connection c, Tracking t, SourceInfo s, boolean current)
       throws SQLException {
     String sql =

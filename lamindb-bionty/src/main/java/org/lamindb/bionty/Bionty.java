@@ -203,9 +203,9 @@ public final class Bionty {
   /**
    * Registers the source versions listed in an {@code ontology_info.json}-style file (cellxgene's
    * layout: per ontology a version, a URL template and a file name) and makes each the source its
-   * registry currently uses, so that a later {@code importSource()} fetches that version. Ontologies
-   * without a bionty registry (e.g. CHEBI) are skipped with a log message. All rows are written in
-   * one transaction.
+   * registry currently uses, so that a later {@code importSource()} fetches that version.
+   * Ontologies without a bionty registry (e.g. CHEBI) are skipped with a log message. All rows are
+   * written in one transaction.
    *
    * <pre>{@code
    * bt.syncSources(Path.of("ontology_info.json"));
@@ -437,8 +437,8 @@ public final class Bionty {
   }
 
   /**
-   * The source {@code name} of {@code e} at {@code version}: the instance's row if it has one,
-   * else LaminDB's default for that name with the version swapped into its URL.
+   * The source {@code name} of {@code e} at {@code version}: the instance's row if it has one, else
+   * LaminDB's default for that name with the version swapped into its URL.
    *
    * @param version null for the version the instance currently uses (else the default)
    * @throws InvalidArgumentException when {@code e} has no source of that name
@@ -469,10 +469,7 @@ public final class Bionty {
     }
     SourceInfo base =
         rows.isEmpty()
-            ? DefaultSources.of(e).stream()
-                .filter(s -> s.name().equals(n))
-                .findFirst()
-                .orElse(null)
+            ? DefaultSources.of(e).stream().filter(s -> s.name().equals(n)).findFirst().orElse(null)
             : info(e, current != null ? current : rows.get(rows.size() - 1));
     if (base == null) {
       StringBuilder known = new StringBuilder();
@@ -514,12 +511,6 @@ public final class Bionty {
 
   private static SourceInfo info(BiontyEntity e, Source r) {
     return new SourceInfo(
-        e,
-        r.name(),
-        r.organism(),
-        r.version(),
-        r.url(),
-        r.description(),
-        r.sourceWebsite());
+        e, r.name(), r.organism(), r.version(), r.url(), r.description(), r.sourceWebsite());
   }
 }

@@ -107,9 +107,9 @@ public class BiontyRegistry<T extends BioRecord<T>> {
   }
 
   /**
-   * Imports a given version of a named source, e.g. {@code importSource("doid", "2025-12-23")}:
-   * the instance's Source row of that version if it has one, else LaminDB's default for that name
-   * with the version swapped into its URL; fetched into the cache once.
+   * Imports a given version of a named source, e.g. {@code importSource("doid", "2025-12-23")}: the
+   * instance's Source row of that version if it has one, else LaminDB's default for that name with
+   * the version swapped into its URL; fetched into the cache once.
    *
    * @param sourceName e.g. {@code mondo}, {@code uniprot}
    * @param version null for the version currently used
@@ -144,10 +144,10 @@ public class BiontyRegistry<T extends BioRecord<T>> {
   }
 
   /**
-   * Imports a local source file as version {@code version} of source {@code sourceName} for
-   * {@code organism}. Records whose key (ontology id, Ensembl id, UniProtKB id, marker name)
-   * exists are updated in place (their links to artifacts stay), new ones are added, parent links
-   * are replaced by the file's; everything in one transaction.
+   * Imports a local source file as version {@code version} of source {@code sourceName} for {@code
+   * organism}. Records whose key (ontology id, Ensembl id, UniProtKB id, marker name) exists are
+   * updated in place (their links to artifacts stay), new ones are added, parent links are replaced
+   * by the file's; everything in one transaction.
    *
    * @param sourceName e.g. {@code cl}; null to detect from the file
    * @param version e.g. {@code 2025-04-10}; null to detect from the file
@@ -156,6 +156,14 @@ public class BiontyRegistry<T extends BioRecord<T>> {
    * @return what was imported
    */
   public ImportReport importSource(Path file, String sourceName, String version, String organism) {
+    if (entity.requiresOrganism() && organism == null && Bionty.organismOfFile(file) == null) {
+      throw new InvalidArgumentException(
+          "`organism` is required to import "
+              + entity.className()
+              + " records from "
+              + file.getFileName()
+              + "; pass it, e.g. importSource(file, null, null, \"human\") or `--organism human`");
+    }
     SourceInfo s = bt.sourceFor(entity, file, sourceName, version, organism);
     return importResolved(new Bionty.Fetched(file, s));
   }

@@ -55,6 +55,8 @@ public final class Cli {
   private static String shortLabel(String label) {
     int slash = label.lastIndexOf('/');
     int space = label.indexOf(' ');
-    return slash < 0 || space < 0 ? label : label.substring(0, space + 1) + label.substring(slash + 1);
+    return slash < 0 || space < 0
+        ? label
+        : label.substring(0, space + 1) + label.substring(slash + 1);
   }
 }

@@ -98,14 +98,20 @@ abstract class SourceFetchSuite {
 
   @Test
   void importSourceDownloadsOnceWithProgressThenUsesTheCache() throws IOException {
-    bt.syncSources(info("CL", "v2025-04-10", server.base() + "/{version}/{filename}", "CL-ontology-v2025-04-10.json"));
+    bt.syncSources(
+        info(
+            "CL",
+            "v2025-04-10",
+            server.base() + "/{version}/{filename}",
+            "CL-ontology-v2025-04-10.json"));
     ImportReport r = bt.cellTypes().importSource();
     // jq: 2902 non-deprecated CL: terms in the cellxgene JSON
     assertThat(r.inserted()).isEqualTo(2902);
     assertThat(server.requests).containsExactly("/v2025-04-10/CL-ontology-v2025-04-10.json");
     long size = Files.size(SharedData.file("CL-ontology-v2025-04-10.json"));
-    assertThat(labels).containsExactly(
-        "downloading " + server.base() + "/v2025-04-10/CL-ontology-v2025-04-10.json " + size);
+    assertThat(labels)
+        .containsExactly(
+            "downloading " + server.base() + "/v2025-04-10/CL-ontology-v2025-04-10.json " + size);
     assertThat(progress).isNotEmpty();
     assertThat(progress.get(progress.size() - 1)).containsExactly(size, size);
     for (int i = 1; i < progress.size(); i++) {
@@ -116,7 +122,8 @@ abstract class SourceFetchSuite {
       assertThat(files.map(p -> p.getFileName().toString()))
           .containsExactly("cl__2025-04-10__CL-ontology-v2025-04-10.json");
     }
-    Source s = bt.sources().filter("entity", "bionty.CellType").filter("version", "2025-04-10").one();
+    Source s =
+        bt.sources().filter("entity", "bionty.CellType").filter("version", "2025-04-10").one();
     assertThat(s.inDb()).isTrue();
 
     ImportReport again = bt.cellTypes().importSource();
@@ -126,7 +133,8 @@ abstract class SourceFetchSuite {
 
   @Test
   void namedSourceVersionIsFetchedFromItsUrl() throws IOException {
-    bt.syncSources(info("PATO", "v2025-05-14", server.base() + "/pato/{version}/{filename}", "pato.obo"));
+    bt.syncSources(
+        info("PATO", "v2025-05-14", server.base() + "/pato/{version}/{filename}", "pato.obo"));
     ImportReport r = bt.phenotypes().importSource("pato", "2025-05-14");
     // awk over pato.obo: [Term] stanzas with a PATO: id, a name and no "is_obsolete: true": 1887
     assertThat(r.inserted()).isEqualTo(1887);
@@ -144,7 +152,8 @@ abstract class SourceFetchSuite {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    bt.syncSources(info("CL", "v2025-04-10", "http://127.0.0.1:" + port + "/{version}/{filename}", "cl.owl"));
+    bt.syncSources(
+        info("CL", "v2025-04-10", "http://127.0.0.1:" + port + "/{version}/{filename}", "cl.owl"));
     assertThatThrownBy(() -> bt.cellTypes().importSource())
         .isInstanceOf(StorageException.class)
         .hasMessageContaining("cannot download http://127.0.0.1:" + port + "/v2025-04-10/cl.owl")
@@ -153,7 +162,11 @@ abstract class SourceFetchSuite {
     assertThat(bt.cellTypes().count()).isZero();
     assertNoCachedFiles();
     assertThat(
-            bt.sources().filter("entity", "bionty.CellType").filter("version", "2025-04-10").one().inDb())
+            bt.sources()
+                .filter("entity", "bionty.CellType")
+                .filter("version", "2025-04-10")
+                .one()
+                .inDb())
         .isFalse();
   }
 
@@ -179,7 +192,8 @@ abstract class SourceFetchSuite {
     Files.writeString(bad, "{\"7.1.0\": {\"ontologies\": {\"CL\": {\"version\": \"v1\"}}}}");
     assertThatThrownBy(() -> bt.syncSources(bad))
         .isInstanceOf(ValidationException.class)
-        .hasMessageContaining("ontology CL in block 7.1.0 needs \"version\", \"source\" and \"filename\"");
+        .hasMessageContaining(
+            "ontology CL in block 7.1.0 needs \"version\", \"source\" and \"filename\"");
     Files.writeString(bad, "{\"7.1.0\": {\"ontologies\": ");
     assertThatThrownBy(() -> bt.syncSources(bad))
         .isInstanceOf(ValidationException.class)

@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code lamin ontology sources [Registry] [--sync ontology_info.json]}: lists the public source
- * versions of the instance, optionally after registering those an {@code ontology_info.json}
- * lists as the ones currently used.
+ * versions of the instance, optionally after registering those an {@code ontology_info.json} lists
+ * as the ones currently used.
  */
 @Command(
     name = "sources",
@@ -53,7 +53,8 @@ final class OntologySourcesCommand implements Callable<Integer> {
       if (registry != null) {
         q = q.filter("entity", BiontyEntity.of(registry).registryName());
       }
-      out.printf("%-28s %-12s %-14s %-24s %s%n", "registry", "source", "version", "organism", "url");
+      out.printf(
+          "%-28s %-12s %-14s %-24s %s%n", "registry", "source", "version", "organism", "url");
       for (Source s : q.orderBy("entity", "id").list()) {
         out.printf(
             "%-28s %-12s %-14s %-24s %s%n",

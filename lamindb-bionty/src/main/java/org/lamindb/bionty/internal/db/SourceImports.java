@@ -197,8 +197,7 @@ public final class SourceImports {
               TableImporter.importTable(
                   c, entity, file, sourceId, organismId, organismName, tracking);
           if (r.inserted() + r.updated() == 0) {
-            throw new InvalidArgumentException(
-                "No valid records to add! " + file + " has no rows");
+            throw new InvalidArgumentException("No valid records to add! " + file + " has no rows");
           }
           SourceRows.markImported(c, sourceId, source, tracking);
           ImportReport report =

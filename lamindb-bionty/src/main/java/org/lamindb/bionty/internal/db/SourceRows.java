@@ -131,9 +131,9 @@ public final class SourceRows {
   }
 
   /**
-   * Adds or updates the row of {@code s} (its URL, description and website) and makes it the
-   * source currently used for its registry and organism: every other row of the same registry and
-   * organism stops being currently used.
+   * Adds or updates the row of {@code s} (its URL, description and website) and makes it the source
+   * currently used for its registry and organism: every other row of the same registry and organism
+   * stops being currently used.
    *
    * @return the row id
    */

@@ -50,11 +50,15 @@ public final class TableImporter {
               "description"),
           BiontyEntity.PROTEIN,
           List.of(
-              "name", "uniprotkb_id", "length", "gene_symbol", "ensembl_gene_ids", "synonyms",
+              "name",
+              "uniprotkb_id",
+              "length",
+              "gene_symbol",
+              "ensembl_gene_ids",
+              "synonyms",
               "description"),
           BiontyEntity.CELL_MARKER,
-          List.of(
-              "name", "gene_symbol", "ncbi_gene_id", "uniprotkb_id", "synonyms", "description"),
+          List.of("name", "gene_symbol", "ncbi_gene_id", "uniprotkb_id", "synonyms", "description"),
           BiontyEntity.ORGANISM,
           List.of("name", "ontology_id", "scientific_name", "synonyms", "description"));
 
@@ -122,7 +126,7 @@ public final class TableImporter {
       try (ResultSet rs = ps.executeQuery()) {
         Map<String, String> columns = mapColumns(entity, rs.getMetaData());
         String key = keyField(entity, columns.keySet(), file);
-        try (Writer w = new Writer(c, entity, columns, key, sourceId, organismId, t)) {
+        try (Writer w = writer(c, entity, columns, key, sourceId, organismId, t)) {
           long row = 0;
           while (rs.next()) {
             row++;
@@ -135,21 +139,38 @@ public final class TableImporter {
               throw SourceFiles.error(
                   file, 0, "row " + row + " has no " + key, "every row needs its " + key);
             }
-            w.write(values, uid(entity, values, organismName));
+            try {
+              w.write(values, uid(entity, values, organismName));
+            } catch (SQLException e) {
+              throw new OntologyImporter.SqlFailure(e);
+            }
           }
           w.flush();
           return new Result(w.inserted, w.updated);
         }
       }
     } catch (SQLException e) {
-      if (e.getClass().getName().startsWith("org.duckdb")) {
-        throw SourceFiles.error(
-            file,
-            0,
-            "cannot read the table: " + e.getMessage().lines().findFirst().orElse(""),
-            "the file may be truncated or not a parquet/CSV/TSV file");
-      }
-      throw e;
+      // writes into the instance are wrapped above: what arrives here comes from reading the file
+      throw SourceFiles.error(
+          file,
+          0,
+          "cannot read the table: " + e.getMessage().lines().findFirst().orElse(""),
+          "the file may be truncated or not a parquet/CSV/TSV file");
+    }
+  }
+
+  private static Writer writer(
+      Connection c,
+      BiontyEntity entity,
+      Map<String, String> columns,
+      String key,
+      long sourceId,
+      Long organismId,
+      Tracking t) {
+    try {
+      return new Writer(c, entity, columns, key, sourceId, organismId, t);
+    } catch (SQLException e) {
+      throw new OntologyImporter.SqlFailure(e);
     }
   }
 
@@ -343,8 +364,7 @@ public final class TableImporter {
                   + Tracking.PLACEHOLDERS
                   + ")");
       this.update =
-          c.prepareStatement(
-              "UPDATE " + table + " SET " + sets + ", updated_at = ? WHERE id = ?");
+          c.prepareStatement("UPDATE " + table + " SET " + sets + ", updated_at = ? WHERE id = ?");
     }
 
     void write(Map<String, Object> values, String uid) throws SQLException {
@@ -394,21 +414,29 @@ public final class TableImporter {
       }
     }
 
-    void flush() throws SQLException {
-      if (pendingInserts > 0) {
-        insert.executeBatch();
-        pendingInserts = 0;
-      }
-      if (pendingUpdates > 0) {
-        update.executeBatch();
-        pendingUpdates = 0;
+    void flush() {
+      try {
+        if (pendingInserts > 0) {
+          insert.executeBatch();
+          pendingInserts = 0;
+        }
+        if (pendingUpdates > 0) {
+          update.executeBatch();
+          pendingUpdates = 0;
+        }
+      } catch (SQLException e) {
+        throw new OntologyImporter.SqlFailure(e);
       }
     }
 
     @Override
-    public void close() throws SQLException {
-      insert.close();
-      update.close();
+    public void close() {
+      try {
+        insert.close();
+        update.close();
+      } catch (SQLException e) {
+        throw new OntologyImporter.SqlFailure(e);
+      }
     }
   }
 }

@@ -38,8 +38,7 @@ public final class OntologyInfo {
           Map.entry("NCBITAXON", new Target(BiontyEntity.ORGANISM, "ncbitaxon", "all")),
           Map.entry("UBERON", new Target(BiontyEntity.TISSUE, "uberon", "all")),
           Map.entry("PATO", new Target(BiontyEntity.PHENOTYPE, "pato", "all")),
-          Map.entry(
-              "FBBT", new Target(BiontyEntity.TISSUE, "fbbt", "drosophila melanogaster")),
+          Map.entry("FBBT", new Target(BiontyEntity.TISSUE, "fbbt", "drosophila melanogaster")),
           Map.entry(
               "FBDV",
               new Target(BiontyEntity.DEVELOPMENTAL_STAGE, "fbdv", "drosophila melanogaster")),

@@ -46,8 +46,8 @@ public final class SourceDownloader {
   /**
    * @param cacheDir the instance's cache directory ({@code bionty/} is created below it)
    * @param progress makes a listener per download from a label and the size (-1 if unknown)
-   * @param assetsBase where {@code s3://bionty-assets/} keys are fetched from; null for the
-   *     default (the environment variable, else the bucket's HTTPS endpoint)
+   * @param assetsBase where {@code s3://bionty-assets/} keys are fetched from; null for the default
+   *     (the environment variable, else the bucket's HTTPS endpoint)
    */
   public SourceDownloader(
       Path cacheDir, BiFunction<String, Long, TransferProgress> progress, String assetsBase) {
@@ -83,8 +83,8 @@ public final class SourceDownloader {
   }
 
   /**
-   * Returns a local copy of the file of {@code s}: the file itself for {@code file:} URLs, else
-   * the cached copy, downloading it first when missing.
+   * Returns a local copy of the file of {@code s}: the file itself for {@code file:} URLs, else the
+   * cached copy, downloading it first when missing.
    *
    * @param s the source (its URL must be set)
    * @param registry the registry class name, for hints in error messages

@@ -23,8 +23,10 @@ final class OntologyImportCommand implements Callable<Integer> {
   @Option(
       names = "--file",
       description =
-          "Local source file (.obo, cellxgene .json, .parquet, gene .csv.gz);"
-              + " without it the registry's current source is fetched into the cache.")
+          "Local source file: .obo, .owl (RDF/XML or OWL/XML), .json (OBO Graph JSON or"
+              + " cellxgene ontology JSON, told apart by the first key), .parquet (bionty table),"
+              + " gene .csv.gz; each also gzipped. Without it the registry's current source is"
+              + " fetched into the cache.")
   Path file;
 
   @Option(

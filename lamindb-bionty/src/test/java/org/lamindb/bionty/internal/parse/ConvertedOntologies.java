@@ -48,7 +48,7 @@ import org.semanticweb.owlapi.model.OWLSubClassOfAxiom;
  * named superclasses and the property IRI for {@code SubClassOf(ObjectSomeValuesFrom(p X))}; graph
  * {@code meta.version} = version IRI) and serialised by obographs' own {@link OgJsonGenerator}.
  */
-final class ConvertedOntologies {
+public final class ConvertedOntologies {
   private static final Map<String, Path> MADE = new HashMap<>();
   private static Path dir;
 
@@ -58,28 +58,44 @@ final class ConvertedOntologies {
    * @param obo a file of the shared ontology folder, e.g. {@code cl-basic.obo}
    * @return the same ontology as RDF/XML written by OWL API ({@code <stem>.owl})
    */
-  static synchronized Path rdfXml(String obo) {
+  public static Path rdfXml(String obo) {
+    return rdfXml(SharedData.file(obo));
+  }
+
+  /**
+   * @param obo an OBO file
+   * @return the same ontology as RDF/XML written by OWL API ({@code <stem>.owl})
+   */
+  public static synchronized Path rdfXml(Path obo) {
     return MADE.computeIfAbsent(obo + ".owl", k -> write(obo, ".owl", new RDFXMLDocumentFormat()));
   }
 
   /**
    * @return the same ontology as OWL/XML written by OWL API ({@code <stem>.owx.xml})
    */
-  static synchronized Path owlXml(String obo) {
+  public static synchronized Path owlXml(String obo) {
+    Path src = SharedData.file(obo);
     return MADE.computeIfAbsent(
-        obo + ".owx", k -> write(obo, ".owx.xml", new OWLXMLDocumentFormat()));
+        src + ".owx", k -> write(src, ".owx.xml", new OWLXMLDocumentFormat()));
   }
 
   /**
    * @return the same ontology as OBO Graph JSON written by obographs ({@code <stem>.json})
    */
-  static synchronized Path oboGraphJson(String obo) {
+  public static Path oboGraphJson(String obo) {
+    return oboGraphJson(SharedData.file(obo));
+  }
+
+  /**
+   * @param obo an OBO file
+   * @return the same ontology as OBO Graph JSON written by obographs ({@code <stem>.json})
+   */
+  public static synchronized Path oboGraphJson(Path obo) {
     return MADE.computeIfAbsent(obo + ".json", k -> writeGraph(obo));
   }
 
   /** Loads an OBO file with OWL API's OBO parser. */
-  static OWLOntology load(String obo) {
-    Path src = SharedData.file(obo);
+  static OWLOntology load(Path src) {
     OWLOntologyManager m = OWLManager.createOWLOntologyManager();
     try {
       return m.loadOntologyFromOntologyDocument(src.toFile());
@@ -88,7 +104,7 @@ final class ConvertedOntologies {
     }
   }
 
-  private static Path write(String obo, String ext, OWLDocumentFormat format) {
+  private static Path write(Path obo, String ext, OWLDocumentFormat format) {
     OWLOntology ont = load(obo);
     Path out = folder().resolve(stem(obo) + ext);
     try (OutputStream os = Files.newOutputStream(out)) {
@@ -101,7 +117,7 @@ final class ConvertedOntologies {
     return out;
   }
 
-  private static Path writeGraph(String obo) {
+  private static Path writeGraph(Path obo) {
     OWLOntology ont = load(obo);
     Graph.Builder g = new Graph.Builder();
     Meta.Builder gm = new Meta.Builder();
@@ -176,8 +192,9 @@ final class ConvertedOntologies {
     return out;
   }
 
-  private static String stem(String obo) {
-    return obo.substring(0, obo.lastIndexOf('.'));
+  private static String stem(Path obo) {
+    String n = obo.getFileName().toString();
+    return n.substring(0, n.lastIndexOf('.'));
   }
 
   private static Path folder() {

@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -79,8 +82,7 @@ public final class OwlParser {
           IRI.create(OBO_IN_OWL + "hasBroadSynonym"), Synonym.Scope.BROAD,
           IRI.create(OBO_IN_OWL + "hasNarrowSynonym"), Synonym.Scope.NARROW);
 
-  private static final java.util.regex.Pattern LINE_IN_MESSAGE =
-      java.util.regex.Pattern.compile("\\[line=(\\d+):column=\\d+\\]");
+  private static final Pattern LINE_IN_MESSAGE = Pattern.compile("\\[line=(\\d+):column=\\d+\\]");
 
   private final boolean partOf;
 
@@ -252,8 +254,7 @@ public final class OwlParser {
    * @param sinkFor called once, after loading and before the first term, with the ontology header
    * @return the header and the number of terms handed over
    */
-  public Result parse(
-      Path file, Function<Header, java.util.function.Consumer<OntologyTerm>> sinkFor) {
+  public Result parse(Path file, Function<Header, Consumer<OntologyTerm>> sinkFor) {
     Header peeked = peek(file);
     OWLOntologyManagerImpl manager = newManager(peeked.syntax());
     OWLOntologyLoaderConfiguration config =
@@ -284,7 +285,7 @@ public final class OwlParser {
             ont.getOntologyID().getOntologyIRI().map(IRI::toString).orElse(peeked.ontologyIri()),
             ont.getOntologyID().getVersionIRI().map(IRI::toString).orElse(peeked.versionIri()),
             peeked.imports());
-    java.util.function.Consumer<OntologyTerm> sink = sinkFor.apply(header);
+    Consumer<OntologyTerm> sink = sinkFor.apply(header);
     Map<OWLClass, String> ids = new HashMap<>();
     long n = 0;
     for (OWLClass c : (Iterable<OWLClass>) ont.classesInSignature().sorted()::iterator) {
@@ -423,7 +424,7 @@ public final class OwlParser {
     if (message == null || message.isBlank()) {
       message = lastLine(e.getMessage());
     }
-    java.util.regex.Matcher m = LINE_IN_MESSAGE.matcher(message);
+    Matcher m = LINE_IN_MESSAGE.matcher(message);
     if (m.find()) {
       line = line > 0 ? line : Long.parseLong(m.group(1));
       message = (message.substring(0, m.start()) + message.substring(m.end())).strip();

@@ -4,12 +4,14 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.lamindb.InvalidArgumentException;
 import org.lamindb.bionty.internal.parse.CellxgeneJsonParser;
 import org.lamindb.bionty.internal.parse.OboParser;
-import org.lamindb.bionty.internal.parse.OwlXmlParser;
+import org.lamindb.bionty.internal.parse.ObographJsonParser;
+import org.lamindb.bionty.internal.parse.OwlParser;
 import org.lamindb.bionty.internal.parse.ParquetSourceReader;
 import org.lamindb.bionty.internal.parse.SourceFiles;
 import org.lamindb.bionty.internal.parse.TermFilter;
@@ -18,6 +20,21 @@ import org.lamindb.bionty.internal.parse.TermFilter;
  * Reads an ontology source file of any supported format, applies bionty's import rules (no obsolete
  * terms, only the source's own id prefix, parents within that prefix) and streams the kept terms to
  * a consumer.
+ *
+ * <p>Supported formats (each also gzipped, {@code .gz}), see {@link Format}:
+ *
+ * <ul>
+ *   <li>OBO 1.2/1.4 flat files ({@code .obo});
+ *   <li>OWL in RDF/XML or OWL/XML ({@code .owl}, {@code .rdf}, {@code .xml}), read with OWL API 5;
+ *   <li>OBO Graph JSON ({@code .json} starting with {@code {"graphs": ...}}), as the OBO Foundry
+ *       publishes next to {@code .owl};
+ *   <li>cellxgene ontology JSON (any other {@code .json}: one object keyed by term id);
+ *   <li>bionty-style parquet tables ({@code .parquet}).
+ * </ul>
+ *
+ * <p>Source name and version come from the file header where the format has one (OBO {@code
+ * ontology:}/{@code data-version:}, OWL ontology IRI and {@code owl:versionIRI}, OBO Graph {@code
+ * id}/{@code meta.version}), else from the file name.
  *
  * <pre>{@code
  * OntologyFiles.ReadSummary s = OntologyFiles.readTerms(Path.of("cl-basic.obo"), BiontyEntity.CELL_TYPE, null,
@@ -33,17 +50,32 @@ public final class OntologyFiles {
   private static final Pattern PARQUET_NAME =
       Pattern.compile("^df_([^_]+)__([^_]+)__(.+)__([A-Za-z]+)\\.parquet$");
 
+  private static final com.fasterxml.jackson.core.JsonFactory JSON =
+      new com.fasterxml.jackson.core.JsonFactory();
+
   private OntologyFiles() {}
 
   /** File formats of ontology sources. */
   public enum Format {
     /** OBO 1.2/1.4 flat file ({@code .obo}, {@code .obo.gz}). */
     OBO,
-    /** cellxgene ontology JSON ({@code .json}, {@code .json.gz}). */
+    /**
+     * cellxgene ontology JSON ({@code .json}, {@code .json.gz}): one object keyed by term id, each
+     * with label, description, synonyms, ancestors and deprecated.
+     */
     CELLXGENE_JSON,
+    /**
+     * OBO Graph JSON ({@code .json}, {@code .json.gz}) as written by obographs/ROBOT and published
+     * by the OBO Foundry: {@code {"graphs": [{"id", "meta", "nodes", "edges"}]}}; told from
+     * cellxgene JSON by its first key, {@code graphs}.
+     */
+    OBO_GRAPH_JSON,
     /** bionty-style parquet table ({@code .parquet}). */
     PARQUET,
-    /** OWL in RDF/XML as the OBO Foundry publishes it ({@code .owl}, {@code .owl.gz}). */
+    /**
+     * OWL in RDF/XML (as the OBO Foundry publishes it) or OWL/XML ({@code .owl}, {@code .rdf},
+     * {@code .xml}, optionally gzipped), read with OWL API 5.
+     */
     OWL
   }
 
@@ -68,7 +100,8 @@ public final class OntologyFiles {
 
   /**
    * @param file a source file
-   * @return its format, from the file name
+   * @return its format, from the file name; for {@code .json} files from the first key ({@code
+   *     graphs} means OBO Graph JSON, anything else cellxgene JSON)
    * @throws InvalidArgumentException for unknown extensions
    */
   public static Format detect(Path file) {
@@ -77,7 +110,7 @@ public final class OntologyFiles {
       return Format.OBO;
     }
     if (n.endsWith(".json")) {
-      return Format.CELLXGENE_JSON;
+      return isOboGraphJson(file) ? Format.OBO_GRAPH_JSON : Format.CELLXGENE_JSON;
     }
     if (n.endsWith(".parquet")) {
       return Format.PARQUET;
@@ -88,8 +121,34 @@ public final class OntologyFiles {
     throw new InvalidArgumentException(
         "cannot tell the format of "
             + file
-            + "; supported: .obo, .owl (RDF/XML), .json (cellxgene ontology JSON), .parquet, optionally"
-            + " gzipped");
+            + "; supported: .obo, .owl (RDF/XML or OWL/XML), .json (OBO Graph JSON or cellxgene"
+            + " ontology JSON), .parquet, optionally gzipped");
+  }
+
+  /**
+   * Peeks at the first key of a JSON file without reading the rest: OBO Graph JSON starts with
+   * {@code "graphs"} (a JSON-LD {@code "@context"} before it is skipped).
+   */
+  private static boolean isOboGraphJson(Path file) {
+    try (java.io.InputStream in = SourceFiles.open(file);
+        com.fasterxml.jackson.core.JsonParser p = JSON.createParser(in)) {
+      if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+        return false;
+      }
+      while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+        String key = p.currentName();
+        if (!key.startsWith("@")) {
+          return key.equals("graphs");
+        }
+        p.nextToken();
+        p.skipChildren();
+      }
+      return false;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return false; // the cellxgene parser reports the syntax error with file and line
+    } catch (java.io.IOException e) {
+      throw SourceFiles.ioError(file, e);
+    }
   }
 
   /**
@@ -105,31 +164,46 @@ public final class OntologyFiles {
   public static ReadSummary readTerms(
       Path file, BiontyEntity entity, String sourceName, Consumer<OntologyTerm> sink) {
     Format format = detect(file);
-    String name =
+    String given =
         sourceName != null ? sourceName.toLowerCase(Locale.ROOT) : sourceNameFromFileName(file);
-    Set<String> prefixes = name == null ? Set.of() : DefaultSources.idPrefixes(name);
-    TermFilter filter = new TermFilter(prefixes, sink);
+    boolean partOf = entity.parentRelations().contains("part_of");
+    // OWL and OBO Graph JSON tell their source in a header read before the first term
+    TermFilter[] filter = new TermFilter[1];
+    Function<String, Consumer<OntologyTerm>> sinkFor =
+        headerName -> {
+          String n = given != null ? given : headerName;
+          filter[0] = new TermFilter(n == null ? Set.of() : DefaultSources.idPrefixes(n), sink);
+          return filter[0];
+        };
+    String name = given;
     String version = null;
     switch (format) {
       case OBO -> {
-        OboParser.Header h = new OboParser(entity.parentRelations()).parse(file, filter);
+        sinkFor.apply(null);
+        OboParser.Header h = new OboParser(entity.parentRelations()).parse(file, filter[0]);
         version = oboVersion(h);
         if (name == null && h.ontology() != null) {
           name = h.ontology().split("/")[0].toLowerCase(Locale.ROOT);
         }
       }
       case CELLXGENE_JSON -> {
-        new CellxgeneJsonParser().parse(file, filter);
+        new CellxgeneJsonParser().parse(file, sinkFor.apply(null));
         version = fileNameVersion(file);
       }
+      case OBO_GRAPH_JSON -> {
+        ObographJsonParser.Result r =
+            new ObographJsonParser(partOf).parse(file, h -> sinkFor.apply(h.sourceName()));
+        name = name != null ? name : r.header().sourceName();
+        version = r.header().version() == null ? null : versionOf(r.header().version());
+      }
       case PARQUET -> {
-        new ParquetSourceReader().parse(file, filter);
+        new ParquetSourceReader().parse(file, sinkFor.apply(null));
         version = fileNameVersion(file);
       }
       case OWL -> {
-        OwlXmlParser.Header h =
-            new OwlXmlParser(entity.parentRelations().contains("part_of")).parse(file, filter);
-        version = h.versionIri() == null ? null : versionOf(h.versionIri());
+        OwlParser.Result r = new OwlParser(partOf).parse(file, h -> sinkFor.apply(h.sourceName()));
+        name = name != null ? name : r.header().sourceName();
+        version = r.header().versionIri() == null ? null : versionOf(r.header().versionIri());
       }
       default -> throw new IllegalStateException(format.toString());
     }
@@ -137,20 +211,30 @@ public final class OntologyFiles {
         format,
         name,
         version,
-        filter.accepted(),
-        filter.droppedObsolete(),
-        filter.droppedOtherPrefix());
+        filter[0].accepted(),
+        filter[0].droppedObsolete(),
+        filter[0].droppedOtherPrefix());
   }
 
   /**
-   * Reads only what tells a file's version: the header of an OBO file, else the file name
+   * Reads only what tells a file's version: the header of an OBO file, the {@code owl:versionIRI}
+   * of an OWL file, the first graph's {@code meta.version} of OBO Graph JSON, else the file name
    * (cellxgene {@code *-ontology-v<version>.json}, bionty {@code
    * df_<organism>__<source>__<version>__<Entity>.parquet}).
    *
    * @return the version, or null when the file does not say
    */
   public static String detectVersion(Path file) {
-    if (detect(file) == Format.OBO) {
+    Format format = detect(file);
+    if (format == Format.OWL) {
+      String v = OwlParser.peek(file).versionIri();
+      return v == null ? null : versionOf(v);
+    }
+    if (format == Format.OBO_GRAPH_JSON) {
+      String v = ObographJsonParser.peek(file).version();
+      return v == null ? null : versionOf(v);
+    }
+    if (format == Format.OBO) {
       try (java.io.BufferedReader r =
           new java.io.BufferedReader(
               new java.io.InputStreamReader(
@@ -170,12 +254,23 @@ public final class OntologyFiles {
   }
 
   /**
-   * @return the source short name a file name or OBO header tells, e.g. {@code cl}; null if unknown
+   * @return the source short name a file name or header tells (OBO {@code ontology:}, OWL ontology
+   *     IRI, OBO Graph JSON graph id), e.g. {@code cl}; null if unknown
    */
   public static String detectSourceName(Path file) {
     String byName = sourceNameFromFileName(file);
-    if (byName != null || detect(file) != Format.OBO) {
+    if (byName != null) {
       return byName;
+    }
+    Format format = detect(file);
+    if (format == Format.OWL) {
+      return OwlParser.peek(file).sourceName();
+    }
+    if (format == Format.OBO_GRAPH_JSON) {
+      return ObographJsonParser.peek(file).sourceName();
+    }
+    if (format != Format.OBO) {
+      return null;
     }
     try (java.io.BufferedReader r =
         new java.io.BufferedReader(

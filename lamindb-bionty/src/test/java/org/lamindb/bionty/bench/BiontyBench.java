@@ -13,6 +13,7 @@ import org.lamindb.bionty.Bionty;
 import org.lamindb.bionty.BiontyEntity;
 import org.lamindb.bionty.ImportReport;
 import org.lamindb.bionty.OntologyFiles;
+import org.lamindb.bionty.internal.parse.ConvertedOntologies;
 import org.lamindb.bionty.internal.parse.GeneTableParser;
 import org.lamindb.testing.Backend;
 
@@ -24,7 +25,10 @@ import org.lamindb.testing.Backend;
  *   <li>P7b: import the human gene table (78,894 genes) with HGNC synonyms;
  *   <li>parse-only times of both (no database);
  *   <li>P6: validate 30,000 Ensembl ids (organism inferred) against the imported genes, cold and
- *       warm.
+ *       warm;
+ *   <li>OWL and OBO Graph JSON: cl-basic.obo as OWL RDF/XML (written by OWL API) and OBO Graph JSON
+ *       (written by obographs), parse-only times of the three formats and the import of the OWL
+ *       file.
  * </ul>
  *
  * Run with {@code bench/bionty/run.sh [sqlite|postgres]}; args: backend, shared ontology folder.
@@ -56,6 +60,27 @@ public final class BiontyBench {
           i + 1, n[0], (t1 - t0) / 1_000_000, g, (t2 - t1) / 1_000_000);
     }
 
+    Path clObo = data.resolve("cl-basic.obo");
+    Path clOwl = ConvertedOntologies.rdfXml(clObo);
+    Path clJson = ConvertedOntologies.oboGraphJson(clObo);
+    System.out.printf(
+        "cl-basic: OBO %,d bytes, OWL RDF/XML %,d bytes, OBO Graph JSON %,d bytes%n",
+        Files.size(clObo), Files.size(clOwl), Files.size(clJson));
+    for (int i = 0; i < 3; i++) {
+      long[] ms = new long[3];
+      long[] kept = new long[3];
+      Path[] files = {clObo, clOwl, clJson};
+      for (int f = 0; f < 3; f++) {
+        long t0 = System.nanoTime();
+        kept[f] = OntologyFiles.readTerms(files[f], BiontyEntity.CELL_TYPE, null, t -> {}).kept();
+        ms[f] = (System.nanoTime() - t0) / 1_000_000;
+      }
+      System.out.printf(
+          "parse only (run %d): cl-basic OBO %d terms %d ms | OWL (OWL API load + stream) %d terms"
+              + " %d ms | OBO Graph JSON %d terms %d ms%n",
+          i + 1, kept[0], ms[0], kept[1], ms[1], kept[2], ms[2]);
+    }
+
     Path tmp = Files.createTempDirectory("bionty-bench");
     try {
       try (LaminDB ln =
@@ -82,6 +107,18 @@ public final class BiontyBench {
                 + " importing thread (target <= 3000 ms)%n",
             backend,
             g.inserted(),
+            (System.nanoTime() - t0) / 1_000_000,
+            (cpu.getCurrentThreadCpuTime() - c0) / 1_000_000);
+
+        t0 = System.nanoTime();
+        c0 = cpu.getCurrentThreadCpuTime();
+        ImportReport owl = bt.cellTypes().importSource(clOwl);
+        System.out.printf(
+            "import cl-basic OWL (%s): %d records, %d links in %d ms wall, %d ms CPU of the"
+                + " importing thread%n",
+            backend,
+            owl.inserted(),
+            owl.parentLinks(),
             (System.nanoTime() - t0) / 1_000_000,
             (cpu.getCurrentThreadCpuTime() - c0) / 1_000_000);
 

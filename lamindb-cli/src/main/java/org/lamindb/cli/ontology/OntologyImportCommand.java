@@ -23,9 +23,11 @@ final class OntologyImportCommand implements Callable<Integer> {
   @Option(
       names = "--file",
       description =
-          "Local source file (.obo, .owl, cellxgene or OBO Graph .json, .parquet; tables"
-              + " .parquet/.csv/.tsv for Gene, Protein, CellMarker, Organism; gene .csv.gz);"
-              + " without it the source is fetched into the cache once.")
+          "Local source file: .obo, .owl (RDF/XML or OWL/XML), .json (OBO Graph JSON or"
+              + " cellxgene ontology JSON, told apart by the first key), .parquet (bionty table);"
+              + " for Gene, Protein, CellMarker and Organism also tables (.parquet, .csv, .tsv,"
+              + " Ensembl species .txt) and gene .csv.gz; each also gzipped. Without it the source"
+              + " is fetched into the cache once.")
   Path file;
 
   @Option(

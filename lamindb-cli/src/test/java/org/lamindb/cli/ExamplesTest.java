@@ -49,6 +49,31 @@ class ExamplesTest {
   }
 
   @Test
+  void ontologiesExampleRuns() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.exists(Path.of("../../shared/data/ontologies/cl-basic.obo"))
+            || Files.exists(Path.of("../shared/data/ontologies/cl-basic.obo"))
+            || System.getenv("LAMIN_SHARED_DATA") != null,
+        "shared ontology files not found; skipping");
+    String text = run("examples/ontologies.sh");
+    // expected values: jq over the cellxgene CL JSON (2902 current CL terms; "T cell" has the
+    // synonym "T-cell", parent CL:0000542 "lymphocyte"), zcat | wc -l of the gene table (78894),
+    // HGNC prev/alias symbols (FANCD1 -> BRCA2, TCF-1 -> TCF7)
+    assertThat(text)
+        .contains("current CellType source: cl 2025-04-10 (all)")
+        .contains("added 2902 new records")
+        .contains("added 78894 new records")
+        .contains("validated: true, false, false, false")
+        .contains("non-validated: [t cell, T-cell, unicorn]")
+        .contains("standardized: [T cell, T cell, T cell, unicorn]")
+        .contains("genes: [BRCA2, BRCA2, TCF7]")
+        .contains("ensembl ids validated: true, false")
+        .contains("parents of T cell: [lymphocyte]")
+        .contains("bionty.CellType *")
+        .contains("1 of 2 validated");
+  }
+
+  @Test
   void quickstartScriptRunsEndToEnd() throws Exception {
     String text = run("examples/quickstart.sh");
     assertThat(text)

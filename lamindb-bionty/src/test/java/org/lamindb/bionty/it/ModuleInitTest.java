@@ -44,7 +44,7 @@ class ModuleInitTest {
       assertThat(bt.cellMarkers().standardize(List.of("TEST"))).containsExactly("test");
       assertThatThrownBy(() -> bt.proteins().importSource(Path.of("x.parquet")))
           .isInstanceOf(InvalidArgumentException.class)
-          .hasMessageContaining("no importer");
+          .hasMessageContaining("`organism` is required to import Protein records");
     }
   }
 }

@@ -536,11 +536,16 @@ public final class LaminDB implements AutoCloseable {
   }
 
   /**
-   * @return the run started by {@link #track()} and not yet finished, if any
+   * @return the run started by {@link #track()} and not yet finished, else the shell run ({@code
+   *     lamin track}) this connection is attached to, if any
    */
   public Optional<Run> currentRun() {
-    return Optional.ofNullable(
-        org.lamindb.internal.lineage.LineageService.of(instance).currentRun());
+    Run tracked = org.lamindb.internal.lineage.LineageService.of(instance).currentRun();
+    if (tracked != null) {
+      return Optional.of(tracked);
+    }
+    Long shellRun = instance.currentRunId();
+    return shellRun == null ? Optional.empty() : runs().filter("id", shellRun).first();
   }
 
   /**

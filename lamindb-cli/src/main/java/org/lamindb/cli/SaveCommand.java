@@ -78,13 +78,17 @@ final class SaveCommand implements Callable<Integer> {
       if (stemUid != null) {
         a.revises(ln.artifactByUidOrKey(stemUid, false));
       }
-      if (key == null && description == null && stemUid == null && !ln.isInStorage(path)) {
+      if (key == null
+          && description == null
+          && stemUid == null
+          && !ln.isInStorage(path)
+          && ln.currentRun().isEmpty()) {
         throw new InvalidArgumentException(
             "pass --key or --description when saving "
                 + path
-                + " (e.g. --key examples/"
+                + " outside a run (e.g. --key examples/"
                 + path.getFileName()
-                + ")");
+                + ", or start a run with `lamin track`)");
       }
       a.save();
       var out = spec.commandLine().getOut();

@@ -215,6 +215,28 @@ class LineageCliTest {
   }
 
   @Test
+  void saveInsideAShellRunNeedsNoKeyOutsideItDoes() throws Exception {
+    lamin.run("init", "--storage", tmp.resolve("data").toString());
+    Path dir = Files.createDirectories(tmp.resolve("w"));
+    Path loose = Files.writeString(dir.resolve("loose.txt"), "loose");
+    var outside = lamin.run(dir, "save", loose.toString());
+    assertThat(outside.exit()).isEqualTo(1);
+    assertThat(outside.err()).contains("pass --key or --description", "outside a run");
+
+    assertThat(lamin.run(dir, "track", "--key", "step.sh").exit()).isZero();
+    Path result = Files.writeString(dir.resolve("result.txt"), "result");
+    var inside = lamin.run(dir, "save", result.toString());
+    assertThat(inside.exit()).as(inside.err()).isZero();
+    assertThat(lamin.run(dir, "finish").exit()).isZero();
+    try (LaminDB ln = connect()) {
+      // the 6-byte "result" file (track/finish also save an environment and a report)
+      Artifact a = ln.artifacts().filter("size", 6L).one();
+      assertThat(a.key()).isNull();
+      assertThat(a.run().transform().key()).isEqualTo("step.sh");
+    }
+  }
+
+  @Test
   void createFastaExampleRunsAsASingleFileProgram() throws Exception {
     assertThat(lamin.run("init", "--storage", tmp.resolve("data").toString()).exit()).isZero();
     Path repo =

@@ -107,6 +107,39 @@ public class BiontyRegistry<T extends BioRecord<T>> {
   }
 
   /**
+   * The registry's current source as an in-memory {@link PublicOntology} (LaminDB's {@code
+   * Registry.public()}), fetched into the cache once; pass it to {@link #inspect(List, String,
+   * PublicOntology)} or {@link #fromValues} to find values that are in the ontology but not yet in
+   * the registry.
+   *
+   * @return the public ontology
+   * @throws InvalidArgumentException for Gene, Protein and CellMarker, whose sources are tables
+   * @throws org.lamindb.StorageException when the source cannot be fetched
+   */
+  public PublicOntology publicSource() {
+    return publicSource(bt.currentSource(entity, null));
+  }
+
+  /**
+   * @param sourceName e.g. {@code doid}
+   * @param version null for the version currently used
+   * @return that source as an in-memory {@link PublicOntology}, fetched into the cache once
+   */
+  public PublicOntology publicSource(String sourceName, String version) {
+    return publicSource(bt.namedSource(entity, sourceName, version));
+  }
+
+  private PublicOntology publicSource(SourceInfo s) {
+    if (TableImporter.handles(entity) && entity != BiontyEntity.ORGANISM) {
+      throw new InvalidArgumentException(
+          entity.className()
+              + " sources are tables; import them with importSource() and validate against the"
+              + " registry");
+    }
+    return PublicOntology.load(bt.fetch(s), entity, s.name());
+  }
+
+  /**
    * Imports a given version of a named source, e.g. {@code importSource("doid", "2025-12-23")}: the
    * instance's Source row of that version if it has one, else LaminDB's default for that name with
    * the version swapped into its URL; fetched into the cache once.

@@ -132,6 +132,27 @@ abstract class SourceFetchSuite {
   }
 
   @Test
+  void publicSourceIsFetchedOnceAndFindsTermsMissingFromTheRegistry() throws IOException {
+    bt.syncSources(
+        info(
+            "CL",
+            "v2025-04-10",
+            server.base() + "/{version}/{filename}",
+            "CL-ontology-v2025-04-10.json"));
+    var pub = bt.cellTypes().publicSource();
+    assertThat(pub.size()).isEqualTo(2902);
+    var found = bt.cellTypes().fromValues(List.of("T-cell", "neuron"), "name", pub);
+    assertThat(found)
+        .extracting(c -> c.ontologyId())
+        .containsExactlyInAnyOrder("CL:0000084", "CL:0000540");
+    assertThat(bt.cellTypes().publicSource().size()).isEqualTo(2902);
+    assertThat(server.requests).hasSize(1);
+    assertThatThrownBy(() -> bt.genes().publicSource())
+        .isInstanceOf(InvalidArgumentException.class)
+        .hasMessageContaining("Gene sources are tables");
+  }
+
+  @Test
   void namedSourceVersionIsFetchedFromItsUrl() throws IOException {
     bt.syncSources(
         info("PATO", "v2025-05-14", server.base() + "/pato/{version}/{filename}", "pato.obo"));

@@ -26,9 +26,9 @@ public final class GeneImporter implements Consumer<GeneEntry>, AutoCloseable {
   private final Tracking tracking;
   private final Map<String, Long> existing = new HashMap<>();
   private final Set<String> seen = new HashSet<>();
-  private final PreparedStatement insert;
+  private final BulkRows insert;
+  private final Object[] trackingValues;
   private final PreparedStatement update;
-  private int pendingInserts;
   private int pendingUpdates;
   private long inserted;
   private long updated;
@@ -52,14 +52,21 @@ public final class GeneImporter implements Consumer<GeneEntry>, AutoCloseable {
         existing.put(rs.getString(1), rs.getLong(2));
       }
     }
-    this.insert =
-        c.prepareStatement(
-            "INSERT INTO bionty_gene (uid, symbol, ensembl_gene_id,"
-                + " ncbi_gene_ids, biotype, synonyms, description, source_id, organism_id, "
-                + Tracking.COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + Tracking.PLACEHOLDERS
-                + ")");
+    java.util.List<String> cols =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "uid",
+                "symbol",
+                "ensembl_gene_id",
+                "ncbi_gene_ids",
+                "biotype",
+                "synonyms",
+                "description",
+                "source_id",
+                "organism_id"));
+    cols.addAll(Tracking.columns());
+    this.insert = BulkRows.open(c, tracking.db().dialect(), "bionty_gene", cols);
+    this.trackingValues = tracking.values();
     this.update =
         c.prepareStatement(
             "UPDATE bionty_gene SET symbol = ?, ncbi_gene_ids = ?,"
@@ -74,36 +81,36 @@ public final class GeneImporter implements Consumer<GeneEntry>, AutoCloseable {
     }
     try {
       Long id = existing.get(g.ensemblGeneId());
-      PreparedStatement ps = id == null ? insert : update;
+      if (id == null) {
+        Object[] row = new Object[9 + trackingValues.length];
+        row[0] = BiontyUids.ofGene(g.ensemblGeneId(), null, g.symbol(), null);
+        row[1] = g.symbol();
+        row[2] = g.ensemblGeneId();
+        row[3] = g.ncbiGeneIdsColumn();
+        row[4] = g.biotype();
+        row[5] = g.synonymsColumn();
+        row[6] = g.description();
+        row[7] = sourceId;
+        row[8] = organismId;
+        System.arraycopy(trackingValues, 0, row, 9, trackingValues.length);
+        insert.add(row);
+        inserted++;
+        return;
+      }
+      PreparedStatement ps = update;
       int i = 1;
-      if (id == null) {
-        ps.setString(i++, BiontyUids.ofGene(g.ensemblGeneId(), null, g.symbol(), null));
-      }
       ps.setString(i++, g.symbol());
-      if (id == null) {
-        ps.setString(i++, g.ensemblGeneId());
-      }
       ps.setString(i++, g.ncbiGeneIdsColumn());
       ps.setString(i++, g.biotype());
       ps.setString(i++, g.synonymsColumn());
       ps.setString(i++, g.description());
       ps.setLong(i++, sourceId);
       ps.setLong(i++, organismId);
-      if (id == null) {
-        tracking.bindTracking(ps, i);
-        inserted++;
-        pendingInserts++;
-      } else {
-        ps.setObject(i++, tracking.now());
-        ps.setLong(i, id);
-        updated++;
-        pendingUpdates++;
-      }
+      ps.setObject(i++, tracking.now());
+      ps.setLong(i, id);
+      updated++;
+      pendingUpdates++;
       ps.addBatch();
-      if (pendingInserts >= BATCH) {
-        insert.executeBatch();
-        pendingInserts = 0;
-      }
       if (pendingUpdates >= BATCH) {
         update.executeBatch();
         pendingUpdates = 0;
@@ -115,9 +122,7 @@ public final class GeneImporter implements Consumer<GeneEntry>, AutoCloseable {
 
   /** Flushes pending rows. */
   public void finish() throws SQLException {
-    if (pendingInserts > 0) {
-      insert.executeBatch();
-    }
+    insert.flush();
     if (pendingUpdates > 0) {
       update.executeBatch();
     }

@@ -35,9 +35,9 @@ public final class OntologyImporter implements Consumer<OntologyTerm>, AutoClose
   private final Set<String> seen = new HashSet<>();
   private final List<String> edgeChild = new ArrayList<>();
   private final List<String> edgeParent = new ArrayList<>();
-  private final PreparedStatement insert;
+  private final BulkRows insert;
+  private final Object[] trackingValues;
   private final PreparedStatement update;
-  private int pendingInserts;
   private int pendingUpdates;
   private long inserted;
   private long updated;
@@ -56,16 +56,12 @@ public final class OntologyImporter implements Consumer<OntologyTerm>, AutoClose
     this.tracking = tracking;
     this.existing = ids(c, entity);
     String t = entity.table();
-    this.insert =
-        c.prepareStatement(
-            "INSERT INTO "
-                + t
-                + " (uid, name, ontology_id, synonyms,"
-                + " description, source_id, "
-                + Tracking.COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, "
-                + Tracking.PLACEHOLDERS
-                + ")");
+    List<String> cols =
+        new ArrayList<>(
+            List.of("uid", "name", "ontology_id", "synonyms", "description", "source_id"));
+    cols.addAll(Tracking.columns());
+    this.insert = BulkRows.open(c, tracking.db().dialect(), t, cols);
+    this.trackingValues = tracking.values();
     this.update =
         c.prepareStatement(
             "UPDATE "
@@ -100,19 +96,16 @@ public final class OntologyImporter implements Consumer<OntologyTerm>, AutoClose
     try {
       Long id = existing.get(term.ontologyId());
       if (id == null) {
-        insert.setString(1, BiontyUids.ofOntologyRecord(term.ontologyId()));
-        insert.setString(2, term.name());
-        insert.setString(3, term.ontologyId());
-        insert.setString(4, term.synonymsColumn());
-        insert.setString(5, term.description());
-        insert.setLong(6, sourceId);
-        tracking.bindTracking(insert, 7);
-        insert.addBatch();
+        Object[] row = new Object[6 + trackingValues.length];
+        row[0] = BiontyUids.ofOntologyRecord(term.ontologyId());
+        row[1] = term.name();
+        row[2] = term.ontologyId();
+        row[3] = term.synonymsColumn();
+        row[4] = term.description();
+        row[5] = sourceId;
+        System.arraycopy(trackingValues, 0, row, 6, trackingValues.length);
+        insert.add(row);
         inserted++;
-        if (++pendingInserts >= BATCH) {
-          insert.executeBatch();
-          pendingInserts = 0;
-        }
       } else {
         update.setString(1, term.name());
         update.setString(2, term.synonymsColumn());
@@ -142,9 +135,7 @@ public final class OntologyImporter implements Consumer<OntologyTerm>, AutoClose
    * @return the number of parent links written
    */
   public long finish() throws SQLException {
-    if (pendingInserts > 0) {
-      insert.executeBatch();
-    }
+    insert.flush();
     if (pendingUpdates > 0) {
       update.executeBatch();
     }
@@ -175,10 +166,9 @@ public final class OntologyImporter implements Consumer<OntologyTerm>, AutoClose
     }
     long links = 0;
     Set<Long> pairs = new HashSet<>();
-    try (PreparedStatement ins =
-        c.prepareStatement(
-            "INSERT INTO " + p + " (from_" + m + "_id, to_" + m + "_id) VALUES (?, ?)")) {
-      int pending = 0;
+    try (BulkRows ins =
+        BulkRows.open(
+            c, tracking.db().dialect(), p, List.of("from_" + m + "_id", "to_" + m + "_id"))) {
       for (int i = 0; i < edgeChild.size(); i++) {
         Long child = all.get(edgeChild.get(i));
         Long parent = all.get(edgeParent.get(i));
@@ -188,18 +178,10 @@ public final class OntologyImporter implements Consumer<OntologyTerm>, AutoClose
         if (!pairs.add((child << 32) | parent)) {
           continue; // ids stay far below 2^32, so the packed pair is exact
         }
-        ins.setLong(1, child);
-        ins.setLong(2, parent);
-        ins.addBatch();
+        ins.add(child, parent);
         links++;
-        if (++pending >= BATCH) {
-          ins.executeBatch();
-          pending = 0;
-        }
       }
-      if (pending > 0) {
-        ins.executeBatch();
-      }
+      ins.flush();
     }
     return links;
   }

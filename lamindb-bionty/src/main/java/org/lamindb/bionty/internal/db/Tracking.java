@@ -38,6 +38,21 @@ public record Tracking(Database db, long userId, Long runId, long branchId, long
   }
 
   /**
+   * @return the eight tracking values in {@link #COLUMNS} order (one timestamp for both times)
+   */
+  public Object[] values() {
+    Object now = now();
+    return new Object[] {now, now, userId, runId, branchId, branchId, spaceId, Boolean.FALSE};
+  }
+
+  /**
+   * @return {@link #COLUMNS} as a list
+   */
+  public static java.util.List<String> columns() {
+    return java.util.Arrays.stream(COLUMNS.split(",")).map(String::strip).toList();
+  }
+
+  /**
    * Binds the eight tracking values starting at parameter {@code first}.
    *
    * @return the next free parameter index

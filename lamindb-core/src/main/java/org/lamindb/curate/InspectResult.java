@@ -1,4 +1,4 @@
-package org.lamindb.bionty;
+package org.lamindb.curate;
 
 import java.util.List;
 import java.util.Map;

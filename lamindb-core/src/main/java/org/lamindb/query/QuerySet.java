@@ -574,10 +574,21 @@ public final class QuerySet<T extends SQLRecord<?>> {
   public boolean[] validate(List<String> values, String field) {
     String f = QueryVocabulary.field(registry, field);
     Objects.requireNonNull(values, "values");
-    if (values.isEmpty()) {
-      return new boolean[0];
+    java.util.Set<String> unique = new java.util.LinkedHashSet<>();
+    for (String v : values) {
+      if (v != null && !v.isEmpty()) {
+        unique.add(v);
+      }
     }
-    return QueryVocabulary.load(spec(), f, false, null, false).vocabulary().validate(values);
+    if (unique.isEmpty()) {
+      return new boolean[values.size()];
+    }
+    QuerySpec s = spec();
+    QueryVocabulary.Loaded l =
+        QueryVocabulary.canPushDown(s, unique.size())
+            ? QueryVocabulary.exactRows(s, f, unique)
+            : QueryVocabulary.load(s, f, false, null, false);
+    return l.vocabulary().validate(values);
   }
 
   /**

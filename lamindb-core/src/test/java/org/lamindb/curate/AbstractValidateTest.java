@@ -88,6 +88,18 @@ abstract class AbstractValidateTest {
   void validateIgnoresTrashedRecords() {
     assertThat(ln.ulabels().validate(List.of("Retired", "Experiment 1")))
         .containsExactly(false, true);
+    // also by uid (a lookup on uid would see the trash; validation must not)
+    String retired = ln.ulabels().filter("branch_id", -1L).get("name", "Retired").uid();
+    String dmso = ln.ulabels().get("name", "DMSO").uid();
+    assertThat(ln.ulabels().validate(List.of(retired, dmso), "uid")).containsExactly(false, true);
+    List<String> many = new ArrayList<>(List.of(retired, dmso));
+    for (int i = 0; i < 1500; i++) {
+      many.add("u" + i); // more values than are pushed into the SQL: the full read must agree
+    }
+    boolean[] v = ln.ulabels().validate(many, "uid");
+    assertThat(v[0]).isFalse();
+    assertThat(v[1]).isTrue();
+    assertThat(ln.ulabels().inspect(List.of(retired), "uid").validated()).isEmpty();
   }
 
   @Test
@@ -100,6 +112,9 @@ abstract class AbstractValidateTest {
         .containsExactly(false, true, false, false);
     assertThat(ln.ulabels().filter("type", perturbation).standardize(List.of("dmso", "hek293")))
         .containsExactly("DMSO", "hek293");
+    // a limit picks rows first: by name the first two labels are CellLine and DMSO
+    assertThat(ln.ulabels().orderBy("name").limit(2).validate(List.of("DMSO", "IFNG", "CellLine")))
+        .containsExactly(true, false, true);
     InspectResult r = ln.ulabels().filter("type", cellLine).inspect(List.of("K562", "dmso"));
     assertThat(r.validated()).containsExactly("K562");
     assertThat(r.nonValidated()).containsExactly("dmso");

@@ -109,6 +109,48 @@ public final class QueryVocabulary {
    */
   public static Loaded load(
       QuerySpec spec, String field, boolean synonyms, String returnField, boolean withIds) {
+    return load(spec, field, synonyms, returnField, withIds, null);
+  }
+
+  /**
+   * Whether {@link #exactRows} may narrow the query by the values: not when a limit, offset or
+   * search picks rows (that would change which rows count), nor for many values.
+   *
+   * @param spec the query
+   * @param nValues number of distinct values
+   * @return true when the values can go into the SQL
+   */
+  public static boolean canPushDown(QuerySpec spec, int nValues) {
+    return spec.limit() == null
+        && spec.offset() == null
+        && spec.search() == null
+        && nValues <= PUSH_DOWN_MAX;
+  }
+
+  /** At most this many distinct values are sent as {@code field IN (...)} bind values. */
+  public static final int PUSH_DOWN_MAX = 1000;
+
+  /**
+   * Reads only the rows whose field equals one of {@code values} (SQL comparison is exact and
+   * case-sensitive on both backends), for validating a few values against a large registry.
+   *
+   * @param spec the query; see {@link #canPushDown}
+   * @param field the (resolved) field
+   * @param values distinct non-empty values
+   * @return the matching rows as a vocabulary
+   */
+  public static Loaded exactRows(
+      QuerySpec spec, String field, java.util.Collection<String> values) {
+    return load(spec, field, false, null, false, values);
+  }
+
+  private static Loaded load(
+      QuerySpec spec,
+      String field,
+      boolean synonyms,
+      String returnField,
+      boolean withIds,
+      java.util.Collection<String> only) {
     String b = QuerySpec.BASE;
     List<Field<?>> select = new ArrayList<>();
     select.add(SqlCompiler.col(b, "id"));
@@ -127,10 +169,12 @@ public final class QueryVocabulary {
     // plain JDBC rows (no jOOQ records): at 30,000 rows the record objects cost more than the query
     Function<DSLContext, Void> read =
         ctx -> {
-          try (ResultSet rs =
-              spec.select(ctx, select, "id", true)
-                  .fetchSize(QueryRunner.FETCH_SIZE)
-                  .fetchResultSet()) {
+          org.jooq.SelectQuery<org.jooq.Record> q = spec.select(ctx, select, "id", true);
+          if (only != null) {
+            // added to the SQL, not as a lookup: a lookup on uid would also show trashed rows
+            q.addConditions(SqlCompiler.col(b, field).in(new ArrayList<Object>(only)));
+          }
+          try (ResultSet rs = q.fetchSize(QueryRunner.FETCH_SIZE).fetchResultSet()) {
             while (rs.next()) {
               rows[0]++;
               if (withIds) {

@@ -3,6 +3,7 @@ package org.lamindb.internal.match;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,8 @@ import java.util.Set;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SelectQuery;
 import org.jooq.exception.DataAccessException;
 import org.lamindb.InvalidArgumentException;
 import org.lamindb.curate.InspectResult;
@@ -139,8 +142,7 @@ public final class QueryVocabulary {
    * @param values distinct non-empty values
    * @return the matching rows as a vocabulary
    */
-  public static Loaded exactRows(
-      QuerySpec spec, String field, java.util.Collection<String> values) {
+  public static Loaded exactRows(QuerySpec spec, String field, Collection<String> values) {
     return load(spec, field, false, null, false, values);
   }
 
@@ -150,7 +152,7 @@ public final class QueryVocabulary {
       boolean synonyms,
       String returnField,
       boolean withIds,
-      java.util.Collection<String> only) {
+      Collection<String> only) {
     String b = QuerySpec.BASE;
     List<Field<?>> select = new ArrayList<>();
     select.add(SqlCompiler.col(b, "id"));
@@ -169,7 +171,7 @@ public final class QueryVocabulary {
     // plain JDBC rows (no jOOQ records): at 30,000 rows the record objects cost more than the query
     Function<DSLContext, Void> read =
         ctx -> {
-          org.jooq.SelectQuery<org.jooq.Record> q = spec.select(ctx, select, "id", true);
+          SelectQuery<Record> q = spec.select(ctx, select, "id", true);
           if (only != null) {
             // added to the SQL, not as a lookup: a lookup on uid would also show trashed rows
             q.addConditions(SqlCompiler.col(b, field).in(new ArrayList<Object>(only)));
@@ -195,8 +197,8 @@ public final class QueryVocabulary {
           return null;
         };
     if (spec.inst().db().dialect() == Dialect.POSTGRES) {
-      QueryRunner.write(
-          spec.inst(), read); // PostgreSQL streams with a cursor only in a transaction
+      // PostgreSQL streams with a cursor only inside a transaction
+      QueryRunner.write(spec.inst(), read);
     } else {
       QueryRunner.read(spec.inst(), read);
     }

@@ -102,9 +102,9 @@ public final class ValidateBench {
       time("ln.ulabels().filter(\"type\", batch).validate(values)",
           () -> ln.ulabels().filter("type", batch).validate(values));
       List<String> few = values.subList(0, 10);
-      time("ln.ulabels().validate(10 values) (IN pushed into the SQL)", () -> ln.ulabels().validate(few));
+      time("ln.ulabels().validate(10 values) (values in the SQL)", () -> ln.ulabels().validate(few));
       List<String> thousand = values.subList(0, 1000);
-      time("ln.ulabels().validate(1,000 values) (IN pushed into the SQL)",
+      time("ln.ulabels().validate(1,000 values) (values in the SQL)",
           () -> ln.ulabels().validate(thousand));
       time("ln.ulabels().inspect(values)", () -> ln.ulabels().inspect(values));
       time("ln.ulabels().standardize(values)", () -> ln.ulabels().standardize(values));

@@ -14,6 +14,7 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SelectQuery;
 import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 import org.lamindb.InvalidArgumentException;
 import org.lamindb.curate.InspectResult;
 import org.lamindb.internal.query.QueryRunner;
@@ -174,7 +175,11 @@ public final class QueryVocabulary {
           SelectQuery<Record> q = spec.select(ctx, select, "id", true);
           if (only != null) {
             // added to the SQL, not as a lookup: a lookup on uid would also show trashed rows
-            q.addConditions(SqlCompiler.col(b, field).in(new ArrayList<Object>(only)));
+            Field<String> col = SqlCompiler.col(b, field).coerce(String.class);
+            q.addConditions(
+                spec.inst().db().dialect() == Dialect.POSTGRES
+                    ? col.eq(DSL.any(only.toArray(new String[0]))) // one array bind value
+                    : col.in(only));
           }
           try (ResultSet rs = q.fetchSize(QueryRunner.FETCH_SIZE).fetchResultSet()) {
             while (rs.next()) {

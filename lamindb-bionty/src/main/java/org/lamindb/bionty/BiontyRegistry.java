@@ -15,9 +15,10 @@ import org.lamindb.bionty.internal.db.Hierarchy;
 import org.lamindb.bionty.internal.db.Snapshot;
 import org.lamindb.bionty.internal.db.TableImporter;
 import org.lamindb.bionty.internal.match.SearchRanker;
-import org.lamindb.bionty.internal.match.Vocabulary;
 import org.lamindb.bionty.model.BioRecord;
+import org.lamindb.curate.InspectResult;
 import org.lamindb.internal.core.RecordStore;
+import org.lamindb.internal.match.Vocabulary;
 import org.lamindb.model.SQLRecord;
 import org.lamindb.query.QuerySet;
 

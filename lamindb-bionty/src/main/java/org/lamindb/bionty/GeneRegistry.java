@@ -10,6 +10,7 @@ import org.lamindb.bionty.internal.db.Snapshot;
 import org.lamindb.bionty.internal.parse.SourceFiles;
 import org.lamindb.bionty.model.Gene;
 import org.lamindb.bionty.model.Organism;
+import org.lamindb.curate.InspectResult;
 
 /**
  * The Gene registry: like every bionty registry, plus gene-table imports and organism handling. For
@@ -90,7 +91,7 @@ public final class GeneRegistry extends BiontyRegistry<Gene> {
   public List<String> standardize(List<String> values, String organism) {
     Snapshot s = snapshot(values, "symbol", organism);
     return s.vocabulary()
-        .standardize(values, false, org.lamindb.bionty.internal.match.Vocabulary.Keep.FIRST, null);
+        .standardize(values, false, org.lamindb.internal.match.Vocabulary.Keep.FIRST, null);
   }
 
   @Override

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.lamindb.bionty.internal.match.Vocabulary;
 import org.lamindb.bionty.internal.parse.GeneTableParser;
+import org.lamindb.curate.InspectResult;
+import org.lamindb.internal.match.Vocabulary;
 
 class PublicOntologyTest {
 

@@ -33,6 +33,7 @@ import picocli.CommandLine.Option;
       RepairCommand.class,
       ListCommand.class,
       SearchCommand.class,
+      ValidateCommand.class,
       AnnotateCommand.class,
       TrackCommand.class,
       FinishCommand.class,

@@ -74,6 +74,23 @@ class ExamplesTest {
   }
 
   @Test
+  void validateExampleRunsInJavaAndOnTheCommandLine() throws Exception {
+    String text = run("examples/validate.sh");
+    assertThat(text)
+        .contains("labels validated: true, false, true")
+        .contains("perturbations validated: true, false")
+        .contains("validated [gc_content], not validated [GC_content, gc, unknown]")
+        .contains("suggestions {GC_content=gc_content, gc=gc_content}")
+        .contains("   detected 2 unique terms with inconsistent casing/synonyms: GC_content, gc")
+        .contains("standardized [gc_content, gc_content, reads]")
+        .contains("records [P53mutant1]")
+        .contains("2 of 2 validated")
+        .contains("1 of 3 validated")
+        .contains("   gc → gc_content")
+        .contains("exit code 1");
+  }
+
+  @Test
   void quickstartScriptRunsEndToEnd() throws Exception {
     String text = run("examples/quickstart.sh");
     assertThat(text)

@@ -103,6 +103,33 @@ public final class Feature extends SQLRecord<Feature> {
   }
 
   /**
+   * @return the synonyms ({@code |}-separated column {@code synonyms}), possibly empty; {@code
+   *     ln.features().standardize(...)} maps them to this feature's name
+   */
+  public java.util.List<String> synonyms() {
+    String s = str("synonyms");
+    return s == null || s.isEmpty() ? java.util.List.of() : java.util.List.of(s.split("\\|"));
+  }
+
+  /**
+   * Sets the synonyms, e.g. {@code ln.feature("gc_content", Dtype.FLOAT).synonyms(List.of("gc", "GC
+   * fraction")).save()}.
+   *
+   * @param synonyms alternative names; none may contain {@code |}
+   * @return this feature
+   * @throws org.lamindb.InvalidArgumentException when a synonym contains {@code |}
+   */
+  public Feature synonyms(java.util.List<String> synonyms) {
+    for (String s : synonyms) {
+      if (s.contains("|")) {
+        throw new org.lamindb.InvalidArgumentException(
+            "a synonym must not contain '|': '" + s + "'; pass each synonym separately");
+      }
+    }
+    return set("synonyms", synonyms.isEmpty() ? null : String.join("|", synonyms));
+  }
+
+  /**
    * @return whether values are coerced to the dtype (e.g. date strings), null when unset
    */
   public Boolean coerce() {

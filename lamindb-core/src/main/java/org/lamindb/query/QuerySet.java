@@ -14,9 +14,11 @@ import org.lamindb.InvalidArgumentException;
 import org.lamindb.LaminDB;
 import org.lamindb.MultipleResultsException;
 import org.lamindb.NotFoundException;
+import org.lamindb.curate.InspectResult;
 import org.lamindb.internal.core.Access;
 import org.lamindb.internal.core.Instance;
 import org.lamindb.internal.core.RecordStore;
+import org.lamindb.internal.match.QueryVocabulary;
 import org.lamindb.internal.query.BulkOps;
 import org.lamindb.internal.query.DataFrameBuilder;
 import org.lamindb.internal.query.LookupParser;
@@ -537,6 +539,249 @@ public final class QuerySet<T extends SQLRecord<?>> {
           "name at least one field for values(), e.g. values(\"uid\", \"key\")");
     }
     return DataFrameBuilder.values(spec(), List.of(fields), "id");
+  }
+
+  // ---------------------------------------------------------------- validation
+
+  /**
+   * Validates values against the registry's name field: exact, case-sensitive membership among the
+   * query's records (LaminDB's {@code validate}). Filters narrow the vocabulary, e.g. to one type:
+   *
+   * <pre>{@code
+   * ln.ulabels().validate(List.of("Experiment 1", "experiment 1"));           // [true, false]
+   * ln.records().filter("type", sample).validate(List.of("P53mutant1"));      // only Samples count
+   * }</pre>
+   *
+   * <p>An empty registry (or query) validates nothing; {@link #inspect} says so in its messages.
+   *
+   * @param values the values; nulls and empty strings never validate
+   * @return one boolean per value, in input order
+   */
+  public boolean[] validate(List<String> values) {
+    return validate(values, null);
+  }
+
+  /**
+   * Validates values against {@code field}: exact, case-sensitive membership among the query's
+   * records.
+   *
+   * @param values the values; nulls and empty strings never validate
+   * @param field a text field of the registry, e.g. {@code name} or {@code uid}; null for the name
+   *     field
+   * @return one boolean per value, in input order
+   * @throws InvalidArgumentException when {@code field} is not a text field (lists the valid ones)
+   */
+  public boolean[] validate(List<String> values, String field) {
+    String f = QueryVocabulary.field(registry, field);
+    Objects.requireNonNull(values, "values");
+    java.util.Set<String> unique = new java.util.LinkedHashSet<>();
+    for (String v : values) {
+      if (v != null && !v.isEmpty()) {
+        unique.add(v);
+      }
+    }
+    if (unique.isEmpty()) {
+      return new boolean[values.size()];
+    }
+    QuerySpec s = spec();
+    QueryVocabulary.Loaded l =
+        QueryVocabulary.canPushDown(s, unique.size())
+            ? QueryVocabulary.exactRows(s, f, unique)
+            : QueryVocabulary.load(s, f, false, null, false);
+    return l.vocabulary().validate(values);
+  }
+
+  /**
+   * Inspects values against the name field (LaminDB's {@code inspect}): which unique values
+   * validate exactly, which do not, and, for the latter, the standard names a case-insensitive or
+   * synonym match suggests (synonyms when the registry has a {@code synonyms} column, e.g.
+   * Feature).
+   *
+   * <pre>{@code
+   * InspectResult r = ln.features().inspect(List.of("gc_content", "GC_content", "gc", "unicorn"));
+   * r.validated();       // [gc_content]
+   * r.nonValidated();    // [GC_content, gc, unicorn]
+   * r.synonymsMapper();  // {GC_content=gc_content, gc=gc_content} when "gc" is a synonym
+   * r.messages().forEach(System.out::println);
+   * }</pre>
+   *
+   * @param values the values; nulls, empty strings and repeats are counted in {@link
+   *     InspectResult#nEmpty()}
+   * @return the result, with LaminDB's report lines in {@link InspectResult#messages()}
+   */
+  public InspectResult inspect(List<String> values) {
+    return inspect(values, null);
+  }
+
+  /**
+   * Inspects values against {@code field}; case and synonym hints only for the name field.
+   *
+   * @param values the values
+   * @param field a text field of the registry; null for the name field
+   * @return the result
+   * @throws InvalidArgumentException when {@code field} is not a text field (lists the valid ones)
+   */
+  public InspectResult inspect(List<String> values, String field) {
+    String f = QueryVocabulary.field(registry, field);
+    Objects.requireNonNull(values, "values");
+    boolean hints = f.equals(registry.nameField());
+    if (values.isEmpty()) {
+      return org.lamindb.internal.match.Vocabulary.of(List.of(), null).inspect(values, f, false);
+    }
+    QueryVocabulary.Loaded l =
+        QueryVocabulary.load(
+            spec(), f, hints && QueryVocabulary.usesSynonyms(registry, f), null, false);
+    if (l.rows() == 0) {
+      return QueryVocabulary.emptyRegistry(registry, values);
+    }
+    return l.vocabulary().inspect(values, f, hints);
+  }
+
+  /**
+   * Standardizes values to the query's record names (LaminDB's {@code standardize}): a value equal
+   * to a name stays; otherwise a case-insensitive match on the name gives its canonical spelling
+   * (the first record in the query's order wins); otherwise a synonym (case-insensitive, when the
+   * registry has a {@code synonyms} column) gives its record's name. Unmatched values and nulls are
+   * returned unchanged.
+   *
+   * <pre>
+   * {@code ln.features().standardize(List.of("GC_CONTENT", "gc"));   // [gc_content, gc_content]}
+   * </pre>
+   *
+   * @param values the values
+   * @return a list of the same length
+   */
+  public List<String> standardize(List<String> values) {
+    return standardize(values, null, null);
+  }
+
+  /**
+   * Standardizes values to {@code field}; synonyms only count for the name field.
+   *
+   * @param values the values
+   * @param field a text field; null for the name field
+   * @return a list of the same length
+   * @throws InvalidArgumentException when {@code field} is not a text field (lists the valid ones)
+   */
+  public List<String> standardize(List<String> values, String field) {
+    return standardize(values, field, null);
+  }
+
+  /**
+   * Standardizes values to {@code field} and returns another field of the matched records, e.g.
+   * {@code standardize(names, "name", "uid")} gives uids; unmatched values are returned unchanged.
+   *
+   * @param values the values
+   * @param field a text field to match on; null for the name field
+   * @param returnField a text field to return; null for {@code field}
+   * @return a list of the same length
+   * @throws InvalidArgumentException when a field is not a text field (lists the valid ones)
+   */
+  public List<String> standardize(List<String> values, String field, String returnField) {
+    String f = QueryVocabulary.field(registry, field);
+    String rf = returnField == null ? null : QueryVocabulary.field(registry, returnField);
+    Objects.requireNonNull(values, "values");
+    if (values.isEmpty()) {
+      return new ArrayList<>();
+    }
+    QueryVocabulary.Loaded l =
+        QueryVocabulary.load(spec(), f, QueryVocabulary.usesSynonyms(registry, f), rf, false);
+    return l.vocabulary()
+        .standardize(
+            values, false, org.lamindb.internal.match.Vocabulary.Keep.FIRST, l.returnValues());
+  }
+
+  /**
+   * @param values the values
+   * @return only the values {@link #standardize(List)} changes, mapped to their standard names, in
+   *     input order
+   */
+  public Map<String, String> standardizeMapper(List<String> values) {
+    return standardizeMapper(values, null);
+  }
+
+  /**
+   * @param values the values
+   * @param field a text field; null for the name field
+   * @return only the values {@link #standardize(List, String)} changes, in input order
+   */
+  public Map<String, String> standardizeMapper(List<String> values, String field) {
+    String f = QueryVocabulary.field(registry, field);
+    Objects.requireNonNull(values, "values");
+    if (values.isEmpty()) {
+      return new java.util.LinkedHashMap<>();
+    }
+    QueryVocabulary.Loaded l =
+        QueryVocabulary.load(spec(), f, QueryVocabulary.usesSynonyms(registry, f), null, false);
+    return l.vocabulary()
+        .standardizeMapper(values, false, org.lamindb.internal.match.Vocabulary.Keep.FIRST, null);
+  }
+
+  /**
+   * The query's records for values on the name field (LaminDB's {@code from_values} without a
+   * public source): each unique value is matched like {@link #standardize(List)} (exact, then
+   * case-insensitive, then synonym); unmatched values are skipped. Nothing is created.
+   *
+   * <pre>
+   * {@code List<ULabel> labels = ln.ulabels().fromValues(List.of("Experiment 1", "experiment 2"));}
+   * </pre>
+   *
+   * @param values the values
+   * @return the matched records, one per record, in the order of the first value matching each
+   */
+  public List<T> fromValues(List<String> values) {
+    return fromValues(values, null);
+  }
+
+  /**
+   * The query's records for values on {@code field}; see {@link #fromValues(List)}.
+   *
+   * @param values the values
+   * @param field a text field; null for the name field
+   * @return the matched records
+   * @throws InvalidArgumentException when {@code field} is not a text field (lists the valid ones)
+   */
+  public List<T> fromValues(List<String> values, String field) {
+    String f = QueryVocabulary.field(registry, field);
+    Objects.requireNonNull(values, "values");
+    if (values.isEmpty()) {
+      return new ArrayList<>();
+    }
+    QueryVocabulary.Loaded l =
+        QueryVocabulary.load(spec(), f, QueryVocabulary.usesSynonyms(registry, f), null, true);
+    java.util.LinkedHashSet<Long> ids = new java.util.LinkedHashSet<>();
+    for (String v : values) {
+      if (v == null || v.isEmpty()) {
+        continue;
+      }
+      int i =
+          l.vocabulary().indexOf(v, false, true, org.lamindb.internal.match.Vocabulary.Keep.FIRST);
+      if (i >= 0) {
+        ids.add(l.ids().get(i));
+      }
+    }
+    if (ids.isEmpty()) {
+      return new ArrayList<>();
+    }
+    Map<Long, T> byId = new java.util.HashMap<>();
+    List<Long> all = new ArrayList<>(ids);
+    for (int start = 0; start < all.size(); start += 900) {
+      List<Long> chunk = all.subList(start, Math.min(all.size(), start + 900));
+      List<Condition> c = new ArrayList<>(conditions);
+      c.add(Condition.of("id__in", new ArrayList<>(chunk)));
+      for (T r :
+          fetch(new QuerySpec(inst, registry, c, List.of(), null, null, false, null), "id", true)) {
+        byId.put(r.id(), r);
+      }
+    }
+    List<T> out = new ArrayList<>(ids.size());
+    for (Long id : ids) {
+      T r = byId.get(id);
+      if (r != null) {
+        out.add(r);
+      }
+    }
+    return out;
   }
 
   /**

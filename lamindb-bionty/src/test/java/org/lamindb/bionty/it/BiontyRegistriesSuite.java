@@ -22,13 +22,13 @@ import org.lamindb.ValidationException;
 import org.lamindb.bionty.Bionty;
 import org.lamindb.bionty.GraphFormat;
 import org.lamindb.bionty.ImportReport;
-import org.lamindb.bionty.InspectResult;
 import org.lamindb.bionty.PublicOntology;
 import org.lamindb.bionty.SharedData;
 import org.lamindb.bionty.model.CellType;
 import org.lamindb.bionty.model.DevelopmentalStage;
 import org.lamindb.bionty.model.Gene;
 import org.lamindb.bionty.model.Source;
+import org.lamindb.curate.InspectResult;
 import org.lamindb.internal.core.Access;
 import org.lamindb.testing.Backend;
 

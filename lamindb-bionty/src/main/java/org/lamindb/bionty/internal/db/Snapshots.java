@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.lamindb.StorageException;
 import org.lamindb.bionty.BiontyEntity;
 import org.lamindb.bionty.internal.match.SearchRanker;
-import org.lamindb.bionty.internal.match.Vocabulary;
 import org.lamindb.internal.db.Database;
+import org.lamindb.internal.match.Vocabulary;
 
 /**
  * Per-instance cache of {@link Snapshot}s. A snapshot is reused while the table's fingerprint (row

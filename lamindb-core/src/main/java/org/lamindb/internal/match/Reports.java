@@ -1,4 +1,4 @@
-package org.lamindb.bionty.internal.match;
+package org.lamindb.internal.match;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,16 +1,20 @@
-package org.lamindb.bionty;
+package org.lamindb.curate;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * What {@code inspect} found for a list of values, as LaminDB's {@code InspectResult}.
+ * What {@code inspect} found for a list of values, as LaminDB's {@code InspectResult}: returned by
+ * {@link org.lamindb.query.QuerySet#inspect(List)} for any registry and by the bionty registries.
  *
  * <pre>{@code
- * InspectResult r = bt.cellTypes().inspect(List.of("T cell", "t cell", "T-cell", "unicorn"), "name");
- * r.validated();       // [T cell]
- * r.nonValidated();    // [t cell, T-cell, unicorn]
- * r.synonymsMapper();  // {t cell=T cell, T-cell=T cell}
+ * InspectResult r = ln.ulabels().inspect(List.of("DMSO", "dmso", "unicorn"));
+ * r.validated();       // [DMSO]
+ * r.nonValidated();    // [dmso, unicorn]
+ * r.synonymsMapper();  // {dmso=DMSO}
+ *
+ * InspectResult c = bt.cellTypes().inspect(List.of("T cell", "t cell", "T-cell", "unicorn"), "name");
+ * c.synonymsMapper();  // {t cell=T cell, T-cell=T cell}
  * }</pre>
  *
  * @param validated unique validated values, in input order

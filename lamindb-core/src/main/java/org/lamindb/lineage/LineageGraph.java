@@ -53,7 +53,7 @@ public final class LineageGraph {
    * A node.
    *
    * @param id node id {@code <model>_<uid>}, e.g. {@code artifact_AbC...0000}
-   * @param kind {@code artifact}, {@code collection} or {@code run}
+   * @param kind {@code artifact}, {@code collection}, {@code run} or {@code transform}
    * @param uid the record's uid
    * @param label what is shown: a key (or uid) for data, {@code <transform key>[: entrypoint]} and
    *     start time for runs

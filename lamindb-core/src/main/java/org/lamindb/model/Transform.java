@@ -190,4 +190,75 @@ public final class Transform extends SQLRecord<Transform> {
   public LabelManager<Record> records() {
     return new LabelManager<>(this, "records", Record.class);
   }
+
+  /**
+   * @return the transforms declared to come before this one ({@code add}, {@code remove}, {@code
+   *     list}); LaminDB's {@code transform.predecessors}
+   */
+  public LabelManager<Transform> predecessors() {
+    return new LabelManager<>(this, "predecessors", Transform.class);
+  }
+
+  /**
+   * @return the transforms declared to come after this one (the reverse of {@link #predecessors()})
+   */
+  public LabelManager<Transform> successors() {
+    return new LabelManager<>(this, "successors", Transform.class);
+  }
+
+  /**
+   * Draws the declared predecessors and successors of this transform, transitively (LaminDB's
+   * {@code Transform.view_lineage()}: only manually declared links, not data lineage), prints it as
+   * a Mermaid flowchart and returns it for other renderings.
+   *
+   * <pre>{@code
+   * Transform align = ln.transforms().get("key", "align.sh");
+   * align.predecessors().add(ln.transforms().get("key", "trim.sh"));
+   * align.viewLineage();   // trim.sh --> align.sh
+   * }</pre>
+   *
+   * @return the graph: transform nodes, edges predecessor → successor
+   */
+  public org.lamindb.lineage.LineageGraph viewLineage() {
+    org.lamindb.lineage.LineageGraph g = transformLineage();
+    System.out.println(g.toMermaid());
+    return g;
+  }
+
+  /**
+   * @return the graph of {@link #viewLineage()}, not printed
+   */
+  public org.lamindb.lineage.LineageGraph transformLineage() {
+    org.lamindb.lineage.LineageGraph g = new org.lamindb.lineage.LineageGraph(nodeId(this));
+    java.util.ArrayDeque<Transform> todo = new java.util.ArrayDeque<>(java.util.List.of(this));
+    java.util.Set<Long> seen = new java.util.HashSet<>();
+    while (!todo.isEmpty()) {
+      Transform t = todo.pop();
+      if (!seen.add(t.id())) {
+        continue;
+      }
+      g.addNode(
+          new org.lamindb.lineage.LineageGraph.Node(
+              nodeId(t), "transform", t.uid(), t.key() != null ? t.key() : t.uid()));
+      for (Transform p : t.predecessors().list()) {
+        g.addNode(
+            new org.lamindb.lineage.LineageGraph.Node(
+                nodeId(p), "transform", p.uid(), p.key() != null ? p.key() : p.uid()));
+        g.addEdge(nodeId(p), nodeId(t));
+        todo.push(p);
+      }
+      for (Transform s : t.successors().list()) {
+        g.addNode(
+            new org.lamindb.lineage.LineageGraph.Node(
+                nodeId(s), "transform", s.uid(), s.key() != null ? s.key() : s.uid()));
+        g.addEdge(nodeId(t), nodeId(s));
+        todo.push(s);
+      }
+    }
+    return g;
+  }
+
+  private static String nodeId(Transform t) {
+    return "transform_" + t.uid();
+  }
 }

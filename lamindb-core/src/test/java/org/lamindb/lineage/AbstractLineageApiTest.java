@@ -51,6 +51,38 @@ abstract class AbstractLineageApiTest {
   }
 
   @Test
+  void declaredTransformPredecessorsFormTheTransformLineage() {
+    Transform trim = ln.track(TrackOptions.ofKey("trim.sh").sourceCode("trim")).transform();
+    ln.finish();
+    Transform align = ln.track(TrackOptions.ofKey("align.sh").sourceCode("align")).transform();
+    ln.finish();
+    Transform call = ln.track(TrackOptions.ofKey("call.sh").sourceCode("call")).transform();
+    ln.finish();
+    align.predecessors().add(trim);
+    call.predecessors().add(align);
+
+    assertThat(align.predecessors().list()).extracting(Transform::key).containsExactly("trim.sh");
+    assertThat(align.successors().list()).extracting(Transform::key).containsExactly("call.sh");
+    assertThat(trim.predecessors().list()).isEmpty();
+
+    LineageGraph g = align.transformLineage();
+    assertThat(g.focus()).isEqualTo("transform_" + align.uid());
+    assertThat(g.nodes())
+        .extracting(LineageGraph.Node::label)
+        .containsExactlyInAnyOrder("trim.sh", "align.sh", "call.sh");
+    assertThat(g.edges())
+        .containsExactlyInAnyOrder(
+            new LineageGraph.Edge("transform_" + trim.uid(), "transform_" + align.uid()),
+            new LineageGraph.Edge("transform_" + align.uid(), "transform_" + call.uid()));
+    assertThat(g.toMermaid()).contains("transform_" + trim.uid() + " --> transform_" + align.uid());
+    // from the first transform the whole chain is reached too
+    assertThat(trim.transformLineage().edges()).hasSize(2);
+
+    align.predecessors().remove(trim);
+    assertThat(align.transformLineage().edges()).hasSize(1);
+  }
+
+  @Test
   void explicitKeyWithSourceVersionsBySourceAndParamsAreRedacted() {
     Run r1 =
         ln.track(

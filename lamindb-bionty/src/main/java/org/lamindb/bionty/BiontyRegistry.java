@@ -386,9 +386,9 @@ public class BiontyRegistry<T extends BioRecord<T>> {
   }
 
   /**
-   * Records for values: existing records (matched on {@code field}, or through synonyms on the name
-   * field), plus new unsaved records for values found in {@code publicSource} (null: database
-   * only). Save new ones with {@code save()}.
+   * Records for values: existing records (matched on {@code field} ignoring case as LaminDB's
+   * standardization does, or through synonyms on the name field), plus new unsaved records for
+   * values found in {@code publicSource} (null: database only). Save new ones with {@code save()}.
    *
    * @return existing and new records, one per matched unique value
    */
@@ -401,7 +401,7 @@ public class BiontyRegistry<T extends BioRecord<T>> {
       if (v == null || v.isEmpty()) {
         continue;
       }
-      int i = s.vocabulary().indexOf(v, true, byName, Vocabulary.Keep.FIRST);
+      int i = s.vocabulary().indexOf(v, false, byName, Vocabulary.Keep.FIRST);
       if (i >= 0) {
         found.putIfAbsent(v, s.ids().get(i));
       } else {

@@ -120,6 +120,10 @@ abstract class BiontyRegistriesSuite {
     assertThat(bt.cellTypes().fromValues(List.of("T-cell", "CL:0000236"), "name", null))
         .extracting(CellType::ontologyId)
         .containsExactly("CL:0000084");
+    // LaminDB's from_values standardizes case-insensitively before looking up records
+    assertThat(bt.cellTypes().fromValues(List.of("t cell", "T CELL", "cl:0000084"), "name", null))
+        .extracting(CellType::ontologyId)
+        .containsExactly("CL:0000084");
     assertThatThrownBy(() -> bt.cellTypes().validate(List.of("x"), "nmae"))
         .isInstanceOf(InvalidArgumentException.class)
         .hasMessageContaining("ontology_id");

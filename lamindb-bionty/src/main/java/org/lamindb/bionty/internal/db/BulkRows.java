@@ -29,14 +29,10 @@ abstract class BulkRows implements AutoCloseable {
    */
   static BulkRows open(Connection c, Dialect dialect, String table, List<String> columns)
       throws SQLException {
-    return dialect == Dialect.POSTGRES
-        ? new Copy(c, table, columns)
-        : new Batch(c, table, columns);
+    return dialect == Dialect.POSTGRES ? new Copy(c, table, columns) : new Batch(c, table, columns);
   }
 
-  /**
-   * Adds one row; values are Strings, Numbers, Booleans, OffsetDateTimes (PostgreSQL) or null.
-   */
+  /** Adds one row; values are Strings, Numbers, Booleans, OffsetDateTimes (PostgreSQL) or null. */
   abstract void add(Object... values) throws SQLException;
 
   /** Writes the rows added so far. */
@@ -54,7 +50,13 @@ abstract class BulkRows implements AutoCloseable {
       String marks = String.join(", ", java.util.Collections.nCopies(columns.size(), "?"));
       ps =
           c.prepareStatement(
-              "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + marks + ")");
+              "INSERT INTO "
+                  + table
+                  + " ("
+                  + String.join(", ", columns)
+                  + ") VALUES ("
+                  + marks
+                  + ")");
     }
 
     @Override

@@ -180,17 +180,32 @@ class CliTest {
       ln.ulabel("My label").save();
       ln.feature("gc_content", org.lamindb.model.Dtype.FLOAT).save();
     }
-    var badLabels = lamin.run("annotate", "examples/a.txt", "--ulabel", "nope1", "--ulabel", "nope2");
+    var badLabels =
+        lamin.run("annotate", "examples/a.txt", "--ulabel", "nope1", "--ulabel", "nope2");
     assertThat(badLabels.exit()).isEqualTo(1);
     assertThat(badLabels.err()).contains("nope1").contains("nope2");
     var badFeatures =
-        lamin.run("annotate", "examples/a.txt", "--feature", "gc_content=abc", "--feature", "unknown_feature=1");
+        lamin.run(
+            "annotate",
+            "examples/a.txt",
+            "--feature",
+            "gc_content=abc",
+            "--feature",
+            "unknown_feature=1");
     assertThat(badFeatures.exit()).isEqualTo(1);
     assertThat(badFeatures.err()).contains("unknown_feature").contains("gc_content");
-    assertThat(lamin.run("describe", "examples/a.txt").out()).doesNotContain("Labels").doesNotContain("Features");
-    var ok = lamin.run("annotate", "examples/a.txt", "--ulabel", "My label", "--feature", "gc_content=0.55");
+    assertThat(lamin.run("describe", "examples/a.txt").out())
+        .doesNotContain("Labels")
+        .doesNotContain("Features");
+    var ok =
+        lamin.run(
+            "annotate", "examples/a.txt", "--ulabel", "My label", "--feature", "gc_content=0.55");
     assertThat(ok.exit()).as(ok.err()).isZero();
     String described = lamin.run("describe", "examples/a.txt").out();
-    assertThat(described).contains("gc_content").contains("0.55").contains(".ulabels").contains("My label");
+    assertThat(described)
+        .contains("gc_content")
+        .contains("0.55")
+        .contains(".ulabels")
+        .contains("My label");
   }
 }

@@ -49,6 +49,7 @@ rm -f "$work/big.bin"
 
 echo "== P3: whole bin/lamin save <small file> process"
 "$lamin" info >/dev/null
+"$repo/bench/wait-cds.sh"
 times=()
 for i in $(seq 1 15); do
   echo "small file $i $RANDOM" > "$work/small$i.txt"

@@ -129,6 +129,62 @@ public final class Artifact extends SQLRecord<Artifact> {
   }
 
   /**
+   * Validates the in-memory table against a schema, now, and annotates the artifact with the
+   * validated features and labels when it is saved (LaminDB's {@code
+   * Artifact.from_dataframe(df, schema=...)}).
+   *
+   * <pre>{@code
+   * ln.feature("sequence_str", Dtype.STR).save();
+   * ln.artifact(table).key("my_datasets/sequences.parquet").schema("valid_features").save();
+   * }</pre>
+   *
+   * <p>{@code "valid_features"} is LaminDB's built-in flexible schema: every column whose name is a
+   * registered feature is checked against that feature (dtype — converted when the feature has
+   * {@code coerce} —, nullability, categorical values in the dtype's registry and type); other
+   * columns are ignored. Any other name is looked up among saved schemas.
+   *
+   * @param name {@code "valid_features"} or the name of a saved schema
+   * @return this
+   * @throws org.lamindb.ValidationException listing every bad column and value; nothing is saved
+   * @throws org.lamindb.InvalidArgumentException when the artifact holds no Tablesaw table or the
+   *     schema does not exist
+   */
+  public Artifact schema(String name) {
+    return schema(org.lamindb.internal.features.Schemas.byName(instance(), name));
+  }
+
+  /**
+   * Validates the in-memory table against a saved schema; see {@link #schema(String)}.
+   *
+   * @param schema a saved schema of itype {@code Feature}, e.g. from {@code ln.schema(name,
+   *     features...)}
+   * @return this
+   * @throws org.lamindb.ValidationException listing every bad column and value; nothing is saved
+   */
+  public Artifact schema(Schema schema) {
+    java.util.Objects.requireNonNull(schema, "schema");
+    if (isSaved()) {
+      throw new org.lamindb.InvalidArgumentException(
+          "set the schema before saving: ln.artifact(table).schema(...).save()");
+    }
+    if (!(draft.data instanceof tech.tablesaw.api.Table table)) {
+      throw new org.lamindb.InvalidArgumentException(
+          "schema validation needs an in-memory DataFrame: ln.artifact(table) with a Tablesaw"
+              + " Table");
+    }
+    draft.curation =
+        org.lamindb.internal.features.DataFrameCurator.validate(instance(), table, schema);
+    return relate("schema", schema);
+  }
+
+  /**
+   * @return the schema this artifact was validated with, or null
+   */
+  public Schema schema() {
+    return related("schema", Schema.class);
+  }
+
+  /**
    * Makes this artifact a new version of {@code previous} (same uid stem, next version suffix); the
    * key and description default to the previous version's.
    *
@@ -163,6 +219,10 @@ public final class Artifact extends SQLRecord<Artifact> {
   @Override
   public Artifact save() {
     ArtifactStore.of(instance()).save(this, draft);
+    if (draft.curation != null) {
+      org.lamindb.internal.features.DataFrameCurator.annotate(instance(), this, draft.curation);
+      draft.curation = null;
+    }
     return this;
   }
 

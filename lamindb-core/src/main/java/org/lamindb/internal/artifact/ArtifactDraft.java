@@ -24,6 +24,9 @@ public final class ArtifactDraft {
    */
   public Boolean skipHashLookup;
 
+  /** A passed schema validation, annotated on save (spec §8.4). */
+  public org.lamindb.internal.features.DataFrameCurator.Result curation;
+
   /** The loaded in-memory object, so {@code load()} returns it without I/O. */
   public Object memory;
 

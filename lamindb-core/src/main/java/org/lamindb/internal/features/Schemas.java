@@ -4,6 +4,7 @@ import static org.lamindb.internal.core.RecordStore.col;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jooq.impl.DSL;
 import org.lamindb.InvalidArgumentException;
 import org.lamindb.internal.core.CoreRegistries;
@@ -21,6 +22,58 @@ import org.lamindb.model.Schema;
  */
 public final class Schemas {
   private Schemas() {}
+
+  /** Name of the built-in flexible feature schema (spec §8.3). */
+  public static final String VALID_FEATURES = "valid_features";
+
+  /**
+   * LaminDB's {@code KNOWN_SCHEMAS}: schema hashes that get fixed uids, so that the built-in
+   * schemas have the same uid in every instance (spec §8.2).
+   */
+  public static final Map<String, String> KNOWN_SCHEMAS =
+      Map.of(
+          "kMi7B_N88uu-YnbTLDU-DA", "0000000000000000",
+          "1gocc_TJ1RU2bMwDRK-WUA", "0000000000000001",
+          "aqGWHvyY49W_PHELUMiBMw", "0000000000000002",
+          "UR_ozz2VI2sY8ckXop2RAg", "0000000000000002");
+
+  /**
+   * Returns the built-in {@code valid_features} schema ({@code itype=Feature}, no members,
+   * flexible), creating it on first use with its fixed uid {@code 0000000000000000}.
+   *
+   * @param inst the instance
+   * @return the saved schema
+   */
+  public static Schema validFeatures(Instance inst) {
+    return create(inst, VALID_FEATURES, List.of());
+  }
+
+  /**
+   * Resolves what a user passes as a schema: the name of a built-in schema ({@code
+   * valid_features}) or of a saved schema.
+   *
+   * @param inst the instance
+   * @param name the schema name
+   * @return the saved schema
+   * @throws InvalidArgumentException when no schema of that name exists
+   */
+  public static Schema byName(Instance inst, String name) {
+    if (VALID_FEATURES.equals(name)) {
+      return validFeatures(inst);
+    }
+    List<SQLRecord<?>> found =
+        RecordStore.load(
+            inst,
+            CoreRegistries.SCHEMA,
+            col("name").eq(name).and(col("branch_id").ne(RecordStore.TRASH)));
+    if (found.isEmpty()) {
+      throw new InvalidArgumentException(
+          "no schema named '"
+              + name
+              + "': pass \"valid_features\" or a saved schema (ln.schema(name, features...))");
+    }
+    return (Schema) found.get(0);
+  }
 
   /**
    * @param features saved features, in member order
@@ -72,6 +125,10 @@ public final class Schemas {
     var v = org.lamindb.internal.core.Access.values(s);
     var dirty = org.lamindb.internal.core.Access.dirty(s);
     v.put("hash", hash);
+    if (KNOWN_SCHEMAS.containsKey(hash)) {
+      v.put("uid", KNOWN_SCHEMAS.get(hash));
+      dirty.add("uid");
+    }
     v.put("n_members", (long) features.size());
     v.put("minimal_set", true);
     v.put("ordered_set", false);

@@ -130,8 +130,8 @@ public final class Artifact extends SQLRecord<Artifact> {
 
   /**
    * Validates the in-memory table against a schema, now, and annotates the artifact with the
-   * validated features and labels when it is saved (LaminDB's {@code
-   * Artifact.from_dataframe(df, schema=...)}).
+   * validated features and labels when it is saved (LaminDB's {@code Artifact.from_dataframe(df,
+   * schema=...)}).
    *
    * <pre>{@code
    * ln.feature("sequence_str", Dtype.STR).save();

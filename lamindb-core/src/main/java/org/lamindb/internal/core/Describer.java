@@ -133,8 +133,7 @@ public final class Describer {
     if (v.get("created_by_id") != null) {
       pairs.add("created_by: " + handle((Long) v.get("created_by_id")));
     }
-    if (v.get("schema_id") instanceof Number sid
-        && rec.registry().name().equals("Artifact")) {
+    if (v.get("schema_id") instanceof Number sid && rec.registry().name().equals("Artifact")) {
       RecordStore.byId(inst, CoreRegistries.SCHEMA, sid.longValue())
           .ifPresent(
               s ->

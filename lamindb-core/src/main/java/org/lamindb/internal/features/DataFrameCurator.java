@@ -23,9 +23,10 @@ import tech.tablesaw.columns.Column;
 
 /**
  * LaminDB's {@code DataFrameCurator} for Tablesaw tables (spec §8.4): validates the columns that
- * match a schema's features (dtype with optional coercion, nullability, categorical membership) and,
- * once the artifact is saved, annotates it: labels linked with their feature, the inferred {@code
- * columns} schema linked through {@code lamindb_artifactschema}, {@code artifact.schema} set.
+ * match a schema's features (dtype with optional coercion, nullability, categorical membership)
+ * and, once the artifact is saved, annotates it: labels linked with their feature, the inferred
+ * {@code columns} schema linked through {@code lamindb_artifactschema}, {@code artifact.schema}
+ * set.
  */
 public final class DataFrameCurator {
   /** LaminDB's {@code ln.settings.annotation.n_max_records}. */
@@ -136,9 +137,9 @@ public final class DataFrameCurator {
   }
 
   /**
-   * Annotates a saved artifact with a validation result: categorical values become label links
-   * with their feature (skipped above {@value #N_MAX_RECORDS} labels), the validated features form
-   * the inferred {@code columns} schema (deduplicated by hash) linked via {@code
+   * Annotates a saved artifact with a validation result: categorical values become label links with
+   * their feature (skipped above {@value #N_MAX_RECORDS} labels), the validated features form the
+   * inferred {@code columns} schema (deduplicated by hash) linked via {@code
    * lamindb_artifactschema}, and {@code artifact.schema} is set to the validating schema.
    *
    * @param inst the instance
@@ -174,11 +175,16 @@ public final class DataFrameCurator {
                     .where(col("artifact_id").eq(a.id()))
                     .and(col("slot").eq(COLUMNS))
                     .execute();
-                ctx.insertInto(t)
-                    .set(col("artifact_id"), a.id())
-                    .set(col("schema_id"), inferred.id())
-                    .set(col("slot"), COLUMNS)
-                    .execute();
+                var insert =
+                    ctx.insertInto(t)
+                        .set(col("artifact_id"), a.id())
+                        .set(col("schema_id"), inferred.id())
+                        .set(col("slot"), COLUMNS)
+                        .set(col("created_by_id"), inst.userId());
+                if (inst.currentRunId() != null) {
+                  insert = insert.set(col("run_id"), inst.currentRunId());
+                }
+                insert.execute();
               }
               return null;
             });
@@ -214,8 +220,7 @@ public final class DataFrameCurator {
   /**
    * @return the error for values not in the dtype's registries, or null
    */
-  private static String categorical(
-      Instance inst, Feature f, ParsedDtype d, List<String> values) {
+  private static String categorical(Instance inst, Feature f, ParsedDtype d, List<String> values) {
     if (d.list()) {
       return "Column '"
           + f.name()
@@ -301,13 +306,15 @@ public final class DataFrameCurator {
     boolean ok =
         !d.list()
             && switch (simple) {
-              case "int" -> t == ColumnType.INTEGER || t == ColumnType.LONG || t == ColumnType.SHORT;
+              case "int" ->
+                  t == ColumnType.INTEGER || t == ColumnType.LONG || t == ColumnType.SHORT;
               case "float" -> t == ColumnType.DOUBLE || t == ColumnType.FLOAT;
-              case "num" -> t == ColumnType.INTEGER
-                  || t == ColumnType.LONG
-                  || t == ColumnType.SHORT
-                  || t == ColumnType.DOUBLE
-                  || t == ColumnType.FLOAT;
+              case "num" ->
+                  t == ColumnType.INTEGER
+                      || t == ColumnType.LONG
+                      || t == ColumnType.SHORT
+                      || t == ColumnType.DOUBLE
+                      || t == ColumnType.FLOAT;
               case "bool" -> t == ColumnType.BOOLEAN;
               case "str", "path", "url" -> t == ColumnType.STRING;
               case "date" -> t == ColumnType.LOCAL_DATE;

@@ -103,8 +103,7 @@ public final class FeatureSections implements Describer.DescribeSection {
           inDataset.add(f.id());
           rows.add(
               String.format(
-                  "    %-20s%-25s%s",
-                  cut(f.name(), 19), cut(dtype, 24), cut(labelText(vals), 60)));
+                  "    %-20s%-25s%s", cut(f.name(), 19), cut(dtype, 24), cut(labelText(vals), 60)));
         } else {
           rows.add(String.format("    %-20s%s", cut(f.name(), 19), dtype));
         }

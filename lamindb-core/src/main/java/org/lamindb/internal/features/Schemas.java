@@ -49,8 +49,8 @@ public final class Schemas {
   }
 
   /**
-   * Resolves what a user passes as a schema: the name of a built-in schema ({@code
-   * valid_features}) or of a saved schema.
+   * Resolves what a user passes as a schema: the name of a built-in schema ({@code valid_features})
+   * or of a saved schema.
    *
    * @param inst the instance
    * @param name the schema name

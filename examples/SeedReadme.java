@@ -71,6 +71,13 @@ public class SeedReadme {
       System.out.println("parquet rows: " + table.load(Table.class).rowCount() + ", otype " + table.otype());
       table.describe();
 
+      // Lakehouse ♾️ feature store: columns that are registered features are validated and annotated
+      ln.feature("sequence_str", Dtype.STR).save();
+      Artifact curated =
+          ln.artifact(df).key("my_datasets/sequences.parquet").schema("valid_features").save();
+      System.out.println("validated with schema: " + curated.schema().name() + " (" + curated.schema().uid() + ")");
+      curated.describe();
+
       // Ontologies (bionty), from a local OBO file when given
       if (args.length > 0) {
         Bionty bt = ln.module(Bionty.class);

@@ -174,6 +174,7 @@ public final class Artifact extends SQLRecord<Artifact> {
     }
     draft.curation =
         org.lamindb.internal.features.DataFrameCurator.validate(instance(), table, schema);
+    draft.curatedData = table;
     return relate("schema", schema);
   }
 
@@ -218,12 +219,20 @@ public final class Artifact extends SQLRecord<Artifact> {
    */
   @Override
   public Artifact save() {
+    if (draft.curation != null && draft.data != draft.curatedData && draft.data != null) {
+      schema(draft.curation.schema()); // the object changed since it was validated
+    }
     ArtifactStore.of(instance()).save(this, draft);
-    if (draft.curation != null) {
+    annotateCuration();
+    return this;
+  }
+
+  private void annotateCuration() {
+    if (draft.curation != null && isSaved()) {
       org.lamindb.internal.features.DataFrameCurator.annotate(instance(), this, draft.curation);
       draft.curation = null;
+      draft.curatedData = null;
     }
-    return this;
   }
 
   /**
@@ -242,8 +251,13 @@ public final class Artifact extends SQLRecord<Artifact> {
     for (Artifact a : artifacts) {
       drafts.put(a, a.draft);
     }
-    return new org.lamindb.internal.artifact.ArtifactBulk(artifacts.get(0).instance())
-        .saveAll(artifacts, drafts);
+    List<Artifact> saved =
+        new org.lamindb.internal.artifact.ArtifactBulk(artifacts.get(0).instance())
+            .saveAll(artifacts, drafts);
+    for (Artifact a : artifacts) {
+      a.annotateCuration();
+    }
+    return saved;
   }
 
   /** Moves the artifact to the trash (its content is kept); {@link #restore()} brings it back. */

@@ -193,6 +193,29 @@ abstract class AbstractDataFrameCurationTest {
   }
 
   @Test
+  void saveAllAnnotatesToo() {
+    sampleSheetFeatures(ALL_SAMPLES);
+    Artifact a = ln.artifact(read(SAMPLESHEET)).key("bulk.parquet").schema("valid_features");
+    Artifact.saveAll(List.of(a));
+    assertThat(a.schema().uid()).isEqualTo("0000000000000000");
+    assertThat(a.ulabels().count()).isEqualTo(5);
+    assertThat(ln.schemas().filter("artifacts__id", a.id()).count()).isEqualTo(1L);
+  }
+
+  @Test
+  void replacingTheDataRevalidatesOnSave() {
+    ln.feature("means", Dtype.FLOAT).save();
+    Artifact a = ln.artifact(read(HVG)).schema("valid_features");
+    // this table's means are ints: invalid for a float feature
+    Table ints = Table.create("t", tech.tablesaw.api.IntColumn.create("means", 1, 2));
+    a.data(ints).key("ints.parquet");
+    assertThatThrownBy(a::save)
+        .isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith("Column 'means' failed dtype check for 'float': got int32");
+    assertThat(ln.artifacts().count()).isZero();
+  }
+
+  @Test
   void numericAndBooleanColumns() {
     Feature means = ln.feature("means", Dtype.FLOAT).save();
     Feature hv = ln.feature("highly_variable", Dtype.BOOL).save();

@@ -141,13 +141,16 @@ public final class Artifact extends SQLRecord<Artifact> {
    * <p>{@code "valid_features"} is LaminDB's built-in flexible schema: every column whose name is a
    * registered feature is checked against that feature (dtype — converted when the feature has
    * {@code coerce} —, nullability, categorical values in the dtype's registry and type); other
-   * columns are ignored. Any other name is looked up among saved schemas.
+   * columns are ignored. For an {@code AnnData} (with lamindb-formats), {@code
+   * "ensembl_gene_ids_and_valid_features_in_obs"} validates {@code obs} like {@code valid_features}
+   * and counts the var index's Ensembl ids found in {@code bionty.Gene} (unknown ids are tolerated;
+   * needs the bionty module). Any other name is looked up among saved schemas.
    *
    * @param name {@code "valid_features"} or the name of a saved schema
    * @return this
    * @throws org.lamindb.ValidationException listing every bad column and value; nothing is saved
-   * @throws org.lamindb.InvalidArgumentException when the artifact holds no Tablesaw table or the
-   *     schema does not exist
+   * @throws org.lamindb.InvalidArgumentException when the artifact holds no Tablesaw table or
+   *     AnnData, or the schema does not exist
    */
   public Artifact schema(String name) {
     return schema(org.lamindb.internal.features.Schemas.byName(instance(), name));
@@ -167,14 +170,23 @@ public final class Artifact extends SQLRecord<Artifact> {
       throw new org.lamindb.InvalidArgumentException(
           "set the schema before saving: ln.artifact(table).schema(...).save()");
     }
-    if (!(draft.data instanceof tech.tablesaw.api.Table table)) {
-      throw new org.lamindb.InvalidArgumentException(
-          "schema validation needs an in-memory DataFrame: ln.artifact(table) with a Tablesaw"
-              + " Table");
+    if (draft.data instanceof tech.tablesaw.api.Table table) {
+      draft.curation =
+          org.lamindb.internal.features.DataFrameCurator.validate(instance(), table, schema);
+    } else {
+      var slots =
+          draft.data == null
+              ? java.util.Optional.<org.lamindb.spi.FormatProvider.CurationSlots>empty()
+              : org.lamindb.internal.artifact.Formats.curationSlots(draft.data);
+      if (slots.isEmpty()) {
+        throw new org.lamindb.InvalidArgumentException(
+            "schema validation needs an in-memory DataFrame (a Tablesaw Table) or AnnData:"
+                + " ln.artifact(table)");
+      }
+      draft.curation =
+          org.lamindb.internal.features.AnnDataCurator.validate(instance(), slots.get(), schema);
     }
-    draft.curation =
-        org.lamindb.internal.features.DataFrameCurator.validate(instance(), table, schema);
-    draft.curatedData = table;
+    draft.curatedData = draft.data;
     return relate("schema", schema);
   }
 
@@ -229,7 +241,7 @@ public final class Artifact extends SQLRecord<Artifact> {
 
   private void annotateCuration() {
     if (draft.curation != null && isSaved()) {
-      org.lamindb.internal.features.DataFrameCurator.annotate(instance(), this, draft.curation);
+      draft.curation.annotate(instance(), this);
       draft.curation = null;
       draft.curatedData = null;
     }

@@ -25,7 +25,7 @@ public final class ArtifactDraft {
   public Boolean skipHashLookup;
 
   /** A passed schema validation, annotated on save (spec §8.4). */
-  public org.lamindb.internal.features.DataFrameCurator.Result curation;
+  public org.lamindb.internal.features.Curation curation;
 
   /** The object {@link #curation} validated, to re-validate if {@link #data} was replaced. */
   public Object curatedData;

@@ -42,9 +42,17 @@ public final class DataFrameCurator {
    *
    * @param schema the validating schema
    * @param features the validated features in column order
+   * @param slot the slot named in messages ({@code obs}), or null for a DataFrame
    * @param labels per categorical feature, its distinct values in order of appearance
    */
-  public record Result(Schema schema, List<Feature> features, Map<Feature, List<String>> labels) {}
+  public record Result(
+      Schema schema, String slot, List<Feature> features, Map<Feature, List<String>> labels)
+      implements Curation {
+    @Override
+    public void annotate(Instance inst, Artifact a) {
+      DataFrameCurator.annotate(inst, a, this, COLUMNS, schema);
+    }
+  }
 
   /**
    * Validates {@code table} against {@code schema}.
@@ -57,6 +65,20 @@ public final class DataFrameCurator {
    * @throws InvalidArgumentException when the schema cannot validate a DataFrame
    */
   public static Result validate(Instance inst, Table table, Schema schema) {
+    return validate(inst, table, schema, null);
+  }
+
+  /**
+   * Validates {@code table} as slot {@code slot} of a composite object.
+   *
+   * @param inst the instance
+   * @param table the table
+   * @param schema a saved schema of itype {@code Feature}
+   * @param slot the slot named in categorical messages, or null
+   * @return what to annotate on save
+   * @throws ValidationException listing every problem
+   */
+  public static Result validate(Instance inst, Table table, Schema schema, String slot) {
     if (!schema.isSaved()) {
       throw new InvalidArgumentException("the schema must be saved before validating with it");
     }
@@ -117,7 +139,7 @@ public final class DataFrameCurator {
       ParsedDtype d = FeatureCatalog.dtype(f);
       if (d.isCategorical()) {
         List<String> values = distinct(col);
-        String error = categorical(inst, f, d, values);
+        String error = categorical(inst, f, d, values, slot);
         if (error != null) {
           problems.add(error);
         } else {
@@ -133,7 +155,7 @@ public final class DataFrameCurator {
     if (!problems.isEmpty()) {
       throw new ValidationException(String.join("\n", problems), problems);
     }
-    return new Result(schema, validated, labels);
+    return new Result(schema, slot, validated, labels);
   }
 
   /**
@@ -145,8 +167,10 @@ public final class DataFrameCurator {
    * @param inst the instance
    * @param a the saved artifact
    * @param r the validation result
+   * @param slot the slot of the inferred schema ({@code columns}, {@code obs})
+   * @param artifactSchema the schema to set as {@code artifact.schema}, or null to leave it
    */
-  public static void annotate(Instance inst, Artifact a, Result r) {
+  static void annotate(Instance inst, Artifact a, Result r, String slot, Schema artifactSchema) {
     FeatureWriter writer = new FeatureWriter(inst, CoreRegistries.ARTIFACT);
     Map<Feature, List<String>> linkable = new LinkedHashMap<>();
     r.labels()
@@ -165,30 +189,40 @@ public final class DataFrameCurator {
               for (FeatureWriter.Planned p : plan) {
                 writer.write(ctx, p);
               }
-              ctx.update(DSL.table(DSL.name("lamindb_artifact")))
-                  .set(col("schema_id"), r.schema().id())
-                  .where(col("id").eq(a.id()))
-                  .execute();
+              if (artifactSchema != null) {
+                setSchema(ctx, a, artifactSchema);
+              }
               if (inferred != null) {
-                var t = DSL.table(DSL.name("lamindb_artifactschema"));
-                ctx.deleteFrom(t)
-                    .where(col("artifact_id").eq(a.id()))
-                    .and(col("slot").eq(COLUMNS))
-                    .execute();
-                var insert =
-                    ctx.insertInto(t)
-                        .set(col("artifact_id"), a.id())
-                        .set(col("schema_id"), inferred.id())
-                        .set(col("slot"), COLUMNS)
-                        .set(col("created_by_id"), inst.userId());
-                if (inst.currentRunId() != null) {
-                  insert = insert.set(col("run_id"), inst.currentRunId());
-                }
-                insert.execute();
+                linkSlot(inst, ctx, a, slot, inferred);
               }
               return null;
             });
-    Access.values(a).put("schema_id", r.schema().id());
+  }
+
+  /** Sets {@code artifact.schema}. */
+  static void setSchema(org.jooq.DSLContext ctx, Artifact a, Schema schema) {
+    ctx.update(DSL.table(DSL.name("lamindb_artifact")))
+        .set(col("schema_id"), schema.id())
+        .where(col("id").eq(a.id()))
+        .execute();
+    Access.values(a).put("schema_id", schema.id());
+  }
+
+  /** Links an inferred schema to the artifact's slot (update-or-create). */
+  static void linkSlot(
+      Instance inst, org.jooq.DSLContext ctx, Artifact a, String slot, Schema inferred) {
+    var t = DSL.table(DSL.name("lamindb_artifactschema"));
+    ctx.deleteFrom(t).where(col("artifact_id").eq(a.id())).and(col("slot").eq(slot)).execute();
+    var insert =
+        ctx.insertInto(t)
+            .set(col("artifact_id"), a.id())
+            .set(col("schema_id"), inferred.id())
+            .set(col("slot"), slot)
+            .set(col("created_by_id"), inst.userId());
+    if (inst.currentRunId() != null) {
+      insert = insert.set(col("run_id"), inst.currentRunId());
+    }
+    insert.execute();
   }
 
   private static boolean truthy(Object v, boolean dflt) {
@@ -220,7 +254,8 @@ public final class DataFrameCurator {
   /**
    * @return the error for values not in the dtype's registries, or null
    */
-  private static String categorical(Instance inst, Feature f, ParsedDtype d, List<String> values) {
+  private static String categorical(
+      Instance inst, Feature f, ParsedDtype d, List<String> values, String slot) {
     if (d.list()) {
       return "Column '"
           + f.name()
@@ -235,7 +270,7 @@ public final class DataFrameCurator {
         missing.add(v);
       }
     }
-    return missing.isEmpty() ? null : notValidated(inst, f, d, missing);
+    return missing.isEmpty() ? null : notValidated(inst, f, d, missing, slot);
   }
 
   /**
@@ -243,14 +278,16 @@ public final class DataFrameCurator {
    *
    * @return the message
    */
-  static String notValidated(Instance inst, Feature f, ParsedDtype d, List<String> missing) {
+  static String notValidated(
+      Instance inst, Feature f, ParsedDtype d, List<String> missing, String slot) {
     StringBuilder s =
         new StringBuilder()
             .append(missing.size())
             .append(missing.size() == 1 ? " term" : " terms")
             .append(" not validated in feature '")
             .append(f.name())
-            .append("': ");
+            .append(slot == null ? "'" : "' in slot '" + slot + "'")
+            .append(": ");
     for (int i = 0; i < missing.size(); i++) {
       s.append(i == 0 ? "" : ", ").append('\'').append(missing.get(i)).append('\'');
     }

@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jooq.impl.DSL;
+import org.lamindb.internal.core.CoreRegistries;
 import org.lamindb.internal.core.Describer;
 import org.lamindb.internal.core.Instance;
+import org.lamindb.internal.core.RecordStore;
 import org.lamindb.internal.query.FeatureFilters;
 import org.lamindb.model.Feature;
 import org.lamindb.model.SQLRecord;
@@ -93,7 +95,18 @@ public final class FeatureSections implements Describer.DescribeSection {
             .orderBy(col("id"))
             .fetch();
     for (var l : links) {
-      List<Feature> members = Schemas.members(inst, ((Number) l.get(1)).longValue());
+      long schemaId = ((Number) l.get(1)).longValue();
+      var schema = RecordStore.byId(inst, CoreRegistries.SCHEMA, schemaId).orElseThrow();
+      Object itype = schema.get("itype");
+      if (itype != null && !itype.equals("Feature")) {
+        // identifier schemas (var.T of bionty.Gene.ensembl_gene_id) store only their count
+        String t = itype.toString();
+        String registry =
+            t.indexOf('.') != t.lastIndexOf('.') ? t.substring(0, t.lastIndexOf('.')) : t;
+        rows.add(l.get(0) + " (" + schema.get("n_members") + " " + registry + ")");
+        continue;
+      }
+      List<Feature> members = Schemas.members(inst, schemaId);
       rows.add(l.get(0) + " (" + members.size() + ")");
       members.sort((a, b) -> a.name().compareTo(b.name()));
       for (Feature f : members.subList(0, Math.min(20, members.size()))) {

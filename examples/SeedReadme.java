@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.lamindb.LaminDB;
 import org.lamindb.bionty.Bionty;
+import org.lamindb.formats.AnnData;
+import org.lamindb.formats.anndata.DenseMatrix;
 import org.lamindb.model.Artifact;
 import org.lamindb.model.Dtype;
 import org.lamindb.model.Project;
@@ -70,6 +72,23 @@ public class SeedReadme {
       Artifact table = ln.artifact(df).key("my_datasets/sequences.parquet").save();
       System.out.println("parquet rows: " + table.load(Table.class).rowCount() + ", otype " + table.otype());
       table.describe();
+
+      // Lakehouse ♾️ feature store: columns that are registered features are validated and annotated
+      ln.feature("sequence_str", Dtype.STR).save();
+      Artifact curated =
+          ln.artifact(df).key("my_datasets/sequences.parquet").schema("valid_features").save();
+      System.out.println("validated with schema: " + curated.schema().name() + " (" + curated.schema().uid() + ")");
+      curated.describe();
+
+      // Lakehouse beyond tables: an AnnData, obs validated by features, var by Ensembl gene ids
+      AnnData adata = new AnnData(
+          DenseMatrix.of(new double[][] {{1, 0}, {0, 2}}),
+          Table.create("obs", StringColumn.create("_index", "cell1", "cell2"),
+              StringColumn.create("sequence_str", "ACGT", "TGCA")),
+          Table.create("var", StringColumn.create("_index", "ENSG00000141510", "ENSG00000012048")));
+      Artifact scrna = ln.artifact(adata).key("my_datasets/scrna.h5ad")
+          .schema("ensembl_gene_ids_and_valid_features_in_obs").save();
+      System.out.println("AnnData validated with schema: " + scrna.schema().name());
 
       // Ontologies (bionty), from a local OBO file when given
       if (args.length > 0) {

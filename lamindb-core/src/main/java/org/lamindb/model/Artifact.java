@@ -129,6 +129,75 @@ public final class Artifact extends SQLRecord<Artifact> {
   }
 
   /**
+   * Validates the in-memory table against a schema, now, and annotates the artifact with the
+   * validated features and labels when it is saved (LaminDB's {@code Artifact.from_dataframe(df,
+   * schema=...)}).
+   *
+   * <pre>{@code
+   * ln.feature("sequence_str", Dtype.STR).save();
+   * ln.artifact(table).key("my_datasets/sequences.parquet").schema("valid_features").save();
+   * }</pre>
+   *
+   * <p>{@code "valid_features"} is LaminDB's built-in flexible schema: every column whose name is a
+   * registered feature is checked against that feature (dtype — converted when the feature has
+   * {@code coerce} —, nullability, categorical values in the dtype's registry and type); other
+   * columns are ignored. For an {@code AnnData} (with lamindb-formats), {@code
+   * "ensembl_gene_ids_and_valid_features_in_obs"} validates {@code obs} like {@code valid_features}
+   * and counts the var index's Ensembl ids found in {@code bionty.Gene} (unknown ids are tolerated;
+   * needs the bionty module). Any other name is looked up among saved schemas.
+   *
+   * @param name {@code "valid_features"} or the name of a saved schema
+   * @return this
+   * @throws org.lamindb.ValidationException listing every bad column and value; nothing is saved
+   * @throws org.lamindb.InvalidArgumentException when the artifact holds no Tablesaw table or
+   *     AnnData, or the schema does not exist
+   */
+  public Artifact schema(String name) {
+    return schema(org.lamindb.internal.features.Schemas.byName(instance(), name));
+  }
+
+  /**
+   * Validates the in-memory table against a saved schema; see {@link #schema(String)}.
+   *
+   * @param schema a saved schema of itype {@code Feature}, e.g. from {@code ln.schema(name,
+   *     features...)}
+   * @return this
+   * @throws org.lamindb.ValidationException listing every bad column and value; nothing is saved
+   */
+  public Artifact schema(Schema schema) {
+    java.util.Objects.requireNonNull(schema, "schema");
+    if (isSaved()) {
+      throw new org.lamindb.InvalidArgumentException(
+          "set the schema before saving: ln.artifact(table).schema(...).save()");
+    }
+    if (draft.data instanceof tech.tablesaw.api.Table table) {
+      draft.curation =
+          org.lamindb.internal.features.DataFrameCurator.validate(instance(), table, schema);
+    } else {
+      var slots =
+          draft.data == null
+              ? java.util.Optional.<org.lamindb.spi.FormatProvider.CurationSlots>empty()
+              : org.lamindb.internal.artifact.Formats.curationSlots(draft.data);
+      if (slots.isEmpty()) {
+        throw new org.lamindb.InvalidArgumentException(
+            "schema validation needs an in-memory DataFrame (a Tablesaw Table) or AnnData:"
+                + " ln.artifact(table)");
+      }
+      draft.curation =
+          org.lamindb.internal.features.AnnDataCurator.validate(instance(), slots.get(), schema);
+    }
+    draft.curatedData = draft.data;
+    return relate("schema", schema);
+  }
+
+  /**
+   * @return the schema this artifact was validated with, or null
+   */
+  public Schema schema() {
+    return related("schema", Schema.class);
+  }
+
+  /**
    * Makes this artifact a new version of {@code previous} (same uid stem, next version suffix); the
    * key and description default to the previous version's.
    *
@@ -162,8 +231,20 @@ public final class Artifact extends SQLRecord<Artifact> {
    */
   @Override
   public Artifact save() {
+    if (draft.curation != null && draft.data != draft.curatedData && draft.data != null) {
+      schema(draft.curation.schema()); // the object changed since it was validated
+    }
     ArtifactStore.of(instance()).save(this, draft);
+    annotateCuration();
     return this;
+  }
+
+  private void annotateCuration() {
+    if (draft.curation != null && isSaved()) {
+      draft.curation.annotate(instance(), this);
+      draft.curation = null;
+      draft.curatedData = null;
+    }
   }
 
   /**
@@ -182,8 +263,13 @@ public final class Artifact extends SQLRecord<Artifact> {
     for (Artifact a : artifacts) {
       drafts.put(a, a.draft);
     }
-    return new org.lamindb.internal.artifact.ArtifactBulk(artifacts.get(0).instance())
-        .saveAll(artifacts, drafts);
+    List<Artifact> saved =
+        new org.lamindb.internal.artifact.ArtifactBulk(artifacts.get(0).instance())
+            .saveAll(artifacts, drafts);
+    for (Artifact a : artifacts) {
+      a.annotateCuration();
+    }
+    return saved;
   }
 
   /** Moves the artifact to the trash (its content is kept); {@link #restore()} brings it back. */

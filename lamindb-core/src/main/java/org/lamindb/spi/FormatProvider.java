@@ -55,6 +55,26 @@ public interface FormatProvider {
   }
 
   /**
+   * The parts of an in-memory object that a composite schema's slots validate, keyed by slot:
+   * {@code "obs"} → a Tablesaw {@code Table} of observation annotations, {@code "var.T"} → the
+   * variable index as a {@code List<String>} (LaminDB's {@code AnnDataCurator}).
+   *
+   * @param object an object this provider writes
+   * @return the slots with their otype, or empty when the object has none
+   */
+  default Optional<CurationSlots> curationSlots(Object object) {
+    return Optional.empty();
+  }
+
+  /**
+   * An object's curatable parts.
+   *
+   * @param otype the object type a composite schema names ({@code AnnData})
+   * @param slots the parts by slot name
+   */
+  record CurationSlots(String otype, java.util.Map<String, Object> slots) {}
+
+  /**
    * Reads the metadata LaminDB stores for a file of this format ({@code otype}, {@code
    * n_observations}) and lines for describe(). Must read only what is needed (headers, shapes),
    * never the whole dataset.

@@ -24,6 +24,12 @@ public final class ArtifactDraft {
    */
   public Boolean skipHashLookup;
 
+  /** A passed schema validation, annotated on save (spec §8.4). */
+  public org.lamindb.internal.features.Curation curation;
+
+  /** The object {@link #curation} validated, to re-validate if {@link #data} was replaced. */
+  public Object curatedData;
+
   /** The loaded in-memory object, so {@code load()} returns it without I/O. */
   public Object memory;
 

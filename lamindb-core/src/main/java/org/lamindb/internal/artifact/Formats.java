@@ -61,6 +61,21 @@ public final class Formats {
   }
 
   /**
+   * @return the curatable slots of an in-memory object, from the first provider that knows them
+   */
+  public static Optional<FormatProvider.CurationSlots> curationSlots(Object data) {
+    for (FormatProvider p : providers()) {
+      if (p.canWrite(data)) {
+        Optional<FormatProvider.CurationSlots> s = p.curationSlots(data);
+        if (s.isPresent()) {
+          return s;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
    * @return what a provider reads from the file's metadata (otype, n_observations), if any
    */
   public static Optional<FormatProvider.FormatInfo> inspect(Path path, String suffix) {

@@ -133,6 +133,16 @@ public final class Describer {
     if (v.get("created_by_id") != null) {
       pairs.add("created_by: " + handle((Long) v.get("created_by_id")));
     }
+    if (v.get("schema_id") instanceof Number sid && rec.registry().name().equals("Artifact")) {
+      RecordStore.byId(inst, CoreRegistries.SCHEMA, sid.longValue())
+          .ifPresent(
+              s ->
+                  pairs.add(
+                      "schema: "
+                          + (s.get("name") != null
+                              ? s.get("name")
+                              : s.uid().substring(0, Math.min(7, s.uid().length())))));
+    }
     return pairs;
   }
 

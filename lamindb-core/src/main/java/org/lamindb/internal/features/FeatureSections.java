@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jooq.impl.DSL;
+import org.lamindb.internal.core.CoreRegistries;
 import org.lamindb.internal.core.Describer;
 import org.lamindb.internal.core.Instance;
+import org.lamindb.internal.core.RecordStore;
 import org.lamindb.internal.query.FeatureFilters;
 import org.lamindb.model.Feature;
 import org.lamindb.model.SQLRecord;
@@ -36,30 +38,36 @@ public final class FeatureSections implements Describer.DescribeSection {
       return List.of();
     }
     List<Describer.Section> out = new ArrayList<>();
-    List<String> dataset =
-        rec.registry().name().equals("Artifact") ? datasetRows(rec.id()) : List.of();
-    if (!dataset.isEmpty()) {
-      out.add(new Describer.Section("Dataset features", dataset));
-    }
     FeatureReader reader = new FeatureReader(inst, rec.registry());
     List<FeatureReader.Value> values = reader.read(List.of(rec.id()), null);
-    if (values.isEmpty()) {
-      return out;
-    }
     Map<Long, List<Object>> byFeature = new java.util.LinkedHashMap<>();
     Map<Long, Boolean> cat = new java.util.HashMap<>();
     for (FeatureReader.Value v : values) {
       byFeature.computeIfAbsent(v.featureId(), k -> new ArrayList<>()).add(v.value());
       cat.put(v.featureId(), v.categorical());
     }
+    java.util.Set<Long> inDataset = new java.util.HashSet<>();
+    List<String> dataset =
+        rec.registry().name().equals("Artifact")
+            ? datasetRows(rec.id(), byFeature, cat, inDataset)
+            : List.of();
+    if (!dataset.isEmpty()) {
+      out.add(new Describer.Section("Dataset features", dataset));
+    }
     TreeMap<String, String> cats = new TreeMap<>();
     TreeMap<String, String> jsons = new TreeMap<>();
     for (Map.Entry<Long, List<Object>> e : byFeature.entrySet()) {
+      if (inDataset.contains(e.getKey())) {
+        continue; // labels of validated columns are shown under Dataset features
+      }
       Feature f = reader.feature(e.getKey());
       String dtype = FeatureCatalog.display(inst, FeatureCatalog.dtype(f));
       String vals = FeatureColumns.text(e.getValue());
       String row = String.format("%-20s%-25s%s", cut(f.name(), 19), cut(dtype, 24), cut(vals, 60));
       (cat.get(e.getKey()) ? cats : jsons).put(f.name(), row);
+    }
+    if (cats.isEmpty() && jsons.isEmpty()) {
+      return out;
     }
     List<String> rows = new ArrayList<>(cats.values());
     rows.addAll(jsons.values());
@@ -67,7 +75,16 @@ public final class FeatureSections implements Describer.DescribeSection {
     return out;
   }
 
-  private List<String> datasetRows(long artifactId) {
+  /**
+   * @return one title row per slot, then its members (sorted by name, at most 20) with dtype and
+   *     the labels linked with that feature; adds the ids of categorical members with linked labels
+   *     to {@code inDataset}
+   */
+  private List<String> datasetRows(
+      long artifactId,
+      Map<Long, List<Object>> byFeature,
+      Map<Long, Boolean> cat,
+      java.util.Set<Long> inDataset) {
     List<String> rows = new ArrayList<>();
     var links =
         inst.db()
@@ -78,17 +95,45 @@ public final class FeatureSections implements Describer.DescribeSection {
             .orderBy(col("id"))
             .fetch();
     for (var l : links) {
-      List<Feature> members = Schemas.members(inst, ((Number) l.get(1)).longValue());
+      long schemaId = ((Number) l.get(1)).longValue();
+      var schema = RecordStore.byId(inst, CoreRegistries.SCHEMA, schemaId).orElseThrow();
+      Object itype = schema.get("itype");
+      if (itype != null && !itype.equals("Feature")) {
+        // identifier schemas (var.T of bionty.Gene.ensembl_gene_id) store only their count
+        String t = itype.toString();
+        String registry =
+            t.indexOf('.') != t.lastIndexOf('.') ? t.substring(0, t.lastIndexOf('.')) : t;
+        rows.add(l.get(0) + " (" + schema.get("n_members") + " " + registry + ")");
+        continue;
+      }
+      List<Feature> members = Schemas.members(inst, schemaId);
       rows.add(l.get(0) + " (" + members.size() + ")");
       members.sort((a, b) -> a.name().compareTo(b.name()));
       for (Feature f : members.subList(0, Math.min(20, members.size()))) {
-        rows.add(
-            String.format(
-                "    %-20s%s",
-                cut(f.name(), 19), FeatureCatalog.display(inst, FeatureCatalog.dtype(f))));
+        String dtype = FeatureCatalog.display(inst, FeatureCatalog.dtype(f));
+        List<Object> vals = byFeature.get(f.id());
+        if (vals != null && Boolean.TRUE.equals(cat.get(f.id()))) {
+          inDataset.add(f.id());
+          rows.add(
+              String.format(
+                  "    %-20s%-25s%s", cut(f.name(), 19), cut(dtype, 24), cut(labelText(vals), 60)));
+        } else {
+          rows.add(String.format("    %-20s%s", cut(f.name(), 19), dtype));
+        }
       }
     }
     return rows;
+  }
+
+  /**
+   * @return the labels sorted, comma-joined, at most 10 then {@code , ...}
+   */
+  private static String labelText(List<Object> vals) {
+    List<String> names = new ArrayList<>();
+    vals.forEach(v -> names.add(String.valueOf(v)));
+    names.sort(null);
+    String joined = String.join(", ", names.subList(0, Math.min(10, names.size())));
+    return names.size() > 10 ? joined + ", ..." : joined;
   }
 
   private static String cut(String s, int n) {

@@ -71,6 +71,21 @@ public final class AnnDataFormatProvider implements FormatProvider {
     }
   }
 
+  /**
+   * {@code obs} → the observation table, {@code var.T} → the variable names (the var index), for
+   * schemas of otype {@code AnnData}.
+   */
+  @Override
+  public Optional<CurationSlots> curationSlots(Object object) {
+    if (!(object instanceof AnnData a)) {
+      return Optional.empty();
+    }
+    java.util.Map<String, Object> slots = new java.util.LinkedHashMap<>();
+    slots.put("obs", a.obs().rejectColumns(0)); // column 0 is the index
+    slots.put("var.T", a.varNames());
+    return Optional.of(new CurationSlots("AnnData", slots));
+  }
+
   @Override
   public Optional<FormatInfo> inspect(Path path, String suffix) throws IOException {
     if (!canLoad(suffix)) {

@@ -234,14 +234,31 @@ public final class Artifact extends SQLRecord<Artifact> {
     if (draft.curation != null && draft.data != draft.curatedData && draft.data != null) {
       schema(draft.curation.schema()); // the object changed since it was validated
     }
+    draft.insertedRow = false;
     ArtifactStore.of(instance()).save(this, draft);
     annotateCuration();
     return this;
   }
 
+  /**
+   * Annotates a curated artifact after its row is stored; when that fails, an artifact this save
+   * created is deleted permanently again (row and stored content), so that no unannotated artifact
+   * remains, and the failure is rethrown.
+   */
   private void annotateCuration() {
     if (draft.curation != null && isSaved()) {
-      draft.curation.annotate(instance(), this);
+      try {
+        draft.curation.annotate(instance(), this);
+      } catch (RuntimeException e) {
+        if (draft.insertedRow) {
+          try {
+            delete(true);
+          } catch (RuntimeException undo) {
+            e.addSuppressed(undo);
+          }
+        }
+        throw e;
+      }
       draft.curation = null;
       draft.curatedData = null;
     }

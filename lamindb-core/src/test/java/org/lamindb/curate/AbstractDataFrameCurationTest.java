@@ -247,6 +247,22 @@ abstract class AbstractDataFrameCurationTest {
   // ---- failures: ValidationException, nothing written
 
   @Test
+  void failedAnnotationUndoesTheNewArtifact() throws IOException {
+    sampleSheetFeatures(ALL_SAMPLES);
+    List<Path> before = storedFiles();
+    Artifact draft =
+        ln.artifact(read(SAMPLESHEET))
+            .key("my_datasets/samplesheet.parquet")
+            .schema("valid_features");
+    // a label that validated is gone by the time the artifact is saved: linking it must fail
+    ln.ulabels().filter("name", "WT_REP1").one().delete(true);
+    assertThatThrownBy(draft::save).isInstanceOf(org.lamindb.LaminException.class);
+    assertThat(ln.artifacts().count()).isZero();
+    assertThat(storedFiles()).isEqualTo(before);
+    assertThat(ln.schemas().filter("artifacts__isnull", false).count()).isZero();
+  }
+
+  @Test
   void dtypeMismatchFailsWithAHintAndWritesNothing() throws IOException {
     ln.feature("means", Dtype.INT).save();
     List<Path> before = storedFiles();

@@ -30,6 +30,12 @@ public final class ArtifactDraft {
   /** The object {@link #curation} validated, to re-validate if {@link #data} was replaced. */
   public Object curatedData;
 
+  /**
+   * Set when the last save inserted a new artifact row (not when it returned an existing artifact
+   * with the same content): only such a row may be undone when annotating it fails.
+   */
+  public boolean insertedRow;
+
   /** The loaded in-memory object, so {@code load()} returns it without I/O. */
   public Object memory;
 

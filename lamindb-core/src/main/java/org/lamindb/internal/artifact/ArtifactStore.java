@@ -288,6 +288,7 @@ public final class ArtifactStore {
                           .execute();
                     }
                     RecordStore.insert(inst, ctx, a);
+                    d.insertedRow = true;
                     return null;
                   });
       if (existing != null) {

@@ -250,17 +250,22 @@ public final class Artifact extends SQLRecord<Artifact> {
       try {
         draft.curation.annotate(instance(), this);
       } catch (RuntimeException e) {
-        if (draft.insertedRow) {
-          try {
-            delete(true);
-          } catch (RuntimeException undo) {
-            e.addSuppressed(undo);
-          }
-        }
+        undoUnannotated(e);
         throw e;
       }
       draft.curation = null;
       draft.curatedData = null;
+    }
+  }
+
+  /** Deletes this artifact permanently if this save created it and it still awaits annotation. */
+  private void undoUnannotated(RuntimeException cause) {
+    if (draft.curation != null && draft.insertedRow && isSaved()) {
+      try {
+        delete(true);
+      } catch (RuntimeException undo) {
+        cause.addSuppressed(undo);
+      }
     }
   }
 
@@ -278,13 +283,26 @@ public final class Artifact extends SQLRecord<Artifact> {
     }
     java.util.Map<Artifact, ArtifactDraft> drafts = new java.util.IdentityHashMap<>();
     for (Artifact a : artifacts) {
+      a.draft.insertedRow = false;
       drafts.put(a, a.draft);
     }
     List<Artifact> saved =
         new org.lamindb.internal.artifact.ArtifactBulk(artifacts.get(0).instance())
             .saveAll(artifacts, drafts);
+    RuntimeException failure = null;
     for (Artifact a : artifacts) {
-      a.annotateCuration();
+      if (failure != null) {
+        a.undoUnannotated(failure); // would stay without its annotations
+        continue;
+      }
+      try {
+        a.annotateCuration();
+      } catch (RuntimeException e) {
+        failure = e;
+      }
+    }
+    if (failure != null) {
+      throw failure;
     }
     return saved;
   }

@@ -263,6 +263,20 @@ abstract class AbstractDataFrameCurationTest {
   }
 
   @Test
+  void failedAnnotationInSaveAllUndoesEveryUnannotatedArtifact() throws IOException {
+    sampleSheetFeatures(ALL_SAMPLES);
+    ln.feature("means", Dtype.FLOAT).save();
+    List<Path> before = storedFiles();
+    Artifact sheet = ln.artifact(read(SAMPLESHEET)).key("sheet.parquet").schema("valid_features");
+    Artifact hvg = ln.artifact(read(HVG)).key("hvg.parquet").schema("valid_features");
+    ln.ulabels().filter("name", "WT_REP1").one().delete(true);
+    assertThatThrownBy(() -> Artifact.saveAll(List.of(sheet, hvg)))
+        .isInstanceOf(org.lamindb.LaminException.class);
+    assertThat(ln.artifacts().count()).isZero();
+    assertThat(storedFiles()).isEqualTo(before);
+  }
+
+  @Test
   void dtypeMismatchFailsWithAHintAndWritesNothing() throws IOException {
     ln.feature("means", Dtype.INT).save();
     List<Path> before = storedFiles();

@@ -170,6 +170,9 @@ public final class ArtifactBulk {
       }
       throw e;
     }
+    for (Artifact a : fresh) {
+      drafts.get(a).insertedRow = true;
+    }
     Map<String, Artifact> byUid = new HashMap<>();
     for (Artifact a : fresh) {
       byUid.put(a.uid(), a);

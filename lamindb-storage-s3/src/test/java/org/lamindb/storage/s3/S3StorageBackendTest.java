@@ -58,6 +58,34 @@ class S3StorageBackendTest extends AbstractStorageBackendTest {
             S3Settings.PART_SIZE, String.valueOf(5L << 20)));
   }
 
+  /**
+   * S3Proxy's filesystem store writes a PUT into a temporary file {@code <name>-<uuid>} next to the
+   * object and deletes it when the client aborts, on its own request thread: right after our client
+   * gave up, a listing can still show it. Real S3 never lists an aborted PUT. Wait (at most 10 s)
+   * until no such temporary file is listed.
+   */
+  @Override
+  protected List<ObjectStat> listAfterAbortedUpload(String prefix) throws IOException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (true) {
+      List<ObjectStat> l = backend.list(prefix);
+      boolean temp = l.stream().anyMatch(o -> JCLOUDS_TEMP.matcher(o.key()).find());
+      if (!temp || System.nanoTime() > deadline) {
+        return l;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return l;
+      }
+    }
+  }
+
+  private static final java.util.regex.Pattern JCLOUDS_TEMP =
+      java.util.regex.Pattern.compile(
+          "-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
+
   @Override
   protected Optional<String> childJvmRoot() {
     return Optional.of("s3://" + BUCKET + "/heap-" + RUN.incrementAndGet());

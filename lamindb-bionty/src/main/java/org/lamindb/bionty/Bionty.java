@@ -458,14 +458,7 @@ public final class Bionty {
     }
     Source row = exact != null ? exact : version == null ? current : null;
     if (row != null) {
-      return new SourceInfo(
-          e,
-          row.name(),
-          row.organism(),
-          row.version(),
-          row.url(),
-          row.description(),
-          row.sourceWebsite());
+      return info(e, row);
     }
     SourceInfo base =
         rows.isEmpty()

@@ -51,6 +51,27 @@ public final class Cli {
     };
   }
 
+  /**
+   * Applies {@code lookup=value} filters given on the command line.
+   *
+   * @param example a valid filter shown when one is malformed
+   * @return the filtered query set
+   */
+  static org.lamindb.query.QuerySet<org.lamindb.model.SQLRecord<?>> filtered(
+      org.lamindb.query.QuerySet<org.lamindb.model.SQLRecord<?>> q,
+      java.util.List<String> filters,
+      String example) {
+    for (String f : filters) {
+      int eq = f.indexOf('=');
+      if (eq <= 0) {
+        throw new org.lamindb.InvalidArgumentException(
+            "filter '" + f + "' must look like lookup=value, e.g. " + example);
+      }
+      q = q.filterText(f.substring(0, eq).strip(), f.substring(eq + 1));
+    }
+    return q;
+  }
+
   /** {@code downloading https://host/a/b/cl.owl} → {@code downloading cl.owl}. */
   private static String shortLabel(String label) {
     int slash = label.lastIndexOf('/');

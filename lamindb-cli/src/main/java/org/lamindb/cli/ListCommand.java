@@ -78,15 +78,8 @@ public final class ListCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (LaminDB ln = LaminDB.connect()) {
-      QuerySet<SQLRecord<?>> q = ln.registry(registry);
-      for (String f : filters) {
-        int eq = f.indexOf('=');
-        if (eq <= 0) {
-          throw new org.lamindb.InvalidArgumentException(
-              "filter '" + f + "' must look like lookup=value, e.g. key__startswith=raw/");
-        }
-        q = q.filterText(f.substring(0, eq).strip(), f.substring(eq + 1));
-      }
+      QuerySet<SQLRecord<?>> q =
+          Cli.filtered(ln.registry(registry), filters, "key__startswith=raw/");
       Table t = q.limit(limit).toDataFrame();
       print(spec.commandLine().getOut(), render(t, format));
       return 0;

@@ -57,15 +57,7 @@ public final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (LaminDB ln = LaminDB.connect()) {
-      QuerySet<SQLRecord<?>> q = ln.registry(registry);
-      for (String f : filters) {
-        int eq = f.indexOf('=');
-        if (eq <= 0) {
-          throw new org.lamindb.InvalidArgumentException(
-              "filter '" + f + "' must look like lookup=value, e.g. type__name=Sample");
-        }
-        q = q.filterText(f.substring(0, eq).strip(), f.substring(eq + 1));
-      }
+      QuerySet<SQLRecord<?>> q = Cli.filtered(ln.registry(registry), filters, "type__name=Sample");
       InspectResult r = q.inspect(values, field);
       PrintWriter out = spec.commandLine().getOut();
       out.println(r.validated().size() + " of " + r.nUnique() + " validated");

@@ -237,25 +237,24 @@ public final class Transform extends SQLRecord<Transform> {
       if (!seen.add(t.id())) {
         continue;
       }
-      g.addNode(
-          new org.lamindb.lineage.LineageGraph.Node(
-              nodeId(t), "transform", t.uid(), t.key() != null ? t.key() : t.uid()));
+      g.addNode(node(t));
       for (Transform p : t.predecessors().list()) {
-        g.addNode(
-            new org.lamindb.lineage.LineageGraph.Node(
-                nodeId(p), "transform", p.uid(), p.key() != null ? p.key() : p.uid()));
+        g.addNode(node(p));
         g.addEdge(nodeId(p), nodeId(t));
         todo.push(p);
       }
       for (Transform s : t.successors().list()) {
-        g.addNode(
-            new org.lamindb.lineage.LineageGraph.Node(
-                nodeId(s), "transform", s.uid(), s.key() != null ? s.key() : s.uid()));
+        g.addNode(node(s));
         g.addEdge(nodeId(t), nodeId(s));
         todo.push(s);
       }
     }
     return g;
+  }
+
+  private static org.lamindb.lineage.LineageGraph.Node node(Transform t) {
+    return new org.lamindb.lineage.LineageGraph.Node(
+        nodeId(t), "transform", t.uid(), t.key() != null ? t.key() : t.uid());
   }
 
   private static String nodeId(Transform t) {

@@ -280,29 +280,12 @@ public final class DataFrameCurator {
    */
   static String notValidated(
       Instance inst, Feature f, ParsedDtype d, List<String> missing, String slot) {
-    StringBuilder s =
-        new StringBuilder()
-            .append(missing.size())
-            .append(missing.size() == 1 ? " term" : " terms")
-            .append(" not validated in feature '")
-            .append(f.name())
-            .append(slot == null ? "'" : "' in slot '" + slot + "'")
-            .append(": ");
-    for (int i = 0; i < missing.size(); i++) {
-      s.append(i == 0 ? "" : ", ").append('\'').append(missing.get(i)).append('\'');
-    }
+    StringBuilder s = CatMessages.header(f, missing, slot);
     ParsedDtype.CatMember m = d.members().get(0);
     s.append("\n    → fix typos, remove non-existent values, or create objects via:\n\n  ");
-    String factory =
-        switch (m.registry()) {
-          case "ULabel" -> "ulabel";
-          case "Record" -> "record";
-          case "Project" -> "project";
-          case "Reference" -> "reference";
-          default -> null;
-        };
+    String factory = CatMessages.factory(m.registry());
     if (factory != null) {
-      String type = m.typeUid() != null ? ".type(" + typeName(inst, m) + ")" : "";
+      String type = m.typeUid() != null ? ".type(" + CatMessages.subtypeName(inst, m) + ")" : "";
       List<String> quoted = new ArrayList<>();
       missing.forEach(v -> quoted.add(javaString(v)));
       s.append("for (String name : List.of(")
@@ -315,22 +298,12 @@ public final class DataFrameCurator {
     } else {
       s.append("the ").append(m.registry()).append(" registry (e.g. import its ontology)");
     }
-    if (m.typeUid() != null) {
-      s.append("\n    → a valid label for subtype '")
-          .append(typeName(inst, m))
-          .append("' has to be one of ")
-          .append(PyFormat.repr(FeatureCatalog.examples(inst, m, 20)));
-    }
+    CatMessages.appendSubtypeHint(s, inst, m);
     return s.toString();
   }
 
   private static String javaString(String v) {
     return "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-  }
-
-  private static String typeName(Instance inst, ParsedDtype.CatMember m) {
-    String type = FeatureCatalog.display(inst, m);
-    return type.substring(type.indexOf('[') + 1, type.length() - 1);
   }
 
   /**

@@ -264,26 +264,10 @@ public final class FeatureWriter {
   }
 
   private String notValidated(Feature f, ParsedDtype d, List<String> missing) {
-    StringBuilder s =
-        new StringBuilder()
-            .append(missing.size())
-            .append(missing.size() == 1 ? " term" : " terms")
-            .append(" not validated in feature '")
-            .append(f.name())
-            .append("': ");
-    for (int i = 0; i < missing.size(); i++) {
-      s.append(i == 0 ? "" : ", ").append('\'').append(missing.get(i)).append('\'');
-    }
+    StringBuilder s = CatMessages.header(f, missing, null);
     ParsedDtype.CatMember m = d.members().get(0);
     s.append("\n    → fix typos, remove non-existent values, or create them via:\n  ");
-    String factory =
-        switch (m.registry()) {
-          case "ULabel" -> "ulabel";
-          case "Record" -> "record";
-          case "Project" -> "project";
-          case "Reference" -> "reference";
-          default -> null;
-        };
+    String factory = CatMessages.factory(m.registry());
     if (factory != null) {
       for (String v : missing.subList(0, Math.min(3, missing.size()))) {
         s.append("ln.")
@@ -297,14 +281,7 @@ public final class FeatureWriter {
     } else {
       s.append("the ").append(m.registry()).append(" registry (e.g. import its ontology)");
     }
-    if (m.typeUid() != null) {
-      String type = FeatureCatalog.display(inst, m);
-      type = type.substring(type.indexOf('[') + 1, type.length() - 1);
-      s.append("\n    → a valid label for subtype '")
-          .append(type)
-          .append("' has to be one of ")
-          .append(PyFormat.repr(FeatureCatalog.examples(inst, m, 20)));
-    }
+    CatMessages.appendSubtypeHint(s, inst, m);
     return s.toString();
   }
 

@@ -287,7 +287,7 @@ public final class TableImporter {
     return o == null ? null : o.toString();
   }
 
-  /** Batched insert/update statements over the fields a file has. */
+  /** Bulk inserts and batched updates over the fields a file has. */
   private static final class Writer implements AutoCloseable {
     private final List<String> fields;
     private final String key;
@@ -297,9 +297,10 @@ public final class TableImporter {
     private final Tracking t;
     private final Map<String, Long> existing = new HashMap<>();
     private final Set<String> seen = new HashSet<>();
-    private final PreparedStatement insert;
+    private final BulkRows insert;
+    private final int insertWidth;
+    private final Object[] trackingValues;
     private final PreparedStatement update;
-    private int pendingInserts;
     private int pendingUpdates;
     long inserted;
     long updated;
@@ -332,37 +333,25 @@ public final class TableImporter {
           }
         }
       }
-      StringBuilder cols = new StringBuilder("uid");
-      StringBuilder marks = new StringBuilder("?");
+      List<String> cols = new ArrayList<>();
+      cols.add("uid");
       StringBuilder sets = new StringBuilder();
       for (String f : fields) {
-        cols.append(", ").append(f);
-        marks.append(", ?");
+        cols.add(f);
         if (!f.equals(key)) {
           sets.append(f).append(" = ?, ");
         }
       }
-      cols.append(", source_id");
-      marks.append(", ?");
+      cols.add("source_id");
       sets.append("source_id = ?");
       if (withOrganism) {
-        cols.append(", organism_id");
-        marks.append(", ?");
+        cols.add("organism_id");
         sets.append(", organism_id = ?");
       }
-      this.insert =
-          c.prepareStatement(
-              "INSERT INTO "
-                  + table
-                  + " ("
-                  + cols
-                  + ", "
-                  + Tracking.COLUMNS
-                  + ") VALUES ("
-                  + marks
-                  + ", "
-                  + Tracking.PLACEHOLDERS
-                  + ")");
+      cols.addAll(Tracking.columns());
+      this.insertWidth = cols.size();
+      this.trackingValues = t.values();
+      this.insert = BulkRows.open(c, t.db().dialect(), table, cols);
       this.update =
           c.prepareStatement("UPDATE " + table + " SET " + sets + ", updated_at = ? WHERE id = ?");
     }
@@ -373,13 +362,26 @@ public final class TableImporter {
         return;
       }
       Long id = existing.get(k);
-      PreparedStatement ps = id == null ? insert : update;
-      int i = 1;
       if (id == null) {
-        ps.setString(i++, uid);
+        Object[] row = new Object[insertWidth];
+        int i = 0;
+        row[i++] = uid;
+        for (String f : fields) {
+          row[i++] = values.get(f);
+        }
+        row[i++] = sourceId;
+        if (withOrganism) {
+          row[i++] = organismId;
+        }
+        System.arraycopy(trackingValues, 0, row, i, trackingValues.length);
+        insert.add(row);
+        inserted++;
+        return;
       }
+      PreparedStatement ps = update;
+      int i = 1;
       for (String f : fields) {
-        if (id != null && f.equals(key)) {
+        if (f.equals(key)) {
           continue;
         }
         Object v = values.get(f);
@@ -393,22 +395,11 @@ public final class TableImporter {
       if (withOrganism) {
         ps.setLong(i++, organismId);
       }
-      if (id == null) {
-        t.bindTracking(ps, i);
-        inserted++;
-        pendingInserts++;
-      } else {
-        ps.setObject(i++, t.now());
-        ps.setLong(i, id);
-        updated++;
-        pendingUpdates++;
-      }
+      ps.setObject(i++, t.now());
+      ps.setLong(i, id);
+      updated++;
       ps.addBatch();
-      if (pendingInserts >= BATCH) {
-        insert.executeBatch();
-        pendingInserts = 0;
-      }
-      if (pendingUpdates >= BATCH) {
+      if (++pendingUpdates >= BATCH) {
         update.executeBatch();
         pendingUpdates = 0;
       }
@@ -416,10 +407,7 @@ public final class TableImporter {
 
     void flush() {
       try {
-        if (pendingInserts > 0) {
-          insert.executeBatch();
-          pendingInserts = 0;
-        }
+        insert.flush();
         if (pendingUpdates > 0) {
           update.executeBatch();
           pendingUpdates = 0;

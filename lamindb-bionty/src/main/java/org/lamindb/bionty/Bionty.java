@@ -41,7 +41,7 @@ import org.lamindb.spi.SqlDatabase;
  * try (LaminDB ln = LaminDB.connect()) {
  *   Bionty bt = ln.module(Bionty.class);
  *   bt.cellTypes().importSource(Path.of("cl-basic.obo"));
- *   bt.cellTypes().search("T cell").get(0);                 // CellType(name='T cell', ontology_id='CL:0000084')
+ *   bt.cellTypes().search("T cell").first();               // CellType(name='T cell', ontology_id='CL:0000084')
  *   bt.genes().importSource(Path.of("genes_homo_sapiens.csv.gz"), Path.of("hgnc_complete_set.txt.gz"), "human");
  * }
  * }</pre>

@@ -1,14 +1,12 @@
 package org.lamindb.bionty;
 
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.lamindb.InvalidArgumentException;
 import org.lamindb.bionty.internal.db.Hierarchy;
 import org.lamindb.bionty.internal.db.Snapshot;
@@ -21,26 +19,33 @@ import org.lamindb.model.SQLRecord;
 import org.lamindb.query.QuerySet;
 
 /**
- * One bionty registry of an instance (e.g. CellType): import sources, validate/inspect/standardize
- * values against its records, search them, and walk their hierarchy.
+ * One bionty registry of an instance (e.g. CellType): a {@link QuerySet} over all its records
+ * (filter, count, list, toDataFrame, search as for core registries) plus importing sources,
+ * validating/inspecting/standardizing values against its records with synonyms, and walking their
+ * hierarchy.
  *
  * <pre>{@code
  * Bionty bt = ln.module(Bionty.class);
  * bt.cellTypes().importSource(Path.of("cl-basic.obo"));
+ * bt.cellTypes().filter("name__startswith", "T").toDataFrame();
  * bt.cellTypes().validate(List.of("T cell", "t cell"));           // [true, false]
  * bt.cellTypes().standardize(List.of("T-cell"));                  // [T cell]
  * CellType t = bt.cellTypes().get("CL:0000084");
  * bt.cellTypes().viewParents(t, GraphFormat.MERMAID);
  * }</pre>
  *
+ * <p>Refining the registry ({@code filter}, {@code orderBy}, {@code search}, ...) gives a plain
+ * query set; the methods declared here work on the whole registry.
+ *
  * @param <T> the entity class
  */
-public class BiontyRegistry<T extends BioRecord<T>> {
+public class BiontyRegistry<T extends BioRecord<T>> extends QuerySet<T> {
   final Bionty bt;
   final BiontyEntity entity;
   final Class<T> type;
 
   BiontyRegistry(Bionty bt, BiontyEntity entity, Class<T> type) {
+    super(bt.ln(), type);
     this.bt = bt;
     this.entity = entity;
     this.type = type;
@@ -54,24 +59,13 @@ public class BiontyRegistry<T extends BioRecord<T>> {
   }
 
   /**
-   * @return a query over the registry's records
+   * @return this registry as a plain query over its records
+   * @deprecated the registry is a {@link QuerySet} itself: call {@code filter}, {@code list}, ...
+   *     on it directly
    */
+  @Deprecated
   public QuerySet<T> query() {
     return QuerySet.of(bt.ln(), type);
-  }
-
-  /**
-   * @return number of records (trash excluded)
-   */
-  public long count() {
-    return query().count();
-  }
-
-  /**
-   * @return all records, in id order
-   */
-  public List<T> list() {
-    return query().list();
   }
 
   /**
@@ -79,8 +73,9 @@ public class BiontyRegistry<T extends BioRecord<T>> {
    * @return the record
    * @throws org.lamindb.NotFoundException when there is none
    */
+  @Override
   public T get(String ontologyId) {
-    return query().get(ontologyIdField(), ontologyId);
+    return get(ontologyIdField(), ontologyId);
   }
 
   // ---- import
@@ -244,6 +239,7 @@ public class BiontyRegistry<T extends BioRecord<T>> {
   /**
    * @return one boolean per value: exact, case-sensitive match on the name field
    */
+  @Override
   public boolean[] validate(List<String> values) {
     return validate(values, entity.nameField());
   }
@@ -251,6 +247,7 @@ public class BiontyRegistry<T extends BioRecord<T>> {
   /**
    * @return one boolean per value: exact, case-sensitive match on {@code field}
    */
+  @Override
   public boolean[] validate(List<String> values, String field) {
     return snapshot(values, field, null).vocabulary().validate(values);
   }
@@ -258,6 +255,7 @@ public class BiontyRegistry<T extends BioRecord<T>> {
   /**
    * @return validated/non-validated values with synonym and casing hints, on the name field
    */
+  @Override
   public InspectResult inspect(List<String> values) {
     return inspect(values, entity.nameField());
   }
@@ -265,6 +263,7 @@ public class BiontyRegistry<T extends BioRecord<T>> {
   /**
    * @return validated/non-validated values on {@code field}; hints only for the name field
    */
+  @Override
   public InspectResult inspect(List<String> values, String field) {
     return inspect(values, field, (String) null);
   }
@@ -272,15 +271,7 @@ public class BiontyRegistry<T extends BioRecord<T>> {
   InspectResult inspect(List<String> values, String field, String organism) {
     Snapshot s = snapshot(values, field, organism);
     if (s.ids().isEmpty()) {
-      List<String> msg =
-          List.of(
-              "! Your "
-                  + entity.className()
-                  + " registry is empty, consider "
-                  + "populating it first!\n   → use `.import_source()` to import records from a source, "
-                  + "e.g. a public ontology");
-      return new InspectResult(
-          List.of(), distinct(values), Map.of(), 0, distinct(values).size(), msg);
+      return PublicSourceMatch.emptyRegistry(entity.className(), values);
     }
     return s.vocabulary().inspect(values, field, field.equals(entity.nameField()));
   }
@@ -303,48 +294,7 @@ public class BiontyRegistry<T extends BioRecord<T>> {
     List<String> messages = new ArrayList<>(db.messages());
     if (!rest.isEmpty()) {
       String pf = field.equals(ontologyIdField()) ? "ontology_id" : "name";
-      boolean[] inPublic = publicSource.validate(rest, pf);
-      List<String> found = new ArrayList<>();
-      List<String> missing = new ArrayList<>();
-      for (int i = 0; i < rest.size(); i++) {
-        (inPublic[i] ? found : missing).add(rest.get(i));
-      }
-      Map<String, String> mapped =
-          pf.equals("name") ? publicSource.standardizeMapper(missing) : Map.of();
-      missing.removeAll(mapped.keySet());
-      String model = entity.className();
-      if (!found.isEmpty()) {
-        messages.add(
-            "   detected "
-                + found.size()
-                + " "
-                + model
-                + " term(s) in public source for "
-                + field
-                + ": "
-                + String.join(", ", found));
-      }
-      if (!mapped.isEmpty()) {
-        messages.add(
-            "   detected "
-                + mapped.size()
-                + " "
-                + model
-                + " term(s) in public source as synonym(s): "
-                + String.join(", ", mapped.keySet()));
-      }
-      if (!found.isEmpty() || !mapped.isEmpty()) {
-        messages.add(
-            "→  add records from public source to your " + model + " registry via .from_values()");
-      }
-      if (!missing.isEmpty()) {
-        messages.add(
-            "   couldn't validate " + missing.size() + " term(s): " + String.join(", ", missing));
-        messages.add(
-            "→  if you are sure, create new record(s) via "
-                + model
-                + "() and save to your registry");
-      }
+      messages.addAll(PublicSourceMatch.hints(rest, field, pf, publicSource, entity.className()));
     }
     return new InspectResult(
         db.validated(),
@@ -359,6 +309,7 @@ public class BiontyRegistry<T extends BioRecord<T>> {
    * @return values mapped to record names (case-insensitive, then synonyms); unmapped values
    *     unchanged
    */
+  @Override
   public List<String> standardize(List<String> values) {
     return standardize(values, entity.nameField(), null);
   }
@@ -369,6 +320,7 @@ public class BiontyRegistry<T extends BioRecord<T>> {
    *     field}
    * @return standardized values, same length as the input
    */
+  @Override
   public List<String> standardize(List<String> values, String field, String returnField) {
     Snapshot s = snapshot(values, field, null);
     List<String> ret = returnField == null ? null : column(s, returnField);
@@ -378,6 +330,7 @@ public class BiontyRegistry<T extends BioRecord<T>> {
   /**
    * @return only the values standardization changes, mapped to record names
    */
+  @Override
   public Map<String, String> standardizeMapper(List<String> values) {
     Snapshot s = snapshot(values, entity.nameField(), null);
     return s.vocabulary().standardizeMapper(values, false, Vocabulary.Keep.FIRST, null);
@@ -436,38 +389,15 @@ public class BiontyRegistry<T extends BioRecord<T>> {
    * @return the saved records, reloaded, in the order given
    */
   public List<T> saveWithAncestors(List<T> records, PublicOntology publicSource) {
-    Map<String, OntologyTerm> byId = new HashMap<>();
-    for (OntologyTerm t : publicSource.terms()) {
-      byId.putIfAbsent(t.ontologyId(), t);
-    }
-    Map<String, OntologyTerm> closure = new LinkedHashMap<>();
-    ArrayDeque<String> todo = new ArrayDeque<>();
     List<String> wanted = new ArrayList<>();
     for (T r : records) {
       Object oid = r.get(ontologyIdField());
-      if (oid == null || !byId.containsKey(oid.toString())) {
-        throw new InvalidArgumentException(
-            r
-                + " is not a term of "
-                + publicSource.summary().sourceName()
-                + "; save it with save()");
-      }
-      wanted.add(oid.toString());
-      todo.add(oid.toString());
-    }
-    while (!todo.isEmpty()) {
-      OntologyTerm t = byId.get(todo.poll());
-      if (t != null && closure.putIfAbsent(t.ontologyId(), t) == null) {
-        todo.addAll(t.parents());
-      }
+      wanted.add(oid == null ? null : oid.toString());
     }
     Snapshot existing = bt.snapshots().get(entity, ontologyIdField(), null);
-    List<OntologyTerm> toWrite = new ArrayList<>();
-    for (OntologyTerm t : closure.values()) {
-      if (wanted.contains(t.ontologyId()) || !existing.vocabulary().contains(t.ontologyId())) {
-        toWrite.add(t);
-      }
-    }
+    List<OntologyTerm> toWrite =
+        PublicSourceMatch.withAncestors(
+            records, wanted, publicSource, t -> existing.vocabulary().contains(t));
     OntologyFiles.ReadSummary s = publicSource.summary();
     SourceInfo source = bt.sourceFor(entity, null, s.sourceName(), s.version(), null);
     bt.importSome(entity, toWrite, source);
@@ -480,13 +410,9 @@ public class BiontyRegistry<T extends BioRecord<T>> {
   }
 
   /**
-   * @return up to 20 records ranked for {@code text} over name, synonyms and ontology id
-   */
-  public List<T> search(String text) {
-    return search(text, 20);
-  }
-
-  /**
+   * Ranks the registry's records in memory over name, synonyms and ontology id only, with the
+   * weights of {@link QuerySet#search(String)} (which ranks in SQL over all text fields).
+   *
    * @return up to {@code limit} records ranked for {@code text} (all when non-positive)
    */
   public List<T> search(String text, int limit) {
@@ -651,15 +577,5 @@ public class BiontyRegistry<T extends BioRecord<T>> {
    */
   List<T> load(List<Long> ids) {
     return bt.context().load(type, ids);
-  }
-
-  private static List<String> distinct(List<String> values) {
-    Set<String> s = new LinkedHashSet<>();
-    for (String v : values) {
-      if (v != null && !v.isEmpty()) {
-        s.add(v);
-      }
-    }
-    return new ArrayList<>(s);
   }
 }

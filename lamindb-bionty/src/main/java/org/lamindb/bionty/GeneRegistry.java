@@ -11,6 +11,7 @@ import org.lamindb.bionty.internal.parse.SourceFiles;
 import org.lamindb.bionty.model.Gene;
 import org.lamindb.bionty.model.Organism;
 import org.lamindb.curate.InspectResult;
+import org.lamindb.query.QuerySet;
 
 /**
  * The Gene registry: like every bionty registry, plus gene-table imports and organism handling. For
@@ -86,9 +87,19 @@ public final class GeneRegistry extends BiontyRegistry<Gene> {
   }
 
   /**
+   * Standardizes symbols among one organism's genes ({@code bt.genes().standardize(values,
+   * "human")}); given a field name of Gene instead (e.g. {@code ensembl_gene_id}), standardizes on
+   * that field as {@link QuerySet#standardize(List, String)} does.
+   *
+   * @param organismOrField an organism name, or a field of Gene
    * @return symbols standardized with HGNC alias/previous symbols among {@code organism}'s genes
    */
-  public List<String> standardize(List<String> values, String organism) {
+  @Override
+  public List<String> standardize(List<String> values, String organismOrField) {
+    if (organismOrField != null && bt.registryDef(entity).field(organismOrField).isPresent()) {
+      return super.standardize(values, organismOrField);
+    }
+    String organism = organismOrField;
     Snapshot s = snapshot(values, "symbol", organism);
     return s.vocabulary()
         .standardize(values, false, org.lamindb.curate.Vocabulary.Keep.FIRST, null);

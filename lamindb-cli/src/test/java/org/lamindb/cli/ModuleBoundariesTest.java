@@ -1,5 +1,6 @@
 package org.lamindb.cli;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.lamindb.testing.ArchitectureRules;
 
@@ -8,6 +9,11 @@ import org.lamindb.testing.ArchitectureRules;
  * org.lamindb.internal..}.
  */
 class ModuleBoundariesTest {
+  @Test
+  void sourcesNameNoCoreInternals() {
+    ArchitectureRules.assertSourcesUseNoCoreInternals(Path.of("src/main/java"));
+  }
+
   @Test
   void usesNoCoreInternals() {
     ArchitectureRules.moduleUsesNoCoreInternals("org.lamindb.cli..")

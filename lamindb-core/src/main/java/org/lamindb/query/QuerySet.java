@@ -53,9 +53,13 @@ import tech.tablesaw.api.Table;
  * <p>Lookups are {@code <field>[__<relation>...][__<lookup>]} with the {@link Lookup}s; values are
  * bound, never rendered into SQL. Unknown fields fail with the nearest valid names.
  *
+ * <p>Modules extend it for their registries' entry points (e.g. bionty's {@code bt.cellTypes()} is
+ * a query set over all cell types with import and ontology methods added); refining such a query
+ * ({@code filter}, {@code orderBy}, ...) gives a plain query set.
+ *
  * @param <T> entity type
  */
-public final class QuerySet<T extends SQLRecord<?>> {
+public class QuerySet<T extends SQLRecord<?>> {
   private final LaminDB ln;
   private final Instance inst;
   private final RegistryDef registry;
@@ -87,6 +91,27 @@ public final class QuerySet<T extends SQLRecord<?>> {
     this.offset = offset;
     this.distinct = distinct;
     this.search = search;
+  }
+
+  /**
+   * A query over all records of entity class {@code type}, for subclasses in modules that add
+   * methods to a registry's entry point.
+   *
+   * @param ln the instance
+   * @param type an entity class of a registry of {@code ln}
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  protected QuerySet(LaminDB ln, Class<T> type) {
+    this(
+        ln,
+        Access.instance(ln).registry((Class) type),
+        type,
+        List.of(),
+        List.of(),
+        null,
+        null,
+        false,
+        null);
   }
 
   /**

@@ -6,6 +6,12 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The import rules of docs/architecture.md as ArchUnit rules, shared by the architecture tests of
@@ -90,5 +96,42 @@ public final class ArchitectureRules {
         .dependOnClassesThat()
         .resideInAPackage(CORE_INTERNALS)
         .because("modules compile against core's exported packages only (docs/architecture.md)");
+  }
+
+  /**
+   * The source-level twin of {@link #moduleUsesNoCoreInternals}: bytecode does not show a
+   * compile-time constant of an internal class (javac inlines it), the source does.
+   *
+   * @param sourceRoot e.g. {@code src/main/java} of the module under test
+   * @throws AssertionError naming every source file that mentions {@code org.lamindb.internal.}
+   */
+  public static void assertSourcesUseNoCoreInternals(Path sourceRoot) {
+    if (!Files.isDirectory(sourceRoot)) {
+      throw new AssertionError("no source folder " + sourceRoot.toAbsolutePath());
+    }
+    try (Stream<Path> files = Files.walk(sourceRoot)) {
+      List<String> bad =
+          files
+              .filter(f -> f.toString().endsWith(".java"))
+              .filter(ArchitectureRules::mentionsCoreInternals)
+              .map(f -> sourceRoot.relativize(f).toString())
+              .sorted()
+              .toList();
+      if (!bad.isEmpty()) {
+        throw new AssertionError(
+            "these sources use org.lamindb.internal (use org.lamindb.spi / org.lamindb.storage): "
+                + bad);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static boolean mentionsCoreInternals(Path f) {
+    try {
+      return Files.readString(f).contains("org.lamindb.internal.");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -143,12 +143,12 @@ public final class BiontyBench {
               i == 0 ? "" : " (target <= 50 ms)");
         }
         long s = System.nanoTime();
-        bt.diseases().search("diabetes mellitus");
+        bt.diseases().search("diabetes mellitus", 20);
         System.out.printf(
             "search 'diabetes mellitus' over %d diseases: %.1f ms (first call)%n",
             m.inserted(), (System.nanoTime() - s) / 1e6);
         s = System.nanoTime();
-        bt.diseases().search("diabetes mellitus");
+        bt.diseases().search("diabetes mellitus", 20);
         System.out.printf(
             "search 'diabetes mellitus' again: %.1f ms%n", (System.nanoTime() - s) / 1e6);
       }

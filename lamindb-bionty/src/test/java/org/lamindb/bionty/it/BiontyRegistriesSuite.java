@@ -99,6 +99,65 @@ abstract class BiontyRegistriesSuite {
         .isFalse();
   }
 
+  /** DESIGN §4: a bionty registry is a query set ({@code bt.cellTypes().filter(..)...}). */
+  @Test
+  void registryIsAQuerySet() throws IOException {
+    Path obo = tmp.resolve("tiny-cl.obo");
+    Files.writeString(
+        obo,
+        String.join(
+            "\n",
+            "format-version: 1.2",
+            "data-version: cl/releases/2022-08-16",
+            "ontology: cl",
+            "",
+            "[Term]",
+            "id: CL:0000000",
+            "name: cell",
+            "",
+            "[Term]",
+            "id: CL:0000542",
+            "name: lymphocyte",
+            "is_a: CL:0000000",
+            "",
+            "[Term]",
+            "id: CL:0000084",
+            "name: T cell",
+            "synonym: \"T-cell\" EXACT []",
+            "is_a: CL:0000542",
+            "",
+            "[Term]",
+            "id: CL:0000815",
+            "name: regulatory T cell",
+            "is_a: CL:0000084",
+            "",
+            "[Term]",
+            "id: CL:0000236",
+            "name: B cell",
+            "is_a: CL:0000542",
+            ""));
+    bt.cellTypes().importSource(obo, "cl", "2022-08-16");
+
+    assertThat(bt.cellTypes().count()).isEqualTo(5);
+    assertThat(bt.cellTypes().list()).hasSize(5);
+    assertThat(bt.cellTypes().filter("name__startswith", "T").count()).isEqualTo(1);
+    var df = bt.cellTypes().filter("name__startswith", "T").toDataFrame();
+    assertThat(df.rowCount()).isEqualTo(1);
+    assertThat(df.stringColumn("name").get(0)).isEqualTo("T cell");
+    assertThat(bt.cellTypes().filter("name__endswith", "T cell").orderBy("-ontology_id").list())
+        .extracting(CellType::ontologyId)
+        .containsExactly("CL:0000815", "CL:0000084");
+    assertThat(bt.cellTypes().get("CL:0000236").name()).isEqualTo("B cell");
+    assertThat(bt.cellTypes().get("name", "lymphocyte").ontologyId()).isEqualTo("CL:0000542");
+    assertThat(bt.cellTypes().search("T cell").list())
+        .extracting(CellType::ontologyId)
+        .startsWith("CL:0000084")
+        .containsExactlyInAnyOrder("CL:0000084", "CL:0000815");
+    assertThat(bt.cellTypes().exclude("name__contains", "cell").list())
+        .extracting(CellType::name)
+        .containsExactly("lymphocyte");
+  }
+
   @Test
   void validatesInspectsStandardizesAndSearches() {
     bt.cellTypes().importSource(SharedData.file("cl-basic.obo"));
@@ -116,7 +175,7 @@ abstract class BiontyRegistriesSuite {
         .containsExactly("T cell", "T cell", "unicorn");
     assertThat(bt.cellTypes().standardize(List.of("T-cell"), "name", "ontology_id"))
         .containsExactly("CL:0000084");
-    assertThat(bt.cellTypes().search("T cell").get(0).ontologyId()).isEqualTo("CL:0000084");
+    assertThat(bt.cellTypes().search("T cell").list().get(0).ontologyId()).isEqualTo("CL:0000084");
     assertThat(bt.cellTypes().fromValues(List.of("T-cell", "CL:0000236"), "name", null))
         .extracting(CellType::ontologyId)
         .containsExactly("CL:0000084");

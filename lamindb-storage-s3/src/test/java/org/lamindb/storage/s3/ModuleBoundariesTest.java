@@ -1,10 +1,16 @@
 package org.lamindb.storage.s3;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.lamindb.testing.ArchitectureRules;
 
 /** lamindb-storage-s3 uses only core's exported packages, never {@code org.lamindb.internal..}. */
 class ModuleBoundariesTest {
+  @Test
+  void sourcesNameNoCoreInternals() {
+    ArchitectureRules.assertSourcesUseNoCoreInternals(Path.of("src/main/java"));
+  }
+
   @Test
   void usesNoCoreInternals() {
     ArchitectureRules.moduleUsesNoCoreInternals("org.lamindb.storage.s3..")

@@ -39,6 +39,7 @@ import picocli.CommandLine.Option;
       FinishCommand.class,
       LineageCommand.class,
       org.lamindb.cli.ontology.OntologyCommand.class,
+      BatchesCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Lamin implements Callable<Integer> {

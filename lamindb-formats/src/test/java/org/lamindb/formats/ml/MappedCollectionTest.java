@@ -68,9 +68,9 @@ class MappedCollectionTest {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    Path d = dir;
+    Path root = dir;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try (var walk = Files.walk(d)) {
+      try (var walk = Files.walk(root)) {
         walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       } catch (java.io.IOException ignored) {
         // best effort: a temporary folder

@@ -3,6 +3,7 @@ package org.lamindb;
 import java.util.Optional;
 import org.lamindb.internal.core.Access;
 import org.lamindb.internal.core.Instance;
+import org.lamindb.internal.core.InstanceModuleContext;
 import org.lamindb.internal.core.RecordStore;
 import org.lamindb.model.Artifact;
 import org.lamindb.model.Branch;
@@ -21,6 +22,7 @@ import org.lamindb.model.ULabel;
 import org.lamindb.model.User;
 import org.lamindb.query.QuerySet;
 import org.lamindb.spi.LaminModule;
+import org.lamindb.spi.ModuleContext;
 
 /**
  * A handle on one LaminDB instance, the entry point of lamindb-java. Plural accessors query
@@ -50,8 +52,9 @@ public final class LaminDB implements AutoCloseable {
     LaminDB ln = new LaminDB(inst);
     inst.bind(ln);
     try {
+      ModuleContext ctx = InstanceModuleContext.of(inst);
       for (LaminModule m : inst.modules()) {
-        m.onConnect(ln);
+        m.onConnect(ctx);
       }
     } catch (RuntimeException e) {
       inst.close();
@@ -112,8 +115,9 @@ public final class LaminDB implements AutoCloseable {
    * @throws InvalidArgumentException when no enabled module offers {@code type}
    */
   public <T> T module(Class<T> type) {
+    ModuleContext ctx = InstanceModuleContext.of(instance);
     for (LaminModule m : instance.modules()) {
-      Object f = m.facade(this);
+      Object f = m.facade(ctx);
       if (type.isInstance(f)) {
         return type.cast(f);
       }

@@ -1,4 +1,4 @@
-package org.lamindb.internal.match;
+package org.lamindb.curate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.lamindb.curate.InspectResult;
 
 class VocabularyTest {
   // three records: name and pipe-separated synonyms; "ABC1" is a synonym of two records

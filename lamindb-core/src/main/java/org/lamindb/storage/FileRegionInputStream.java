@@ -1,4 +1,4 @@
-package org.lamindb.internal.storage;
+package org.lamindb.storage;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,11 +1,11 @@
-package org.lamindb.internal.match;
+package org.lamindb.curate;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /** LaminDB's wording for validation reports ({@code ✓}, {@code !}, {@code →} lines). */
-public final class Reports {
+final class Reports {
   private static final int SHOWN = 10;
 
   private Reports() {}
@@ -21,7 +21,7 @@ public final class Reports {
    * @param field field name
    * @return report lines
    */
-  public static List<String> validationLines(
+  static List<String> validationLines(
       int nInput,
       int nUnique,
       int nEmpty,
@@ -80,7 +80,7 @@ public final class Reports {
   /**
    * @return the first ten values, quoted or not, then {@code , ...} when there are more
    */
-  public static String list(List<String> values, boolean quote) {
+  static String list(List<String> values, boolean quote) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < Math.min(SHOWN, values.size()); i++) {
       if (i > 0) {

@@ -1,4 +1,4 @@
-package org.lamindb.internal.match;
+package org.lamindb.curate;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.lamindb.curate.InspectResult;
 
 /**
  * Storage-independent matching of values against one field of a collection of records (a registry's

@@ -239,16 +239,38 @@ public final class ArtifactStore {
     return p;
   }
 
-  /** Stores the content and inserts the row (new family or new version). */
+  /**
+   * Stores the content and inserts the row (new family or new version). Order: intent committed →
+   * upload to a temporary key → one transaction (key/hash locks, repair lock shared, decisions
+   * re-checked, move to the final key, row inserted) → intent deleted. Readers see the row only
+   * after the file is in place; repair never runs between the move and the commit.
+   */
   private void store(Artifact a, ArtifactDraft d, Map<String, Object> v, Plan p) {
     fillColumns(d, v, p);
     StorageBackend backend = files.backend(p.storageId, p.storageRoot);
     String tempKey = null;
+    SaveIntents.Intent intent = null;
     if (!p.inPlace) {
       tempKey = TEMP_PREFIX + Uids.random(16) + p.suffix;
+      if (inst.schemaVersions().getOrDefault("lamindb", 0) >= 3) {
+        intent = SaveIntents.of(inst).begin(p.storageId, tempKey);
+      }
+      Faults.at("after-intent");
       upload(backend, p, tempKey);
+      Faults.at("after-upload");
     }
-    final String temp = tempKey;
+    try {
+      commit(a, d, v, p, backend, tempKey);
+      Faults.at("after-commit");
+    } finally {
+      if (intent != null) {
+        intent.close();
+      }
+    }
+  }
+
+  private void commit(
+      Artifact a, ArtifactDraft d, Map<String, Object> v, Plan p, StorageBackend backend, String temp) {
     String[] finalKey = new String[1];
     try {
       Artifact existing =
@@ -259,6 +281,7 @@ public final class ArtifactStore {
                         ctx,
                         "hash:" + p.hash,
                         v.get("key") == null ? null : "key:" + p.storageId + ":" + v.get("key"));
+                    Repair.lockShared(inst, ctx);
                     if (!p.skipHashLookup) {
                       Optional<Artifact> dup = findByHash(ctx, p.hash);
                       if (dup.isPresent()) {
@@ -268,18 +291,7 @@ public final class ArtifactStore {
                     Artifact previous = assignVersion(ctx, a, d, v, p);
                     finalKey[0] = files.storageKey(v);
                     if (temp != null) {
-                      try {
-                        backend.move(temp, finalKey[0]);
-                      } catch (IOException e) {
-                        throw new StorageException(
-                            "cannot move the uploaded content into place at "
-                                + p.storageRoot
-                                + "/"
-                                + finalKey[0]
-                                + ": "
-                                + e.getMessage(),
-                            e);
-                      }
+                      moveIntoPlace(backend, p, temp, finalKey[0]);
                     }
                     if (previous != null) {
                       ctx.update(RecordStore.table(CoreRegistries.ARTIFACT))
@@ -288,6 +300,7 @@ public final class ArtifactStore {
                           .execute();
                     }
                     RecordStore.insert(inst, ctx, a);
+                    Faults.at("before-commit");
                     d.insertedRow = true;
                     return null;
                   });
@@ -311,6 +324,22 @@ public final class ArtifactStore {
       throw e;
     }
     LOG.debug("saved artifact {} at {}/{}", a.uid(), p.storageRoot, finalKey[0]);
+  }
+
+  private static void moveIntoPlace(StorageBackend backend, Plan p, String temp, String key) {
+    try {
+      backend.move(temp, key);
+    } catch (IOException e) {
+      throw new StorageException(
+          "cannot move the uploaded content into place at "
+              + p.storageRoot
+              + "/"
+              + key
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+    Faults.at("after-move");
   }
 
   /**

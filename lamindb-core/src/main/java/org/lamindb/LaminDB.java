@@ -396,6 +396,19 @@ public final class LaminDB implements AutoCloseable {
   }
 
   /**
+   * Asks the artifact key policy whether saving {@code path} with these values would be refused for
+   * lacking a key, a description and a run (a file inside a registered storage has its path as key;
+   * a revision inherits its family's key). Lets a front end word the error its own way.
+   *
+   * @return true when the save would be refused
+   */
+  public boolean needsArtifactIdentity(
+      java.nio.file.Path path, String key, String description, boolean revises) {
+    return org.lamindb.internal.artifact.KeyPolicy.needsIdentity(
+        instance, path, key, description, revises);
+  }
+
+  /**
    * @return true when {@code path} lies inside a storage location of this instance (it is
    *     registered in place)
    */

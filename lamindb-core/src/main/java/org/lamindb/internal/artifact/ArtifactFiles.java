@@ -56,6 +56,25 @@ public final class ArtifactFiles implements AutoCloseable {
   }
 
   /**
+   * Replaces the backend of storage row {@code id} by {@code decorate} applied to it (fault
+   * injection in tests: full disks, read-only storage); {@code UnaryOperator.identity()} after a
+   * decorated one restores nothing, pass the original back instead.
+   *
+   * @return the backend that was in use
+   */
+  public StorageBackend decorate(
+      long id, String root, java.util.function.UnaryOperator<StorageBackend> decorate) {
+    StorageBackend before = backend(id, root);
+    backends.put(id, decorate.apply(before));
+    return before;
+  }
+
+  /** Puts {@code backend} back as the backend of storage row {@code id}. */
+  public void restore(long id, StorageBackend backend) {
+    backends.put(id, backend);
+  }
+
+  /**
    * @return the backend of the storage of {@code a}
    */
   public StorageBackend backend(Artifact a) {

@@ -122,15 +122,16 @@ public final class Repair {
       Duration grace)
       throws IOException {
     Instant now = Instant.now();
-    // storage first, then rows and intents (see the class comment)
+    // storage first, then intents, then rows (see the class comment): a save deletes its intent
+    // only after its row committed, so an entry whose intent is gone has its row visible by now
     Map<String, Instant> entries = entries(b);
-    Set<String> keys = referencedKeys(ctx, files, sid);
     Map<String, SaveIntents.Seen> intents = new HashMap<>();
     if (hasIntents(inst)) {
       for (SaveIntents.Seen s : SaveIntents.list(ctx, sid)) {
         intents.put(top(s.tempKey()), s);
       }
     }
+    Set<String> keys = referencedKeys(ctx, files, sid);
     List<Finding> out = new ArrayList<>();
     Set<String> matchedIntents = new HashSet<>();
     for (Map.Entry<String, Instant> e : entries.entrySet()) {
@@ -141,7 +142,7 @@ public final class Repair {
         continue;
       }
       Duration age = Duration.between(e.getValue(), now);
-      SaveIntents.Seen intent = temp ? intentOf(top, intents) : null;
+      SaveIntents.Seen intent = intentOf(top, intents);
       String state;
       if (intent != null) {
         matchedIntents.add(top(intent.tempKey()));

@@ -11,7 +11,8 @@ public final class CoreMigrations {
    * @return all core migrations
    */
   public static List<Migration> all() {
-    return List.of(new CoreSchemaV1(), queryIndexesV2(), saveIntentsV3());
+    return List.of(
+        new CoreSchemaV1(), queryIndexesV2(), saveIntentsV3(), CollectionMembersV4.migration());
   }
 
   /**

@@ -35,7 +35,6 @@ public record InitOptions(String storage, String db, String name, List<String> m
         + "]";
   }
 
-
   /**
    * @return options with only a storage root (SQLite, default name, no modules)
    */

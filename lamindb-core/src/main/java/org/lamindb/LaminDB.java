@@ -400,8 +400,8 @@ public final class LaminDB implements AutoCloseable {
   }
 
   /**
-   * Checks the default storage for leftovers of interrupted saves; safe to run at any time, from any
-   * number of processes, while others save: a temporary upload whose save intent is live and
+   * Checks the default storage for leftovers of interrupted saves; safe to run at any time, from
+   * any number of processes, while others save: a temporary upload whose save intent is live and
    * anything younger than the grace period are kept.
    *
    * @param options dry-run and grace period

@@ -20,9 +20,7 @@ final class MigrateCommand implements Callable<Integer> {
   @Parameters(paramLabel = "INSTANCE", arity = "0..1", description = "<name> or <owner>/<name>")
   String instance;
 
-  @Option(
-      names = "--dry-run",
-      description = "Only list the pending migrations; write nothing.")
+  @Option(names = "--dry-run", description = "Only list the pending migrations; write nothing.")
   boolean dryRun;
 
   @Override

@@ -166,7 +166,8 @@ class CliTest {
     Path orphan = Files.writeString(tmp.resolve("r/.lamindb/ZZZZZZZZZZZZZZZZ0000.txt"), "no row");
     var dry = lamin.run("repair", "--dry-run");
     assertThat(dry.out())
-        .contains("keep: " + orphan.toRealPath(), "younger than the grace 1h 0m", "0 leftover(s) found");
+        .contains(
+            "keep: " + orphan.toRealPath(), "younger than the grace 1h 0m", "0 leftover(s) found");
     assertThat(lamin.run("repair").out()).contains("0 leftover(s) removed");
     assertThat(orphan).exists();
     var dry0 = lamin.run("repair", "--dry-run", "--grace", "0");

@@ -112,7 +112,15 @@ abstract class AbstractRepairRaceTest {
       System.out.printf(
           "repair race (%s): %d savers x %d saves, %d repairers, %d repair rounds, %d saved,"
               + " %d failed, %d rows without file, %d hash mismatches, %d removals%n",
-          backend(), SAVERS, SAVES, REPAIRERS, rounds, saved, failed.size(), missing, mismatches,
+          backend(),
+          SAVERS,
+          SAVES,
+          REPAIRERS,
+          rounds,
+          saved,
+          failed.size(),
+          missing,
+          mismatches,
           removed);
       assertThat(failed).as("failed saves").isEmpty();
       assertThat(saved).isEqualTo(SAVERS * SAVES);

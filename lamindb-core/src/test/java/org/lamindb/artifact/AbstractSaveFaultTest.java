@@ -103,8 +103,7 @@ public abstract class AbstractSaveFaultTest {
 
   private void withFailing(FailingBackend.Mode mode, Runnable r) {
     StorageBackend before =
-        files.decorate(
-            ln.storage().id(), ln.storage().root(), b -> new FailingBackend(b, mode));
+        files.decorate(ln.storage().id(), ln.storage().root(), b -> new FailingBackend(b, mode));
     try {
       r.run();
     } finally {

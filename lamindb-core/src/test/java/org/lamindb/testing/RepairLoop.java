@@ -7,7 +7,6 @@ import org.lamindb.LaminDB;
 import org.lamindb.LaminSetup;
 import org.lamindb.RepairOptions;
 
-
 /**
  * A child process for the repair race test: runs repair (grace period 0, the most aggressive
  * setting) in a loop until the file {@code stopFile} exists, printing each finding.

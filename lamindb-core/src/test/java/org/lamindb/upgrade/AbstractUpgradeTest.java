@@ -29,8 +29,8 @@ abstract class AbstractUpgradeTest {
   @TempDir Path tmp;
 
   /**
-   * @return the frozen database, copied so the test may change it; its storage folder is at
-   *     {@code tmp/storage}
+   * @return the frozen database, copied so the test may change it; its storage folder is at {@code
+   *     tmp/storage}
    */
   abstract Database openFrozen() throws Exception;
 
@@ -99,11 +99,14 @@ abstract class AbstractUpgradeTest {
     try (Connection c = db.connection();
         Statement s = c.createStatement();
         ResultSet rs =
-            s.executeQuery("SELECT uid, suffix, hash, n_files, _overwrite_versions FROM lamindb_artifact")) {
+            s.executeQuery(
+                "SELECT uid, suffix, hash, n_files, _overwrite_versions FROM lamindb_artifact")) {
       while (rs.next()) {
         String uid = rs.getString(1);
         boolean folder = rs.getObject(4) != null;
-        Path p = tmp.resolve("storage/.lamindb/" + (folder ? uid.substring(0, 16) : uid) + rs.getString(2));
+        Path p =
+            tmp.resolve(
+                "storage/.lamindb/" + (folder ? uid.substring(0, 16) : uid) + rs.getString(2));
         String actual = folder ? Hashing.hashDir(p).hash() : Hashing.hashFile(p).hash();
         assertThat(actual).as("hash of " + uid).isEqualTo(rs.getString(3));
         checked++;

@@ -322,8 +322,8 @@ public final class ArtifactFiles implements AutoCloseable {
   public record RepairReport(List<String> orphans, List<String> missing, boolean removed) {}
 
   /**
-   * Repair with no grace period (see {@link Repair}): leftovers of interrupted saves whose intent is
-   * not live are removed unless {@code dryRun}; artifacts whose content is missing are reported.
+   * Repair with no grace period (see {@link Repair}): leftovers of interrupted saves whose intent
+   * is not live are removed unless {@code dryRun}; artifacts whose content is missing are reported.
    */
   public RepairReport repair(boolean dryRun) {
     Repair.Report r = Repair.run(inst, dryRun, java.time.Duration.ZERO);

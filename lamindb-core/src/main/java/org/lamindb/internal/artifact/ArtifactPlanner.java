@@ -68,8 +68,7 @@ final class ArtifactPlanner {
       resolvePath(p, d.path, key);
     }
     p.folder = Files.isDirectory(p.source);
-    p.placement =
-        KeyPolicy.place(inst, files, p.source, key, p.folder, p.serialized != null);
+    p.placement = KeyPolicy.place(inst, files, p.source, key, p.folder, p.serialized != null);
     v.put("key", p.placement.key());
     KeyPolicy.requireIdentity(inst, p.placement, v.get("description"), p.source);
     hash(p);

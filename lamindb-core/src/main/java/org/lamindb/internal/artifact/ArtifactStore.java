@@ -15,8 +15,8 @@ import org.jooq.impl.DSL;
 import org.lamindb.IntegrityException;
 import org.lamindb.InvalidArgumentException;
 import org.lamindb.LaminException;
-import org.lamindb.NotFoundException;
 import org.lamindb.StorageException;
+import org.lamindb.internal.artifact.ArtifactPlanner.Plan;
 import org.lamindb.internal.core.Access;
 import org.lamindb.internal.core.CoreRegistries;
 import org.lamindb.internal.core.Instance;
@@ -25,12 +25,9 @@ import org.lamindb.internal.core.Uids;
 import org.lamindb.internal.storage.Hashing;
 import org.lamindb.internal.storage.Keys;
 import org.lamindb.internal.storage.LocalFiles;
-import org.lamindb.internal.storage.Suffixes;
-import org.lamindb.internal.artifact.ArtifactPlanner.Plan;
 import org.lamindb.model.Artifact;
 import org.lamindb.model.SQLRecord;
 import org.lamindb.spi.Dialect;
-import org.lamindb.spi.FormatProvider;
 import org.lamindb.spi.RegistryDef;
 import org.lamindb.storage.StorageBackend;
 import org.lamindb.storage.TransferProgress;
@@ -137,7 +134,12 @@ public final class ArtifactStore {
   }
 
   private void commit(
-      Artifact a, ArtifactDraft d, Map<String, Object> v, Plan p, StorageBackend backend, String temp) {
+      Artifact a,
+      ArtifactDraft d,
+      Map<String, Object> v,
+      Plan p,
+      StorageBackend backend,
+      String temp) {
     String[] finalKey = new String[1];
     try {
       Artifact existing =
@@ -260,8 +262,8 @@ public final class ArtifactStore {
 
   /**
    * @return the hash of the bytes stored at {@code tempKey}: hashed from the stored copy on local
-   *     storage, taken from the object's metadata (ETag) where it is the same kind of hash, else the
-   *     source hashed again (which detects any change since planning)
+   *     storage, taken from the object's metadata (ETag) where it is the same kind of hash, else
+   *     the source hashed again (which detects any change since planning)
    */
   private static String storedHash(StorageBackend backend, Plan p, String tempKey)
       throws IOException {
@@ -269,7 +271,9 @@ public final class ArtifactStore {
     Path from = local.orElse(null);
     if (from == null) {
       var stat = backend.stat(tempKey);
-      if (stat.isPresent() && stat.get().hash() != null && p.hashType.equals(stat.get().hashType())) {
+      if (stat.isPresent()
+          && stat.get().hash() != null
+          && p.hashType.equals(stat.get().hashType())) {
         return stat.get().hash();
       }
       from = p.source;
@@ -380,7 +384,9 @@ public final class ArtifactStore {
       v.put("description", previous.description());
     }
     LOG.info(
-        "creating new artifact version for key '{}' in storage '{}'", v.get("key"), p.storageRoot());
+        "creating new artifact version for key '{}' in storage '{}'",
+        v.get("key"),
+        p.storageRoot());
     return Boolean.TRUE.equals(previous.get("is_latest")) ? previous : null;
   }
 

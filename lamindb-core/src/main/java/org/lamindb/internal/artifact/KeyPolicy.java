@@ -36,8 +36,8 @@ public final class KeyPolicy {
   }
 
   /**
-   * @return true when an artifact at {@code path} with these values would be refused for lacking
-   *     a key, a description and a run (a file inside a registered storage has its path as key)
+   * @return true when an artifact at {@code path} with these values would be refused for lacking a
+   *     key, a description and a run (a file inside a registered storage has its path as key)
    */
   public static boolean needsIdentity(
       Instance inst, Path path, String key, String description, boolean revises) {

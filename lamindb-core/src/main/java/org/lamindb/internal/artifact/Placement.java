@@ -3,10 +3,10 @@ package org.lamindb.internal.artifact;
 import java.util.Map;
 
 /**
- * Where a new artifact's content goes, decided once by {@link KeyPolicy} before anything is
- * stored: the storage location, the key recorded on the row, and how the storage key follows from
- * it (spec §4.2). The row's columns {@code key}, {@code _key_is_virtual}, {@code _real_key} and
- * {@code _overwrite_versions} are written from it in one place ({@link #writeColumns}).
+ * Where a new artifact's content goes, decided once by {@link KeyPolicy} before anything is stored:
+ * the storage location, the key recorded on the row, and how the storage key follows from it (spec
+ * §4.2). The row's columns {@code key}, {@code _key_is_virtual}, {@code _real_key} and {@code
+ * _overwrite_versions} are written from it in one place ({@link #writeColumns}).
  *
  * @param storageId storage row id
  * @param storageRoot the storage root

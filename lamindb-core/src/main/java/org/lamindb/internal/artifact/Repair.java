@@ -250,7 +250,9 @@ public final class Repair {
     Map<String, Instant> out = new LinkedHashMap<>();
     for (ObjectStat o : listAll(b)) {
       String rest = o.key().substring(".lamindb/".length());
-      if (rest.equals("lamin.db") || rest.startsWith("lamin.db-") || rest.equals("storage_uid.txt")) {
+      if (rest.equals("lamin.db")
+          || rest.startsWith("lamin.db-")
+          || rest.equals("storage_uid.txt")) {
         continue;
       }
       Instant t = o.lastModified() == null ? Instant.EPOCH : o.lastModified();

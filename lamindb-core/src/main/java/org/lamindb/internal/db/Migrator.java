@@ -65,8 +65,8 @@ public final class Migrator {
   }
 
   /**
-   * @return the migrations of {@code module} that {@link #migrate} would apply, in order (nothing is
-   *     written)
+   * @return the migrations of {@code module} that {@link #migrate} would apply, in order (nothing
+   *     is written)
    * @throws InstanceException when the instance's schema is newer than this code
    */
   public static List<Migration> pending(Database db, LaminModule module) {

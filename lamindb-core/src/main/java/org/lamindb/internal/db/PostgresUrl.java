@@ -106,6 +106,4 @@ public record PostgresUrl(
   public static String redact(String text) {
     return text == null ? null : text.replaceAll("(//[^:/@\\s]+):[^@/\\s]*@", "$1:***@");
   }
-
-
 }

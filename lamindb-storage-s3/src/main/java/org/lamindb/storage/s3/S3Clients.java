@@ -20,7 +20,12 @@ final class S3Clients {
             .overrideConfiguration(
                 o ->
                     o.retryStrategy(
-                        software.amazon.awssdk.awscore.retry.AwsRetryStrategy
+                        software
+                            .amazon
+                            .awssdk
+                            .awscore
+                            .retry
+                            .AwsRetryStrategy
                             .standardRetryStrategy()
                             .toBuilder()
                             .maxAttempts(S3StorageBackend.MAX_ATTEMPTS)

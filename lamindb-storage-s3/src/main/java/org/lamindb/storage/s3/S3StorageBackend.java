@@ -47,7 +47,6 @@ public final class S3StorageBackend implements StorageBackend {
   /** Attempts per request (first try + retries) before an operation fails. */
   public static final int MAX_ATTEMPTS = 4;
 
-
   private static final long MAX_COPY_SIZE = 5L << 30;
 
   private final S3Client s3;
@@ -536,14 +535,7 @@ public final class S3StorageBackend implements StorageBackend {
       hint = "; endpoint " + settings.endpoint();
     }
     return new StorageException(
-        "S3 "
-            + operation
-            + " of '"
-            + uri(key)
-            + "' failed: "
-            + oneLine(e.getMessage())
-            + hint,
-        e);
+        "S3 " + operation + " of '" + uri(key) + "' failed: " + oneLine(e.getMessage()) + hint, e);
   }
 
   private static String oneLine(String message) {

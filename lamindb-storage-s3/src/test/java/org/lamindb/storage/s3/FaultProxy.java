@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A fault-injecting TCP proxy on 127.0.0.1 in front of an S3 endpoint, for tests: per connection it
  * forwards faithfully, resets the connection after K bytes of the request, answers HTTP 500, or
- * forwards slowly. The fault applies to the first {@code count} connections after {@link #fail}
- * (or to all of them with {@code count} &lt; 0).
+ * forwards slowly. The fault applies to the first {@code count} connections after {@link #fail} (or
+ * to all of them with {@code count} &lt; 0).
  */
 public final class FaultProxy implements AutoCloseable {
   /** What happens to a connection. */

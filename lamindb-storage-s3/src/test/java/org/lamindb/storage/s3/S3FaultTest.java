@@ -93,7 +93,8 @@ class S3FaultTest {
 
   @Test
   void transientResetsServerErrorsAndSlowResponsesAreRetriedAndTheSaveSucceeds() throws Exception {
-    try (LaminDB ln = Backend.setup(tmp).init(Backend.POSTGRES.options(rootThroughProxy(), "s3f"))) {
+    try (LaminDB ln =
+        Backend.setup(tmp).init(Backend.POSTGRES.options(rootThroughProxy(), "s3f"))) {
       proxy.resetAfter(4096);
       proxy.fail(FaultProxy.Fault.RESET, 2);
       Artifact a = ln.artifact(file("a.bin", 200_000)).key("f/a.bin").save();
@@ -113,7 +114,8 @@ class S3FaultTest {
 
   @Test
   void persistentResetsFailWithOneLineNamingKeyAndCauseAndLeaveNothing() throws Exception {
-    try (LaminDB ln = Backend.setup(tmp).init(Backend.POSTGRES.options(rootThroughProxy(), "s3r"))) {
+    try (LaminDB ln =
+        Backend.setup(tmp).init(Backend.POSTGRES.options(rootThroughProxy(), "s3r"))) {
       proxy.resetAfter(8192);
       proxy.fail(FaultProxy.Fault.RESET, -1);
       Path f = file("r.bin", 300_000);
@@ -134,7 +136,8 @@ class S3FaultTest {
 
   @Test
   void persistentServerErrorsFailClearly() throws Exception {
-    try (LaminDB ln = Backend.setup(tmp).init(Backend.POSTGRES.options(rootThroughProxy(), "s35"))) {
+    try (LaminDB ln =
+        Backend.setup(tmp).init(Backend.POSTGRES.options(rootThroughProxy(), "s35"))) {
       proxy.fail(FaultProxy.Fault.HTTP_500, -1);
       Path f = file("e.bin", 20_000);
       assertThatThrownBy(() -> ln.artifact(f).key("f/e.bin").save())

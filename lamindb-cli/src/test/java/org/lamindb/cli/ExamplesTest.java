@@ -104,4 +104,17 @@ class ExamplesTest {
         .contains("Artifact: sample.fasta (0000)")
         .contains("content: >seq1");
   }
+
+  @Test
+  void repairScriptRemovesOnlyDeadLeftoversOlderThanTheGrace() throws Exception {
+    String text = run("examples/repair.sh");
+    assertThat(text)
+        .contains("remove: ", ".lamindb-tmp-AAAAAAAAAAAAAAAA.txt (temporary upload, age 3h")
+        .contains("keep: ", "BBBBBBBBBBBBBBBB0000.txt (unreferenced file, age ")
+        .contains("younger than the grace 1h 0m")
+        .contains("→ 1 leftover(s) found, 1 kept")
+        .contains("→ 1 leftover(s) removed")
+        .contains("→ up to date, nothing to migrate")
+        .doesNotContain("missing: ");
+  }
 }

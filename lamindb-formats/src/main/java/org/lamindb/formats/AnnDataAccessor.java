@@ -43,7 +43,7 @@ public final class AnnDataAccessor implements AutoCloseable {
   private Table obs;
   private Table var;
 
-  private AnnDataAccessor(Path path, Hdf5Store hdf5, StoreGroup root) {
+  AnnDataAccessor(Path path, Hdf5Store hdf5, StoreGroup root) {
     this.path = path;
     this.hdf5 = hdf5;
     this.root = root;

@@ -24,11 +24,13 @@ import tech.tablesaw.columns.Column;
  * (an unsigned value above {@code Long.MAX_VALUE} is an error); FLOAT → float; DOUBLE → double;
  * DECIMAL(p,s) → double when p ≤ 15, else the exact decimal text as string; VARCHAR → string; BLOB
  * → string (text when every value of the column is UTF-8 without control characters, else lowercase
- * hex); DATE → date; TIME → time; TIMESTAMP (any unit) → date-time (UTC, millisecond precision as
- * Tablesaw stores it); TIMESTAMP WITH TIME ZONE → instant. Nested LIST, STRUCT, MAP, ARRAY and
- * UNION columns become JSON strings; other types (TIME WITH TIME ZONE, INTERVAL, UUID, HUGEINT,
- * all-null columns) their DuckDB text form. Integer columns holding their type's minimum value
- * (Tablesaw's missing-value marker) are widened: short → int → long → exact text.
+ * hex); DATE → date; TIME → time; TIMESTAMP (any unit) → date-time (UTC) and TIMESTAMP WITH TIME
+ * ZONE → instant when every value is a whole millisecond (Tablesaw's precision), else, to keep full
+ * precision, a long column of epoch microseconds (nanoseconds for {@code TIMESTAMP_NS}). Nested
+ * LIST, STRUCT, MAP, ARRAY and UNION columns become JSON strings; other types (TIME WITH TIME ZONE,
+ * INTERVAL, UUID, HUGEINT, all-null columns) their DuckDB text form. Integer columns holding their
+ * type's minimum value (Tablesaw's missing-value marker) are widened: short → int → long → exact
+ * text.
  */
 final class ParquetTableReader {
   private ParquetTableReader() {}
@@ -239,12 +241,16 @@ final class ParquetTableReader {
       case "BLOB" -> new ColumnSpec(name, type, TableColumns.Kind.BLOB, col);
       case "DATE" -> new ColumnSpec(name, type, TableColumns.Kind.DATE, col);
       case "TIME" -> new ColumnSpec(name, type, TableColumns.Kind.TIME, col);
-      case "TIMESTAMP", "TIMESTAMP_S", "TIMESTAMP_MS", "TIMESTAMP_NS" ->
+      case "TIMESTAMP", "TIMESTAMP_S", "TIMESTAMP_MS" ->
           new ColumnSpec(
               name, type, TableColumns.Kind.TIMESTAMP, "epoch_us(CAST(" + col + " AS TIMESTAMP))");
-      case "TIMESTAMP WITH TIME ZONE", "TIMESTAMPTZ", "TIMESTAMPTZ_NS" ->
+      case "TIMESTAMP_NS" ->
+          new ColumnSpec(name, type, TableColumns.Kind.TIMESTAMP_NS, "epoch_ns(" + col + ")");
+      case "TIMESTAMP WITH TIME ZONE", "TIMESTAMPTZ" ->
           new ColumnSpec(
               name, type, TableColumns.Kind.INSTANT, "epoch_us(CAST(" + col + " AS TIMESTAMPTZ))");
+      case "TIMESTAMPTZ_NS" ->
+          new ColumnSpec(name, type, TableColumns.Kind.INSTANT_NS, "epoch_ns(" + col + ")");
       default ->
           new ColumnSpec(name, type, TableColumns.Kind.STRING, "CAST(" + col + " AS VARCHAR)");
     };

@@ -117,4 +117,20 @@ class ExamplesTest {
         .contains("→ up to date, nothing to migrate")
         .doesNotContain("missing: ");
   }
+
+  @Test
+  void formatsExampleShowsMuDataModalitiesAndSkippedElements() throws Exception {
+    String text = run("examples/formats.sh");
+    // expected values: the fixtures written by
+    // lamindb-formats/src/test/resources/fixtures/make_fixtures.py
+    assertThat(text)
+        .contains("MuData 4 x 5 (2 modalities)")
+        .contains("rna: 4 x 3")
+        .contains("atac: 4 x 2")
+        .contains("otype MuData, modalities [rna, atac]")
+        .contains("rna 4 x 3, cell types [B, T, B, T]")
+        .contains("anndata 0.6 obsm: [X_pca, X_umap], raw var: 3")
+        .contains("warning: skipped /obsm/ragged")
+        .contains("warning: skipped /uns/future");
+  }
 }

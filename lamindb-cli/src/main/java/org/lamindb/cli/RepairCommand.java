@@ -9,6 +9,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code lamin repair [--dry-run]}: remove leftovers of interrupted saves. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "repair",
     description =
         "Find leftovers of interrupted saves (orphan files, temporary uploads) and remove them.")

@@ -82,7 +82,10 @@ final class DescribeCommand implements Callable<Integer> {
         }
       }
     }
-    String field = q.registry().field("key").isPresent() ? "key" : q.registry().nameField();
+    String field =
+        q.registry().field("key").isPresent()
+            ? "key"
+            : q.registry().field("name").isPresent() ? "name" : q.registry().nameField();
     QuerySet<SQLRecord<?>> byName = q.filter(field, ref);
     if (q.registry().field("is_latest").isPresent()) {
       byName = byName.orderBy("-is_latest", "-created_at", "-id");

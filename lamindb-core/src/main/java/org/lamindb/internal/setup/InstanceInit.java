@@ -164,7 +164,11 @@ final class InstanceInit {
    */
   static LaminException failure(String slug, Exception e) {
     String msg = e.getMessage() == null ? e.toString() : e.getMessage();
-    if (e instanceof LaminException le && !msg.contains("\n") && msg.length() <= 300) {
+    boolean credentials = summary(e).startsWith("no AWS credentials");
+    if (e instanceof LaminException le
+        && !credentials
+        && !msg.contains("\n")
+        && msg.length() <= 300) {
       return le;
     }
     return new InstanceException("cannot initialize instance " + slug + ": " + summary(e), e);

@@ -57,7 +57,8 @@ class ExamplesTest {
     String text = run("examples/first-hour.sh");
     assertThat(text)
         .contains("→ returning artifact with same hash: ")
-        .contains("uid                   key               description")
+        .containsPattern(
+            "uid +key +description +suffix +kind +otype +size +is_latest +created_at")
         .contains("Run: ")
         .contains("├── Params", "min_length: 4", "Transform: count.sh (0000)", "├── Versions")
         .contains("/checkout/count.sh")

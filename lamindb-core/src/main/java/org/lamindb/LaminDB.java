@@ -293,6 +293,27 @@ public final class LaminDB implements AutoCloseable {
   }
 
   /**
+   * Starts a collection of saved artifacts, in this order: {@code ln.collection(List.of(a1,
+   * a2)).key("my/collection").save()}. Saving fails naming the first unsaved artifact.
+   *
+   * @param artifacts saved artifacts
+   * @return an unsaved collection
+   */
+  public Collection collection(java.util.List<Artifact> artifacts) {
+    return new Collection(this).artifacts(artifacts);
+  }
+
+  /**
+   * Starts a collection of the artifacts a query returns, in its order.
+   *
+   * @param artifacts a query, e.g. {@code ln.artifacts().filter("key__startswith", "raw/")}
+   * @return an unsaved collection
+   */
+  public Collection collection(QuerySet<Artifact> artifacts) {
+    return collection(artifacts.list());
+  }
+
+  /**
    * @return the label named {@code name} if it exists, else a new unsaved one
    */
   public ULabel ulabel(String name) {

@@ -203,6 +203,9 @@ public final class QuerySet<T extends SQLRecord<?>> {
    */
   public QuerySet<T> orderBy(String... fields) {
     for (String f : fields) {
+      if (f.startsWith(QuerySpec.MEMBER_ORDER)) {
+        continue; // validated when compiled
+      }
       QuerySpec.orderField(inst, registry, f.startsWith("-") ? f.substring(1) : f);
     }
     return with(conditions, Arrays.asList(fields), limit, offset, distinct, search);
@@ -417,6 +420,23 @@ public final class QuerySet<T extends SQLRecord<?>> {
                 + u
                 + "'; pass more characters");
       }
+    }
+    if (found.isEmpty() && registry.name().equals("Collection")) {
+      List<Condition> byKey = new ArrayList<>(conditions); // collections: get(key) = latest version
+      byKey.add(Condition.of("key", u));
+      found =
+          fetch(
+              new QuerySpec(
+                  inst,
+                  registry,
+                  byKey,
+                  List.of("-is_latest", "-created_at", "-id"),
+                  1,
+                  null,
+                  false,
+                  null),
+              "id",
+              false);
     }
     if (found.isEmpty()) {
       throw new NotFoundException("no " + registry.name() + " found with uid '" + u + "'")

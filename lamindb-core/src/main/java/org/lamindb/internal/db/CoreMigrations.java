@@ -11,7 +11,7 @@ public final class CoreMigrations {
    * @return all core migrations
    */
   public static List<Migration> all() {
-    return List.of(new CoreSchemaV1(), queryIndexesV2());
+    return List.of(new CoreSchemaV1(), queryIndexesV2(), CollectionMembersV4.migration());
   }
 
   /**

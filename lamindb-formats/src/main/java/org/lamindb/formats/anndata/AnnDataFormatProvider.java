@@ -123,4 +123,17 @@ public final class AnnDataFormatProvider implements FormatProvider {
       lines.add(name + ": " + shown + (keys.size() > max ? ", ... (" + keys.size() + ")" : ""));
     }
   }
+
+  /** Maps {@code .h5ad} and AnnData {@code .zarr} files (read in place, rows on demand). */
+  @Override
+  public Optional<org.lamindb.ml.MappedCollection> mapped(
+      List<org.lamindb.ml.MappedSource> sources, org.lamindb.ml.MappedOptions options) {
+    for (org.lamindb.ml.MappedSource s : sources) {
+      String name = s.path().getFileName().toString().toLowerCase(Locale.ROOT);
+      if (!(name.endsWith(".h5ad") || name.endsWith(".zarr"))) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(org.lamindb.formats.ml.MappedCollections.open(sources, options));
+  }
 }

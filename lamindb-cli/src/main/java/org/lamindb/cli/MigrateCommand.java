@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code lamin migrate [--dry-run] [instance]}: upgrade an instance's schema. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "migrate",
     description =
         "Upgrade the schema of an instance (default: the current one) to this version of lamindb-java.")

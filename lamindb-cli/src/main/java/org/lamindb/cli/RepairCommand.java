@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code lamin repair [--dry-run] [--grace <duration>]}: remove leftovers of interrupted saves. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "repair",
     description = {
       "Find leftovers of interrupted saves (orphan files, temporary uploads) and remove them.",

@@ -53,6 +53,21 @@ class ExamplesTest {
   }
 
   @Test
+  void firstHourExampleRuns() throws Exception {
+    String text = run("examples/first-hour.sh");
+    assertThat(text)
+        .contains("→ returning artifact with same hash: ")
+        .containsPattern(
+            "uid +key +description +suffix +kind +otype +size +is_latest +created_at")
+        .contains("Run: ")
+        .contains("├── Params", "min_length: 4", "Transform: count.sh (0000)", "├── Versions")
+        .contains("/checkout/count.sh")
+        .contains("'gc_contnet'; did you mean 'gc_content'?")
+        .contains("lamin create feature gc_contnet --dtype str")
+        .contains("Usage: lamin save");
+  }
+
+  @Test
   void ontologiesExampleRuns() throws Exception {
     org.junit.jupiter.api.Assumptions.assumeTrue(
         Files.exists(Path.of("../../shared/data/ontologies/cl-basic.obo"))

@@ -439,16 +439,10 @@ public final class QuerySet<T extends SQLRecord<?>> {
               false);
     }
     if (found.isEmpty()) {
-      throw new NotFoundException(
-          "no "
-              + registry.name()
-              + " found with uid '"
-              + u
-              + "'; did you mean get(\""
-              + registry.nameField()
-              + "\", \""
-              + u
-              + "\")?");
+      throw new NotFoundException("no " + registry.name() + " found with uid '" + u + "'")
+          .withHint(
+              new org.lamindb.LaminException.Hint(
+                  "; did you mean get(\"" + registry.nameField() + "\", \"" + u + "\")?", null));
     }
     return found.get(0);
   }
@@ -816,17 +810,23 @@ public final class QuerySet<T extends SQLRecord<?>> {
   }
 
   /**
-   * @param include related fields to add after {@code uid}, {@code id} and the name field, e.g.
+   * @param include related fields to add after the default columns of {@link #toDataFrame()}, e.g.
    *     {@code Include.fields("created_by__handle", "storage__root", "ulabels__name")}; a to-many
-   *     path gives one text cell per row with the distinct values sorted and joined by {@code ", "}
+   *     path gives one text cell per row with the distinct values sorted and joined by {@code ",
+   *     "}; features only ({@link Include#FEATURES}) come after {@code uid}, {@code id} and the
+   *     name field
    * @return the table
    */
   public Table toDataFrame(Include include) {
     List<String> cols = new ArrayList<>();
-    if (registry.field("uid").isPresent()) {
-      cols.add("uid");
+    if (!include.paths().isEmpty()) {
+      cols.addAll(DataFrameBuilder.defaultColumns(registry));
+    } else {
+      if (registry.field("uid").isPresent()) {
+        cols.add("uid");
+      }
+      cols.add("id");
     }
-    cols.add("id");
     if (registry.field(registry.nameField()).isPresent() && !cols.contains(registry.nameField())) {
       cols.add(registry.nameField());
     }

@@ -480,7 +480,11 @@ public final class ArtifactStore {
           .execute();
     }
     RecordStore.update(inst, inst.db().dsl(), a);
-    LOG.info("returning artifact with same hash: {}", a.uid());
+    LOG.info(
+        "returning artifact with same hash: {}; to track this artifact as an input, use:"
+            + " ln.artifacts().get(\"{}\")",
+        a.uid(),
+        a.uid());
   }
 
   /**

@@ -61,7 +61,7 @@ public class SeedReadme {
           ln.artifact(Files.writeString(dir.resolve("sample.fasta"), ">seq1\nTGCA\n")).key("sample.fasta").save();
       v2.features().addValues(Map.of("design_sample", "P53mutant1"));
       Artifact latest = ln.artifacts().get("key", "sample.fasta");
-      System.out.println("latest version: " + latest.version() + ", versions: " + latest.versions().size());
+      System.out.println("latest version: " + latest.version() + ", versions: " + latest.versions().count());
 
       // Lakehouse: a DataFrame as a Parquet artifact
       Table df = Table.create("sequences",

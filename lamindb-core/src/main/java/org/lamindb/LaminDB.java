@@ -297,6 +297,27 @@ public final class LaminDB implements AutoCloseable {
   }
 
   /**
+   * Starts a collection of saved artifacts, in this order: {@code ln.collection(List.of(a1,
+   * a2)).key("my/collection").save()}. Saving fails naming the first unsaved artifact.
+   *
+   * @param artifacts saved artifacts
+   * @return an unsaved collection
+   */
+  public Collection collection(java.util.List<Artifact> artifacts) {
+    return new Collection(this).artifacts(artifacts);
+  }
+
+  /**
+   * Starts a collection of the artifacts a query returns, in its order.
+   *
+   * @param artifacts a query, e.g. {@code ln.artifacts().filter("key__startswith", "raw/")}
+   * @return an unsaved collection
+   */
+  public Collection collection(QuerySet<Artifact> artifacts) {
+    return collection(artifacts.list());
+  }
+
+  /**
    * @return the label named {@code name} if it exists, else a new unsaved one
    */
   public ULabel ulabel(String name) {
@@ -372,17 +393,44 @@ public final class LaminDB implements AutoCloseable {
 
   /**
    * Checks the default storage for leftovers of interrupted saves (temporary uploads, files without
-   * an artifact) and artifacts whose content is missing.
+   * an artifact) and artifacts whose content is missing, with the default grace period of {@link
+   * RepairOptions#DEFAULT_GRACE}.
    *
    * @param dryRun true only reports; false also removes the leftovers
    * @return one line per finding
    */
   public java.util.List<String> repair(boolean dryRun) {
-    var r = org.lamindb.internal.artifact.ArtifactFiles.of(instance).repair(dryRun);
-    java.util.List<String> out = new java.util.ArrayList<>();
-    r.orphans().forEach(o -> out.add((dryRun ? "orphan: " : "removed orphan: ") + o));
-    r.missing().forEach(m -> out.add("missing content (artifact row kept): " + m));
-    return out;
+    return repair(RepairOptions.defaults().dryRun(dryRun));
+  }
+
+  /**
+   * Checks the default storage for leftovers of interrupted saves; safe to run at any time, from
+   * any number of processes, while others save: a temporary upload whose save intent is live and
+   * anything younger than the grace period are kept.
+   *
+   * @param options dry-run and grace period
+   * @return one line per finding: {@code removed: <path> (why)}, {@code remove: ...} (dry-run),
+   *     {@code keep: ...} (dry-run) and {@code missing: <path> (artifact row kept)}
+   */
+  public java.util.List<String> repair(RepairOptions options) {
+    var r = org.lamindb.internal.artifact.Repair.run(instance, options.isDryRun(), options.grace());
+    return r.findings().stream()
+        .filter(f -> options.isDryRun() || !f.action().equals("keep"))
+        .map(org.lamindb.internal.artifact.Repair.Finding::line)
+        .toList();
+  }
+
+  /**
+   * Asks the artifact key policy whether saving {@code path} with these values would be refused for
+   * lacking a key, a description and a run (a file inside a registered storage has its path as key;
+   * a revision inherits its family's key). Lets a front end word the error its own way.
+   *
+   * @return true when the save would be refused
+   */
+  public boolean needsArtifactIdentity(
+      java.nio.file.Path path, String key, String description, boolean revises) {
+    return org.lamindb.internal.artifact.KeyPolicy.needsIdentity(
+        instance, path, key, description, revises);
   }
 
   /**

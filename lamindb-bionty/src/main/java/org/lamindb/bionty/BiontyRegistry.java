@@ -245,11 +245,16 @@ public class BiontyRegistry<T extends BioRecord<T>> extends QuerySet<T> {
   }
 
   /**
-   * @return one boolean per value: exact, case-sensitive match on {@code field}
+   * @return one boolean per value: exact, case-sensitive match on {@code field}; ontology ids match
+   *     in either separator form ({@code CVCL_0030} and {@code CVCL:0030})
    */
   @Override
   public boolean[] validate(List<String> values, String field) {
-    return snapshot(values, field, null).vocabulary().validate(values);
+    var vocabulary = snapshot(values, field, null).vocabulary();
+    return field.equals("ontology_id")
+        ? org.lamindb.bionty.internal.parse.OntologyIds.validateEitherForm(
+            values, vocabulary::validate)
+        : vocabulary.validate(values);
   }
 
   /**

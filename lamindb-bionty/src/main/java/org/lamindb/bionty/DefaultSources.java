@@ -45,6 +45,7 @@ public final class DefaultSources {
           Map.entry("mmusdv", Set.of("MmusDv:")),
           Map.entry("hancestro", Set.of("HANCESTRO:")),
           Map.entry("clo", Set.of("CLO:")),
+          Map.entry("cellosaurus", Set.of("CVCL_", "CVCL:")),
           Map.entry("dron", Set.of("DRON:")));
 
   private DefaultSources() {}

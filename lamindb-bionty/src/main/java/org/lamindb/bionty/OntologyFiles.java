@@ -34,7 +34,10 @@ import org.lamindb.bionty.internal.parse.TermFilter;
  *
  * <p>Source name and version come from the file header where the format has one (OBO {@code
  * ontology:}/{@code data-version:}, OWL ontology IRI and {@code owl:versionIRI}, OBO Graph {@code
- * id}/{@code meta.version}), else from the file name.
+ * id}/{@code meta.version}) only where it names an ontology bionty knows, and from structured file
+ * names (cellxgene {@code CL-ontology-v2025-04-10.json}, {@code CVCL-ontology-53.0.json}; bionty
+ * {@code df_<organism>__<source>__<version>__<Entity>.parquet}); never from a free-form file name.
+ * A merged release ({@code ontology: life-stages}) gets the registry's default source.
  *
  * <pre>{@code
  * OntologyFiles.ReadSummary s = OntologyFiles.readTerms(Path.of("cl-basic.obo"), BiontyEntity.CELL_TYPE, null,
@@ -46,7 +49,8 @@ import org.lamindb.bionty.internal.parse.TermFilter;
 public final class OntologyFiles {
   private static final Pattern DATE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})");
   private static final Pattern RELEASE = Pattern.compile("releases/([^/]+)/");
-  private static final Pattern JSON_NAME = Pattern.compile("^([A-Za-z]+)-ontology-v(.+)\\.json$");
+  private static final Pattern JSON_NAME =
+      Pattern.compile("^([A-Za-z]+)-ontology-v?(\\d.*)\\.json$");
   private static final Pattern PARQUET_NAME =
       Pattern.compile("^df_([^_]+)__([^_]+)__(.+)__([A-Za-z]+)\\.parquet$");
 
@@ -171,7 +175,7 @@ public final class OntologyFiles {
     TermFilter[] filter = new TermFilter[1];
     Function<String, Consumer<OntologyTerm>> sinkFor =
         headerName -> {
-          String n = given != null ? given : headerName;
+          String n = given != null ? given : knownSource(headerName);
           filter[0] = new TermFilter(n == null ? Set.of() : DefaultSources.idPrefixes(n), sink);
           return filter[0];
         };
@@ -182,8 +186,8 @@ public final class OntologyFiles {
         sinkFor.apply(null);
         OboParser.Header h = new OboParser(entity.parentRelations()).parse(file, filter[0]);
         version = oboVersion(h);
-        if (name == null && h.ontology() != null) {
-          name = h.ontology().split("/")[0].toLowerCase(Locale.ROOT);
+        if (name == null) {
+          name = knownSource(h.ontology());
         }
       }
       case CELLXGENE_JSON -> {
@@ -193,7 +197,7 @@ public final class OntologyFiles {
       case OBO_GRAPH_JSON -> {
         ObographJsonParser.Result r =
             new ObographJsonParser(partOf).parse(file, h -> sinkFor.apply(h.sourceName()));
-        name = name != null ? name : r.header().sourceName();
+        name = name != null ? name : knownSource(r.header().sourceName());
         version = r.header().version() == null ? null : versionOf(r.header().version());
       }
       case PARQUET -> {
@@ -202,7 +206,7 @@ public final class OntologyFiles {
       }
       case OWL -> {
         OwlParser.Result r = new OwlParser(partOf).parse(file, h -> sinkFor.apply(h.sourceName()));
-        name = name != null ? name : r.header().sourceName();
+        name = name != null ? name : knownSource(r.header().sourceName());
         version = r.header().versionIri() == null ? null : versionOf(r.header().versionIri());
       }
       default -> throw new IllegalStateException(format.toString());
@@ -264,10 +268,10 @@ public final class OntologyFiles {
     }
     Format format = detect(file);
     if (format == Format.OWL) {
-      return OwlParser.peek(file).sourceName();
+      return knownSource(OwlParser.peek(file).sourceName());
     }
     if (format == Format.OBO_GRAPH_JSON) {
-      return ObographJsonParser.peek(file).sourceName();
+      return knownSource(ObographJsonParser.peek(file).sourceName());
     }
     if (format != Format.OBO) {
       return null;
@@ -279,7 +283,7 @@ public final class OntologyFiles {
       String line;
       while ((line = r.readLine()) != null && !line.startsWith("[")) {
         if (line.startsWith("ontology:")) {
-          return line.substring(9).strip().split("/")[0].toLowerCase(Locale.ROOT);
+          return knownSource(line.substring(9).strip());
         }
       }
       return null;
@@ -296,19 +300,34 @@ public final class OntologyFiles {
     String n = file.getFileName().toString();
     Matcher j = JSON_NAME.matcher(n.replace(".gz", ""));
     if (j.matches()) {
-      return j.group(1).toLowerCase(Locale.ROOT);
+      String prefix = j.group(1).toLowerCase(Locale.ROOT);
+      return prefix.equals("cvcl") ? "cellosaurus" : prefix; // cellxgene names files by id prefix
     }
     Matcher p = PARQUET_NAME.matcher(n);
     if (p.matches()) {
       return p.group(2).toLowerCase(Locale.ROOT);
     }
-    String base = SourceFiles.baseName(file);
-    if (base.endsWith(".obo")) {
-      String stem = base.substring(0, base.length() - 4);
-      int dash = stem.indexOf('-');
-      return dash > 0 ? stem.substring(0, dash) : stem;
+    return null; // never guessed from a fragment of a free-form file name
+  }
+
+  /**
+   * @param header what a header calls the ontology ({@code ontology: cl}, an ontology IRI's file
+   *     name), or null
+   * @return the source short name if the header names a source bionty knows (e.g. {@code cl},
+   *     {@code hsapdv}); null for a merged release such as {@code life-stages} or an unknown name,
+   *     so that the registry's default source decides
+   */
+  static String knownSource(String header) {
+    if (header == null || header.isBlank()) {
+      return null;
     }
-    return null;
+    String n = header.strip().split("/")[0].toLowerCase(Locale.ROOT);
+    n = n.replaceAll("\\.(obo|owl|json)$", "");
+    String name = n;
+    boolean known =
+        !DefaultSources.idPrefixes(name).isEmpty()
+            || DefaultSources.all().stream().anyMatch(x -> x.name().equalsIgnoreCase(name));
+    return known ? name : null;
   }
 
   private static String oboVersion(OboParser.Header h) {

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
  * and bad value is reported at once and nothing is written then.
  */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "annotate",
     description =
         "Annotate an artifact with labels, projects, records and feature values (validated).")
@@ -136,11 +137,11 @@ public final class AnnotateCommand implements Callable<Integer> {
               + (missing.size() == 1 ? "" : "s")
               + " not found: '"
               + String.join("', '", missing)
-              + "'; create with ln."
+              + "'; create with: lamin create "
               + kind
-              + "(\""
+              + " '"
               + missing.get(0)
-              + "\").save()");
+              + "'");
     }
     return out;
   }

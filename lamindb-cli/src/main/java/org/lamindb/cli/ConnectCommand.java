@@ -9,6 +9,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code lamin connect}: make an instance the default. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "connect",
     description = "Make an instance the default (checks that it opens; migrates older schemas).")
 final class ConnectCommand implements Callable<Integer> {

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
  * it for good); {@code lamin delete --force <instance>} deletes an instance.
  */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "delete",
     description = {
       "Delete an artifact (to the trash, or --permanent) or an instance (--force).",

@@ -7,7 +7,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code lamin disconnect}: forget the default instance. */
-@Command(name = "disconnect", description = "Forget the default instance.")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "disconnect",
+    description = "Forget the default instance.")
 final class DisconnectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

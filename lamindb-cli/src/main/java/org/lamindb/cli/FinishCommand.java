@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
  * track}.
  */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "finish",
     description = "Finish the run started by `lamin track` in this directory (or $LAMIN_RUN_UID).")
 final class FinishCommand implements Callable<Integer> {

@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code lamin info}: settings of the current instance and user (reads settings only; fast). */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "info",
     description = "Show the current instance, user, storage, cache and settings directories.")
 final class InfoCommand implements Callable<Integer> {

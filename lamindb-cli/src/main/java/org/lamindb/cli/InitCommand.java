@@ -13,7 +13,10 @@ import picocli.CommandLine.Spec;
 /**
  * {@code lamin init}: create an instance (or connect to it if it exists) and make it the default.
  */
-@Command(name = "init", description = "Create an instance and make it the default.")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "init",
+    description = "Create an instance and make it the default.")
 final class InitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

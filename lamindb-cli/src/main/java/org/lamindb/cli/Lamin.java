@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code lamin} command: git-style subcommands mirroring LaminDB's CLI. Errors of lamindb-java
- * print one line ({@code ✗ <message>}) and exit 1; {@code --verbose} adds the stack trace.
+ * The {@code lamin} command: git-style subcommands mirroring LaminDB's CLI. Every error prints in
+ * one style, {@code ✗ <message>} (see {@link Errors}): errors of lamindb-java exit 1, bad command
+ * lines and unexpected errors 2; {@code --verbose} adds the stack trace.
  */
 @Command(
     name = "lamin",
@@ -38,7 +39,9 @@ import picocli.CommandLine.Option;
       TrackCommand.class,
       FinishCommand.class,
       LineageCommand.class,
+      CreateCommand.class,
       org.lamindb.cli.ontology.OntologyCommand.class,
+      BatchesCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Lamin implements Callable<Integer> {
@@ -76,15 +79,19 @@ public final class Lamin implements Callable<Integer> {
           if (verbose) {
             ex.printStackTrace(cmd.getErr());
           }
-          if (ex instanceof LaminException) {
-            cmd.getErr().println("✗ " + ex.getMessage());
-            return 1;
-          }
+          cmd.getErr().println(Errors.line(ex, verbose));
+          return ex instanceof LaminException ? 1 : 2;
+        });
+    cl.setParameterExceptionHandler(
+        (ex, params) -> {
+          CommandLine cmd = ex.getCommandLine();
           cmd.getErr()
               .println(
-                  "✗ unexpected error: "
-                      + ex
-                      + (verbose ? "" : " (run with --verbose for details)"));
+                  Errors.PREFIX
+                      + ex.getMessage()
+                      + " (see: "
+                      + cmd.getCommandSpec().qualifiedName()
+                      + " --help)");
           return 2;
         });
     int code = cl.execute(args);

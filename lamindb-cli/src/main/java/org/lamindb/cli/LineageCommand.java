@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code lamin lineage <key|uid>}: draw the lineage of an artifact, run or transform. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "lineage",
     description =
         "Draw the lineage of an artifact (key or uid), a run (uid) or a transform's latest run (key or uid).")

@@ -1,16 +1,11 @@
 package org.lamindb.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lamindb.LaminDB;
-import org.lamindb.LaminException;
 import org.lamindb.model.SQLRecord;
 import org.lamindb.query.QuerySet;
 import picocli.CommandLine.Command;
@@ -18,16 +13,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /**
- * {@code lamin list <registry> [--filter key__startswith=raw/ ...] [--limit N] [--format
- * table|csv|json]}: prints the records of a registry of the current instance, newest first, with
- * LaminDB's DataFrame columns.
+ * {@code lamin list <registry> [--filter key__startswith=raw/ ...] [--limit N] [--columns a,b |
+ * --all-columns] [--format table|csv|json]}: prints the records of a registry of the current
+ * instance, newest first, with the registry's default columns ({@link ListColumns}), row by row.
  */
 @Command(
     name = "list",
@@ -75,69 +65,30 @@ public final class ListCommand implements Callable<Integer> {
       description = "Output format: ${COMPLETION-CANDIDATES}" + " (default: ${DEFAULT-VALUE}).")
   Format format;
 
+  @Option(
+      names = "--columns",
+      split = ",",
+      paramLabel = "<a,b,...>",
+      description =
+          "Columns to print, comma-separated: fields or related fields such as"
+              + " created_by__handle, ulabels__name (default: the registry's default columns).")
+  List<String> columns = new ArrayList<>();
+
+  @Option(
+      names = "--all-columns",
+      description = "Print every field, including ids, foreign keys and private fields.")
+  boolean allColumns;
+
   @Override
   public Integer call() {
     try (LaminDB ln = LaminDB.connect()) {
       QuerySet<SQLRecord<?>> q =
           Cli.filtered(ln.registry(registry), filters, "key__startswith=raw/");
-      Table t = q.limit(limit).toDataFrame();
-      print(spec.commandLine().getOut(), render(t, format));
+      List<String> cols = ListColumns.of(q.registry(), columns, allColumns);
+      List<Map<String, Object>> rows =
+          q.orderBy("-id").limit(limit).values(cols.toArray(String[]::new));
+      print(spec.commandLine().getOut(), RowTable.render(cols, rows, format));
       return 0;
-    } catch (LaminException e) {
-      spec.commandLine().getErr().println("error: " + e.getMessage());
-      return 1;
-    }
-  }
-
-  /**
-   * Renders a result table.
-   *
-   * @param t the table
-   * @param format the output format
-   * @return the text, ending with a newline
-   */
-  static String render(Table t, Format format) {
-    switch (format) {
-      case csv:
-        {
-          StringWriter w = new StringWriter();
-          t.write().csv(w);
-          String s = w.toString();
-          return s.endsWith("\n") ? s : s + "\n";
-        }
-      case json:
-        return json(t) + "\n";
-      default:
-        if (t.rowCount() == 0) {
-          return "(no records)\n";
-        }
-        return t.printAll() + "\n";
-    }
-  }
-
-  private static String json(Table t) {
-    ObjectMapper om = new ObjectMapper();
-    ArrayNode arr = om.createArrayNode();
-    for (int i = 0; i < t.rowCount(); i++) {
-      ObjectNode o = arr.addObject();
-      for (Column<?> c : t.columns()) {
-        if (c.isMissing(i)) {
-          o.putNull(c.name());
-        } else if (c instanceof LongColumn lc) {
-          o.put(c.name(), lc.getLong(i));
-        } else if (c instanceof DoubleColumn dc) {
-          o.put(c.name(), dc.getDouble(i));
-        } else if (c instanceof BooleanColumn bc) {
-          o.put(c.name(), bc.get(i));
-        } else {
-          o.put(c.name(), c.getString(i));
-        }
-      }
-    }
-    try {
-      return om.writerWithDefaultPrettyPrinter().writeValueAsString(arr);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
     }
   }
 

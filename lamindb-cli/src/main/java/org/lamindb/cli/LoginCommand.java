@@ -8,7 +8,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code lamin login <handle>}: set the local user identity (no hub). */
-@Command(name = "login", description = "Set the local user identity (no hub account needed).")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "login",
+    description = "Set the local user identity (no hub account needed).")
 final class LoginCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -8,7 +8,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code lamin restore [artifact] <key|uid>}: bring an artifact back from the trash. */
-@Command(name = "restore", description = "Restore a trashed artifact.")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "restore",
+    description = "Restore a trashed artifact.")
 final class RestoreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

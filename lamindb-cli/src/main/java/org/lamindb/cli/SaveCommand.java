@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code lamin save <path>}: register a file or folder as an artifact. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "save",
     description = "Save a file or folder as an artifact; prints its uid, key and storage path.")
 final class SaveCommand implements Callable<Integer> {
@@ -78,11 +79,7 @@ final class SaveCommand implements Callable<Integer> {
       if (stemUid != null) {
         a.revises(ln.artifactByUidOrKey(stemUid, false));
       }
-      if (key == null
-          && description == null
-          && stemUid == null
-          && !ln.isInStorage(path)
-          && ln.currentRun().isEmpty()) {
+      if (ln.needsArtifactIdentity(path, key, description, stemUid != null)) {
         throw new InvalidArgumentException(
             "pass --key or --description when saving "
                 + path
@@ -90,8 +87,18 @@ final class SaveCommand implements Callable<Integer> {
                 + path.getFileName()
                 + ", or start a run with `lamin track`)");
       }
+      java.time.OffsetDateTime before =
+          java.time.OffsetDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
       a.save();
       var out = spec.commandLine().getOut();
+      if (a.createdAt() != null && a.createdAt().isBefore(before)) {
+        // LaminDB's message; the Java API logs the same with an ln.artifacts().get() hint
+        out.println(
+            "→ returning artifact with same hash: "
+                + a.uid()
+                + "; to track this artifact as an input, use: lamin load --uid "
+                + a.uid());
+      }
       out.println(
           "→ saved artifact uid="
               + a.uid()

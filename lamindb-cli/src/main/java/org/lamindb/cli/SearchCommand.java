@@ -2,14 +2,12 @@ package org.lamindb.cli;
 
 import java.util.concurrent.Callable;
 import org.lamindb.LaminDB;
-import org.lamindb.LaminException;
 import org.lamindb.query.QuerySet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import tech.tablesaw.api.Table;
 
 /**
  * {@code lamin search <registry> <text> [--limit N] [--format table|csv|json]}: ranks the records
@@ -50,12 +48,11 @@ public final class SearchCommand implements Callable<Integer> {
   public Integer call() {
     try (LaminDB ln = LaminDB.connect()) {
       QuerySet<?> q = ln.registry(registry).search(text).limit(limit);
-      Table t = q.toDataFrame();
-      ListCommand.print(spec.commandLine().getOut(), ListCommand.render(t, format));
+      java.util.List<String> cols = ListColumns.of(q.registry(), java.util.List.of(), false);
+      ListCommand.print(
+          spec.commandLine().getOut(),
+          RowTable.render(cols, q.values(cols.toArray(String[]::new)), format));
       return 0;
-    } catch (LaminException e) {
-      spec.commandLine().getErr().println("error: " + e.getMessage());
-      return 1;
     }
   }
 }

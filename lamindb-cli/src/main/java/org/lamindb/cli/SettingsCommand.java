@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code lamin settings [name] [get|set <v>|unset]}. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "settings",
     description = "Show or change settings: cache-dir, storage, instance, user.")
 final class SettingsCommand implements Callable<Integer> {

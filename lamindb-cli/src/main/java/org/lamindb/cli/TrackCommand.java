@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
  * {@code lamin load} and {@code lamin save} record inputs and outputs until {@code lamin finish}.
  */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "track",
     description = {
       "Start a run for a shell or pipeline step; `lamin load`/`lamin save` in this directory then record the run's"

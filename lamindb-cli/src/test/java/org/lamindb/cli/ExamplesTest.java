@@ -53,6 +53,21 @@ class ExamplesTest {
   }
 
   @Test
+  void firstHourExampleRuns() throws Exception {
+    String text = run("examples/first-hour.sh");
+    assertThat(text)
+        .contains("→ returning artifact with same hash: ")
+        .containsPattern(
+            "uid +key +description +suffix +kind +otype +size +is_latest +created_at")
+        .contains("Run: ")
+        .contains("├── Params", "min_length: 4", "Transform: count.sh (0000)", "├── Versions")
+        .contains("/checkout/count.sh")
+        .contains("'gc_contnet'; did you mean 'gc_content'?")
+        .contains("lamin create feature gc_contnet --dtype str")
+        .contains("Usage: lamin save");
+  }
+
+  @Test
   void ontologiesExampleRuns() throws Exception {
     org.junit.jupiter.api.Assumptions.assumeTrue(
         Files.exists(Path.of("../../shared/data/ontologies/cl-basic.obo"))
@@ -103,5 +118,34 @@ class ExamplesTest {
         .contains("Artifact: examples/myfile.txt (0000)")
         .contains("Artifact: sample.fasta (0000)")
         .contains("content: >seq1");
+  }
+
+  @Test
+  void repairScriptRemovesOnlyDeadLeftoversOlderThanTheGrace() throws Exception {
+    String text = run("examples/repair.sh");
+    assertThat(text)
+        .contains("remove: ", ".lamindb-tmp-AAAAAAAAAAAAAAAA.txt (temporary upload, age 3h")
+        .contains("keep: ", "BBBBBBBBBBBBBBBB0000.txt (unreferenced file, age ")
+        .contains("younger than the grace 1h 0m")
+        .contains("→ 1 leftover(s) found, 1 kept")
+        .contains("→ 1 leftover(s) removed")
+        .contains("→ up to date, nothing to migrate")
+        .doesNotContain("missing: ");
+  }
+
+  @Test
+  void formatsExampleShowsMuDataModalitiesAndSkippedElements() throws Exception {
+    String text = run("examples/formats.sh");
+    // expected values: the fixtures written by
+    // lamindb-formats/src/test/resources/fixtures/make_fixtures.py
+    assertThat(text)
+        .contains("MuData 4 x 5 (2 modalities)")
+        .contains("rna: 4 x 3")
+        .contains("atac: 4 x 2")
+        .contains("otype MuData, modalities [rna, atac]")
+        .contains("rna 4 x 3, cell types [B, T, B, T]")
+        .contains("anndata 0.6 obsm: [X_pca, X_umap], raw var: 3")
+        .contains("warning: skipped /obsm/ragged")
+        .contains("warning: skipped /uns/future");
   }
 }

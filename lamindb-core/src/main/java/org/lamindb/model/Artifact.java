@@ -246,21 +246,27 @@ public final class Artifact extends SQLRecord<Artifact> {
    * remains, and the failure is rethrown.
    */
   private void annotateCuration() {
-    if (draft.curation != null && isSaved()) {
+    if ((draft.curation != null || draft.features != null) && isSaved()) {
       try {
-        draft.curation.annotate(instance(), this);
+        if (draft.curation != null) {
+          draft.curation.annotate(instance(), this);
+        }
+        if (draft.features != null) {
+          features().addValues(draft.features);
+        }
       } catch (RuntimeException e) {
         undoUnannotated(e);
         throw e;
       }
       draft.curation = null;
       draft.curatedData = null;
+      draft.features = null;
     }
   }
 
   /** Deletes this artifact permanently if this save created it and it still awaits annotation. */
   private void undoUnannotated(RuntimeException cause) {
-    if (draft.curation != null && draft.insertedRow && isSaved()) {
+    if ((draft.curation != null || draft.features != null) && draft.insertedRow && isSaved()) {
       try {
         delete(true);
       } catch (RuntimeException undo) {
@@ -387,10 +393,14 @@ public final class Artifact extends SQLRecord<Artifact> {
   }
 
   /**
-   * @return all versions of this artifact (trashed ones excluded), oldest first
+   * @return a query over all versions of this artifact (trashed ones excluded), oldest first, e.g.
+   *     {@code artifact.versions().toDataFrame()}
    */
-  public List<Artifact> versions() {
-    return ArtifactStore.of(instance()).versions(this);
+  public org.lamindb.query.QuerySet<Artifact> versions() {
+    return org.lamindb.query.QuerySet.of(ln(), Artifact.class)
+        .filter("uid__startswith", uid().substring(0, 16))
+        .exclude("branch_id", -1L)
+        .orderBy("created_at", "id");
   }
 
   /**
@@ -538,6 +548,18 @@ public final class Artifact extends SQLRecord<Artifact> {
    */
   public FeatureManager features() {
     return new FeatureManager(this);
+  }
+
+  /**
+   * Feature values to annotate on {@link #save()}, validated like {@code features().addValues}: if
+   * they fail, an artifact that save created is removed again and the error is raised.
+   *
+   * @param values feature name → value, e.g. {@code Map.of("gc_content", 0.55)}
+   * @return this
+   */
+  public Artifact features(java.util.Map<String, ?> values) {
+    draft.features = new java.util.LinkedHashMap<>(values);
+    return this;
   }
 
   /**

@@ -1,10 +1,28 @@
 package org.lamindb.model;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.lamindb.LaminDB;
+import org.lamindb.internal.collection.CollectionDraft;
+import org.lamindb.internal.collection.CollectionStore;
 import org.lamindb.internal.core.CoreRegistries;
+import org.lamindb.query.QuerySet;
 
-/** A versioned collection of artifacts (lamindb_collection). */
+/**
+ * A versioned, ordered collection of saved artifacts (lamindb_collection), as in LaminDB:
+ *
+ * <pre>{@code
+ * Collection c = ln.collection(List.of(a1, a2)).key("scrna/batches").save();
+ * Collection c2 = c.append(a3);             // a new version: same uid stem, is_latest moves
+ * c2.artifacts().list();                    // a1, a2, a3 in insertion order
+ * c2.open().sql("SELECT count(*) FROM data").print();
+ * }</pre>
+ *
+ * Membership of a saved version never changes; {@link #append(Artifact)} and {@link #revise(List)}
+ * create new versions.
+ */
 public final class Collection extends SQLRecord<Collection> {
+  private final CollectionDraft draft = new CollectionDraft();
 
   // ---- typed fields for filters: ln.collections().filter(Collection.ID...) (query engine) ----
 
@@ -110,6 +128,145 @@ public final class Collection extends SQLRecord<Collection> {
     return time("created_at");
   }
 
+  /**
+   * @return the version: the version tag if set, else the last 4 characters of the uid
+   */
+  public String version() {
+    String tag = versionTag();
+    return tag != null ? tag : uid() == null ? null : uid().substring(uid().length() - 4);
+  }
+
+  /**
+   * Sets the members of this unsaved collection, in order (used by {@code ln.collection(...)}).
+   *
+   * @param artifacts saved artifacts
+   * @return this collection
+   */
+  public Collection artifacts(List<Artifact> artifacts) {
+    if (isSaved()) {
+      throw new org.lamindb.InvalidArgumentException(
+          "the members of a saved collection cannot change; use append() or revise() to make a new"
+              + " version");
+    }
+    draft.members = new ArrayList<>(artifacts);
+    return this;
+  }
+
+  /**
+   * Sets the schema every member must carry (checked on save, listing the members that do not).
+   *
+   * @param schema a saved schema
+   * @return this collection
+   */
+  public Collection schema(Schema schema) {
+    relate("schema", schema);
+    draft.schemaId = schema == null ? null : schema.id();
+    return this;
+  }
+
+  /**
+   * @return the schema of the collection, or null
+   */
+  public Schema schema() {
+    return related("schema", Schema.class);
+  }
+
+  /**
+   * Saves the collection. With members: returns the existing collection when one with the same
+   * member set (hash) exists (this object then holds it), else inserts a new version of the key.
+   *
+   * @return this collection
+   */
+  @Override
+  public Collection save() {
+    CollectionStore.of(instance()).save(this, draft);
+    return this;
+  }
+
+  /**
+   * @return the members in insertion order, as a query (refine with filters; trashed members are
+   *     hidden as in every query)
+   */
+  public QuerySet<Artifact> artifacts() {
+    CollectionStore.requireSaved(this, "querying its artifacts");
+    return org.lamindb.internal.collection.CollectionQueries.members(ln(), this);
+  }
+
+  /**
+   * @return the members in insertion order
+   */
+  public List<Artifact> ordered() {
+    CollectionStore.requireSaved(this, "listing its artifacts");
+    return CollectionStore.of(instance()).members(this);
+  }
+
+  /**
+   * Makes and saves a new version with the members of this one plus {@code artifact}.
+   *
+   * @param artifact a saved artifact
+   * @return the new version (or the existing collection with that member set)
+   */
+  public Collection append(Artifact artifact) {
+    List<Artifact> next = ordered();
+    next.add(artifact);
+    return revise(next);
+  }
+
+  /**
+   * Makes and saves a new version of this collection with {@code artifacts} as members; key,
+   * description and schema are kept.
+   *
+   * @param artifacts saved artifacts, in order
+   * @return the new version (or the existing collection with that member set)
+   */
+  public Collection revise(List<Artifact> artifacts) {
+    CollectionStore.requireSaved(this, "revising it");
+    Collection next = new Collection(ln()).key(key()).artifacts(artifacts);
+    next.draft.revises = this;
+    return next.save();
+  }
+
+  /**
+   * @return all versions of this collection (trashed ones excluded), oldest first
+   */
+  public List<Collection> versions() {
+    CollectionStore.requireSaved(this, "listing its versions");
+    String stem = uid().substring(0, 16);
+    return ln().collections().filter("uid__startswith", stem).orderBy("created_at").list();
+  }
+
+  /**
+   * Deletes the collection (members are kept). Permanently deleting keeps the members of later
+   * versions intact.
+   *
+   * @param permanent true removes the row for good; false moves it to the trash
+   */
+  @Override
+  public void delete(boolean permanent) {
+    if (permanent) {
+      CollectionStore.of(instance()).deletePermanently(this);
+    } else {
+      super.delete(false);
+    }
+  }
+
+  @Override
+  public void delete() {
+    delete(false);
+  }
+
+  @Override
+  public String describeText() {
+    CollectionStore.of(instance());
+    return super.describeText();
+  }
+
+  @Override
+  public void describe() {
+    CollectionStore.of(instance());
+    super.describe();
+  }
+
   // ---- features & labels ----
 
   /**
@@ -138,5 +295,42 @@ public final class Collection extends SQLRecord<Collection> {
    */
   public LabelManager<Record> records() {
     return new LabelManager<>(this, "records", Record.class);
+  }
+
+  /**
+   * Opens the AnnData members ({@code .h5ad}, {@code .zarr}) as a map-style dataset for machine
+   * learning, read in place; inside a tracked run the collection is recorded as an input.
+   *
+   * <pre>{@code
+   * try (MappedCollection mc = collection.mapped(MappedOptions.builder().obsKeys("cell_type").build())) {
+   *   Sample s = mc.get(0);
+   * }
+   * }</pre>
+   *
+   * @param options what to expose (layer, obs keys, filter, join)
+   * @return the mapped collection (close it)
+   */
+  public org.lamindb.ml.MappedCollection mapped(org.lamindb.ml.MappedOptions options) {
+    return org.lamindb.internal.ml.CollectionMl.mapped(
+        instance(), this, options);
+  }
+
+  /**
+   * @return {@link #mapped(org.lamindb.ml.MappedOptions)} with the default options
+   */
+  public org.lamindb.ml.MappedCollection mapped() {
+    return mapped(org.lamindb.ml.MappedOptions.defaults());
+  }
+
+  /**
+   * Batches of one epoch over the AnnData members (chunked reads, block shuffle, optional weights
+   * and shards; see {@link org.lamindb.ml.BatchOptions}).
+   *
+   * @param options batching options; {@code options.mapped()} says which obs keys batches carry
+   * @return the batches (files opened when iteration starts, closed when it ends)
+   */
+  public Iterable<org.lamindb.ml.Batch> batches(org.lamindb.ml.BatchOptions options) {
+    return org.lamindb.internal.ml.CollectionMl.batches(
+        instance(), this, options);
   }
 }

@@ -228,6 +228,9 @@ public class QuerySet<T extends SQLRecord<?>> {
    */
   public QuerySet<T> orderBy(String... fields) {
     for (String f : fields) {
+      if (f.startsWith(QuerySpec.MEMBER_ORDER)) {
+        continue; // validated when compiled
+      }
       QuerySpec.orderField(inst, registry, f.startsWith("-") ? f.substring(1) : f);
     }
     return with(conditions, Arrays.asList(fields), limit, offset, distinct, search);
@@ -443,17 +446,28 @@ public class QuerySet<T extends SQLRecord<?>> {
                 + "'; pass more characters");
       }
     }
+    if (found.isEmpty() && registry.name().equals("Collection")) {
+      List<Condition> byKey = new ArrayList<>(conditions); // collections: get(key) = latest version
+      byKey.add(Condition.of("key", u));
+      found =
+          fetch(
+              new QuerySpec(
+                  inst,
+                  registry,
+                  byKey,
+                  List.of("-is_latest", "-created_at", "-id"),
+                  1,
+                  null,
+                  false,
+                  null),
+              "id",
+              false);
+    }
     if (found.isEmpty()) {
-      throw new NotFoundException(
-          "no "
-              + registry.name()
-              + " found with uid '"
-              + u
-              + "'; did you mean get(\""
-              + registry.nameField()
-              + "\", \""
-              + u
-              + "\")?");
+      throw new NotFoundException("no " + registry.name() + " found with uid '" + u + "'")
+          .withHint(
+              new org.lamindb.LaminException.Hint(
+                  "; did you mean get(\"" + registry.nameField() + "\", \"" + u + "\")?", null));
     }
     return found.get(0);
   }
@@ -821,17 +835,23 @@ public class QuerySet<T extends SQLRecord<?>> {
   }
 
   /**
-   * @param include related fields to add after {@code uid}, {@code id} and the name field, e.g.
+   * @param include related fields to add after the default columns of {@link #toDataFrame()}, e.g.
    *     {@code Include.fields("created_by__handle", "storage__root", "ulabels__name")}; a to-many
-   *     path gives one text cell per row with the distinct values sorted and joined by {@code ", "}
+   *     path gives one text cell per row with the distinct values sorted and joined by {@code ",
+   *     "}; features only ({@link Include#FEATURES}) come after {@code uid}, {@code id} and the
+   *     name field
    * @return the table
    */
   public Table toDataFrame(Include include) {
     List<String> cols = new ArrayList<>();
-    if (registry.field("uid").isPresent()) {
-      cols.add("uid");
+    if (!include.paths().isEmpty()) {
+      cols.addAll(DataFrameBuilder.defaultColumns(registry));
+    } else {
+      if (registry.field("uid").isPresent()) {
+        cols.add("uid");
+      }
+      cols.add("id");
     }
-    cols.add("id");
     if (registry.field(registry.nameField()).isPresent() && !cols.contains(registry.nameField())) {
       cols.add(registry.nameField());
     }

@@ -93,4 +93,16 @@ public interface FormatProvider {
    * @param summary short lines shown by describe(), e.g. shape and columns
    */
   record FormatInfo(String otype, Long nObservations, java.util.List<String> summary) {}
+
+  /**
+   * Opens files of this format as a map-style ML dataset ({@link org.lamindb.ml.MappedCollection}).
+   *
+   * @param sources the files, in row order
+   * @param options what to expose
+   * @return the mapped collection, or empty when this provider does not map these files
+   */
+  default Optional<org.lamindb.ml.MappedCollection> mapped(
+      java.util.List<org.lamindb.ml.MappedSource> sources, org.lamindb.ml.MappedOptions options) {
+    return Optional.empty();
+  }
 }

@@ -166,7 +166,7 @@ public abstract class AbstractArtifactTest {
     assertThat(v2.description()).isEqualTo("first");
     Artifact v3 = ln.artifact(file("s.fasta", ">seq1\nGGGG\n")).key("sample.fasta").save();
     assertThat(v3.version()).isEqualTo("0002");
-    assertThat(v1.versions())
+    assertThat(v1.versions().list())
         .extracting(Artifact::uid)
         .containsExactly(v1.uid(), v2.uid(), v3.uid());
     assertThat(ln.artifacts().filter("is_latest", true).count()).isEqualTo(1);

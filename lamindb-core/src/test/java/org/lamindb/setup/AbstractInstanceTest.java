@@ -117,6 +117,59 @@ abstract class AbstractInstanceTest {
   }
 
   @Test
+  void initIsAtomicWhenAModuleMigrationFailsAndALaterInitStartsClean() throws Exception {
+    LaminSetup setup = setup();
+    InitOptions failing = options("data", "atomic").modules("failmod");
+    assertThatThrownBy(() -> setup.init(failing))
+        .isInstanceOf(org.lamindb.LaminException.class)
+        .hasMessageContaining("migrating module 'failmod'")
+        .hasMessageContaining("no_such_table")
+        .hasMessageNotContaining("\n");
+    assertThat(setup.instances()).doesNotContain("anonymous/atomic");
+    assertThat(tmp.resolve("data/.lamindb/lamin.db")).doesNotExist();
+    assertThat(tmp.resolve("data/.lamindb/storage_uid.txt")).doesNotExist();
+    if (failing.db() != null) {
+      assertThat(storageRows(failing.db())).isZero();
+    }
+    InitOptions again = InitOptions.storage(tmp.resolve("data").toString()).name("atomic");
+    try (LaminDB ln = setup.init(failing.db() == null ? again : again.db(failing.db()))) {
+      assertThat(ln.storages().count()).isEqualTo(1);
+      assertThat(ln.storage().root()).isEqualTo(tmp.resolve("data").toRealPath().toString());
+    }
+  }
+
+  @Test
+  void failedInitOnAnEmptyPostgresDatabaseLeavesNoTables() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(backend() == Backend.POSTGRES);
+    String db = org.lamindb.testing.PostgresTestServer.newEmptyDatabase();
+    LaminSetup setup = setup();
+    // core tests have no S3 backend: the storage marker step fails after tables and seed rows
+    assertThatThrownBy(() -> setup.init(InitOptions.storage("s3://bucket/atomic").db(db)))
+        .isInstanceOf(org.lamindb.LaminException.class)
+        .hasMessageContaining("no storage backend for 's3://bucket/atomic'")
+        .hasMessageNotContaining("\n");
+    try (var d =
+        org.lamindb.internal.db.Database.postgres(org.lamindb.internal.db.PostgresUrl.parse(db))) {
+      assertThat(
+              d.dsl()
+                  .fetchCount(
+                      d.dsl()
+                          .select()
+                          .from("information_schema.tables")
+                          .where("table_schema = current_schema()")))
+          .isZero();
+    }
+    assertThat(setup.instances()).isEmpty();
+  }
+
+  private static int storageRows(String db) {
+    try (var d =
+        org.lamindb.internal.db.Database.postgres(org.lamindb.internal.db.PostgresUrl.parse(db))) {
+      return d.dsl().fetchCount(d.dsl().select().from("lamindb_storage"));
+    }
+  }
+
+  @Test
   void initOnRootOfAnotherInstanceFailsAndCreatesNothing() {
     LaminSetup setup = setup();
     setup.init(options("data", "first")).close();

@@ -43,7 +43,7 @@ public final class AnnDataAccessor implements AutoCloseable {
   private Table obs;
   private Table var;
 
-  private AnnDataAccessor(Path path, Hdf5Store hdf5, StoreGroup root) {
+  AnnDataAccessor(Path path, Hdf5Store hdf5, StoreGroup root) {
     this.path = path;
     this.hdf5 = hdf5;
     this.root = root;
@@ -171,6 +171,14 @@ public final class AnnDataAccessor implements AutoCloseable {
   }
 
   /**
+   * @return the names of every top-level element of the store, in store order (including ones this
+   *     reader does not know, e.g. {@code raw.X} of anndata &lt;= 0.6 files)
+   */
+  public List<String> elements() {
+    return guard(root::childNames);
+  }
+
+  /**
    * @return keys of layers
    */
   public List<String> layerKeys() {
@@ -223,7 +231,8 @@ public final class AnnDataAccessor implements AutoCloseable {
     return guard(
         () -> {
           StoreNode raw = root.child("raw");
-          return raw instanceof StoreGroup && !"null".equals(raw.attrString("encoding-type"));
+          return raw instanceof StoreGroup && !"null".equals(raw.attrString("encoding-type"))
+              || root.child("raw.X") != null; // anndata <= 0.6
         });
   }
 
@@ -342,6 +351,81 @@ public final class AnnDataAccessor implements AutoCloseable {
               + ElementReader.keys(g));
     }
     return n;
+  }
+
+  /**
+   * Rows of the matrix named as in {@code MappedOptions.layer}: {@code "X"}, a layer name or {@code
+   * "raw.X"}.
+   *
+   * @param layer the matrix
+   * @param from first row
+   * @param to end row (exclusive)
+   * @return those rows (only they are read for dense and CSR matrices)
+   */
+  public Matrix matrixRows(String layer, long from, long to) {
+    return guard(() -> slicer.rows(matrixNode(layer), from, to));
+  }
+
+  /**
+   * @param layer {@code "X"}, a layer name or {@code "raw.X"}
+   * @return {@code {rows, cols}} of that matrix, from metadata
+   */
+  public long[] matrixShape(String layer) {
+    return guard(() -> slicer.shape(matrixNode(layer)));
+  }
+
+  /**
+   * @param layer {@code "X"}, a layer name or {@code "raw.X"}
+   * @return the anndata encoding of that matrix ({@code csr_matrix}, {@code csc_matrix}, {@code
+   *     array})
+   */
+  public String matrixEncoding(String layer) {
+    return guard(() -> r.encodingType(matrixNode(layer)));
+  }
+
+  /**
+   * @param layer {@code "X"}, a layer name or {@code "raw.X"}
+   * @return the whole matrix, read into memory
+   */
+  public Matrix matrix(String layer) {
+    return guard(() -> r.readMatrix(matrixNode(layer)));
+  }
+
+  /**
+   * @param layer {@code "X"}, a layer name or {@code "raw.X"}
+   * @return the variable names of that matrix (raw/var for {@code "raw.X"})
+   */
+  public List<String> varNames(String layer) {
+    Table t;
+    if ("raw.X".equals(layer)) {
+      t =
+          guard(
+              () -> {
+                StoreNode raw = root.child("raw");
+                Table v =
+                    raw instanceof StoreGroup
+                        ? new AnnDataReader(path.toString()).readFrame((StoreGroup) raw, "var")
+                        : null;
+                return v == null ? AnnDataReader.defaultIndex("var", matrixShape(layer)[1]) : v;
+              });
+    } else {
+      t = var();
+    }
+    return new ArrayList<>(t.column(0).asStringColumn().asList());
+  }
+
+  private StoreNode matrixNode(String layer) {
+    if (layer == null || layer.equals("X")) {
+      StoreNode x = root.child("X");
+      if (x == null) {
+        throw new InvalidArgumentException(path + " has no X");
+      }
+      return x;
+    }
+    if (layer.equals("raw.X")) {
+      return element("raw", "X");
+    }
+    return element("layers", layer);
   }
 
   /**

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
  * subcommands}.
  */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "ontology",
     description = "Import, search and validate against ontology registries (bionty module).",
     subcommands = {

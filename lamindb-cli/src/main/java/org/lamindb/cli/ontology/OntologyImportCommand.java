@@ -17,6 +17,13 @@ import picocli.CommandLine.Spec;
 final class OntologyImportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  // not mixinStandardHelpOptions: --version is the source version here
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
+
   @Parameters(index = "0", description = "Registry, e.g. CellType, Tissue, Disease, Gene.")
   String registry;
 

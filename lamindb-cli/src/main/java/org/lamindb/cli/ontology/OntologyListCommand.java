@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code lamin ontology list}: registries with record counts and their current sources. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "list",
     description = "List ontology registries, record counts and current sources.")
 final class OntologyListCommand implements Callable<Integer> {

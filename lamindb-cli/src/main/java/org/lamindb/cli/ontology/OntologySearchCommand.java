@@ -15,7 +15,10 @@ import picocli.CommandLine.Spec;
  * {@code lamin ontology search <Registry> <text>}: ranked search over name, synonyms and ontology
  * id.
  */
-@Command(name = "search", description = "Search a registry by name, synonyms and ontology id.")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "search",
+    description = "Search a registry by name, synonyms and ontology id.")
 final class OntologySearchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

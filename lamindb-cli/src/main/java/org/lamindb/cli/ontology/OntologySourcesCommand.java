@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
  * as the ones currently used.
  */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "sources",
     description =
         "List the sources (name, version, organism, URL) of the ontology registries;"

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
  * and the synonym and casing suggestions; exits 1 when some values do not validate.
  */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "validate",
     description = "Validate values against a registry field; suggests standard names.")
 final class OntologyValidateCommand implements Callable<Integer> {

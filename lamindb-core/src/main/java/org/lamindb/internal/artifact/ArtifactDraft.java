@@ -27,6 +27,9 @@ public final class ArtifactDraft {
   /** A passed schema validation, annotated on save (spec §8.4). */
   public org.lamindb.internal.features.Curation curation;
 
+  /** Feature values passed with {@code artifact.features(Map)}, annotated on save. */
+  public java.util.Map<String, Object> features;
+
   /** The object {@link #curation} validated, to re-validate if {@link #data} was replaced. */
   public Object curatedData;
 

@@ -238,7 +238,7 @@ public final class CoreRegistries {
           .many(
               "collections",
               "Collection",
-              "lamindb_collectionartifact",
+              "lamindb_collection_members", // a view: exact members of every version (migration 4)
               "artifact_id",
               "collection_id")
           .entity(Artifact::new)
@@ -260,8 +260,9 @@ public final class CoreRegistries {
           .field("reference_type", STRING)
           .fk("schema", "Schema", true)
           .fk("meta_artifact", "Artifact", true)
+          .field("_base_id", INTEGER)
           .many(
-              "artifacts", "Artifact", "lamindb_collectionartifact", "collection_id", "artifact_id")
+              "artifacts", "Artifact", "lamindb_collection_members", "collection_id", "artifact_id")
           .many(
               "input_of_runs", "Run", "lamindb_collection_input_of_runs", "collection_id", "run_id")
           .many(

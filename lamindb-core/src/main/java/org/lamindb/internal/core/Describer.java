@@ -17,6 +17,7 @@ public final class Describer {
   static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'");
   private final Instance inst;
   private final List<DescribeSection> sections = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<GeneralFields> fields = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   Describer(Instance inst) {
     this.inst = inst;
@@ -29,6 +30,27 @@ public final class Describer {
      * @return sections to add: a title line and its child lines (may be empty)
      */
     List<Section> sections(SQLRecord<?> rec);
+  }
+
+  /** Contributes registry-specific {@code name: value} items to the two-column block. */
+  public interface GeneralFields {
+    /**
+     * @param rec the record being described
+     * @return items such as {@code status: completed}, placed after {@code uid} (may be empty)
+     */
+    List<String> fields(SQLRecord<?> rec);
+  }
+
+  /** Adds a provider of two-column block items (used by runs). */
+  public void addFields(GeneralFields f) {
+    fields.add(f);
+  }
+
+  /**
+   * @return {@code t} as describe() prints timestamps: {@code yyyy-MM-dd HH:mm:ss UTC}
+   */
+  public static String timestamp(OffsetDateTime t) {
+    return TS.format(t.withOffsetSameInstant(java.time.ZoneOffset.UTC));
   }
 
   /** One section of a describe tree. */
@@ -86,7 +108,7 @@ public final class Describer {
     return out.toString();
   }
 
-  static String title(SQLRecord<?> rec) {
+  String title(SQLRecord<?> rec) {
     RegistryDef r = rec.registry();
     if (r.isVersioned()) {
       Object key = rec.get("key");
@@ -96,10 +118,17 @@ public final class Describer {
           tag != null ? tag.toString() : uid == null ? "" : uid.substring(uid.length() - 4);
       String t = (key == null ? "" : key) + " (" + version + ")";
       Object d = rec.get("description");
-      return d == null ? t : t + "\n|   description: " + d;
+      return d == null ? t : t + "\n│   description: " + d;
     }
     Object v = rec.get(r.nameField());
-    if (v == null || r.name().equals("Run")) {
+    if (r.name().equals("Run")) {
+      String uid = rec.uid();
+      Object n = rec.get("name");
+      String name = n != null ? n.toString() : uid == null ? "(unsaved)" : uid.substring(0, 7);
+      Object key = rec.get("transform_id") instanceof Long tid ? transformKey(tid) : null;
+      return key == null ? name : name + " (" + key + ")";
+    }
+    if (v == null) {
       String uid = rec.uid();
       return uid == null ? "(unsaved)" : uid.substring(0, Math.min(7, uid.length()));
     }
@@ -111,6 +140,9 @@ public final class Describer {
     Map<String, Object> v = rec.values();
     if (rec.uid() != null) {
       pairs.add("uid: " + rec.uid());
+    }
+    for (GeneralFields g : fields) {
+      pairs.addAll(g.fields(rec));
     }
     if (v.get("run_id") instanceof Long runId && rec.registry().relation("run").isPresent()) {
       pairs.add("run: " + runLabel(runId));
@@ -128,7 +160,7 @@ public final class Describer {
           "space: " + (Long.valueOf(1).equals(v.get("space_id")) ? "all" : v.get("space_id")));
     }
     if (v.get("created_at") instanceof OffsetDateTime t) {
-      pairs.add("created_at: " + TS.format(t));
+      pairs.add("created_at: " + timestamp(t));
     }
     if (v.get("created_by_id") != null) {
       pairs.add("created_by: " + handle((Long) v.get("created_by_id")));
@@ -153,13 +185,14 @@ public final class Describer {
     }
     String uid = run.get().uid();
     Object tid = run.get().get("transform_id");
-    String key =
-        tid == null
-            ? ""
-            : RecordStore.byId(inst, CoreRegistries.TRANSFORM, (Long) tid)
-                .map(t -> String.valueOf(t.get("key")))
-                .orElse("");
+    String key = tid == null ? "" : transformKey((Long) tid);
     return uid.substring(0, 7) + " (" + key + ")";
+  }
+
+  private String transformKey(long transformId) {
+    return RecordStore.byId(inst, CoreRegistries.TRANSFORM, transformId)
+        .map(t -> String.valueOf(t.get("key")))
+        .orElse("");
   }
 
   static String branchName(long id) {

@@ -82,6 +82,9 @@ public final class Instance implements AutoCloseable {
     org.lamindb.internal.query.FeatureFilters.install(
         new org.lamindb.internal.features.FeatureFilter());
     this.describer.addSection(new org.lamindb.internal.features.FeatureSections(this));
+    var lineage = new org.lamindb.internal.lineage.LineageSections(this);
+    this.describer.addFields(lineage);
+    this.describer.addSection(lineage);
   }
 
   /** Sets the current user, default storage and their ids after the seed rows are known. */

@@ -103,15 +103,7 @@ public final class FeatureCatalog {
     for (ParsedDtype.CatMember m : d.members()) {
       RegistryDef r = inst.registries().get(m.registry());
       if (r == null) {
-        String hint =
-            m.registry().startsWith("bionty.")
-                ? " (enable the module: lamin init --modules bionty)"
-                : "";
-        throw new ValidationException(
-            "'"
-                + m.registry()
-                + "' is an invalid dtype, has to be registry, e.g. ULabel or bionty.CellType"
-                + hint);
+        throw unknownRegistry(inst, m.registry());
       }
       String field = m.field() == null ? r.nameField() : m.field();
       if (r.field(field).isEmpty()) {
@@ -127,6 +119,33 @@ public final class FeatureCatalog {
         typeRow(inst, r, m.typeUid());
       }
     }
+  }
+
+  /**
+   * @return the error for a dtype naming a registry this instance lacks: "did you mean" when a
+   *     registry name is close; "enable the module" only when the registry's module is not enabled
+   */
+  private static ValidationException unknownRegistry(Instance inst, String name) {
+    String problem =
+        "'" + name + "' is an invalid dtype, has to be registry, e.g. ULabel or bionty.CellType";
+    List<String> near =
+        org.lamindb.internal.query.Suggest.nearest(name, inst.registries().keySet());
+    if (!near.isEmpty()) {
+      return new ValidationException(problem + org.lamindb.internal.query.Suggest.hint(name, near));
+    }
+    int dot = name.indexOf('.');
+    String module = dot < 0 ? null : name.substring(0, dot);
+    boolean enabled =
+        module != null
+            && inst.registries().keySet().stream().anyMatch(k -> k.startsWith(module + "."));
+    if (module == null || enabled) {
+      return new ValidationException(problem);
+    }
+    return new ValidationException(problem)
+        .withHint(
+            new org.lamindb.LaminException.Hint(
+                " (enable the module: InitOptions.modules(\"" + module + "\") at init)",
+                " (enable the module: lamin init --modules " + module + ")"));
   }
 
   private static SQLRecord<?> typeRow(Instance inst, RegistryDef r, String uid) {

@@ -85,7 +85,7 @@ public final class FeatureSections implements Describer.DescribeSection {
       Map<Long, List<Object>> byFeature,
       Map<Long, Boolean> cat,
       java.util.Set<Long> inDataset) {
-    List<String> rows = new ArrayList<>();
+    List<List<String>> slots = new ArrayList<>();
     var links =
         inst.db()
             .dsl()
@@ -103,10 +103,12 @@ public final class FeatureSections implements Describer.DescribeSection {
         String t = itype.toString();
         String registry =
             t.indexOf('.') != t.lastIndexOf('.') ? t.substring(0, t.lastIndexOf('.')) : t;
-        rows.add(l.get(0) + " (" + schema.get("n_members") + " " + registry + ")");
+        slots.add(List.of(l.get(0) + " (" + schema.get("n_members") + " " + registry + ")"));
         continue;
       }
       List<Feature> members = Schemas.members(inst, schemaId);
+      List<String> rows = new ArrayList<>();
+      slots.add(rows);
       rows.add(l.get(0) + " (" + members.size() + ")");
       members.sort((a, b) -> a.name().compareTo(b.name()));
       for (Feature f : members.subList(0, Math.min(20, members.size()))) {
@@ -116,10 +118,27 @@ public final class FeatureSections implements Describer.DescribeSection {
           inDataset.add(f.id());
           rows.add(
               String.format(
-                  "    %-20s%-25s%s", cut(f.name(), 19), cut(dtype, 24), cut(labelText(vals), 60)));
+                  "%-20s%-25s%s", cut(f.name(), 19), cut(dtype, 24), cut(labelText(vals), 60)));
         } else {
-          rows.add(String.format("    %-20s%s", cut(f.name(), 19), dtype));
+          rows.add(String.format("%-20s%s", cut(f.name(), 19), dtype));
         }
+      }
+    }
+    return tree(slots);
+  }
+
+  /**
+   * @return the slots as a sub-tree: each title behind {@code ├── } ({@code └── } for the last),
+   *     its members behind {@code │ } (four spaces under the last)
+   */
+  static List<String> tree(List<List<String>> slots) {
+    List<String> rows = new ArrayList<>();
+    for (int i = 0; i < slots.size(); i++) {
+      boolean last = i == slots.size() - 1;
+      List<String> slot = slots.get(i);
+      rows.add((last ? "└── " : "├── ") + slot.get(0));
+      for (String member : slot.subList(1, slot.size())) {
+        rows.add((last ? "    " : "│   ") + member);
       }
     }
     return rows;

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.lamindb.InvalidArgumentException;
+import org.lamindb.LaminException;
 import org.lamindb.ValidationException;
 import org.lamindb.internal.core.Instance;
 import org.lamindb.internal.db.Database;
@@ -103,19 +104,24 @@ public final class FeatureWriter {
         }
       }
     }
+    LaminException.Hint createHint = null;
     if (!unknown.isEmpty()) {
-      StringBuilder msg =
-          new StringBuilder("These keys could not be validated: ")
-              .append(PyFormat.repr(unknown))
-              .append("\nHere is how to create a feature:");
+      problems.add(unknownKeys(unknown));
+      StringBuilder java = new StringBuilder("\nHere is how to create a feature:");
+      StringBuilder cli = new StringBuilder("\nHere is how to create a feature:");
       for (String k : unknown) {
-        msg.append("\n  ln.feature(\"")
+        String constant = inferConstant(unknownExample.get(k));
+        java.append("\n  ln.feature(\"")
             .append(k)
             .append("\", Dtype.")
-            .append(inferConstant(unknownExample.get(k)))
+            .append(constant)
             .append(").save();");
+        cli.append("\n  lamin create feature ")
+            .append(k)
+            .append(" --dtype ")
+            .append(cliDtype(constant));
       }
-      problems.add(msg.toString());
+      createHint = new LaminException.Hint(java.toString(), cli.toString());
     }
     List<Planned> plan = new ArrayList<>();
     // per feature: names to resolve, with the hosts asking for them
@@ -227,7 +233,9 @@ public final class FeatureWriter {
       }
     }
     if (!problems.isEmpty()) {
-      throw new ValidationException(String.join("\n", new LinkedHashSet<>(problems)), problems);
+      ValidationException e =
+          new ValidationException(String.join("\n", new LinkedHashSet<>(problems)), problems);
+      throw createHint == null ? e : e.withHint(createHint);
     }
     List<Planned> out = new ArrayList<>();
     for (Planned p : plan) {
@@ -288,6 +296,49 @@ public final class FeatureWriter {
   /**
    * @return the {@link org.lamindb.model.Dtype} constant that fits {@code v}, for hints
    */
+  /**
+   * @return {@code These keys could not be validated: ['gc_contnet']}, then a {@code did you mean}
+   *     line for each key close to the name of an existing feature
+   */
+  private String unknownKeys(List<String> unknown) {
+    StringBuilder msg =
+        new StringBuilder("These keys could not be validated: ").append(PyFormat.repr(unknown));
+    List<String> existing =
+        inst.db()
+            .dsl()
+            .selectDistinct(col("name"))
+            .from(DSL.table(DSL.name("lamindb_feature")))
+            .where(col("branch_id").ne(org.lamindb.internal.core.RecordStore.TRASH))
+            .fetch(0, String.class);
+    for (String k : unknown) {
+      List<String> near = org.lamindb.internal.query.Suggest.nearest(k, existing);
+      if (!near.isEmpty()) {
+        msg.append("\n  '")
+            .append(k)
+            .append("'")
+            .append(org.lamindb.internal.query.Suggest.hint(k, near));
+      }
+    }
+    return msg.toString();
+  }
+
+  /**
+   * @return the dtype string for a {@link #inferConstant} expression: {@code FLOAT} → {@code
+   *     float}, {@code cat("Record")} → {@code cat[Record]}, {@code list(Dtype.INT)} → {@code
+   *     list[int]}
+   */
+  static String cliDtype(String constant) {
+    if (constant.startsWith("cat(\"")) {
+      return "'cat[" + constant.substring(5, constant.length() - 2) + "]'";
+    }
+    if (constant.startsWith("list(Dtype.")) {
+      return "'list["
+          + cliDtype(constant.substring(11, constant.length() - 1)).replace("'", "")
+          + "]'";
+    }
+    return constant.toLowerCase(java.util.Locale.ROOT);
+  }
+
   static String inferConstant(Object v) {
     if (v instanceof Boolean) {
       return "BOOL";

@@ -174,7 +174,10 @@ public final class LineageService implements AutoCloseable {
   /** Completes the global run. */
   public synchronized Run finish() {
     if (run == null) {
-      throw new TrackingException("no run to finish: call ln.track() first");
+      throw new TrackingException("no run to finish")
+          .withHint(
+              new org.lamindb.LaminException.Hint(
+                  ": call ln.track() first", ": start one with `lamin track` first"));
     }
     return end(Run.Status.COMPLETED, null);
   }
@@ -182,7 +185,10 @@ public final class LineageService implements AutoCloseable {
   /** Ends the global run with {@code status} (used by {@code lamin finish --status}). */
   public synchronized Run finish(Run.Status status) {
     if (run == null) {
-      throw new TrackingException("no run to finish: call ln.track() first");
+      throw new TrackingException("no run to finish")
+          .withHint(
+              new org.lamindb.LaminException.Hint(
+                  ": call ln.track() first", ": start one with `lamin track` first"));
     }
     return end(status, null);
   }
@@ -450,12 +456,15 @@ public final class LineageService implements AutoCloseable {
         .map(Project.class::cast)
         .orElseThrow(
             () ->
-                new InvalidArgumentException(
-                    "Project '"
-                        + nameOrUid
-                        + "' not found, either create it with ln.project(\""
-                        + nameOrUid
-                        + "\").save() or fix typos."));
+                new InvalidArgumentException("Project '" + nameOrUid + "' not found")
+                    .withHint(
+                        new org.lamindb.LaminException.Hint(
+                            ", either create it with ln.project(\""
+                                + nameOrUid
+                                + "\").save() or fix typos.",
+                            ", either create it with `lamin create project '"
+                                + nameOrUid
+                                + "'` or fix typos.")));
   }
 
   private void link(String table, String hostCol, long host, long project, boolean tracksRun) {

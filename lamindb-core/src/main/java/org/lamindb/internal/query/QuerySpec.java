@@ -67,6 +67,10 @@ public record QuerySpec(
     List<String> keys = order.isEmpty() && search == null ? List.of(defaultOrder) : order;
     boolean hasId = false;
     for (String k : keys) {
+      if (k.startsWith(MEMBER_ORDER)) {
+        out.add(memberOrder(k.substring(MEMBER_ORDER.length())).asc());
+        continue;
+      }
       boolean desc = k.startsWith("-");
       FieldDef f = orderField(inst, registry, desc ? k.substring(1) : k);
       hasId |= f.name().equals("id");
@@ -83,6 +87,25 @@ public record QuerySpec(
       out.add(SqlCompiler.col(BASE, "id").asc());
     }
     return out;
+  }
+
+  /**
+   * Order key prefix for "insertion order in a collection": followed by the comma-separated ids of
+   * a collection version and the versions its member list extends (see {@code
+   * internal.collection}).
+   */
+  public static final String MEMBER_ORDER = "@collection-members:";
+
+  private static Field<Object> memberOrder(String chainIds) {
+    if (!chainIds.matches("[0-9]+(,[0-9]+)*")) {
+      throw new InvalidArgumentException("invalid collection member order '" + chainIds + "'");
+    }
+    return org.jooq.impl.DSL.field(
+        "(SELECT min(ca.id) FROM lamindb_collectionartifact ca WHERE ca.artifact_id = "
+            + BASE
+            + ".id AND ca.collection_id IN ("
+            + chainIds
+            + "))");
   }
 
   /**

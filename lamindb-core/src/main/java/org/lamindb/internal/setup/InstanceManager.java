@@ -5,9 +5,7 @@ import static org.lamindb.internal.core.RecordStore.col;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,7 +18,6 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -156,246 +153,13 @@ public final class InstanceManager {
   }
 
   /**
-   * Creates an instance (or re-connects when the same instance exists) and makes it current.
+   * Creates an instance (or re-connects when the same instance exists) and makes it current;
+   * atomic: a failing step leaves storage and database as they were ({@link InstanceInit}).
    *
    * @return its settings
    */
   public static InstanceSettings init(SettingsStore store, InitOptions o) {
-    String root = normalizeRoot(o.storage());
-    PostgresUrl pg = o.db() == null ? null : PostgresUrl.parse(o.db());
-    if (pg == null && isCloud(root)) {
-      throw new InvalidArgumentException(
-          "an instance with storage "
-              + root
-              + " needs a PostgreSQL database: pass --db postgresql://...");
-    }
-    String name =
-        o.name() != null
-            ? o.name()
-            : pg != null
-                ? pg.database().toLowerCase(Locale.ROOT)
-                : root.substring(root.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-    checkName(name);
-    List<LaminModule> modules = Modules.resolve(o.modules());
-    String owner = store.currentUser().handle();
-    String slug = owner + "/" + name;
-    var existing = store.instance(owner, name);
-    if (existing.isPresent()) {
-      InstanceSettings e = existing.get();
-      boolean same = e.storageRoot().equals(root) && java.util.Objects.equals(e.db(), o.db());
-      if (!same) {
-        throw new InstanceException(
-            "instance "
-                + slug
-                + " already exists with storage "
-                + e.storageRoot()
-                + (e.db() != null ? " and a PostgreSQL database" : "")
-                + "; pick another --name, connect with `lamin connect "
-                + slug
-                + "`, or delete it first");
-      }
-      LOG.info("instance {} exists, connecting", slug);
-      store.setCurrent(e);
-      return e;
-    }
-    String id = instanceId(owner, name);
-    String iuid = instanceUid(id);
-    List<Path> created = new ArrayList<>();
-    Database db = null;
-    try {
-      if (!isCloud(root)) {
-        prepareLocalRoot(Path.of(root), slug, created);
-      }
-      Path sqliteFile = pg == null ? Path.of(root, ".lamindb", "lamin.db") : null;
-      if (sqliteFile != null) {
-        if (Files.exists(sqliteFile)) {
-          throw new InstanceException(
-              "storage "
-                  + root
-                  + " already holds a LaminDB database ("
-                  + sqliteFile
-                  + ") that is not marked as this instance's; connect to its instance or choose another --storage");
-        }
-        created.add(sqliteFile);
-        created.add(Path.of(sqliteFile + "-wal"));
-        created.add(Path.of(sqliteFile + "-shm"));
-        db = Database.sqlite(sqliteFile);
-      } else {
-        db = Database.postgres(pg);
-        checkDatabaseFree(db, iuid, pg);
-      }
-      Map<String, Integer> versions = new LinkedHashMap<>();
-      for (LaminModule m : modules) {
-        versions.put(m.name(), Migrator.migrate(db, m, 0));
-      }
-      String storageUid = seed(db, store, root, iuid);
-      StorageMarker marker = new StorageMarker(storageUid, slug, iuid);
-      if (isCloud(root)) {
-        CloudMarker.write(root, marker);
-      } else {
-        marker.write(Path.of(root));
-      }
-      List<String> modNames =
-          modules.stream().map(LaminModule::name).filter(n -> !n.equals("lamindb")).toList();
-      InstanceSettings s =
-          new InstanceSettings(owner, name, root, o.db(), modNames, id, new LinkedHashMap<>());
-      store.save(s, true);
-      return s;
-    } catch (RuntimeException | IOException e) {
-      if (db != null) {
-        db.close();
-      }
-      undo(created);
-      if (e instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new InstanceException("cannot initialize instance " + slug + ": " + e.getMessage(), e);
-    } finally {
-      if (db != null) {
-        db.close();
-      }
-    }
-  }
-
-  private static void prepareLocalRoot(Path root, String slug, List<Path> created)
-      throws IOException {
-    if (Files.exists(root) && !Files.isDirectory(root)) {
-      throw new InstanceException(
-          "storage " + root + " is a file, not a folder; pass a folder (it is created if missing)");
-    }
-    var marker = StorageMarker.read(root);
-    if (marker.isPresent()) {
-      String other = marker.get().instanceSlug();
-      throw new InstanceException(
-          "storage "
-              + root
-              + " is already managed by instance "
-              + (other == null ? "(unknown)" : other)
-              + (slug.equals(other)
-                  ? " whose settings are gone; delete "
-                      + root.resolve(StorageMarker.PATH)
-                      + " and its lamin.db to start over"
-                  : "; connect to it with `lamin connect "
-                      + other
-                      + "` or choose another --storage"));
-    }
-    try {
-      mkdirs(root, created);
-      mkdirs(root.resolve(".lamindb"), created);
-      Path probe = Files.createTempFile(root.resolve(".lamindb"), ".write-probe", ".tmp");
-      Files.delete(probe);
-    } catch (FileAlreadyExistsException | NotDirectoryException e) {
-      throw new InstanceException(
-          "cannot create storage folder "
-              + root
-              + ": '"
-              + e.getFile()
-              + "' is a file; choose another --storage",
-          e);
-    } catch (IOException e) {
-      throw new InstanceException(
-          "storage "
-              + root
-              + " is not writable ("
-              + e.getClass().getSimpleName()
-              + ": "
-              + e.getMessage()
-              + "); choose a folder you can write to",
-          e);
-    }
-    created.add(root.resolve(StorageMarker.PATH));
-  }
-
-  private static void mkdirs(Path dir, List<Path> created) throws IOException {
-    List<Path> missing = new ArrayList<>();
-    for (Path p = dir; p != null && !Files.exists(p); p = p.getParent()) {
-      missing.add(0, p);
-    }
-    for (Path p : missing) {
-      Files.createDirectory(p);
-      created.add(p);
-    }
-  }
-
-  private static void undo(List<Path> created) {
-    List<Path> rev = new ArrayList<>(created);
-    java.util.Collections.reverse(rev);
-    for (Path p : rev) {
-      try {
-        if (Files.isDirectory(p)) {
-          try (Stream<Path> s = Files.list(p)) {
-            if (s.findAny().isPresent()) {
-              continue;
-            }
-          }
-        }
-        Files.deleteIfExists(p);
-      } catch (IOException e) {
-        LOG.warn("could not remove {} while undoing a failed init: {}", p, e.getMessage());
-      }
-    }
-  }
-
-  private static void checkDatabaseFree(Database db, String iuid, PostgresUrl pg) {
-    try (Connection c = db.connection();
-        var ps =
-            c.prepareStatement(
-                "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema()"
-                    + " AND table_name = 'lamindb_storage'")) {
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return;
-        }
-      }
-      try (Statement s = c.createStatement();
-          ResultSet rs =
-              s.executeQuery(
-                  "SELECT DISTINCT instance_uid FROM lamindb_storage WHERE instance_uid IS NOT NULL")) {
-        while (rs.next()) {
-          if (!iuid.equals(rs.getString(1))) {
-            throw new InstanceException(
-                "database "
-                    + pg.redacted()
-                    + " already holds another LaminDB instance (uid "
-                    + rs.getString(1)
-                    + "); use another database or connect to that instance");
-          }
-        }
-      }
-    } catch (SQLException e) {
-      throw new InstanceException(
-          "cannot inspect database " + pg.redacted() + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** Inserts the current user and the default storage row; returns the storage uid. */
-  private static String seed(Database db, SettingsStore store, String root, String iuid) {
-    return db.transaction(
-        ctx -> {
-          long userId = ensureUser(db, ctx, store.currentUser());
-          Record existing =
-              ctx.select(col("uid"))
-                  .from(RecordStore.table(CoreRegistries.STORAGE))
-                  .where(col("root").eq(root))
-                  .fetchOne();
-          if (existing != null) {
-            return (String) existing.get(0);
-          }
-          String uid = Uids.random(12);
-          var now = db.toSql(org.lamindb.spi.FieldType.DATETIME, RecordStore.now());
-          ctx.insertInto(RecordStore.table(CoreRegistries.STORAGE))
-              .set(col("uid"), uid)
-              .set(col("root"), root)
-              .set(
-                  col("type"),
-                  root.startsWith("s3://") ? "s3" : root.startsWith("gs://") ? "gs" : "local")
-              .set(col("instance_uid"), iuid)
-              .set(col("created_by_id"), userId)
-              .set(col("created_at"), now)
-              .set(col("updated_at"), now)
-              .execute();
-          return uid;
-        });
+    return InstanceInit.init(store, o);
   }
 
   /** Makes sure the user row exists; returns its id. */
@@ -551,7 +315,7 @@ public final class InstanceManager {
     return removed;
   }
 
-  private static List<String> dropTables(Database db, List<LaminModule> modules) {
+  static List<String> dropTables(Database db, List<LaminModule> modules) {
     List<String> dropped = new ArrayList<>();
     try (Connection c = db.connection();
         Statement st = c.createStatement()) {
@@ -576,6 +340,26 @@ public final class InstanceManager {
       throw new InstanceException("cannot drop the tables of the instance: " + e.getMessage(), e);
     }
     return dropped;
+  }
+
+  /**
+   * @return one line per migration that {@link #migrate} would apply ({@code lamindb 3: save
+   *     intents}); writes nothing
+   */
+  public static List<String> pendingMigrations(InstanceSettings s) {
+    List<LaminModule> modules = Modules.resolve(s.modules());
+    try (Database db =
+        s.isSqlite()
+            ? Database.sqlite(Path.of(s.storageRoot(), ".lamindb", "lamin.db"))
+            : Database.postgres(PostgresUrl.parse(s.db()))) {
+      List<String> out = new ArrayList<>();
+      for (LaminModule m : modules) {
+        for (var mig : Migrator.pending(db, m)) {
+          out.add(m.name() + " " + mig.version() + ": " + mig.description());
+        }
+      }
+      return out;
+    }
   }
 
   /** Migrates every module of an instance to its latest version; returns the versions. */
@@ -615,7 +399,7 @@ public final class InstanceManager {
         List<Path> created = new ArrayList<>();
         try {
           if (!isCloud(root)) {
-            prepareLocalRoot(Path.of(root), s.slug(), created);
+            InstanceInit.prepareLocalRoot(Path.of(root), s.slug(), created);
           }
           String iuid = instanceUid(s.id() == null ? instanceId(s.owner(), s.name()) : s.id());
           String uid =
@@ -647,10 +431,10 @@ public final class InstanceManager {
             marker.write(Path.of(root));
           }
         } catch (IOException e) {
-          undo(created);
+          InstanceInit.undo(created);
           throw new InstanceException("cannot register storage " + root + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-          undo(created);
+          InstanceInit.undo(created);
           throw e;
         }
       }

@@ -35,4 +35,26 @@ class InstanceManagerTest {
     assertThatThrownBy(() -> InstanceManager.normalizeRoot("s3://"))
         .isInstanceOf(InvalidArgumentException.class);
   }
+
+  @Test
+  void initFailuresSummariseTheCauseOnOneLine() {
+    var sdk =
+        new IllegalStateException(
+            "Unable to load credentials from any of the providers in the chain"
+                + " AwsCredentialsProviderChain(credentialsProviders=[SystemPropertyCredentialsProvider(),"
+                + " EnvironmentVariableCredentialsProvider(), ...]) : [SystemPropertyCredentialsProvider():"
+                + " Unable to load credentials from system settings.\n ...]");
+    var e =
+        InstanceInit.failure("anonymous/x", new org.lamindb.StorageException("upload failed", sdk));
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "cannot initialize instance anonymous/x: no AWS credentials found; set"
+                + " AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or AWS_PROFILE) and retry");
+    assertThat(e.getCause().getCause()).isSameAs(sdk);
+    var io = new java.io.IOException("disk full\nmore detail");
+    assertThat(InstanceInit.failure("anonymous/x", io).getMessage())
+        .isEqualTo("cannot initialize instance anonymous/x: disk full");
+    var ours = new org.lamindb.InstanceException("storage /x is a file");
+    assertThat(InstanceInit.failure("anonymous/x", ours)).isSameAs(ours);
+  }
 }

@@ -102,6 +102,7 @@ public final class AnnDataFormatProvider implements FormatProvider {
               + (acc.xEncoding() == null
                   ? " (no X)"
                   : " (X " + acc.xEncoding() + " " + acc.xDtype() + ")"));
+      lines.add("elements: " + String.join(", ", acc.elements()));
       add(lines, "obs", acc.obsColumns());
       add(lines, "var", acc.varColumns());
       add(lines, "layers", acc.layerKeys());
@@ -122,5 +123,18 @@ public final class AnnDataFormatProvider implements FormatProvider {
       String shown = String.join(", ", keys.size() > max ? keys.subList(0, max) : keys);
       lines.add(name + ": " + shown + (keys.size() > max ? ", ... (" + keys.size() + ")" : ""));
     }
+  }
+
+  /** Maps {@code .h5ad} and AnnData {@code .zarr} files (read in place, rows on demand). */
+  @Override
+  public Optional<org.lamindb.ml.MappedCollection> mapped(
+      List<org.lamindb.ml.MappedSource> sources, org.lamindb.ml.MappedOptions options) {
+    for (org.lamindb.ml.MappedSource s : sources) {
+      String name = s.path().getFileName().toString().toLowerCase(Locale.ROOT);
+      if (!(name.endsWith(".h5ad") || name.endsWith(".zarr"))) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(org.lamindb.formats.ml.MappedCollections.open(sources, options));
   }
 }

@@ -19,15 +19,9 @@ import org.lamindb.storage.StorageBackend;
 import org.lamindb.storage.StorageFiles;
 import org.lamindb.storage.StorageKeys;
 import org.lamindb.storage.TransferProgress;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.LegacyMd5Plugin;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -50,6 +44,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * }</pre>
  */
 public final class S3StorageBackend implements StorageBackend {
+  /** Attempts per request (first try + retries) before an operation fails. */
+  public static final int MAX_ATTEMPTS = 4;
 
   private static final long MAX_COPY_SIZE = 5L << 30;
 
@@ -87,28 +83,7 @@ public final class S3StorageBackend implements StorageBackend {
   public static S3StorageBackend open(
       String root, Map<String, String> settings, Map<String, String> env) {
     S3Settings resolved = S3Settings.resolve(root, settings, env);
-    S3ClientBuilder builder =
-        S3Client.builder().credentialsProvider(DefaultCredentialsProvider.builder().build());
-    if (resolved.region() != null) {
-      builder.region(Region.of(resolved.region()));
-    }
-    if (resolved.endpoint() != null) {
-      builder
-          .endpointOverride(resolved.endpoint())
-          .forcePathStyle(true)
-          // S3-compatible stores often lack the newer streaming checksums; send them only when S3
-          // requires them
-          .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-          .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-          // ... and Content-MD5 where they expect it (DeleteObjects), as before SDK 2.30
-          .addPlugin(LegacyMd5Plugin.create());
-    } else {
-      builder.crossRegionAccessEnabled(true);
-      if (resolved.region() == null) {
-        builder.region(Region.US_EAST_1);
-      }
-    }
-    return new S3StorageBackend(builder.build(), resolved, true);
+    return new S3StorageBackend(S3Clients.build(resolved), resolved, true);
   }
 
   @Override
@@ -560,7 +535,11 @@ public final class S3StorageBackend implements StorageBackend {
       hint = "; endpoint " + settings.endpoint();
     }
     return new StorageException(
-        "S3 " + operation + " of '" + uri(key) + "' failed: " + e.getMessage() + hint, e);
+        "S3 " + operation + " of '" + uri(key) + "' failed: " + oneLine(e.getMessage()) + hint, e);
+  }
+
+  private static String oneLine(String message) {
+    return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " | ");
   }
 
   /**

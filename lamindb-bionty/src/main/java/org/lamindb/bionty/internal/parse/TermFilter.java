@@ -7,9 +7,10 @@ import java.util.function.Consumer;
 import org.lamindb.bionty.OntologyTerm;
 
 /**
- * Applies bionty's import rules to a stream of parsed terms before handing them on: obsolete terms
- * and terms whose name starts with {@code obsolete} are dropped, only ids with one of the source's
- * prefixes are kept (e.g. {@code CL:} for cl), and parents are restricted to the same prefixes.
+ * Applies bionty's import rules to a stream of parsed terms before handing them on: terms flagged
+ * obsolete (deprecated) are dropped, whatever their label says (a label starting with "obsolete"
+ * alone does not drop a term), only ids with one of the source's prefixes are kept (e.g. {@code
+ * CL:} for cl), and parents are restricted to the same prefixes.
  */
 public final class TermFilter implements Consumer<OntologyTerm> {
   private final List<String> prefixes;
@@ -30,7 +31,7 @@ public final class TermFilter implements Consumer<OntologyTerm> {
 
   @Override
   public void accept(OntologyTerm term) {
-    if (term.obsolete() || term.name().startsWith("obsolete")) {
+    if (term.obsolete()) {
       obsolete++;
       return;
     }

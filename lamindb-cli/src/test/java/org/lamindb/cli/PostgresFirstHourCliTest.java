@@ -1,0 +1,8 @@
+package org.lamindb.cli;
+
+class PostgresFirstHourCliTest extends AbstractFirstHourCliTest {
+  @Override
+  boolean postgres() {
+    return true;
+  }
+}

@@ -50,7 +50,17 @@ public class Ontologies {
           bt.genes().validate(List.of("ENSG00000139618", "ENSG00000000000"), "ensembl_gene_id");
       System.out.println("ensembl ids validated: " + ids[0] + ", " + ids[1]);
 
-      // 4. hierarchy
+      // 4. a registry is a query set, as ln.ulabels() is
+      System.out.println(
+          "queried: "
+              + bt.cellTypes()
+                  .filter("ontology_id", "CL:0000084")
+                  .toDataFrame()
+                  .stringColumn("name")
+                  .get(0));
+      System.out.println("searched: " + bt.cellTypes().search("T cell").first().orElseThrow().name());
+
+      // 5. hierarchy
       CellType t = bt.cellTypes().get("CL:0000084");
       System.out.println(
           "parents of T cell: "

@@ -37,14 +37,21 @@ final class ArrowBatches {
     for (String key : mc.obsKeys()) {
       fields.add(new Field(key, FieldType.notNullable(new ArrowType.Int(32, true)), null));
     }
-    Field f32 = new Field("item", FieldType.notNullable(new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE)), null);
+    Field f32 =
+        new Field(
+            "item",
+            FieldType.notNullable(new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE)),
+            null);
     if (sparse) {
       Field i32 = new Field("item", FieldType.notNullable(new ArrowType.Int(32, true)), null);
-      fields.add(new Field("x_indices", FieldType.notNullable(ArrowType.List.INSTANCE), List.of(i32)));
-      fields.add(new Field("x_values", FieldType.notNullable(ArrowType.List.INSTANCE), List.of(f32)));
+      fields.add(
+          new Field("x_indices", FieldType.notNullable(ArrowType.List.INSTANCE), List.of(i32)));
+      fields.add(
+          new Field("x_values", FieldType.notNullable(ArrowType.List.INSTANCE), List.of(f32)));
     } else {
       int cols = Math.toIntExact(mc.shape()[1]);
-      fields.add(new Field("x", FieldType.notNullable(new ArrowType.FixedSizeList(cols)), List.of(f32)));
+      fields.add(
+          new Field("x", FieldType.notNullable(new ArrowType.FixedSizeList(cols)), List.of(f32)));
     }
     ObjectMapper json = new ObjectMapper();
     Map<String, String> meta = new LinkedHashMap<>();
@@ -55,7 +62,8 @@ final class ArrowBatches {
     return new Schema(fields, meta);
   }
 
-  static void write(MappedCollection mc, BatchOptions o, long maxBatches, OutputStream out) throws IOException {
+  static void write(MappedCollection mc, BatchOptions o, long maxBatches, OutputStream out)
+      throws IOException {
     var it = mc.batches(o).iterator();
     if (!it.hasNext()) {
       return;

@@ -43,13 +43,22 @@ public final class BatchesCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "<collection>", description = "Collection key or uid.")
   String collection;
 
-  @Option(names = "--batch-size", defaultValue = "4096", description = "Samples per batch (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--batch-size",
+      defaultValue = "4096",
+      description = "Samples per batch (default ${DEFAULT-VALUE}).")
   int batchSize;
 
-  @Option(names = "--chunk-size", defaultValue = "64", description = "Contiguous rows per read (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--chunk-size",
+      defaultValue = "64",
+      description = "Contiguous rows per read (default ${DEFAULT-VALUE}).")
   int chunkSize;
 
-  @Option(names = "--preload", defaultValue = "64", description = "Chunks shuffled together (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--preload",
+      defaultValue = "64",
+      description = "Chunks shuffled together (default ${DEFAULT-VALUE}).")
   int preload;
 
   @Option(names = "--seed", description = "Shuffle with this seed (default: no shuffle).")
@@ -58,16 +67,28 @@ public final class BatchesCommand implements Callable<Integer> {
   @Option(names = "--epoch", defaultValue = "0", description = "Epoch number mixed into the seed.")
   int epoch;
 
-  @Option(names = "--weights", paramLabel = "<obs key>", description = "Balance the labels of this obs column (draws with replacement).")
+  @Option(
+      names = "--weights",
+      paramLabel = "<obs key>",
+      description = "Balance the labels of this obs column (draws with replacement).")
   String weights;
 
-  @Option(names = "--obs", paramLabel = "<obs key>", description = "Obs column carried as label codes; repeatable.")
+  @Option(
+      names = "--obs",
+      paramLabel = "<obs key>",
+      description = "Obs column carried as label codes; repeatable.")
   List<String> obs = new ArrayList<>();
 
-  @Option(names = "--layer", defaultValue = "X", description = "X, a layer name or raw.X (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--layer",
+      defaultValue = "X",
+      description = "X, a layer name or raw.X (default ${DEFAULT-VALUE}).")
   String layer;
 
-  @Option(names = "--join", defaultValue = "inner", description = "Variables: inner, outer or none (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--join",
+      defaultValue = "inner",
+      description = "Variables: inner, outer or none (default ${DEFAULT-VALUE}).")
   String join;
 
   @Option(names = "--rank", defaultValue = "0", description = "This process's shard.")
@@ -79,14 +100,16 @@ public final class BatchesCommand implements Callable<Integer> {
   @Option(names = "--max-batches", description = "Stop after this many batches.")
   Long maxBatches;
 
-  @Option(names = "--format", defaultValue = "summary", description = "arrow or summary (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      defaultValue = "summary",
+      description = "arrow or summary (default ${DEFAULT-VALUE}).")
   String format;
 
   @Override
   public Integer call() throws Exception {
     if (!format.equals("arrow") && !format.equals("summary")) {
-      throw new InvalidArgumentException(
-          "--format must be arrow or summary, got '" + format + "'");
+      throw new InvalidArgumentException("--format must be arrow or summary, got '" + format + "'");
     }
     try (LaminDB ln = LaminDB.connect()) {
       Collection c = ln.collections().get(collection);
@@ -111,7 +134,8 @@ public final class BatchesCommand implements Callable<Integer> {
         if (format.equals("summary")) {
           summary(mc, o);
         } else {
-          OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 20);
+          OutputStream out =
+              new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 20);
           ArrowBatches.write(mc, o, maxBatches == null ? Long.MAX_VALUE : maxBatches, out);
           out.flush();
         }
@@ -128,7 +152,8 @@ public final class BatchesCommand implements Callable<Integer> {
       if (maxBatches != null && n >= maxBatches) {
         break;
       }
-      out.printf("batch %d: %d samples, %d stored values, first %s%n",
+      out.printf(
+          "batch %d: %d samples, %d stored values, first %s%n",
           n++, b.size(), b.x().data().length, b.rowIds().get(0));
     }
   }

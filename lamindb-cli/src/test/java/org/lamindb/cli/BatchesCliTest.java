@@ -26,7 +26,9 @@ import org.lamindb.model.Artifact;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
-/** {@code lamin batches} over a collection of two .h5ad artifacts, as summary lines and as Arrow. */
+/**
+ * {@code lamin batches} over a collection of two .h5ad artifacts, as summary lines and as Arrow.
+ */
 class BatchesCliTest {
   @TempDir Path tmp;
 
@@ -44,17 +46,19 @@ class BatchesCliTest {
       index.append("f" + f + "c" + r);
       ct.append(r % 2 == 0 ? "B" : "T");
     }
-    AnnData a = new AnnData(
-        new SparseMatrix(SparseMatrix.Format.CSR, data, DType.FLOAT32, idx, ptr, rows, 3),
-        Table.create("obs", index, ct),
-        Table.create("var", StringColumn.create("_index", "g0", "g1", "g2")));
+    AnnData a =
+        new AnnData(
+            new SparseMatrix(SparseMatrix.Format.CSR, data, DType.FLOAT32, idx, ptr, rows, 3),
+            Table.create("obs", index, ct),
+            Table.create("var", StringColumn.create("_index", "g0", "g1", "g2")));
     Path p = dir.resolve("part" + f + ".h5ad");
     a.writeH5ad(p);
     return p;
   }
 
   byte[] lamin(Path home, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(System.getProperty("lamin.launcher", "../bin/lamin")));
+    List<String> cmd =
+        new ArrayList<>(List.of(System.getProperty("lamin.launcher", "../bin/lamin")));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile());
     pb.environment().put("LAMIN_HOME", home.toString());
@@ -89,8 +93,19 @@ class BatchesCliTest {
             "batch 1: 5 samples, 5 stored values, first " + uids.get(0) + ":5",
             "batch 2: 1 samples, 1 stored values, first " + uids.get(1) + ":3");
 
-    byte[] arrow = lamin(home, "batches", "atlas", "--obs", "cell_type", "--batch-size", "4",
-        "--seed", "3", "--format", "arrow");
+    byte[] arrow =
+        lamin(
+            home,
+            "batches",
+            "atlas",
+            "--obs",
+            "cell_type",
+            "--batch-size",
+            "4",
+            "--seed",
+            "3",
+            "--format",
+            "arrow");
     List<String> ids = new ArrayList<>();
     try (var alloc = new RootAllocator();
         ArrowStreamReader reader = new ArrowStreamReader(new ByteArrayInputStream(arrow), alloc)) {

@@ -57,8 +57,7 @@ class ExamplesTest {
     String text = run("examples/first-hour.sh");
     assertThat(text)
         .contains("→ returning artifact with same hash: ")
-        .containsPattern(
-            "uid +key +description +suffix +kind +otype +size +is_latest +created_at")
+        .containsPattern("uid +key +description +suffix +kind +otype +size +is_latest +created_at")
         .contains("Run: ")
         .contains("├── Params", "min_length: 4", "Transform: count.sh (0000)", "├── Versions")
         .contains("/checkout/count.sh")
@@ -87,6 +86,8 @@ class ExamplesTest {
         .contains("standardized: [T cell, T cell, T cell, unicorn]")
         .contains("genes: [BRCA2, BRCA2, TCF7]")
         .contains("ensembl ids validated: true, false")
+        .contains("queried: T cell")
+        .contains("searched: T cell")
         .contains("parents of T cell: [lymphocyte]")
         .contains("bionty.CellType *")
         .contains("1 of 2 validated");

@@ -153,7 +153,8 @@ public final class BatchOptions {
   }
 
   /**
-   * @return the mapped options used by {@code collection.batches(..)} (layer, obs keys, filter, join)
+   * @return the mapped options used by {@code collection.batches(..)} (layer, obs keys, filter,
+   *     join)
    */
   public MappedOptions mapped() {
     return mapped;
@@ -186,9 +187,9 @@ public final class BatchOptions {
     private Builder() {}
 
     /**
-     * @param options what {@code collection.batches(..)} maps (layer, obs keys carried by each batch,
-     *     filter, join); ignored by {@link MappedCollection#batches(BatchOptions)}, whose collection is
-     *     already mapped
+     * @param options what {@code collection.batches(..)} maps (layer, obs keys carried by each
+     *     batch, filter, join); ignored by {@link MappedCollection#batches(BatchOptions)}, whose
+     *     collection is already mapped
      * @return this builder
      */
     public Builder mapped(MappedOptions options) {

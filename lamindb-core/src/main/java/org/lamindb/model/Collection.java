@@ -311,8 +311,7 @@ public final class Collection extends SQLRecord<Collection> {
    * @return the mapped collection (close it)
    */
   public org.lamindb.ml.MappedCollection mapped(org.lamindb.ml.MappedOptions options) {
-    return org.lamindb.internal.ml.CollectionMl.mapped(
-        instance(), this, options);
+    return org.lamindb.internal.ml.CollectionMl.mapped(instance(), this, options);
   }
 
   /**
@@ -330,7 +329,6 @@ public final class Collection extends SQLRecord<Collection> {
    * @return the batches (files opened when iteration starts, closed when it ends)
    */
   public Iterable<org.lamindb.ml.Batch> batches(org.lamindb.ml.BatchOptions options) {
-    return org.lamindb.internal.ml.CollectionMl.batches(
-        instance(), this, options);
+    return org.lamindb.internal.ml.CollectionMl.batches(instance(), this, options);
   }
 }

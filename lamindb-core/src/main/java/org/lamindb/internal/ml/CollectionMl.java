@@ -31,7 +31,9 @@ public final class CollectionMl {
     List<Artifact> members = c.ordered();
     if (members.isEmpty()) {
       throw new InvalidArgumentException(
-          "collection " + c.uid() + " has no artifacts to map; add some with collection.append(..)");
+          "collection "
+              + c.uid()
+              + " has no artifacts to map; add some with collection.append(..)");
     }
     List<MappedSource> sources = new ArrayList<>();
     ArtifactFiles files = ArtifactFiles.of(inst);
@@ -39,8 +41,14 @@ public final class CollectionMl {
       String suffix = a.suffix() == null ? "" : a.suffix().toLowerCase(Locale.ROOT);
       if (!(suffix.equals(".h5ad") || suffix.endsWith(".zarr"))) {
         throw new InvalidArgumentException(
-            "collection " + c.uid() + " holds artifact " + a.uid() + " (" + a.key()
-                + ") with suffix '" + a.suffix()
+            "collection "
+                + c.uid()
+                + " holds artifact "
+                + a.uid()
+                + " ("
+                + a.key()
+                + ") with suffix '"
+                + a.suffix()
                 + "': mapped() and batches() read AnnData (.h5ad, .zarr) only");
       }
       Path p = files.cache(a);

@@ -57,8 +57,7 @@ class ExamplesTest {
     String text = run("examples/first-hour.sh");
     assertThat(text)
         .contains("→ returning artifact with same hash: ")
-        .containsPattern(
-            "uid +key +description +suffix +kind +otype +size +is_latest +created_at")
+        .containsPattern("uid +key +description +suffix +kind +otype +size +is_latest +created_at")
         .contains("Run: ")
         .contains("├── Params", "min_length: 4", "Transform: count.sh (0000)", "├── Versions")
         .contains("/checkout/count.sh")

@@ -20,6 +20,22 @@ import java.util.List;
 public record InitOptions(String storage, String db, String name, List<String> modules) {
 
   /**
+   * @return the options, with the password of the PostgreSQL URL masked
+   */
+  @Override
+  public String toString() {
+    return "InitOptions[storage="
+        + storage
+        + ", db="
+        + org.lamindb.internal.db.PostgresUrl.redact(db)
+        + ", name="
+        + name
+        + ", modules="
+        + modules
+        + "]";
+  }
+
+  /**
    * @return options with only a storage root (SQLite, default name, no modules)
    */
   public static InitOptions storage(String storage) {

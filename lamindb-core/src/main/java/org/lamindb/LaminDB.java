@@ -3,6 +3,7 @@ package org.lamindb;
 import java.util.Optional;
 import org.lamindb.internal.core.Access;
 import org.lamindb.internal.core.Instance;
+import org.lamindb.internal.core.InstanceModuleContext;
 import org.lamindb.internal.core.RecordStore;
 import org.lamindb.model.Artifact;
 import org.lamindb.model.Branch;
@@ -21,6 +22,7 @@ import org.lamindb.model.ULabel;
 import org.lamindb.model.User;
 import org.lamindb.query.QuerySet;
 import org.lamindb.spi.LaminModule;
+import org.lamindb.spi.ModuleContext;
 
 /**
  * A handle on one LaminDB instance, the entry point of lamindb-java. Plural accessors query
@@ -50,8 +52,9 @@ public final class LaminDB implements AutoCloseable {
     LaminDB ln = new LaminDB(inst);
     inst.bind(ln);
     try {
+      ModuleContext ctx = InstanceModuleContext.of(inst);
       for (LaminModule m : inst.modules()) {
-        m.onConnect(ln);
+        m.onConnect(ctx);
       }
     } catch (RuntimeException e) {
       inst.close();
@@ -112,8 +115,9 @@ public final class LaminDB implements AutoCloseable {
    * @throws InvalidArgumentException when no enabled module offers {@code type}
    */
   public <T> T module(Class<T> type) {
+    ModuleContext ctx = InstanceModuleContext.of(instance);
     for (LaminModule m : instance.modules()) {
-      Object f = m.facade(this);
+      Object f = m.facade(ctx);
       if (type.isInstance(f)) {
         return type.cast(f);
       }
@@ -389,17 +393,44 @@ public final class LaminDB implements AutoCloseable {
 
   /**
    * Checks the default storage for leftovers of interrupted saves (temporary uploads, files without
-   * an artifact) and artifacts whose content is missing.
+   * an artifact) and artifacts whose content is missing, with the default grace period of {@link
+   * RepairOptions#DEFAULT_GRACE}.
    *
    * @param dryRun true only reports; false also removes the leftovers
    * @return one line per finding
    */
   public java.util.List<String> repair(boolean dryRun) {
-    var r = org.lamindb.internal.artifact.ArtifactFiles.of(instance).repair(dryRun);
-    java.util.List<String> out = new java.util.ArrayList<>();
-    r.orphans().forEach(o -> out.add((dryRun ? "orphan: " : "removed orphan: ") + o));
-    r.missing().forEach(m -> out.add("missing content (artifact row kept): " + m));
-    return out;
+    return repair(RepairOptions.defaults().dryRun(dryRun));
+  }
+
+  /**
+   * Checks the default storage for leftovers of interrupted saves; safe to run at any time, from
+   * any number of processes, while others save: a temporary upload whose save intent is live and
+   * anything younger than the grace period are kept.
+   *
+   * @param options dry-run and grace period
+   * @return one line per finding: {@code removed: <path> (why)}, {@code remove: ...} (dry-run),
+   *     {@code keep: ...} (dry-run) and {@code missing: <path> (artifact row kept)}
+   */
+  public java.util.List<String> repair(RepairOptions options) {
+    var r = org.lamindb.internal.artifact.Repair.run(instance, options.isDryRun(), options.grace());
+    return r.findings().stream()
+        .filter(f -> options.isDryRun() || !f.action().equals("keep"))
+        .map(org.lamindb.internal.artifact.Repair.Finding::line)
+        .toList();
+  }
+
+  /**
+   * Asks the artifact key policy whether saving {@code path} with these values would be refused for
+   * lacking a key, a description and a run (a file inside a registered storage has its path as key;
+   * a revision inherits its family's key). Lets a front end word the error its own way.
+   *
+   * @return true when the save would be refused
+   */
+  public boolean needsArtifactIdentity(
+      java.nio.file.Path path, String key, String description, boolean revises) {
+    return org.lamindb.internal.artifact.KeyPolicy.needsIdentity(
+        instance, path, key, description, revises);
   }
 
   /**

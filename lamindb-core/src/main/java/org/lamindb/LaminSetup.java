@@ -129,6 +129,17 @@ public final class LaminSetup {
   }
 
   /**
+   * Lists the migrations {@link #migrate} would apply, without writing anything.
+   *
+   * @return one line per pending migration, e.g. {@code lamindb 3: save intents}; empty when the
+   *     instance is up to date
+   * @throws InstanceException when the instance's schema is newer than this lamindb-java
+   */
+  public List<String> pendingMigrations(String nameOrSlug) {
+    return InstanceManager.pendingMigrations(store.resolve(nameOrSlug));
+  }
+
+  /**
    * Migrates an instance to specific versions per module (older than latest), for testing upgrades.
    */
   public Map<String, Integer> migrateTo(String nameOrSlug, Map<String, Integer> versions) {

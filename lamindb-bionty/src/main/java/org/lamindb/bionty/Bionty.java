@@ -29,11 +29,10 @@ import org.lamindb.bionty.model.Phenotype;
 import org.lamindb.bionty.model.Protein;
 import org.lamindb.bionty.model.Source;
 import org.lamindb.bionty.model.Tissue;
-import org.lamindb.internal.core.Access;
-import org.lamindb.internal.core.Instance;
-import org.lamindb.internal.db.Database;
 import org.lamindb.query.QuerySet;
+import org.lamindb.spi.ModuleContext;
 import org.lamindb.spi.RegistryDef;
+import org.lamindb.spi.SqlDatabase;
 
 /**
  * Entry point of the bionty module on one instance: the ontology and gene registries.
@@ -58,16 +57,16 @@ public final class Bionty {
           "saccharomyces cerevisiae", new String[] {"NCBITaxon:4932", "saccharomyces_cerevisiae"});
 
   private final LaminDB ln;
-  private final Instance inst;
+  private final ModuleContext ctx;
   private final Snapshots snapshots;
 
   /** Organism ids by name; organisms are only added, and a stale id shows up as an empty match. */
   private final Map<String, Long> organismIds = new java.util.concurrent.ConcurrentHashMap<>();
 
-  Bionty(LaminDB ln) {
-    this.ln = ln;
-    this.inst = Access.instance(ln);
-    this.snapshots = new Snapshots(inst.db());
+  Bionty(ModuleContext ctx) {
+    this.ln = ctx.ln();
+    this.ctx = ctx;
+    this.snapshots = new Snapshots(ctx.database());
   }
 
   /**
@@ -218,7 +217,7 @@ public final class Bionty {
   public List<SourceInfo> syncSources(Path ontologyInfo) {
     OntologyInfo.Listing listing = OntologyInfo.read(ontologyInfo);
     Tracking t = tracking();
-    try (Connection c = inst.db().connection()) {
+    try (Connection c = ctx.database().connection()) {
       boolean auto = c.getAutoCommit();
       c.setAutoCommit(false);
       try {
@@ -270,12 +269,12 @@ public final class Bionty {
     return ln;
   }
 
-  Instance instance() {
-    return inst;
+  ModuleContext context() {
+    return ctx;
   }
 
-  Database db() {
-    return inst.db();
+  SqlDatabase db() {
+    return ctx.database();
   }
 
   Snapshots snapshots() {
@@ -310,14 +309,14 @@ public final class Bionty {
   }
 
   Tracking tracking() {
-    return new Tracking(inst.db(), inst.userId(), null, inst.branchId(), inst.spaceId());
+    return new Tracking(ctx.database(), ctx.userId(), null, ctx.branchId(), ctx.spaceId());
   }
 
   /**
    * @return the Source currently used for {@code e}, from the instance, else LaminDB's defaults
    */
   SourceInfo currentSource(BiontyEntity e, String organism) {
-    try (Connection c = inst.db().connection()) {
+    try (Connection c = ctx.database().connection()) {
       var s = SourceRows.currentlyUsed(c, e, organism);
       if (s.isPresent()) {
         return s.get();
@@ -385,19 +384,19 @@ public final class Bionty {
   }
 
   ImportReport importOntology(BiontyEntity e, Path file, SourceInfo s) {
-    return SourceImports.importOntology(inst.db(), tracking(), e, file, s);
+    return SourceImports.importOntology(ctx.database(), tracking(), e, file, s);
   }
 
   ImportReport importSome(BiontyEntity e, List<OntologyTerm> terms, SourceInfo s) {
-    return SourceImports.importSome(inst.db(), tracking(), e, terms, s);
+    return SourceImports.importSome(ctx.database(), tracking(), e, terms, s);
   }
 
   ImportReport importTable(BiontyEntity e, Path file, SourceInfo s, Long organismId, String org) {
-    return SourceImports.importTable(inst.db(), tracking(), e, file, s, organismId, org);
+    return SourceImports.importTable(ctx.database(), tracking(), e, file, s, organismId, org);
   }
 
   ImportReport importGenes(Path genes, Path hgnc, SourceInfo s, long organismId) {
-    return SourceImports.importGenes(inst.db(), tracking(), genes, hgnc, s, organismId);
+    return SourceImports.importGenes(ctx.database(), tracking(), genes, hgnc, s, organismId);
   }
 
   <T extends BioRecord<T>> T newRecord(BiontyEntity e, Class<T> type, OntologyTerm t) {
@@ -432,7 +431,7 @@ public final class Bionty {
    * @throws StorageException when the source cannot be fetched (offline, unknown URL scheme)
    */
   Path fetch(SourceInfo s) {
-    return new SourceDownloader(inst.cacheDir(), inst::transferProgress, null)
+    return new SourceDownloader(ctx.cacheDir(), ctx::transferProgress, null)
         .fetch(s, s.entity().className());
   }
 

@@ -3,16 +3,14 @@ package org.lamindb.bionty;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import org.lamindb.LaminDB;
 import org.lamindb.StorageException;
 import org.lamindb.bionty.internal.db.BiontyRegistries;
 import org.lamindb.bionty.internal.db.BiontySchema;
 import org.lamindb.bionty.internal.db.SourceRows;
 import org.lamindb.bionty.internal.db.Tracking;
-import org.lamindb.internal.core.Access;
-import org.lamindb.internal.core.Instance;
 import org.lamindb.spi.LaminModule;
 import org.lamindb.spi.Migration;
+import org.lamindb.spi.ModuleContext;
 import org.lamindb.spi.RegistryDef;
 
 /**
@@ -45,11 +43,10 @@ public final class BiontyModule implements LaminModule {
 
   /** Seeds {@code bionty_source} with LaminDB's default sources on an instance that has none. */
   @Override
-  public void onConnect(LaminDB ln) {
-    Instance inst = Access.instance(ln);
-    try (Connection c = inst.db().connection()) {
+  public void onConnect(ModuleContext ctx) {
+    try (Connection c = ctx.database().connection()) {
       SourceRows.seedDefaults(
-          c, new Tracking(inst.db(), inst.userId(), null, inst.branchId(), inst.spaceId()));
+          c, new Tracking(ctx.database(), ctx.userId(), null, ctx.branchId(), ctx.spaceId()));
     } catch (SQLException e) {
       throw new StorageException("cannot seed bionty_source: " + e.getMessage(), e);
     }
@@ -59,7 +56,7 @@ public final class BiontyModule implements LaminModule {
    * @return the {@link Bionty} facade of {@code ln}, one per instance handle
    */
   @Override
-  public Object facade(LaminDB ln) {
-    return Access.instance(ln).service(Bionty.class, i -> new Bionty(ln));
+  public Object facade(ModuleContext ctx) {
+    return ctx.service(Bionty.class, () -> new Bionty(ctx));
   }
 }

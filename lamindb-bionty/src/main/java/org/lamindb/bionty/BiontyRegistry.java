@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jooq.impl.DSL;
 import org.lamindb.InvalidArgumentException;
 import org.lamindb.bionty.internal.db.Hierarchy;
 import org.lamindb.bionty.internal.db.Snapshot;
@@ -17,8 +16,7 @@ import org.lamindb.bionty.internal.db.TableImporter;
 import org.lamindb.bionty.internal.match.SearchRanker;
 import org.lamindb.bionty.model.BioRecord;
 import org.lamindb.curate.InspectResult;
-import org.lamindb.internal.core.RecordStore;
-import org.lamindb.internal.match.Vocabulary;
+import org.lamindb.curate.Vocabulary;
 import org.lamindb.model.SQLRecord;
 import org.lamindb.query.QuerySet;
 
@@ -657,28 +655,7 @@ public class BiontyRegistry<T extends BioRecord<T>> {
    * @return records with {@code ids}, in the order of {@code ids}
    */
   List<T> load(List<Long> ids) {
-    if (ids.isEmpty()) {
-      return List.of();
-    }
-    Map<Long, T> byId = new HashMap<>();
-    for (int start = 0; start < ids.size(); start += 900) {
-      List<Long> chunk = ids.subList(start, Math.min(ids.size(), start + 900));
-      for (SQLRecord<?> r :
-          RecordStore.load(
-              bt.instance(),
-              bt.registryDef(entity),
-              RecordStore.col("id").in(chunk).and(DSL.trueCondition()))) {
-        byId.put(r.id(), type.cast(r));
-      }
-    }
-    List<T> out = new ArrayList<>(ids.size());
-    for (Long id : ids) {
-      T r = byId.get(id);
-      if (r != null) {
-        out.add(r);
-      }
-    }
-    return out;
+    return bt.context().load(type, ids);
   }
 
   private static List<String> distinct(List<String> values) {

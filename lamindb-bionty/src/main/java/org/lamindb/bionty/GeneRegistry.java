@@ -91,7 +91,7 @@ public final class GeneRegistry extends BiontyRegistry<Gene> {
   public List<String> standardize(List<String> values, String organism) {
     Snapshot s = snapshot(values, "symbol", organism);
     return s.vocabulary()
-        .standardize(values, false, org.lamindb.internal.match.Vocabulary.Keep.FIRST, null);
+        .standardize(values, false, org.lamindb.curate.Vocabulary.Keep.FIRST, null);
   }
 
   @Override

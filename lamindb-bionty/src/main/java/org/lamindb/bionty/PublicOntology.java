@@ -7,7 +7,7 @@ import java.util.Map;
 import org.lamindb.InvalidArgumentException;
 import org.lamindb.bionty.internal.match.SearchRanker;
 import org.lamindb.curate.InspectResult;
-import org.lamindb.internal.match.Vocabulary;
+import org.lamindb.curate.Vocabulary;
 
 /**
  * A public ontology held in memory, without a database: the terms of one source file after bionty's

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lamindb.bionty.internal.parse.GeneTableParser;
 import org.lamindb.curate.InspectResult;
-import org.lamindb.internal.match.Vocabulary;
+import org.lamindb.curate.Vocabulary;
 
 class PublicOntologyTest {
 

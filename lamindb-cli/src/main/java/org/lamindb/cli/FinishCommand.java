@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.lamindb.InvalidArgumentException;
 import org.lamindb.LaminDB;
-import org.lamindb.internal.lineage.ShellRuns;
+import org.lamindb.ShellTracking;
 import org.lamindb.model.Run;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,7 +40,7 @@ final class FinishCommand implements Callable<Integer> {
                   "unknown status '" + status + "': use completed, errored or aborted");
         };
     try (LaminDB ln = Cli.connect()) {
-      Run run = ShellRuns.finish(ln, s, Path.of("").toAbsolutePath());
+      Run run = ShellTracking.finish(ln, s, Path.of("").toAbsolutePath());
       spec.commandLine()
           .getOut()
           .println("→ finished Run('" + run.uid() + "') " + s.label() + " at " + run.finishedAt());

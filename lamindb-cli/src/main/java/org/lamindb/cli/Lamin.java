@@ -41,6 +41,7 @@ import picocli.CommandLine.Option;
       LineageCommand.class,
       CreateCommand.class,
       org.lamindb.cli.ontology.OntologyCommand.class,
+      BatchesCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Lamin implements Callable<Integer> {

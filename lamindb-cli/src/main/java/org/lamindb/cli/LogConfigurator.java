@@ -11,7 +11,8 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
  * Configures Logback in code (no XML parsing at start-up, which keeps {@code lamin} fast): warnings
- * to stderr as {@code ! message}.
+ * to stderr as {@code ! message}; the HDF5 library's own chatter ({@code io.jhdf}) only with {@code
+ * --verbose}.
  */
 public final class LogConfigurator extends ContextAwareBase implements Configurator {
   @Override
@@ -29,6 +30,9 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     Logger root = ctx.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.WARN);
     root.addAppender(err);
+    // jHDF warns on every file it opens or writes (start-up banner, "Writing files is in alpha",
+    // "buffer still has N bytes remaining"): noise for users; --verbose shows it (Logging)
+    ctx.getLogger("io.jhdf").setLevel(Level.ERROR);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 }

@@ -12,5 +12,6 @@ final class Logging {
     Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.setLevel(verbose ? Level.DEBUG : Level.WARN);
     ((Logger) LoggerFactory.getLogger("org.lamindb")).setLevel(verbose ? Level.DEBUG : Level.INFO);
+    ((Logger) LoggerFactory.getLogger("io.jhdf")).setLevel(verbose ? Level.DEBUG : Level.ERROR);
   }
 }

@@ -5,10 +5,11 @@ import org.lamindb.InstanceException;
 import org.lamindb.LaminSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code lamin migrate [instance]}: upgrade an instance's schema. */
+/** {@code lamin migrate [--dry-run] [instance]}: upgrade an instance's schema. */
 @Command(
     mixinStandardHelpOptions = true,
     name = "migrate",
@@ -20,6 +21,9 @@ final class MigrateCommand implements Callable<Integer> {
   @Parameters(paramLabel = "INSTANCE", arity = "0..1", description = "<name> or <owner>/<name>")
   String instance;
 
+  @Option(names = "--dry-run", description = "Only list the pending migrations; write nothing.")
+  boolean dryRun;
+
   @Override
   public Integer call() {
     LaminSetup setup = LaminSetup.fromEnvironment();
@@ -29,6 +33,17 @@ final class MigrateCommand implements Callable<Integer> {
             : setup
                 .current()
                 .orElseThrow(() -> new InstanceException("no current instance; pass one"));
+    if (dryRun) {
+      var pending = setup.pendingMigrations(ref);
+      pending.forEach(m -> spec.commandLine().getOut().println("pending: " + m));
+      spec.commandLine()
+          .getOut()
+          .println(
+              pending.isEmpty()
+                  ? "→ up to date, nothing to migrate"
+                  : "→ " + pending.size() + " pending migration(s); run `lamin migrate` to apply");
+      return 0;
+    }
     setup
         .migrate(ref)
         .forEach((m, v) -> spec.commandLine().getOut().println("→ " + m + ": schema version " + v));

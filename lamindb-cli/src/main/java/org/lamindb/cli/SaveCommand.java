@@ -79,11 +79,7 @@ final class SaveCommand implements Callable<Integer> {
       if (stemUid != null) {
         a.revises(ln.artifactByUidOrKey(stemUid, false));
       }
-      if (key == null
-          && description == null
-          && stemUid == null
-          && !ln.isInStorage(path)
-          && ln.currentRun().isEmpty()) {
+      if (ln.needsArtifactIdentity(path, key, description, stemUid != null)) {
         throw new InvalidArgumentException(
             "pass --key or --description when saving "
                 + path

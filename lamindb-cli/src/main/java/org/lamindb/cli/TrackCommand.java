@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lamindb.InvalidArgumentException;
 import org.lamindb.LaminDB;
-import org.lamindb.internal.lineage.ShellRuns;
+import org.lamindb.ShellTracking;
 import org.lamindb.lineage.Params;
 import org.lamindb.lineage.TrackOptions;
 import org.lamindb.model.Run;
@@ -106,7 +106,7 @@ final class TrackCommand implements Callable<Integer> {
       o.project(project);
     }
     try (LaminDB ln = Cli.connect()) {
-      Run run = ShellRuns.start(ln, o, source, cwd);
+      Run run = ShellTracking.start(ln, o, source, cwd);
       spec.commandLine().getOut().println(run.uid());
     }
     return 0;

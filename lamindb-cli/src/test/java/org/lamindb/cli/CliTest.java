@@ -165,10 +165,19 @@ class CliTest {
     lamin.run("init", "--storage", tmp.resolve("r").toString());
     Path orphan = Files.writeString(tmp.resolve("r/.lamindb/ZZZZZZZZZZZZZZZZ0000.txt"), "no row");
     var dry = lamin.run("repair", "--dry-run");
-    assertThat(dry.out()).contains("orphan: " + orphan.toRealPath(), "1 leftover(s) found");
+    assertThat(dry.out())
+        .contains(
+            "keep: " + orphan.toRealPath(), "younger than the grace 1h 0m", "0 leftover(s) found");
+    assertThat(lamin.run("repair").out()).contains("0 leftover(s) removed");
     assertThat(orphan).exists();
-    assertThat(lamin.run("repair").out()).contains("1 leftover(s) removed");
+    var dry0 = lamin.run("repair", "--dry-run", "--grace", "0");
+    assertThat(dry0.out())
+        .contains("remove: " + orphan.toRealPath(), "no artifact row", "1 leftover(s) found");
+    assertThat(orphan).exists();
+    assertThat(lamin.run("repair", "--grace", "0").out()).contains("1 leftover(s) removed");
     assertThat(orphan).doesNotExist();
+    assertThat(lamin.run("repair", "--grace", "soon").err()).contains("invalid --grace 'soon'");
+    assertThat(lamin.run("migrate", "--dry-run").out()).contains("up to date");
   }
 
   @Test

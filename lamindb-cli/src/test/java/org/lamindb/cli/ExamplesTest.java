@@ -118,4 +118,33 @@ class ExamplesTest {
         .contains("Artifact: sample.fasta (0000)")
         .contains("content: >seq1");
   }
+
+  @Test
+  void repairScriptRemovesOnlyDeadLeftoversOlderThanTheGrace() throws Exception {
+    String text = run("examples/repair.sh");
+    assertThat(text)
+        .contains("remove: ", ".lamindb-tmp-AAAAAAAAAAAAAAAA.txt (temporary upload, age 3h")
+        .contains("keep: ", "BBBBBBBBBBBBBBBB0000.txt (unreferenced file, age ")
+        .contains("younger than the grace 1h 0m")
+        .contains("→ 1 leftover(s) found, 1 kept")
+        .contains("→ 1 leftover(s) removed")
+        .contains("→ up to date, nothing to migrate")
+        .doesNotContain("missing: ");
+  }
+
+  @Test
+  void formatsExampleShowsMuDataModalitiesAndSkippedElements() throws Exception {
+    String text = run("examples/formats.sh");
+    // expected values: the fixtures written by
+    // lamindb-formats/src/test/resources/fixtures/make_fixtures.py
+    assertThat(text)
+        .contains("MuData 4 x 5 (2 modalities)")
+        .contains("rna: 4 x 3")
+        .contains("atac: 4 x 2")
+        .contains("otype MuData, modalities [rna, atac]")
+        .contains("rna 4 x 3, cell types [B, T, B, T]")
+        .contains("anndata 0.6 obsm: [X_pca, X_umap], raw var: 3")
+        .contains("warning: skipped /obsm/ragged")
+        .contains("warning: skipped /uns/future");
+  }
 }

@@ -33,8 +33,10 @@ public final class BatchOptions {
   private final int rank;
   private final int worldSize;
   private final int prefetch;
+  private final MappedOptions mapped;
 
   private BatchOptions(Builder b) {
+    this.mapped = b.mapped;
     this.batchSize = b.batchSize;
     this.chunkSize = b.chunkSize;
     this.preloadChunks = b.preloadChunks;
@@ -151,6 +153,13 @@ public final class BatchOptions {
   }
 
   /**
+   * @return the mapped options used by {@code collection.batches(..)} (layer, obs keys, filter, join)
+   */
+  public MappedOptions mapped() {
+    return mapped;
+  }
+
+  /**
    * @return whether samples are drawn with weights
    */
   public boolean weighted() {
@@ -172,8 +181,20 @@ public final class BatchOptions {
     private int rank;
     private int worldSize = 1;
     private int prefetch = 1;
+    private MappedOptions mapped = MappedOptions.defaults();
 
     private Builder() {}
+
+    /**
+     * @param options what {@code collection.batches(..)} maps (layer, obs keys carried by each batch,
+     *     filter, join); ignored by {@link MappedCollection#batches(BatchOptions)}, whose collection is
+     *     already mapped
+     * @return this builder
+     */
+    public Builder mapped(MappedOptions options) {
+      this.mapped = java.util.Objects.requireNonNull(options, "options");
+      return this;
+    }
 
     private static int positive(String name, int v) {
       if (v <= 0) {

@@ -296,4 +296,41 @@ public final class Collection extends SQLRecord<Collection> {
   public LabelManager<Record> records() {
     return new LabelManager<>(this, "records", Record.class);
   }
+
+  /**
+   * Opens the AnnData members ({@code .h5ad}, {@code .zarr}) as a map-style dataset for machine
+   * learning, read in place; inside a tracked run the collection is recorded as an input.
+   *
+   * <pre>{@code
+   * try (MappedCollection mc = collection.mapped(MappedOptions.builder().obsKeys("cell_type").build())) {
+   *   Sample s = mc.get(0);
+   * }
+   * }</pre>
+   *
+   * @param options what to expose (layer, obs keys, filter, join)
+   * @return the mapped collection (close it)
+   */
+  public org.lamindb.ml.MappedCollection mapped(org.lamindb.ml.MappedOptions options) {
+    return org.lamindb.internal.ml.CollectionMl.mapped(
+        instance(), this, options);
+  }
+
+  /**
+   * @return {@link #mapped(org.lamindb.ml.MappedOptions)} with the default options
+   */
+  public org.lamindb.ml.MappedCollection mapped() {
+    return mapped(org.lamindb.ml.MappedOptions.defaults());
+  }
+
+  /**
+   * Batches of one epoch over the AnnData members (chunked reads, block shuffle, optional weights
+   * and shards; see {@link org.lamindb.ml.BatchOptions}).
+   *
+   * @param options batching options; {@code options.mapped()} says which obs keys batches carry
+   * @return the batches (files opened when iteration starts, closed when it ends)
+   */
+  public Iterable<org.lamindb.ml.Batch> batches(org.lamindb.ml.BatchOptions options) {
+    return org.lamindb.internal.ml.CollectionMl.batches(
+        instance(), this, options);
+  }
 }

@@ -640,7 +640,7 @@ public final class QuerySet<T extends SQLRecord<?>> {
     Objects.requireNonNull(values, "values");
     boolean hints = f.equals(registry.nameField());
     if (values.isEmpty()) {
-      return org.lamindb.internal.match.Vocabulary.of(List.of(), null).inspect(values, f, false);
+      return org.lamindb.curate.Vocabulary.of(List.of(), null).inspect(values, f, false);
     }
     QueryVocabulary.Loaded l =
         QueryVocabulary.load(
@@ -701,8 +701,7 @@ public final class QuerySet<T extends SQLRecord<?>> {
     QueryVocabulary.Loaded l =
         QueryVocabulary.load(spec(), f, QueryVocabulary.usesSynonyms(registry, f), rf, false);
     return l.vocabulary()
-        .standardize(
-            values, false, org.lamindb.internal.match.Vocabulary.Keep.FIRST, l.returnValues());
+        .standardize(values, false, org.lamindb.curate.Vocabulary.Keep.FIRST, l.returnValues());
   }
 
   /**
@@ -728,7 +727,7 @@ public final class QuerySet<T extends SQLRecord<?>> {
     QueryVocabulary.Loaded l =
         QueryVocabulary.load(spec(), f, QueryVocabulary.usesSynonyms(registry, f), null, false);
     return l.vocabulary()
-        .standardizeMapper(values, false, org.lamindb.internal.match.Vocabulary.Keep.FIRST, null);
+        .standardizeMapper(values, false, org.lamindb.curate.Vocabulary.Keep.FIRST, null);
   }
 
   /**
@@ -768,8 +767,7 @@ public final class QuerySet<T extends SQLRecord<?>> {
       if (v == null || v.isEmpty()) {
         continue;
       }
-      int i =
-          l.vocabulary().indexOf(v, false, true, org.lamindb.internal.match.Vocabulary.Keep.FIRST);
+      int i = l.vocabulary().indexOf(v, false, true, org.lamindb.curate.Vocabulary.Keep.FIRST);
       if (i >= 0) {
         ids.add(l.ids().get(i));
       }

@@ -1,7 +1,6 @@
 package org.lamindb.spi;
 
 import java.util.List;
-import org.lamindb.LaminDB;
 
 /**
  * A module of registries (LaminDB's "plug-ins"): core itself ({@code lamindb}) and e.g. {@code
@@ -37,16 +36,16 @@ public interface LaminModule {
    * Called once after the module's schema is current on a newly connected instance (e.g. to seed
    * rows).
    *
-   * @param ln the instance
+   * @param ctx the instance as modules see it
    */
-  default void onConnect(LaminDB ln) {}
+  default void onConnect(ModuleContext ctx) {}
 
   /**
-   * @param ln the instance
-   * @return the module's entry point for {@link LaminDB#module(Class)}, e.g. {@code Bionty}; null
-   *     if none
+   * @param ctx the instance as modules see it
+   * @return the module's entry point for {@link org.lamindb.LaminDB#module(Class)}, e.g. {@code
+   *     Bionty} (keep one per instance with {@link ModuleContext#service}); null if none
    */
-  default Object facade(LaminDB ln) {
+  default Object facade(ModuleContext ctx) {
     return null;
   }
 }

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lamindb.LaminDB;
 import org.lamindb.LaminSetup;
+import org.lamindb.RepairOptions;
 import org.lamindb.internal.storage.Hashing;
 import org.lamindb.model.Artifact;
 import org.lamindb.testing.Backend;
@@ -96,7 +98,7 @@ abstract class AbstractProcessTest {
       latest.merge(a.uid().substring(0, 16), a.isLatest() ? 1 : 0, Integer::sum);
     }
     assertThat(latest.values()).allMatch(n -> n == 1);
-    assertThat(ln.repair(true)).isEmpty();
+    assertThat(ln.repair(RepairOptions.defaults().dryRun(true).grace(Duration.ZERO))).isEmpty();
   }
 
   @Test
@@ -122,7 +124,7 @@ abstract class AbstractProcessTest {
       round++;
     }
     try (LaminDB ln = setup.connect("crash")) {
-      List<String> fixed = ln.repair(false);
+      List<String> fixed = ln.repair(RepairOptions.defaults().grace(Duration.ZERO));
       assertThat(fixed).noneMatch(l -> l.startsWith("missing"));
       assertConsistent(ln);
       assertThat(ln.artifacts().count()).isPositive();

@@ -68,6 +68,7 @@ public final class AnnData {
   private final Map<String, Matrix> varp = new LinkedHashMap<>();
   private final Map<String, Object> uns = new LinkedHashMap<>();
   private Raw raw;
+  private final List<String> warnings = new ArrayList<>();
 
   /**
    * @param x the data matrix (n_obs x n_vars) or null
@@ -310,6 +311,17 @@ public final class AnnData {
   public AnnData raw(Raw raw) {
     this.raw = raw;
     return this;
+  }
+
+  /**
+   * What {@link #read} could not read and skipped, one message per element naming its path and the
+   * reason (an unsupported encoding such as {@code awkward-array} or a numpy record array in {@code
+   * uns}, or a damaged element); empty when everything was read. Each is also logged at WARN.
+   *
+   * @return the skipped elements, mutable
+   */
+  public List<String> warnings() {
+    return warnings;
   }
 
   @Override

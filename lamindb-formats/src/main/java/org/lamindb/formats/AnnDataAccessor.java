@@ -43,7 +43,7 @@ public final class AnnDataAccessor implements AutoCloseable {
   private Table obs;
   private Table var;
 
-  private AnnDataAccessor(Path path, Hdf5Store hdf5, StoreGroup root) {
+  AnnDataAccessor(Path path, Hdf5Store hdf5, StoreGroup root) {
     this.path = path;
     this.hdf5 = hdf5;
     this.root = root;
@@ -171,6 +171,14 @@ public final class AnnDataAccessor implements AutoCloseable {
   }
 
   /**
+   * @return the names of every top-level element of the store, in store order (including ones this
+   *     reader does not know, e.g. {@code raw.X} of anndata &lt;= 0.6 files)
+   */
+  public List<String> elements() {
+    return guard(root::childNames);
+  }
+
+  /**
    * @return keys of layers
    */
   public List<String> layerKeys() {
@@ -223,7 +231,8 @@ public final class AnnDataAccessor implements AutoCloseable {
     return guard(
         () -> {
           StoreNode raw = root.child("raw");
-          return raw instanceof StoreGroup && !"null".equals(raw.attrString("encoding-type"));
+          return raw instanceof StoreGroup && !"null".equals(raw.attrString("encoding-type"))
+              || root.child("raw.X") != null; // anndata <= 0.6
         });
   }
 

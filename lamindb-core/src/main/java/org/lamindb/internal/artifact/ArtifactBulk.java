@@ -52,7 +52,7 @@ public final class ArtifactBulk {
         todo.add(a);
       }
     }
-    Map<Artifact, ArtifactStore.Plan> plans = new LinkedHashMap<>();
+    Map<Artifact, ArtifactPlanner.Plan> plans = new LinkedHashMap<>();
     todo.parallelStream()
         .map(a -> Map.entry(a, store.plan(a, drafts.get(a), Access.values(a))))
         .toList()
@@ -75,9 +75,9 @@ public final class ArtifactBulk {
     Set<String> batchKeys = new HashSet<>();
     List<Artifact> fresh = new ArrayList<>();
     Map<Artifact, Artifact> sameAs = new LinkedHashMap<>();
-    for (Map.Entry<Artifact, ArtifactStore.Plan> e : plans.entrySet()) {
+    for (Map.Entry<Artifact, ArtifactPlanner.Plan> e : plans.entrySet()) {
       Artifact a = e.getKey();
-      ArtifactStore.Plan p = e.getValue();
+      ArtifactPlanner.Plan p = e.getValue();
       Map<String, Object> v = Access.values(a);
       String key = (String) v.get("key");
       if (!p.skipHashLookup && existingByHash.containsKey(p.hash)) {
@@ -108,7 +108,7 @@ public final class ArtifactBulk {
 
   private void insertFresh(
       List<Artifact> fresh,
-      Map<Artifact, ArtifactStore.Plan> plans,
+      Map<Artifact, ArtifactPlanner.Plan> plans,
       Map<Artifact, ArtifactDraft> drafts) {
     if (fresh.isEmpty()) {
       return;
@@ -116,17 +116,22 @@ public final class ArtifactBulk {
     RegistryDef r = CoreRegistries.ARTIFACT;
     ArtifactFiles files = ArtifactFiles.of(inst);
     List<String> uploaded = new ArrayList<>();
+    List<SaveIntents.Intent> intents = new ArrayList<>();
+    boolean withIntents = inst.schemaVersions().getOrDefault("lamindb", 0) >= 3;
     StorageBackend backend = null;
     try {
       for (Artifact a : fresh) {
-        ArtifactStore.Plan p = plans.get(a);
+        ArtifactPlanner.Plan p = plans.get(a);
         Map<String, Object> v = Access.values(a);
-        ArtifactStore.fillColumns(drafts.get(a), v, p);
+        ArtifactPlanner.fillColumns(drafts.get(a), v, p);
         v.put("uid", Uids.newFamily(r.uidLength()));
         RecordStore.applyDefaults(inst, r, v);
-        if (!p.inPlace) {
-          backend = files.backend(p.storageId, p.storageRoot);
-          String key = files.storageKey(v);
+        if (!p.inPlace()) {
+          backend = files.backend(p.storageId(), p.storageRoot());
+          String key = p.placement.storageKey((String) v.get("uid"), p.suffix);
+          if (withIntents) {
+            intents.add(SaveIntents.of(inst).begin(p.storageId(), key));
+          }
           store.upload(backend, p, key);
           uploaded.add(key);
         }
@@ -169,6 +174,8 @@ public final class ArtifactBulk {
         Access.values(a).remove("uid");
       }
       throw e;
+    } finally {
+      intents.forEach(SaveIntents.Intent::close);
     }
     for (Artifact a : fresh) {
       drafts.get(a).insertedRow = true;

@@ -56,6 +56,25 @@ public final class ArtifactFiles implements AutoCloseable {
   }
 
   /**
+   * Replaces the backend of storage row {@code id} by {@code decorate} applied to it (fault
+   * injection in tests: full disks, read-only storage); {@code UnaryOperator.identity()} after a
+   * decorated one restores nothing, pass the original back instead.
+   *
+   * @return the backend that was in use
+   */
+  public StorageBackend decorate(
+      long id, String root, java.util.function.UnaryOperator<StorageBackend> decorate) {
+    StorageBackend before = backend(id, root);
+    backends.put(id, decorate.apply(before));
+    return before;
+  }
+
+  /** Puts {@code backend} back as the backend of storage row {@code id}. */
+  public void restore(long id, StorageBackend backend) {
+    backends.put(id, backend);
+  }
+
+  /**
    * @return the backend of the storage of {@code a}
    */
   public StorageBackend backend(Artifact a) {
@@ -303,92 +322,16 @@ public final class ArtifactFiles implements AutoCloseable {
   public record RepairReport(List<String> orphans, List<String> missing, boolean removed) {}
 
   /**
-   * Finds leftovers of interrupted saves in the default storage: temporary uploads and files under
-   * {@code .lamindb/} without an artifact row (removed unless {@code dryRun}); and artifacts whose
-   * content is missing (reported only).
+   * Repair with no grace period (see {@link Repair}): leftovers of interrupted saves whose intent
+   * is not live are removed unless {@code dryRun}; artifacts whose content is missing are reported.
    */
   public RepairReport repair(boolean dryRun) {
-    StorageBackend b = backend(inst.storageId(), inst.storageRoot());
+    Repair.Report r = Repair.run(inst, dryRun, java.time.Duration.ZERO);
     List<String> orphans = new ArrayList<>();
+    r.with(dryRun ? "remove" : "removed").forEach(f -> orphans.add(f.key()));
     List<String> missing = new ArrayList<>();
-    java.util.Set<String> keys = new java.util.HashSet<>();
-    for (Record r :
-        inst.db()
-            .dsl()
-            .select(
-                col("uid"),
-                col("_overwrite_versions"),
-                col("key"),
-                col("_key_is_virtual"),
-                col("_real_key"),
-                col("suffix"),
-                col("n_files"))
-            .from(RecordStore.table(CoreRegistries.ARTIFACT))
-            .where(col("storage_id").eq(inst.storageId()))
-            .fetch()) {
-      String uid = (String) r.get(0);
-      Map<String, Object> v = new java.util.HashMap<>();
-      v.put("uid", uid);
-      v.put("_overwrite_versions", bool(r.get(1)));
-      v.put("key", r.get(2));
-      v.put("_key_is_virtual", bool(r.get(3)));
-      v.put("_real_key", r.get(4));
-      v.put("suffix", r.get(5));
-      keys.add(storageKey(v));
-    }
-    try {
-      java.util.Set<String> seenFolders = new java.util.HashSet<>();
-      for (String key : listAll(b)) {
-        String rest = key.substring(".lamindb/".length());
-        if (rest.equals("lamin.db")
-            || rest.startsWith("lamin.db-")
-            || rest.equals("storage_uid.txt")) {
-          continue;
-        }
-        String top = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
-        boolean temp = top.startsWith(".lamindb-tmp-") || top.contains(".lamindb-tmp-");
-        boolean known = !temp && keys.contains(".lamindb/" + top);
-        if (!known) {
-          String entry = ".lamindb/" + top;
-          if (seenFolders.add(entry)) {
-            orphans.add(b.root() + "/" + entry);
-            if (!dryRun) {
-              b.delete(entry);
-            }
-          }
-        }
-      }
-      for (String k : keys) {
-        if (b.stat(k).isEmpty()) {
-          missing.add(b.root() + "/" + k);
-        }
-      }
-    } catch (IOException e) {
-      throw new StorageException("cannot scan storage " + b.root() + ": " + e.getMessage(), e);
-    }
+    r.with("missing").forEach(f -> missing.add(f.key()));
     return new RepairReport(orphans, missing, !dryRun);
-  }
-
-  /**
-   * @return every key below .lamindb/, including interrupted temporary writes that list() hides
-   */
-  private static List<String> listAll(StorageBackend b) throws IOException {
-    Optional<Path> local = b.localPath(".lamindb");
-    if (local.isEmpty()) {
-      return b.list(".lamindb").stream().map(o -> o.key()).toList();
-    }
-    if (!Files.isDirectory(local.get())) {
-      return List.of();
-    }
-    try (var walk = Files.walk(local.get())) {
-      return walk.filter(Files::isRegularFile)
-          .map(f -> ".lamindb/" + local.get().relativize(f).toString().replace('\\', '/'))
-          .toList();
-    }
-  }
-
-  private static boolean bool(Object o) {
-    return o instanceof Boolean x ? x : o instanceof Number n && n.intValue() != 0;
   }
 
   @Override

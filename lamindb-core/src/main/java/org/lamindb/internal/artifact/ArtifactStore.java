@@ -15,8 +15,8 @@ import org.jooq.impl.DSL;
 import org.lamindb.IntegrityException;
 import org.lamindb.InvalidArgumentException;
 import org.lamindb.LaminException;
-import org.lamindb.NotFoundException;
 import org.lamindb.StorageException;
+import org.lamindb.internal.artifact.ArtifactPlanner.Plan;
 import org.lamindb.internal.core.Access;
 import org.lamindb.internal.core.CoreRegistries;
 import org.lamindb.internal.core.Instance;
@@ -25,11 +25,9 @@ import org.lamindb.internal.core.Uids;
 import org.lamindb.internal.storage.Hashing;
 import org.lamindb.internal.storage.Keys;
 import org.lamindb.internal.storage.LocalFiles;
-import org.lamindb.internal.storage.Suffixes;
 import org.lamindb.model.Artifact;
 import org.lamindb.model.SQLRecord;
 import org.lamindb.spi.Dialect;
-import org.lamindb.spi.FormatProvider;
 import org.lamindb.spi.RegistryDef;
 import org.lamindb.storage.StorageBackend;
 import org.lamindb.storage.TransferProgress;
@@ -50,10 +48,12 @@ public final class ArtifactStore {
 
   private final Instance inst;
   private final ArtifactFiles files;
+  private final ArtifactPlanner planner;
 
   ArtifactStore(Instance inst) {
     this.inst = inst;
     this.files = ArtifactFiles.of(inst);
+    this.planner = new ArtifactPlanner(inst, files);
   }
 
   /**
@@ -61,23 +61,6 @@ public final class ArtifactStore {
    */
   public static ArtifactStore of(Instance inst) {
     return inst.service(ArtifactStore.class, ArtifactStore::new);
-  }
-
-  /** The decisions made for a new artifact before it is stored. */
-  static final class Plan {
-    Path source;
-    boolean folder;
-    boolean inPlace;
-    long storageId;
-    String storageRoot;
-    String hash;
-    String hashType;
-    long size;
-    Long nFiles;
-    String suffix;
-    boolean skipHashLookup;
-    FormatProvider.FormatInfo info;
-    Path serialized;
   }
 
   /**
@@ -117,138 +100,46 @@ public final class ArtifactStore {
   }
 
   Plan plan(Artifact a, ArtifactDraft d, Map<String, Object> v) {
-    Plan p = new Plan();
-    if (d.revises != null) {
-      if (!d.revises.isSaved()) {
-        throw new InvalidArgumentException("revises must be a saved artifact");
-      }
-      if (v.get("key") == null && d.revises.key() != null) {
-        v.put("key", d.revises.key());
-      }
-      if (v.get("description") == null && d.revises.description() != null) {
-        v.put("description", d.revises.description());
-      }
-    }
-    String key = (String) v.get("key");
-    if (key != null) {
-      Keys.validateKey(key);
-    }
-    if (d.data != null) {
-      FormatProvider writer =
-          Formats.writerFor(d.data)
-              .orElseThrow(
-                  () ->
-                      new InvalidArgumentException(
-                          "cannot store a "
-                              + d.data.getClass().getName()
-                              + " as an artifact: no format writes it"
-                              + " (add org.lamindb:lamindb-formats for AnnData)"));
-      String suffix =
-          writer.suffixFor(d.data, key == null ? null : Suffixes.extract(key).canonical());
-      try {
-        Path dir = inst.cacheDir();
-        Files.createDirectories(dir);
-        p.serialized = Files.createTempFile(dir, "artifact-", suffix);
-        writer.write(d.data, p.serialized, suffix);
-      } catch (IOException e) {
-        throw new StorageException(
-            "cannot serialize " + d.data.getClass().getSimpleName() + ": " + e.getMessage(), e);
-      }
-      p.source = p.serialized;
-      p.suffix = suffix;
-      if (key != null && !Suffixes.extract(key).canonical().equals(suffix)) {
-        throw new InvalidArgumentException(
-            "the key's suffix '"
-                + Suffixes.raw(key)
-                + "' does not match the object's format '"
-                + suffix
-                + "'");
-      }
-    } else {
-      Path path = d.path.toAbsolutePath().normalize();
-      if (!Files.exists(path)) {
-        throw new NotFoundException("no file or folder at " + path);
-      }
-      try {
-        path = path.toRealPath();
-      } catch (IOException e) {
-        throw new StorageException("cannot resolve " + path + ": " + e.getMessage(), e);
-      }
-      p.source = path;
-      String pathStr = path.toString().replace('\\', '/');
-      if (pathStr.contains("/.lamindb/")) {
-        throw new InvalidArgumentException(
-            "cannot register "
-                + path
-                + ": paths inside a '.lamindb/' folder are managed by LaminDB; query the"
-                + " artifact instead (ln.artifacts().get(uid))");
-      }
-      Suffixes.Suffix s = Suffixes.extract(path.getFileName().toString());
-      p.suffix = s.canonical();
-      if (key != null) {
-        Keys.checkSuffixMatch(s.raw(), Suffixes.extract(key).raw());
-      }
-    }
-    p.folder = Files.isDirectory(p.source);
-    Optional<String[]> in =
-        p.serialized == null ? files.registeredStorage(p.source) : Optional.empty();
-    if (in.isPresent()) {
-      p.inPlace = true;
-      p.storageId = Long.parseLong(in.get()[0]);
-      p.storageRoot = in.get()[1];
-      String rel = p.source.toString().replace('\\', '/').substring(p.storageRoot.length() + 1);
-      if (key == null) {
-        v.put("key", rel);
-        v.put("_key_is_virtual", false);
-      } else if (key.equals(rel)) {
-        v.put("_key_is_virtual", false);
-      } else {
-        v.put("_key_is_virtual", true);
-        v.put("_real_key", rel);
-      }
-    } else {
-      p.storageId = inst.storageId();
-      p.storageRoot = inst.storageRoot();
-      v.put("_key_is_virtual", true);
-    }
-    if (v.get("key") == null && v.get("description") == null && inst.currentRunId() == null) {
-      throw new InvalidArgumentException(
-          "Pass one of key, run or description as a parameter: e.g. ln.artifact(path).key(\"raw/"
-              + p.source.getFileName()
-              + "\")");
-    }
-    if (p.folder) {
-      Hashing.DirHash h = Hashing.hashDir(p.source);
-      p.size = h.size();
-      p.hash = h.hash();
-      p.hashType = h.hashType();
-      p.nFiles = (long) h.nFiles();
-    } else {
-      Hashing.FileHash h = Hashing.hashFile(p.source);
-      p.size = h.size();
-      p.hash = h.hash();
-      p.hashType = h.hashType();
-    }
-    boolean emptyFile = !p.folder && p.size == 0;
-    p.skipHashLookup = d.skipHashLookup != null ? d.skipHashLookup : p.inPlace || emptyFile;
-    if (emptyFile) {
-      p.skipHashLookup = true;
-    }
-    // folders too: .zarr stores are folders whose format knows otype and n_observations
-    p.info = Formats.inspect(p.source, p.suffix).orElse(null);
-    return p;
+    return planner.plan(a, d, v);
   }
 
-  /** Stores the content and inserts the row (new family or new version). */
+  /**
+   * Stores the content and inserts the row (new family or new version). Order: intent committed →
+   * upload to a temporary key → one transaction (key/hash locks, repair lock shared, decisions
+   * re-checked, move to the final key, row inserted) → intent deleted. Readers see the row only
+   * after the file is in place; repair never runs between the move and the commit.
+   */
   private void store(Artifact a, ArtifactDraft d, Map<String, Object> v, Plan p) {
-    fillColumns(d, v, p);
-    StorageBackend backend = files.backend(p.storageId, p.storageRoot);
+    ArtifactPlanner.fillColumns(d, v, p);
+    StorageBackend backend = files.backend(p.storageId(), p.storageRoot());
     String tempKey = null;
-    if (!p.inPlace) {
+    SaveIntents.Intent intent = null;
+    if (!p.inPlace()) {
       tempKey = TEMP_PREFIX + Uids.random(16) + p.suffix;
+      if (inst.schemaVersions().getOrDefault("lamindb", 0) >= 3) {
+        intent = SaveIntents.of(inst).begin(p.storageId(), tempKey);
+      }
+      Faults.at("after-intent");
       upload(backend, p, tempKey);
+      Faults.at("after-upload");
     }
-    final String temp = tempKey;
+    try {
+      commit(a, d, v, p, backend, tempKey);
+      Faults.at("after-commit");
+    } finally {
+      if (intent != null) {
+        intent.close();
+      }
+    }
+  }
+
+  private void commit(
+      Artifact a,
+      ArtifactDraft d,
+      Map<String, Object> v,
+      Plan p,
+      StorageBackend backend,
+      String temp) {
     String[] finalKey = new String[1];
     try {
       Artifact existing =
@@ -258,7 +149,8 @@ public final class ArtifactStore {
                     lock(
                         ctx,
                         "hash:" + p.hash,
-                        v.get("key") == null ? null : "key:" + p.storageId + ":" + v.get("key"));
+                        v.get("key") == null ? null : "key:" + p.storageId() + ":" + v.get("key"));
+                    Repair.lockShared(inst, ctx);
                     if (!p.skipHashLookup) {
                       Optional<Artifact> dup = findByHash(ctx, p.hash);
                       if (dup.isPresent()) {
@@ -266,20 +158,9 @@ public final class ArtifactStore {
                       }
                     }
                     Artifact previous = assignVersion(ctx, a, d, v, p);
-                    finalKey[0] = files.storageKey(v);
+                    finalKey[0] = p.placement.storageKey((String) v.get("uid"), p.suffix);
                     if (temp != null) {
-                      try {
-                        backend.move(temp, finalKey[0]);
-                      } catch (IOException e) {
-                        throw new StorageException(
-                            "cannot move the uploaded content into place at "
-                                + p.storageRoot
-                                + "/"
-                                + finalKey[0]
-                                + ": "
-                                + e.getMessage(),
-                            e);
-                      }
+                      moveIntoPlace(backend, p, temp, finalKey[0]);
                     }
                     if (previous != null) {
                       ctx.update(RecordStore.table(CoreRegistries.ARTIFACT))
@@ -288,6 +169,7 @@ public final class ArtifactStore {
                           .execute();
                     }
                     RecordStore.insert(inst, ctx, a);
+                    Faults.at("before-commit");
                     d.insertedRow = true;
                     return null;
                   });
@@ -310,31 +192,23 @@ public final class ArtifactStore {
       }
       throw e;
     }
-    LOG.debug("saved artifact {} at {}/{}", a.uid(), p.storageRoot, finalKey[0]);
+    LOG.debug("saved artifact {} at {}/{}", a.uid(), p.storageRoot(), finalKey[0]);
   }
 
-  /**
-   * Copies the planned columns (storage, suffix, size, hash, format metadata) into the row values.
-   */
-  static void fillColumns(ArtifactDraft d, Map<String, Object> v, Plan p) {
-    v.put("storage_id", p.storageId);
-    v.put("suffix", p.suffix);
-    v.put("size", p.size);
-    v.put("hash", p.hash);
-    v.put("_hash_type", p.hashType);
-    v.put("n_files", p.nFiles);
-    v.put("_overwrite_versions", p.folder);
-    if (p.info != null) {
-      if (v.get("otype") == null && p.info.otype() != null) {
-        v.put("otype", p.info.otype());
-      }
-      if (p.info.nObservations() != null) {
-        v.put("n_observations", p.info.nObservations());
-      }
+  private static void moveIntoPlace(StorageBackend backend, Plan p, String temp, String key) {
+    try {
+      backend.move(temp, key);
+    } catch (IOException e) {
+      throw new StorageException(
+          "cannot move the uploaded content into place at "
+              + p.storageRoot()
+              + "/"
+              + key
+              + ": "
+              + e.getMessage(),
+          e);
     }
-    if (d.data != null && v.get("kind") == null) {
-      v.put("kind", "dataset");
-    }
+    Faults.at("after-move");
   }
 
   void upload(StorageBackend backend, Plan p, String tempKey) {
@@ -354,16 +228,11 @@ public final class ArtifactStore {
       }
       long stored = backend.stat(tempKey).map(s -> s.size()).orElse(-1L);
       if (stored != p.size) {
-        throw new StorageException(
-            "upload of "
-                + p.source
-                + " to "
-                + backend.root()
-                + " is incomplete ("
-                + stored
-                + " of "
-                + p.size
-                + " bytes); nothing was saved, try again");
+        throw changed(p, p.size + " bytes when hashed, " + stored + " bytes stored");
+      }
+      String storedHash = storedHash(backend, p, tempKey);
+      if (!storedHash.equals(p.hash)) {
+        throw changed(p, "hash " + p.hash + " when hashed, " + storedHash + " as stored");
       }
     } catch (IOException e) {
       deleteQuietly(backend, tempKey);
@@ -380,6 +249,36 @@ public final class ArtifactStore {
       deleteQuietly(backend, tempKey);
       throw e;
     }
+  }
+
+  private static StorageException changed(Plan p, String what) {
+    return new StorageException(
+        "the content of "
+            + p.source
+            + " changed while it was being saved ("
+            + what
+            + "); nothing was saved: save it again once it is complete");
+  }
+
+  /**
+   * @return the hash of the bytes stored at {@code tempKey}: hashed from the stored copy on local
+   *     storage, taken from the object's metadata (ETag) where it is the same kind of hash, else
+   *     the source hashed again (which detects any change since planning)
+   */
+  private static String storedHash(StorageBackend backend, Plan p, String tempKey)
+      throws IOException {
+    Optional<Path> local = backend.localPath(tempKey);
+    Path from = local.orElse(null);
+    if (from == null) {
+      var stat = backend.stat(tempKey);
+      if (stat.isPresent()
+          && stat.get().hash() != null
+          && p.hashType.equals(stat.get().hashType())) {
+        return stat.get().hash();
+      }
+      from = p.source;
+    }
+    return p.folder ? Hashing.hashDir(from).hash() : Hashing.hashFile(from).hash();
   }
 
   private static void deleteQuietly(StorageBackend backend, String key) {
@@ -441,7 +340,7 @@ public final class ArtifactStore {
               ctx,
               col("key")
                   .eq(v.get("key"))
-                  .and(col("storage_id").eq(p.storageId))
+                  .and(col("storage_id").eq(p.storageId()))
                   .and(col("branch_id").ne(RecordStore.TRASH)));
       if (!family.isEmpty()) {
         previous =
@@ -485,7 +384,9 @@ public final class ArtifactStore {
       v.put("description", previous.description());
     }
     LOG.info(
-        "creating new artifact version for key '{}' in storage '{}'", v.get("key"), p.storageRoot);
+        "creating new artifact version for key '{}' in storage '{}'",
+        v.get("key"),
+        p.storageRoot());
     return Boolean.TRUE.equals(previous.get("is_latest")) ? previous : null;
   }
 
@@ -506,7 +407,7 @@ public final class ArtifactStore {
   }
 
   private Optional<Artifact> findSameKeyAndHash(Map<String, Object> v, Plan p) {
-    Condition c = col("hash").eq(p.hash).and(col("storage_id").eq(p.storageId));
+    Condition c = col("hash").eq(p.hash).and(col("storage_id").eq(p.storageId()));
     c = v.get("key") == null ? c.and(col("key").isNull()) : c.and(col("key").eq(v.get("key")));
     List<Artifact> l = load(inst.db().dsl(), c);
     if (l.isEmpty()) {

@@ -31,7 +31,7 @@ public final class CoreModule implements LaminModule {
    * is open.
    */
   @Override
-  public void onConnect(org.lamindb.LaminDB ln) {
-    org.lamindb.internal.lineage.ShellRuns.attach(ln);
+  public void onConnect(org.lamindb.spi.ModuleContext ctx) {
+    org.lamindb.internal.lineage.ShellRuns.attach(ctx.ln());
   }
 }

@@ -11,7 +11,8 @@ public final class CoreMigrations {
    * @return all core migrations
    */
   public static List<Migration> all() {
-    return List.of(new CoreSchemaV1(), queryIndexesV2(), CollectionMembersV4.migration());
+    return List.of(
+        new CoreSchemaV1(), queryIndexesV2(), saveIntentsV3(), CollectionMembersV4.migration());
   }
 
   /**
@@ -29,5 +30,37 @@ public final class CoreMigrations {
           b.index("lamindb_artifactrecord", "record_id", "artifact_id");
           b.index("lamindb_artifactreference", "reference_id", "artifact_id");
         });
+  }
+
+  /** Table of the save intents (leases) that {@link #saveIntentsV3()} creates. */
+  public static final String SAVE_INTENT = "lamindb_saveintent";
+
+  /**
+   * V3: durable intents of saves in flight. A save inserts its row before it uploads (temporary
+   * key, storage, owner {@code host:pid}, heartbeat and expiry in epoch milliseconds) and deletes
+   * it after its artifact row committed; {@code lamin repair} keeps every temporary upload whose
+   * intent is live.
+   */
+  static Migration saveIntentsV3() {
+    return Migration.of(
+        3,
+        "save intents",
+        b ->
+            b.table(SAVE_INTENT)
+                .id()
+                .integer("storage_id")
+                .notNull()
+                .str("temp_key", 255)
+                .notNull()
+                .unique()
+                .str("owner", 255)
+                .notNull()
+                .integer("created_at_ms")
+                .notNull()
+                .integer("heartbeat_at_ms")
+                .notNull()
+                .integer("expires_at_ms")
+                .notNull()
+                .index());
   }
 }

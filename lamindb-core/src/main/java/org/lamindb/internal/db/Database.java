@@ -26,6 +26,7 @@ import org.jooq.impl.DSL;
 import org.lamindb.InstanceException;
 import org.lamindb.spi.Dialect;
 import org.lamindb.spi.FieldType;
+import org.lamindb.spi.SqlDatabase;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -34,7 +35,7 @@ import org.sqlite.SQLiteDataSource;
  * and the conversions between Java values and each backend's column representation (SQLite keeps
  * dates, timestamps and JSON as text; PostgreSQL has native types).
  */
-public final class Database implements AutoCloseable {
+public final class Database implements AutoCloseable, SqlDatabase {
   static {
     System.setProperty("org.jooq.no-logo", "true");
     System.setProperty("org.jooq.no-tips", "true");
@@ -170,6 +171,7 @@ public final class Database implements AutoCloseable {
   /**
    * @return the backend
    */
+  @Override
   public Dialect dialect() {
     return dialect;
   }
@@ -177,6 +179,7 @@ public final class Database implements AutoCloseable {
   /**
    * @return the jOOQ context (auto-commit; use {@link #transaction} for atomic work)
    */
+  @Override
   public DSLContext dsl() {
     return dsl;
   }
@@ -191,6 +194,7 @@ public final class Database implements AutoCloseable {
   /**
    * @return a raw JDBC connection from the pool (caller closes it)
    */
+  @Override
   public Connection connection() throws SQLException {
     return dataSource.getConnection();
   }
@@ -207,11 +211,13 @@ public final class Database implements AutoCloseable {
    *
    * @param work receives a context bound to the transaction
    */
+  @Override
   public <T> T transaction(Function<DSLContext, T> work) {
     return dsl.transactionResult(cfg -> work.apply(DSL.using(cfg)));
   }
 
   /** Converts a Java value of {@code type} to what the backend column takes as a bind value. */
+  @Override
   public Object toSql(FieldType type, Object value) {
     if (value == null) {
       return null;

@@ -65,6 +65,31 @@ public final class Migrator {
   }
 
   /**
+   * @return the migrations of {@code module} that {@link #migrate} would apply, in order (nothing
+   *     is written)
+   * @throws InstanceException when the instance's schema is newer than this code
+   */
+  public static List<Migration> pending(Database db, LaminModule module) {
+    int current = currentVersion(db, module.name());
+    int latest = latestVersion(module);
+    if (current > latest) {
+      throw newerSchema(module.name(), current, latest);
+    }
+    return module.migrations().stream().filter(m -> m.version() > current).toList();
+  }
+
+  static InstanceException newerSchema(String module, int current, int latest) {
+    return new InstanceException(
+        "this instance's '"
+            + module
+            + "' schema is at version "
+            + current
+            + ", newer than this lamindb-java supports (up to "
+            + latest
+            + "); upgrade lamindb-java to use it (nothing was written)");
+  }
+
+  /**
    * Migrates {@code module} to {@code target} (or its latest version when target is 0).
    *
    * @return the version after migrating
@@ -73,14 +98,7 @@ public final class Migrator {
     int current = currentVersion(db, module.name());
     int latest = latestVersion(module);
     if (current > latest) {
-      throw new InstanceException(
-          "this instance's '"
-              + module.name()
-              + "' schema is at version "
-              + current
-              + ", newer than this lamindb-java supports (up to "
-              + latest
-              + "); upgrade lamindb-java to use it");
+      throw newerSchema(module.name(), current, latest);
     }
     int goal = target <= 0 ? latest : target;
     if (current >= goal) {

@@ -90,7 +90,20 @@ public record PostgresUrl(
         + database;
   }
 
-  private static String redact(String url) {
-    return url.replaceAll("(//[^:/@]+):[^@/]*@", "$1:***@");
+  /**
+   * @return {@link #redacted()}: a URL in a log line or an exception message never shows the
+   *     password
+   */
+  @Override
+  public String toString() {
+    return redacted();
+  }
+
+  /**
+   * @return {@code text} with the password of every {@code scheme://user:password@} URL in it
+   *     replaced by {@code ***}
+   */
+  public static String redact(String text) {
+    return text == null ? null : text.replaceAll("(//[^:/@\\s]+):[^@/\\s]*@", "$1:***@");
   }
 }

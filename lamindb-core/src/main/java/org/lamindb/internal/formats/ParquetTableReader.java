@@ -24,11 +24,13 @@ import tech.tablesaw.columns.Column;
  * (an unsigned value above {@code Long.MAX_VALUE} is an error); FLOAT → float; DOUBLE → double;
  * DECIMAL(p,s) → double when p ≤ 15, else the exact decimal text as string; VARCHAR → string; BLOB
  * → string (text when every value of the column is UTF-8 without control characters, else lowercase
- * hex); DATE → date; TIME → time; TIMESTAMP (any unit) → date-time (UTC, millisecond precision as
- * Tablesaw stores it); TIMESTAMP WITH TIME ZONE → instant. Nested LIST, STRUCT, MAP, ARRAY and
- * UNION columns become JSON strings; other types (TIME WITH TIME ZONE, INTERVAL, UUID, HUGEINT,
- * all-null columns) their DuckDB text form. Integer columns holding their type's minimum value
- * (Tablesaw's missing-value marker) are widened: short → int → long → exact text.
+ * hex); DATE → date; TIME → time; TIMESTAMP (any unit) → date-time (UTC) and TIMESTAMP WITH TIME
+ * ZONE → instant when every value is a whole millisecond (Tablesaw's precision), else, to keep full
+ * precision, a long column of epoch microseconds (nanoseconds for {@code TIMESTAMP_NS}). Nested
+ * LIST, STRUCT, MAP, ARRAY and UNION columns become JSON strings; other types (TIME WITH TIME ZONE,
+ * INTERVAL, UUID, HUGEINT, all-null columns) their DuckDB text form. Integer columns holding their
+ * type's minimum value (Tablesaw's missing-value marker) are widened: short → int → long → exact
+ * text.
  */
 final class ParquetTableReader {
   private ParquetTableReader() {}
@@ -81,15 +83,21 @@ final class ParquetTableReader {
     }
   }
 
-  /** Reads shape and column types from the footer only. */
+  /**
+   * Reads shape and column types from the footer, after checking everything {@link #read} checks:
+   * the page structure with CRCs, and every value of every column decoded by DuckDB with the
+   * projections {@link #read} uses (streamed through an aggregate: memory stays bounded whatever
+   * the file size). So a file that saves also loads.
+   */
   static FormatInfo inspect(Path path) {
     Path abs = path.toAbsolutePath();
     try (FileChannel ch = ParquetStructureCheck.open(abs);
         DuckDbPath duck = DuckDbPath.of(abs);
         Connection conn = DuckDb.open()) {
-      checkStructure(abs, duck.sql(), ch, conn, false);
+      checkStructure(abs, duck.sql(), ch, conn, true);
       long rows = rowCount(conn, duck.sql());
       List<ColumnSpec> specs = describe(conn, duck.sql());
+      decodeAll(conn, duck.sql(), specs);
       List<String> summary = new ArrayList<>();
       summary.add("Parquet: " + rows + " rows × " + specs.size() + " columns");
       summary.add(columnLine(specs));
@@ -98,6 +106,33 @@ final class ParquetTableReader {
       throw FormatErrors.malformed(abs, "Parquet", DuckDb.message(e), e);
     } catch (IOException e) {
       throw FormatErrors.io(abs, "read", e);
+    }
+  }
+
+  /** Columns hashed per aggregate, so a 30,000-column file does not build one giant call. */
+  private static final int DECODE_BATCH = 256;
+
+  /** Decodes every page of every column (the values are hashed and dropped). */
+  static void decodeAll(Connection conn, String duckPath, List<ColumnSpec> specs)
+      throws SQLException {
+    if (specs.isEmpty()) {
+      return;
+    }
+    StringBuilder sql = new StringBuilder("SELECT ");
+    for (int from = 0; from < specs.size(); from += DECODE_BATCH) {
+      sql.append(from == 0 ? "" : ", ").append("bit_xor(hash(");
+      int to = Math.min(specs.size(), from + DECODE_BATCH);
+      for (int i = from; i < to; i++) {
+        sql.append(i == from ? "" : ", ").append(specs.get(i).projection());
+      }
+      sql.append("))");
+    }
+    sql.append(" FROM read_parquet(?)");
+    try (PreparedStatement ps = conn.prepareStatement(sql.toString())) {
+      ps.setString(1, duckPath);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+      }
     }
   }
 
@@ -206,12 +241,16 @@ final class ParquetTableReader {
       case "BLOB" -> new ColumnSpec(name, type, TableColumns.Kind.BLOB, col);
       case "DATE" -> new ColumnSpec(name, type, TableColumns.Kind.DATE, col);
       case "TIME" -> new ColumnSpec(name, type, TableColumns.Kind.TIME, col);
-      case "TIMESTAMP", "TIMESTAMP_S", "TIMESTAMP_MS", "TIMESTAMP_NS" ->
+      case "TIMESTAMP", "TIMESTAMP_S", "TIMESTAMP_MS" ->
           new ColumnSpec(
               name, type, TableColumns.Kind.TIMESTAMP, "epoch_us(CAST(" + col + " AS TIMESTAMP))");
-      case "TIMESTAMP WITH TIME ZONE", "TIMESTAMPTZ", "TIMESTAMPTZ_NS" ->
+      case "TIMESTAMP_NS" ->
+          new ColumnSpec(name, type, TableColumns.Kind.TIMESTAMP_NS, "epoch_ns(" + col + ")");
+      case "TIMESTAMP WITH TIME ZONE", "TIMESTAMPTZ" ->
           new ColumnSpec(
               name, type, TableColumns.Kind.INSTANT, "epoch_us(CAST(" + col + " AS TIMESTAMPTZ))");
+      case "TIMESTAMPTZ_NS" ->
+          new ColumnSpec(name, type, TableColumns.Kind.INSTANT_NS, "epoch_ns(" + col + ")");
       default ->
           new ColumnSpec(name, type, TableColumns.Kind.STRING, "CAST(" + col + " AS VARCHAR)");
     };

@@ -45,7 +45,11 @@ final class TableColumns {
     DATE,
     TIME,
     TIMESTAMP,
-    INSTANT
+    INSTANT,
+    /** TIMESTAMP fetched as epoch nanoseconds. */
+    TIMESTAMP_NS,
+    /** TIMESTAMP WITH TIME ZONE fetched as epoch nanoseconds. */
+    INSTANT_NS
   }
 
   /** Receives the values of one result-set column, row by row. */
@@ -169,51 +173,75 @@ final class TableColumns {
               return c;
             }
           };
-      case TIMESTAMP ->
-          new Sink() {
-            final DateTimeColumn c = DateTimeColumn.create(name);
-
-            @Override
-            public void add(ResultSet rs, int i) throws SQLException {
-              long us = rs.getLong(i);
-              if (rs.wasNull()) {
-                c.appendMissing();
-              } else {
-                c.append(
-                    LocalDateTime.ofEpochSecond(
-                        Math.floorDiv(us, 1_000_000L),
-                        (int) Math.floorMod(us, 1_000_000L) * 1000,
-                        ZoneOffset.UTC));
-              }
-            }
-
-            @Override
-            public Column<?> finish() {
-              return c;
-            }
-          };
-      case INSTANT ->
-          new Sink() {
-            final InstantColumn c = InstantColumn.create(name);
-
-            @Override
-            public void add(ResultSet rs, int i) throws SQLException {
-              long us = rs.getLong(i);
-              if (rs.wasNull()) {
-                c.appendMissing();
-              } else {
-                c.append(
-                    Instant.ofEpochSecond(
-                        Math.floorDiv(us, 1_000_000L), Math.floorMod(us, 1_000_000L) * 1000));
-              }
-            }
-
-            @Override
-            public Column<?> finish() {
-              return c;
-            }
-          };
+      case TIMESTAMP -> new TimestampSink(name, 1_000L, false);
+      case INSTANT -> new TimestampSink(name, 1_000L, true);
+      case TIMESTAMP_NS -> new TimestampSink(name, 1_000_000L, false);
+      case INSTANT_NS -> new TimestampSink(name, 1_000_000L, true);
     };
+  }
+
+  /**
+   * Timestamps fetched as epoch microseconds or nanoseconds (UTC). Tablesaw's date-time and instant
+   * columns hold milliseconds, so when every value is a whole millisecond the column becomes one of
+   * those; otherwise, to keep full precision, a long column of the epoch values in the file's unit
+   * (microseconds, or nanoseconds for {@code TIMESTAMP_NS}).
+   */
+  private static final class TimestampSink implements Sink {
+    private final String name;
+    private final long perMilli;
+    private final boolean instant;
+    private final LongColumn values;
+    private boolean wholeMillis = true;
+
+    TimestampSink(String name, long perMilli, boolean instant) {
+      this.name = name;
+      this.perMilli = perMilli;
+      this.instant = instant;
+      this.values = LongColumn.create(name);
+    }
+
+    @Override
+    public void add(ResultSet rs, int i) throws SQLException {
+      long v = rs.getLong(i);
+      if (rs.wasNull()) {
+        values.appendMissing();
+      } else {
+        wholeMillis &= v % perMilli == 0;
+        values.append(v);
+      }
+    }
+
+    @Override
+    public Column<?> finish() {
+      if (!wholeMillis) {
+        return values;
+      }
+      if (instant) {
+        InstantColumn c = InstantColumn.create(name);
+        for (int r = 0; r < values.size(); r++) {
+          if (values.isMissing(r)) {
+            c.appendMissing();
+          } else {
+            c.append(Instant.ofEpochMilli(values.getLong(r) / perMilli));
+          }
+        }
+        return c;
+      }
+      DateTimeColumn c = DateTimeColumn.create(name);
+      for (int r = 0; r < values.size(); r++) {
+        if (values.isMissing(r)) {
+          c.appendMissing();
+        } else {
+          long ms = values.getLong(r) / perMilli;
+          c.append(
+              LocalDateTime.ofEpochSecond(
+                  Math.floorDiv(ms, 1000L),
+                  (int) Math.floorMod(ms, 1000L) * 1_000_000,
+                  ZoneOffset.UTC));
+        }
+      }
+      return c;
+    }
   }
 
   /**

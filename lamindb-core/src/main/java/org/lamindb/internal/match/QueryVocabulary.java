@@ -17,6 +17,7 @@ import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.lamindb.InvalidArgumentException;
 import org.lamindb.curate.InspectResult;
+import org.lamindb.curate.Vocabulary;
 import org.lamindb.internal.query.QueryRunner;
 import org.lamindb.internal.query.QuerySpec;
 import org.lamindb.internal.query.SqlCompiler;

@@ -342,6 +342,26 @@ public final class InstanceManager {
     return dropped;
   }
 
+  /**
+   * @return one line per migration that {@link #migrate} would apply ({@code lamindb 3: save
+   *     intents}); writes nothing
+   */
+  public static List<String> pendingMigrations(InstanceSettings s) {
+    List<LaminModule> modules = Modules.resolve(s.modules());
+    try (Database db =
+        s.isSqlite()
+            ? Database.sqlite(Path.of(s.storageRoot(), ".lamindb", "lamin.db"))
+            : Database.postgres(PostgresUrl.parse(s.db()))) {
+      List<String> out = new ArrayList<>();
+      for (LaminModule m : modules) {
+        for (var mig : Migrator.pending(db, m)) {
+          out.add(m.name() + " " + mig.version() + ": " + mig.description());
+        }
+      }
+      return out;
+    }
+  }
+
   /** Migrates every module of an instance to its latest version; returns the versions. */
   public static Map<String, Integer> migrate(
       SettingsStore store, InstanceSettings s, Map<String, Integer> targets) {

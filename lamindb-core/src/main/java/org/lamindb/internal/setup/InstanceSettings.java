@@ -29,6 +29,24 @@ public record InstanceSettings(
   static final String PREFIX = "lamindb_instance_";
 
   /**
+   * @return the fields, with the password of the PostgreSQL URL masked (settings end up in logs)
+   */
+  @Override
+  public String toString() {
+    return "InstanceSettings[slug="
+        + slug()
+        + ", storageRoot="
+        + storageRoot
+        + ", db="
+        + org.lamindb.internal.db.PostgresUrl.redact(db)
+        + ", modules="
+        + modules
+        + ", id="
+        + id
+        + "]";
+  }
+
+  /**
    * @return {@code owner/name}
    */
   public String slug() {

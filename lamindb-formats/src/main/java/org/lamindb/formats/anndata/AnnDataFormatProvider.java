@@ -102,6 +102,7 @@ public final class AnnDataFormatProvider implements FormatProvider {
               + (acc.xEncoding() == null
                   ? " (no X)"
                   : " (X " + acc.xEncoding() + " " + acc.xDtype() + ")"));
+      lines.add("elements: " + String.join(", ", acc.elements()));
       add(lines, "obs", acc.obsColumns());
       add(lines, "var", acc.varColumns());
       add(lines, "layers", acc.layerKeys());

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lamindb.InvalidArgumentException;
 import org.lamindb.formats.AnnData;
 import org.lamindb.formats.anndata.DType;
@@ -37,7 +36,7 @@ import tech.tablesaw.api.Table;
  * every check compares against that rule, not against the loader's own output.
  */
 class MappedCollectionTest {
-  @TempDir static Path dir;
+  static Path dir;
   static List<MappedSource> sources = new ArrayList<>();
   static final int[] ROWS = {37, 1, 50};
   static final String[][] VARS = {
@@ -58,8 +57,25 @@ class MappedCollectionTest {
     return f == 1 ? null : TYPES[(r * (f + 1)) % (f == 2 ? 2 : 4)];
   }
 
+  /** Writes the fixture files once per JVM (into a temporary folder removed at exit). */
   @BeforeAll
-  static void write() {
+  static synchronized void write() {
+    if (dir != null) {
+      return;
+    }
+    try {
+      dir = Files.createTempDirectory("mapped-fixture");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    Path root = dir;
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try (var walk = Files.walk(root)) {
+        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (java.io.IOException ignored) {
+        // best effort: a temporary folder
+      }
+    }));
     for (int f = 0; f < ROWS.length; f++) {
       int rows = ROWS[f];
       String[] vars = VARS[f];

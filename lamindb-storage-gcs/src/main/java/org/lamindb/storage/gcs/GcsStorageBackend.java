@@ -26,11 +26,11 @@ import java.util.Optional;
 import java.util.Set;
 import org.lamindb.InvalidArgumentException;
 import org.lamindb.StorageException;
-import org.lamindb.internal.storage.Hashing;
-import org.lamindb.internal.storage.Keys;
-import org.lamindb.internal.storage.LocalFiles;
+import org.lamindb.storage.ContentHashes;
 import org.lamindb.storage.ObjectStat;
 import org.lamindb.storage.StorageBackend;
+import org.lamindb.storage.StorageFiles;
+import org.lamindb.storage.StorageKeys;
 import org.lamindb.storage.TransferProgress;
 
 /**
@@ -138,8 +138,8 @@ public final class GcsStorageBackend implements StorageBackend {
             key,
             size,
             latest,
-            allHashed ? Hashing.hashFromHashes(hashes) : null,
-            allHashed ? Hashing.MD5_D : null,
+            allHashed ? ContentHashes.hashFromHashes(hashes) : null,
+            allHashed ? ContentHashes.MD5_D : null,
             true));
   }
 
@@ -166,12 +166,12 @@ public final class GcsStorageBackend implements StorageBackend {
   public void upload(Path source, String key, TransferProgress progress) throws IOException {
     fullKey(key);
     if (Files.isDirectory(source)) {
-      List<Path> files = LocalFiles.regularFiles(source);
+      List<Path> files = StorageFiles.regularFiles(source);
       long total = 0;
       for (Path f : files) {
         total += Files.size(f);
       }
-      LocalFiles.Progress counter = new LocalFiles.Progress(progress, total);
+      StorageFiles.Progress counter = new StorageFiles.Progress(progress, total);
       Set<String> written = new HashSet<>();
       try {
         for (Path f : files) {
@@ -189,7 +189,7 @@ public final class GcsStorageBackend implements StorageBackend {
       deleteBlob(fullKey(key));
       return;
     }
-    write(source, fullKey(key), new LocalFiles.Progress(progress, Files.size(source)));
+    write(source, fullKey(key), new StorageFiles.Progress(progress, Files.size(source)));
     deleteBelow(key, Set.of());
   }
 
@@ -200,22 +200,22 @@ public final class GcsStorageBackend implements StorageBackend {
             .orElseThrow(() -> new NoSuchFileException(uri(key), null, "no object at this key"));
     Path absolute = target.toAbsolutePath();
     Files.createDirectories(absolute.getParent());
-    Path temp = LocalFiles.tempSibling(absolute);
-    LocalFiles.Progress counter = new LocalFiles.Progress(progress, stat.size());
+    Path temp = StorageFiles.tempSibling(absolute);
+    StorageFiles.Progress counter = new StorageFiles.Progress(progress, stat.size());
     try {
       if (stat.folder()) {
         Files.createDirectories(temp);
         for (ObjectStat o : list(key)) {
-          Path file = LocalFiles.resolveInside(temp, o.key().substring(key.length() + 1));
+          Path file = StorageFiles.resolveInside(temp, o.key().substring(key.length() + 1));
           Files.createDirectories(file.getParent());
           read(o.key(), file, counter);
         }
       } else {
         read(key, temp, counter);
       }
-      LocalFiles.replace(temp, absolute);
+      StorageFiles.replace(temp, absolute);
     } catch (IOException | RuntimeException | Error e) {
-      LocalFiles.deleteQuietly(temp);
+      StorageFiles.deleteQuietly(temp);
       throw e;
     }
   }
@@ -277,7 +277,7 @@ public final class GcsStorageBackend implements StorageBackend {
     }
   }
 
-  private void write(Path source, String full, LocalFiles.Progress counter) throws IOException {
+  private void write(Path source, String full, StorageFiles.Progress counter) throws IOException {
     BlobInfo info = BlobInfo.newBuilder(BlobId.of(bucket, full)).build();
     if (Files.size(source) <= CHUNK) {
       writeSmall(source, info, counter);
@@ -324,7 +324,7 @@ public final class GcsStorageBackend implements StorageBackend {
   }
 
   /** Files up to one chunk go up in a single request: atomic, and one round trip instead of two. */
-  private void writeSmall(Path source, BlobInfo info, LocalFiles.Progress counter)
+  private void writeSmall(Path source, BlobInfo info, StorageFiles.Progress counter)
       throws IOException {
     byte[] content;
     try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
@@ -352,11 +352,11 @@ public final class GcsStorageBackend implements StorageBackend {
     }
   }
 
-  private void read(String key, Path file, LocalFiles.Progress counter) throws IOException {
+  private void read(String key, Path file, StorageFiles.Progress counter) throws IOException {
     try (ReadChannel reader = storage.reader(BlobId.of(bucket, fullKey(key)));
         InputStream in = Channels.newInputStream(reader)) {
       reader.setChunkSize(CHUNK);
-      LocalFiles.copyStream(in, file, counter);
+      StorageFiles.copyStream(in, file, counter);
     } catch (com.google.cloud.storage.StorageException e) {
       throw failure("download", key, e);
     }
@@ -447,16 +447,16 @@ public final class GcsStorageBackend implements StorageBackend {
       while (b64url.endsWith("=")) {
         b64url = b64url.substring(0, b64url.length() - 1);
       }
-      return new String[] {b64url, Hashing.MD5};
+      return new String[] {b64url, ContentHashes.MD5};
     }
     if (etag != null && !etag.isEmpty()) {
-      return new String[] {Hashing.hashString(etag), "md5-etag"};
+      return new String[] {ContentHashes.hashString(etag), "md5-etag"};
     }
     return new String[] {null, null};
   }
 
   private String fullKey(String key) {
-    Keys.validateStorageKey(key);
+    StorageKeys.validateStorageKey(key);
     return prefix.isEmpty() ? key : prefix + "/" + key;
   }
 

@@ -13,21 +13,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.lamindb.StorageException;
-import org.lamindb.internal.storage.Hashing;
-import org.lamindb.internal.storage.Keys;
-import org.lamindb.internal.storage.LocalFiles;
+import org.lamindb.storage.ContentHashes;
 import org.lamindb.storage.ObjectStat;
 import org.lamindb.storage.StorageBackend;
+import org.lamindb.storage.StorageFiles;
+import org.lamindb.storage.StorageKeys;
 import org.lamindb.storage.TransferProgress;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.LegacyMd5Plugin;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -50,6 +44,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * }</pre>
  */
 public final class S3StorageBackend implements StorageBackend {
+  /** Attempts per request (first try + retries) before an operation fails. */
+  public static final int MAX_ATTEMPTS = 4;
 
   private static final long MAX_COPY_SIZE = 5L << 30;
 
@@ -87,28 +83,7 @@ public final class S3StorageBackend implements StorageBackend {
   public static S3StorageBackend open(
       String root, Map<String, String> settings, Map<String, String> env) {
     S3Settings resolved = S3Settings.resolve(root, settings, env);
-    S3ClientBuilder builder =
-        S3Client.builder().credentialsProvider(DefaultCredentialsProvider.builder().build());
-    if (resolved.region() != null) {
-      builder.region(Region.of(resolved.region()));
-    }
-    if (resolved.endpoint() != null) {
-      builder
-          .endpointOverride(resolved.endpoint())
-          .forcePathStyle(true)
-          // S3-compatible stores often lack the newer streaming checksums; send them only when S3
-          // requires them
-          .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-          .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-          // ... and Content-MD5 where they expect it (DeleteObjects), as before SDK 2.30
-          .addPlugin(LegacyMd5Plugin.create());
-    } else {
-      builder.crossRegionAccessEnabled(true);
-      if (resolved.region() == null) {
-        builder.region(Region.US_EAST_1);
-      }
-    }
-    return new S3StorageBackend(builder.build(), resolved, true);
+    return new S3StorageBackend(S3Clients.build(resolved), resolved, true);
   }
 
   @Override
@@ -154,8 +129,8 @@ public final class S3StorageBackend implements StorageBackend {
             key,
             size,
             latest,
-            allHashed ? Hashing.hashFromHashes(hashes) : null,
-            allHashed ? Hashing.MD5_D : null,
+            allHashed ? ContentHashes.hashFromHashes(hashes) : null,
+            allHashed ? ContentHashes.MD5_D : null,
             true));
   }
 
@@ -197,7 +172,7 @@ public final class S3StorageBackend implements StorageBackend {
       return;
     }
     long size = Files.size(source);
-    LocalFiles.Progress counter = new LocalFiles.Progress(progress, size);
+    StorageFiles.Progress counter = new StorageFiles.Progress(progress, size);
     if (size > settings.multipartThreshold()) {
       uploadMultipart(source, full, size, counter);
     } else {
@@ -214,22 +189,22 @@ public final class S3StorageBackend implements StorageBackend {
     }
     Path absolute = target.toAbsolutePath();
     Files.createDirectories(absolute.getParent());
-    Path temp = LocalFiles.tempSibling(absolute);
-    LocalFiles.Progress counter = new LocalFiles.Progress(progress, stat.get().size());
+    Path temp = StorageFiles.tempSibling(absolute);
+    StorageFiles.Progress counter = new StorageFiles.Progress(progress, stat.get().size());
     try {
       if (stat.get().folder()) {
         Files.createDirectories(temp);
         for (ObjectStat o : list(key)) {
-          Path file = LocalFiles.resolveInside(temp, o.key().substring(key.length() + 1));
+          Path file = StorageFiles.resolveInside(temp, o.key().substring(key.length() + 1));
           Files.createDirectories(file.getParent());
           getObject(o.key(), file, counter);
         }
       } else {
         getObject(key, temp, counter);
       }
-      LocalFiles.replace(temp, absolute);
+      StorageFiles.replace(temp, absolute);
     } catch (IOException | RuntimeException | Error e) {
-      LocalFiles.deleteQuietly(temp);
+      StorageFiles.deleteQuietly(temp);
       throw e;
     }
   }
@@ -309,7 +284,7 @@ public final class S3StorageBackend implements StorageBackend {
     }
   }
 
-  private void putFile(Path source, String full, long size, LocalFiles.Progress counter)
+  private void putFile(Path source, String full, long size, StorageFiles.Progress counter)
       throws IOException {
     try {
       uploads.putFile(source, full, size, counter);
@@ -318,7 +293,7 @@ public final class S3StorageBackend implements StorageBackend {
     }
   }
 
-  private void uploadMultipart(Path source, String full, long size, LocalFiles.Progress counter)
+  private void uploadMultipart(Path source, String full, long size, StorageFiles.Progress counter)
       throws IOException {
     try {
       uploads.uploadMultipart(source, full, size, counter);
@@ -328,12 +303,12 @@ public final class S3StorageBackend implements StorageBackend {
   }
 
   private void uploadFolder(Path source, String key, TransferProgress progress) throws IOException {
-    List<Path> files = LocalFiles.regularFiles(source);
+    List<Path> files = StorageFiles.regularFiles(source);
     long total = 0;
     for (Path f : files) {
       total += Files.size(f);
     }
-    LocalFiles.Progress counter = new LocalFiles.Progress(progress, total);
+    StorageFiles.Progress counter = new StorageFiles.Progress(progress, total);
     Set<String> written = new HashSet<>();
     try {
       for (Path f : files) {
@@ -357,7 +332,7 @@ public final class S3StorageBackend implements StorageBackend {
     }
   }
 
-  private void getObject(String key, Path file, LocalFiles.Progress counter) throws IOException {
+  private void getObject(String key, Path file, StorageFiles.Progress counter) throws IOException {
     String full = fullKey(key);
     ResponseInputStream<GetObjectResponse> in;
     try {
@@ -369,7 +344,7 @@ public final class S3StorageBackend implements StorageBackend {
     }
     boolean complete = false;
     try {
-      LocalFiles.copyStream(in, file, counter);
+      StorageFiles.copyStream(in, file, counter);
       complete = true;
     } finally {
       if (!complete) {
@@ -534,7 +509,7 @@ public final class S3StorageBackend implements StorageBackend {
 
   /** Validates {@code key} and prepends the root's prefix. */
   private String fullKey(String key) {
-    Keys.validateStorageKey(key);
+    StorageKeys.validateStorageKey(key);
     return settings.prefix().isEmpty() ? key : settings.prefix() + "/" + key;
   }
 
@@ -560,7 +535,11 @@ public final class S3StorageBackend implements StorageBackend {
       hint = "; endpoint " + settings.endpoint();
     }
     return new StorageException(
-        "S3 " + operation + " of '" + uri(key) + "' failed: " + e.getMessage() + hint, e);
+        "S3 " + operation + " of '" + uri(key) + "' failed: " + oneLine(e.getMessage()) + hint, e);
+  }
+
+  private static String oneLine(String message) {
+    return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " | ");
   }
 
   /**
@@ -579,7 +558,7 @@ public final class S3StorageBackend implements StorageBackend {
     if (hex.length() != 32 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
       return new String[] {null, null};
     }
-    String type = dash < 0 ? Hashing.MD5 : "md5-" + tag.substring(dash + 1);
-    return new String[] {Hashing.hexToB64(hex), type};
+    String type = dash < 0 ? ContentHashes.MD5 : "md5-" + tag.substring(dash + 1);
+    return new String[] {ContentHashes.hexToB64(hex), type};
   }
 }

@@ -11,8 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
-import org.lamindb.internal.storage.FileRegionInputStream;
-import org.lamindb.internal.storage.LocalFiles;
+import org.lamindb.storage.FileRegionInputStream;
+import org.lamindb.storage.StorageFiles;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.ContentStreamProvider;
@@ -41,7 +41,7 @@ final class S3Uploads {
   }
 
   /** Uploads a file in one PUT, streamed from disk. */
-  void putFile(Path source, String full, long size, LocalFiles.Progress counter)
+  void putFile(Path source, String full, long size, StorageFiles.Progress counter)
       throws IOException {
     if (size == 0) {
       counter.add(0);
@@ -56,7 +56,7 @@ final class S3Uploads {
    * time, each streamed from its region of the file; aborts the upload on any failure so that no
    * object and no billed parts remain.
    */
-  void uploadMultipart(Path source, String full, long size, LocalFiles.Progress counter)
+  void uploadMultipart(Path source, String full, long size, StorageFiles.Progress counter)
       throws IOException {
     String uploadId =
         s3.createMultipartUpload(r -> r.bucket(settings.bucket()).key(full)).uploadId();
@@ -122,7 +122,7 @@ final class S3Uploads {
       int partNumber,
       long offset,
       long length,
-      LocalFiles.Progress counter) {
+      StorageFiles.Progress counter) {
     String etag =
         s3.uploadPart(
                 r ->
@@ -150,7 +150,7 @@ final class S3Uploads {
    * byte once, however often the SDK re-reads (e.g. for signing).
    */
   private static RequestBody body(
-      Path file, long offset, long length, LocalFiles.Progress counter) {
+      Path file, long offset, long length, StorageFiles.Progress counter) {
     long[] reported = {0};
     ContentStreamProvider provider =
         () -> {

@@ -14,21 +14,21 @@ import java.util.Map;
 import java.util.Set;
 import org.lamindb.StorageException;
 import org.lamindb.bionty.BiontyEntity;
-import org.lamindb.internal.db.Database;
+import org.lamindb.spi.SqlDatabase;
 
 /**
  * Reads the {@code _parents} links of a registry: direct parents and children, and the ancestor
  * graph.
  */
 public final class Hierarchy {
-  private final Database db;
+  private final SqlDatabase db;
   private final BiontyEntity entity;
 
   /**
    * @param db the database
    * @param entity a registry with parents
    */
-  public Hierarchy(Database db, BiontyEntity entity) {
+  public Hierarchy(SqlDatabase db, BiontyEntity entity) {
     this.db = db;
     this.entity = entity;
   }

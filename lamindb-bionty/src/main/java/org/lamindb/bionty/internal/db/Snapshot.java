@@ -2,7 +2,7 @@ package org.lamindb.bionty.internal.db;
 
 import java.util.List;
 import org.lamindb.bionty.internal.match.SearchRanker;
-import org.lamindb.internal.match.Vocabulary;
+import org.lamindb.curate.Vocabulary;
 
 /**
  * The values of one field of a registry (optionally one organism's records) held in memory for

@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.lamindb.StorageException;
 import org.lamindb.bionty.BiontyEntity;
 import org.lamindb.bionty.internal.match.SearchRanker;
-import org.lamindb.internal.db.Database;
-import org.lamindb.internal.match.Vocabulary;
+import org.lamindb.curate.Vocabulary;
+import org.lamindb.spi.SqlDatabase;
 
 /**
  * Per-instance cache of {@link Snapshot}s. A snapshot is reused while the table's fingerprint (row
@@ -21,7 +21,7 @@ import org.lamindb.internal.match.Vocabulary;
  * lists costs one cheap aggregate query plus hash lookups, and writes by any process are seen.
  */
 public final class Snapshots {
-  private final Database db;
+  private final SqlDatabase db;
   private final Map<String, Entry> cache = new ConcurrentHashMap<>();
 
   private record Entry(String fingerprint, Snapshot snapshot) {}
@@ -29,7 +29,7 @@ public final class Snapshots {
   /**
    * @param db the instance's database
    */
-  public Snapshots(Database db) {
+  public Snapshots(SqlDatabase db) {
     this.db = db;
   }
 

@@ -14,8 +14,8 @@ import org.lamindb.bionty.OntologyFiles;
 import org.lamindb.bionty.OntologyTerm;
 import org.lamindb.bionty.SourceInfo;
 import org.lamindb.bionty.internal.parse.GeneTableParser;
-import org.lamindb.internal.db.Database;
 import org.lamindb.spi.Dialect;
+import org.lamindb.spi.SqlDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +47,7 @@ public final class SourceImports {
    * @return the report
    */
   public static ImportReport importOntology(
-      Database db, Tracking tracking, BiontyEntity entity, Path file, SourceInfo source) {
+      SqlDatabase db, Tracking tracking, BiontyEntity entity, Path file, SourceInfo source) {
     long t0 = System.nanoTime();
     LOG.info(
         "importing {} records from {}, {}", entity.className(), source.name(), source.version());
@@ -98,7 +98,7 @@ public final class SourceImports {
    * @return the report
    */
   public static ImportReport importSome(
-      Database db,
+      SqlDatabase db,
       Tracking tracking,
       BiontyEntity entity,
       Iterable<OntologyTerm> terms,
@@ -131,7 +131,12 @@ public final class SourceImports {
    * @return the report
    */
   public static ImportReport importGenes(
-      Database db, Tracking tracking, Path genes, Path hgnc, SourceInfo source, long organismId) {
+      SqlDatabase db,
+      Tracking tracking,
+      Path genes,
+      Path hgnc,
+      SourceInfo source,
+      long organismId) {
     long t0 = System.nanoTime();
     LOG.info(
         "importing Gene records from {}, {} ({})",
@@ -174,7 +179,7 @@ public final class SourceImports {
    * @return the report
    */
   public static ImportReport importTable(
-      Database db,
+      SqlDatabase db,
       Tracking tracking,
       BiontyEntity entity,
       Path file,
@@ -214,7 +219,7 @@ public final class SourceImports {
         });
   }
 
-  private static <T> T inTransaction(Database db, BiontyEntity entity, Work<T> work) {
+  private static <T> T inTransaction(SqlDatabase db, BiontyEntity entity, Work<T> work) {
     try (Connection c = db.connection()) {
       boolean auto = c.getAutoCommit();
       Long cacheSize = db.dialect() == Dialect.SQLITE ? sqliteCacheSize(c, IMPORT_CACHE_KIB) : null;

@@ -6,8 +6,8 @@ import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import org.lamindb.internal.db.Database;
 import org.lamindb.spi.FieldType;
+import org.lamindb.spi.SqlDatabase;
 
 /**
  * The tracking values every written row gets (LaminDB's SQLRecord/TracksRun columns), bound in the
@@ -20,7 +20,7 @@ import org.lamindb.spi.FieldType;
  * @param branchId the current branch
  * @param spaceId the current space
  */
-public record Tracking(Database db, long userId, Long runId, long branchId, long spaceId) {
+public record Tracking(SqlDatabase db, long userId, Long runId, long branchId, long spaceId) {
 
   /** Column list matching {@link #bindTracking}. */
   public static final String COLUMNS =

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.lamindb.formats.AnnData;
 import org.lamindb.formats.anndata.DType;
+import org.lamindb.formats.anndata.DenseMatrix;
 import org.lamindb.formats.anndata.Matrix;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -64,15 +65,18 @@ public final class AnnDataReader {
     }
     AnnData a = new AnnData(x, obs, var);
     a.uns().putAll(uns);
-    readMatrices(root.child("layers"), a.layers());
-    readMixed(root.child("obsm"), a.obsm());
-    readMixed(root.child("varm"), a.varm());
-    readMatrices(root.child("obsp"), a.obsp());
-    readMatrices(root.child("varp"), a.varp());
+    readMatrices(root, "layers", a.layers());
+    readMixed(root, "obsm", a.obsm());
+    readMixed(root, "varm", a.varm());
+    readMatrices(root, "obsp", a.obsp());
+    readMatrices(root, "varp", a.varp());
     StoreNode raw = root.child("raw");
     if (raw instanceof StoreGroup && !"null".equals(raw.attrString("encoding-type"))) {
-      a.raw(readRaw((StoreGroup) raw, nObs));
+      a.raw(r.optional(root, "raw", n -> readRaw((StoreGroup) n, nObs)));
+    } else if (root.child("raw.X") != null) {
+      a.raw(r.optional(root, "raw.X", n -> readLegacyRaw(root, n, nObs)));
     }
+    a.warnings().addAll(r.warnings());
     return a;
   }
 
@@ -87,7 +91,24 @@ public final class AnnDataReader {
       throw r.invalid(rx, "raw X has " + x.shape()[0] + " rows but obs has " + nObs);
     }
     Map<String, Object> varm = new LinkedHashMap<>();
-    readMixed(raw.child("varm"), varm);
+    readMixed(raw, "varm", varm);
+    return new AnnData.Raw(x, var, varm);
+  }
+
+  /**
+   * anndata &lt;= 0.6: {@code raw.X}, {@code raw.var} (compound) and {@code raw.varm} at the root.
+   */
+  private AnnData.Raw readLegacyRaw(StoreGroup root, StoreNode rx, long nObs) {
+    Matrix x = nullable(rx);
+    Table var = frame(root.child("raw.var"), "var", new LinkedHashMap<>());
+    if (var == null) {
+      var = defaultIndex("var", x == null ? 0 : x.shape()[1]);
+    }
+    if (x != null && x.shape()[0] != nObs) {
+      throw r.invalid(rx, "raw.X has " + x.shape()[0] + " rows but obs has " + nObs);
+    }
+    Map<String, Object> varm = new LinkedHashMap<>();
+    readMixed(root, "raw.varm", varm);
     return new AnnData.Raw(x, var, varm);
   }
 
@@ -153,31 +174,86 @@ public final class AnnDataReader {
     return r.readDataFrame(n, name);
   }
 
-  private void readMatrices(StoreNode n, Map<String, Matrix> out) {
+  private void readMatrices(StoreGroup parent, String name, Map<String, Matrix> out) {
+    StoreNode n = parent.child(name);
     if (!(n instanceof StoreGroup)) {
+      if (n != null) {
+        r.warn(n.path(), "expected a group of matrices but found an array");
+      }
       return;
     }
     StoreGroup g = (StoreGroup) n;
     for (String k : g.childNames()) {
-      out.put(k, r.readMatrix(g.child(k)));
+      Matrix m = r.optional(g, k, r::readMatrix);
+      if (m != null) {
+        out.put(k, m);
+      }
     }
   }
 
-  private void readMixed(StoreNode n, Map<String, Object> out) {
+  private void readMixed(StoreGroup parent, String name, Map<String, Object> out) {
+    StoreNode n = parent.child(name);
+    if (n instanceof StoreArray && ((StoreArray) n).dtype() == null) {
+      readCompoundMatrices((StoreArray) n, out);
+      return;
+    }
     if (!(n instanceof StoreGroup)) {
+      if (n != null) {
+        r.warn(n.path(), "expected a group but found an array");
+      }
       return;
     }
     StoreGroup g = (StoreGroup) n;
     for (String k : g.childNames()) {
-      StoreNode c = g.child(k);
-      String type = r.encodingType(c);
-      if (type.equals("dataframe") || type.equals("rec-array")) {
-        out.put(k, r.readDataFrame(c, k));
-      } else if (c instanceof StoreArray && ((StoreArray) c).dtype() == DType.STRING) {
-        out.put(k, r.readElement(c));
-      } else {
-        out.put(k, r.readMatrix(c));
+      Object v = r.optional(g, k, this::mixedElement);
+      if (v != null) {
+        out.put(k, v);
       }
+    }
+  }
+
+  private Object mixedElement(StoreNode c) {
+    String type = r.encodingType(c);
+    if (type.equals("dataframe") || type.equals("rec-array")) {
+      return r.readDataFrame(c, ElementReader.lastName(c));
+    }
+    if (c instanceof StoreArray && ((StoreArray) c).dtype() == DType.STRING) {
+      return r.readElement(c);
+    }
+    return r.readMatrix(c);
+  }
+
+  /**
+   * anndata &lt;= 0.6 stored obsm/varm as one compound dataset: each field ({@code X_pca} with a
+   * sub-array of 50 floats) is one matrix.
+   */
+  private void readCompoundMatrices(StoreArray a, Map<String, Object> out) {
+    if (a.shape().length != 1) {
+      r.warn(a.path(), "a compound obsm/varm must be 1-d, found " + a.shape().length + "-d");
+      return;
+    }
+    Map<String, Object> fields;
+    try {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> f = (Map<String, Object>) a.read();
+      fields = f;
+    } catch (org.lamindb.ValidationException e) {
+      r.warn(a.path(), e.getMessage());
+      return;
+    }
+    long rows = a.shape()[0];
+    for (Map.Entry<String, Object> e : fields.entrySet()) {
+      Object v = e.getValue();
+      long cols = 1;
+      for (int d : a.fieldShape(e.getKey())) {
+        cols *= d;
+      }
+      DType d = DType.ofArray(v);
+      if (d == DType.STRING || ArrayOps.length(v) != rows * cols) {
+        r.warn(a.path() + "/" + e.getKey(), "field is not a numeric matrix of " + rows + " rows");
+        continue;
+      }
+      out.put(e.getKey(), new DenseMatrix(v, d, rows, cols));
     }
   }
 

@@ -86,7 +86,18 @@ final class Columns {
    */
   static String[] categoricalValues(ElementReader r, StoreGroup g) {
     StoreArray codes = r.asArray(r.require(g, "codes"));
-    String[] categories = stringValues(r, r.asArray(r.require(g, "categories")));
+    StoreNode cats = r.require(g, "categories");
+    String[] categories;
+    if (cats instanceof StoreGroup) {
+      // anndata 0.11 writes pandas string categories as nullable-string-array
+      String type = r.encodingType(cats);
+      if (!type.equals("nullable-string-array")) {
+        throw r.invalid(cats, "categories must be an array or nullable-string-array, not " + type);
+      }
+      categories = (String[]) nullableValues(r, (StoreGroup) cats, type);
+    } else {
+      categories = stringValues(r, r.asArray(cats));
+    }
     return decode(r, g, codes.read(), categories);
   }
 

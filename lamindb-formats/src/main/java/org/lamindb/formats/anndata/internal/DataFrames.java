@@ -14,6 +14,15 @@ import tech.tablesaw.columns.Column;
  * index.
  */
 final class DataFrames {
+  private static final java.util.Set<String> COLUMN_ENCODINGS =
+      java.util.Set.of(
+          "array",
+          "string-array",
+          "categorical",
+          "nullable-integer",
+          "nullable-boolean",
+          "nullable-string-array");
+
   private DataFrames() {}
 
   static Table fromGroup(ElementReader r, StoreGroup g, String name) {
@@ -39,6 +48,11 @@ final class DataFrames {
       StoreNode node = g.child(col);
       if (node == null) {
         throw r.invalid(g, "column-order names '" + col + "' but there is no such element");
+      }
+      String type = r.encodingType(node);
+      if (!COLUMN_ENCODINGS.contains(type)) {
+        r.warn(node.path(), "unsupported dataframe column encoding '" + type + "'");
+        continue;
       }
       Column<?> c = Columns.column(r, node, col, legacyCats);
       if (n >= 0 && c.size() != n) {
@@ -85,6 +99,15 @@ final class DataFrames {
     }
     if (a.shape().length != 1) {
       throw r.invalid(a, "record arrays must be 1-d");
+    }
+    for (String f : a.fieldNames()) {
+      if (a.fieldShape(f).length > 0) {
+        throw r.invalid(
+            a,
+            "field '"
+                + f
+                + "' is a sub-array; record arrays with sub-array fields are not supported");
+      }
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> fields = (Map<String, Object>) a.read();

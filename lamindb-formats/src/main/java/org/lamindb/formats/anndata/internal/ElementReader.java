@@ -4,11 +4,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import org.lamindb.ValidationException;
 import org.lamindb.formats.anndata.DType;
 import org.lamindb.formats.anndata.DenseMatrix;
 import org.lamindb.formats.anndata.Matrix;
 import org.lamindb.formats.anndata.SparseMatrix;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tech.tablesaw.api.Table;
 
 /**
@@ -18,7 +22,28 @@ import tech.tablesaw.api.Table;
  * anndata &gt;= 0.8.
  */
 public final class ElementReader {
+  private static final Logger LOG = LoggerFactory.getLogger(ElementReader.class);
+
+  /** Encodings of the anndata spec this reader decodes. */
+  private static final Set<String> KNOWN =
+      Set.of(
+          "array",
+          "string-array",
+          "csr_matrix",
+          "csc_matrix",
+          "dataframe",
+          "rec-array",
+          "categorical",
+          "nullable-integer",
+          "nullable-boolean",
+          "nullable-string-array",
+          "dict",
+          "string",
+          "numeric-scalar",
+          "raw");
+
   private final String source;
+  private final List<String> warnings = new ArrayList<>();
 
   /**
    * @param source the file or store name, used in error messages
@@ -149,7 +174,7 @@ public final class ElementReader {
    * Reads any element into a Java value: {@code String}, {@code Long}/{@code Double}/{@code
    * Boolean}, flat arrays (1-d), {@link DenseMatrix} (2-d numeric), {@code String[][]} (2-d
    * strings), {@link SparseMatrix}, {@link Table} (dataframes, record arrays), or a nested {@code
-   * Map} (dicts). Unknown encodings give null.
+   * Map} (dicts). Unknown encodings fail with a {@link ValidationException}.
    */
   public Object readElement(StoreNode node) {
     String type = encodingType(node);
@@ -176,22 +201,79 @@ public final class ElementReader {
       case "nullable-string-array":
         return Columns.nullableValues(this, asGroup(node), type);
       default:
-        return null;
+        throw invalid(node, unsupportedReason(node, type));
     }
   }
 
   /**
-   * @return a dict group as an ordered map, skipping elements of unknown encodings
+   * @return a dict group as an ordered map; elements that cannot be read are skipped with a warning
+   *     (see {@link #optional})
    */
   public Map<String, Object> readDict(StoreGroup g) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (String name : g.childNames()) {
-      Object v = readElement(g.child(name));
+      Object v = optional(g, name, this::readElement);
       if (v != null) {
         out.put(name, v);
       }
     }
     return out;
+  }
+
+  /**
+   * Reads the child {@code name} of {@code parent} with {@code read}; an element in an encoding
+   * this reader does not support, or whose structure it cannot decode ({@link
+   * ValidationException}), is skipped: the result is null and a warning naming its path is recorded
+   * and logged. Corrupt bytes ({@link org.lamindb.StorageException}) still fail.
+   */
+  public <T> T optional(StoreGroup parent, String name, Function<StoreNode, T> read) {
+    String path = parent.path().endsWith("/") ? parent.path() + name : parent.path() + "/" + name;
+    try {
+      StoreNode n = parent.child(name);
+      if (n == null) {
+        return null;
+      }
+      String type = encodingType(n);
+      if (!KNOWN.contains(type)) {
+        warn(path, unsupportedReason(n, type));
+        return null;
+      }
+      return read.apply(n);
+    } catch (ValidationException e) {
+      warn(path, reason(e.getMessage()));
+      return null;
+    }
+  }
+
+  private static String unsupportedReason(StoreNode n, String type) {
+    if (type.equals("awkward-array")) {
+      return "encoding 'awkward-array' (ragged arrays) is not supported by lamindb-java";
+    }
+    String v = n.attrString("encoding-version");
+    return "unsupported encoding '" + type + "'" + (v == null ? "" : " (version " + v + ")");
+  }
+
+  private String reason(String message) {
+    String prefix = "Cannot read AnnData from " + source + " at ";
+    if (message != null && message.startsWith(prefix)) {
+      int colon = message.indexOf(": ", prefix.length());
+      return colon < 0 ? message : message.substring(colon + 2);
+    }
+    return message;
+  }
+
+  /** Records and logs that the element at {@code path} was skipped. */
+  public void warn(String path, String reason) {
+    String m = "skipped " + path + " of " + source + ": " + reason;
+    warnings.add(m);
+    LOG.warn(m);
+  }
+
+  /**
+   * @return the warnings recorded so far, one per skipped element
+   */
+  public List<String> warnings() {
+    return warnings;
   }
 
   private Object readArrayValue(StoreArray a) {
@@ -318,6 +400,9 @@ public final class ElementReader {
    * @return the names of a group's children, or an empty list for null
    */
   public static List<String> keys(StoreNode n) {
+    if (n instanceof StoreArray && ((StoreArray) n).dtype() == null) {
+      return new ArrayList<>(((StoreArray) n).fieldNames()); // anndata <= 0.6 compound obsm/varm
+    }
     return n instanceof StoreGroup ? ((StoreGroup) n).childNames() : new ArrayList<>();
   }
 }

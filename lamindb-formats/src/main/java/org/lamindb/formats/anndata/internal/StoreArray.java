@@ -26,6 +26,15 @@ public interface StoreArray extends StoreNode {
   List<String> fieldNames();
 
   /**
+   * @param field a field of a compound array
+   * @return the dimensions of a fixed-size sub-array field (e.g. {@code {50}} for {@code ('X_pca',
+   *     'f4', (50,))}), empty for a plain field
+   */
+  default int[] fieldShape(String field) {
+    return new int[0];
+  }
+
+  /**
    * @return true when the array has no data at all (HDF5 null dataspace)
    */
   default boolean isNull() {

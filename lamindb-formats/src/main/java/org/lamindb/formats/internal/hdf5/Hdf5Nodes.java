@@ -4,6 +4,7 @@ import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
+import io.jhdf.object.datatype.ArrayDataType;
 import io.jhdf.object.datatype.BitField;
 import io.jhdf.object.datatype.CompoundDataType;
 import io.jhdf.object.datatype.DataType;
@@ -195,7 +196,7 @@ final class Hdf5Nodes {
     } else if (t instanceof CompoundDataType) {
       return null;
     }
-    throw new StorageException(
+    throw new org.lamindb.ValidationException(
         "unsupported HDF5 data type "
             + t.getClass().getSimpleName()
             + " (size "
@@ -279,6 +280,11 @@ final class Hdf5Nodes {
     return out;
   }
 
+  /** The element type of a compound member, looking through fixed-size array members. */
+  static DataType memberBase(DataType t) {
+    return t instanceof ArrayDataType ? ((ArrayDataType) t).getBaseType() : t;
+  }
+
   /** A jHDF group. */
   static final class H5Group implements StoreGroup {
     private final Group group;
@@ -341,12 +347,13 @@ final class Hdf5Nodes {
 
     @Override
     public long[] shape() {
-      return ds.isScalar() || ds.isEmpty() ? new long[0] : ds.getDimensionsAsLong();
+      return ds.isScalar() || isNull() ? new long[0] : ds.getDimensionsAsLong();
     }
 
+    /** A null dataspace (no dimensions, no data); a zero-length array has dimensions. */
     @Override
     public boolean isNull() {
-      return ds.isEmpty();
+      return ds.isEmpty() && !ds.isScalar() && ds.getDimensions().length == 0;
     }
 
     @Override
@@ -369,11 +376,41 @@ final class Hdf5Nodes {
 
     @Override
     public Object read() {
-      if (ds.isEmpty()) {
+      if (isNull()) {
         return null;
+      }
+      if (ds.isEmpty()) {
+        return emptyValues();
       }
       checkBudget(ds.isScalar() ? 1 : ds.getSize());
       return guarded(() -> convert(ds.getDataFlat()));
+    }
+
+    private Object emptyValues() {
+      DType d = dtype();
+      if (d != null) {
+        return ArrayOps.allocate(d, 0);
+      }
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (CompoundDataType.CompoundDataMember m :
+          ((CompoundDataType) ds.getDataType()).getMembers()) {
+        DType md = dtypeOf(memberBase(m.getDataType()), store.describe(path()));
+        out.put(m.getName(), ArrayOps.allocate(md == null ? DType.STRING : md, 0));
+      }
+      return out;
+    }
+
+    @Override
+    public int[] fieldShape(String field) {
+      if (ds.getDataType() instanceof CompoundDataType) {
+        for (CompoundDataType.CompoundDataMember m :
+            ((CompoundDataType) ds.getDataType()).getMembers()) {
+          if (m.getName().equals(field) && m.getDataType() instanceof ArrayDataType) {
+            return ((ArrayDataType) m.getDataType()).getArrayTypeDimensions().clone();
+          }
+        }
+      }
+      return new int[0];
     }
 
     private Object guarded(java.util.function.Supplier<Object> body) {
@@ -426,7 +463,8 @@ final class Hdf5Nodes {
         @SuppressWarnings("unchecked")
         Map<String, Object> m = (Map<String, Object>) raw;
         for (CompoundDataType.CompoundDataMember member : ct.getMembers()) {
-          DType d = dtypeOf(member.getDataType(), store.describe(path()) + "." + member.getName());
+          DataType mt = memberBase(member.getDataType());
+          DType d = dtypeOf(mt, store.describe(path()) + "." + member.getName());
           if (d == null) {
             throw new StorageException(
                 "nested compound member "
@@ -435,9 +473,7 @@ final class Hdf5Nodes {
                     + member.getName()
                     + " is not supported");
           }
-          out.put(
-              member.getName(),
-              canonical(flatten(m.get(member.getName())), member.getDataType(), d));
+          out.put(member.getName(), canonical(flatten(m.get(member.getName())), mt, d));
         }
         return out;
       }

@@ -57,11 +57,14 @@ final class ZType {
       int off = 0;
       for (JsonNode f : node) {
         if (f.size() != 2) {
-          throw new IOException("unsupported structured dtype field " + f + " (sub-array shapes)");
+          throw new Unsupported(
+              "unsupported structured dtype field "
+                  + f
+                  + " (record arrays with sub-array fields are not supported)");
         }
         ZType t = parseV2(f.get(1));
         if (t.kind == Kind.VLEN_STRING || t.kind == Kind.STRUCT) {
-          throw new IOException("unsupported structured dtype field " + f);
+          throw new Unsupported("unsupported structured dtype field " + f);
         }
         fields.add(new Field(f.get(0).asText(), t, off));
         off += t.itemSize;
@@ -70,7 +73,7 @@ final class ZType {
     }
     String s = node.asText();
     if (s.length() < 2) {
-      throw new IOException("unsupported zarr dtype '" + s + "'");
+      throw new Unsupported("unsupported zarr dtype '" + s + "'");
     }
     ByteOrder order = s.charAt(0) == '>' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
     char kind = s.charAt(1);
@@ -78,7 +81,7 @@ final class ZType {
     try {
       size = s.length() > 2 ? Integer.parseInt(s.substring(2)) : 0;
     } catch (NumberFormatException e) {
-      throw new IOException("unsupported zarr dtype '" + s + "'");
+      throw new Unsupported("unsupported zarr dtype '" + s + "'");
     }
     switch (kind) {
       case 'O':
@@ -104,7 +107,7 @@ final class ZType {
       default:
         break;
     }
-    throw new IOException("unsupported zarr dtype '" + s + "'");
+    throw new Unsupported("unsupported zarr dtype '" + s + "'");
   }
 
   /** Parses a zarr v3 data type name. */
@@ -118,7 +121,7 @@ final class ZType {
         return of(d);
       }
     }
-    throw new IOException("unsupported zarr v3 data type " + node);
+    throw new Unsupported("unsupported zarr v3 data type " + node);
   }
 
   /** Decodes {@code n} fixed-size items; STRUCT gives a map of field arrays. */
@@ -243,5 +246,14 @@ final class ZType {
       }
     }
     return b.array();
+  }
+
+  /** A well-formed dtype this reader does not support (the element is skipped, not corrupt). */
+  static final class Unsupported extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    Unsupported(String message) {
+      super(message);
+    }
   }
 }

@@ -117,6 +117,9 @@ public final class ZarrStore {
         return new ZGroup(dir, path, readAttrsV2(dir));
       }
       return null;
+    } catch (ZType.Unsupported e) {
+      throw new org.lamindb.ValidationException(
+          "Cannot read AnnData from " + root + " at " + path + ": " + e.getMessage());
     } catch (IOException | RuntimeException e) {
       if (e instanceof StorageException) {
         throw (StorageException) e;

@@ -1,0 +1,2 @@
+/** MuData ({@code .h5mu}, MuData {@code .zarr}) as artifacts: detection, describe and loading. */
+package org.lamindb.formats.mudata;

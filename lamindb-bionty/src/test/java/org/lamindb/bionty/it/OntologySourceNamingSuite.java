@@ -187,7 +187,7 @@ abstract class OntologySourceNamingSuite {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> ln.feature("disease", org.lamindb.model.Dtype.parse("cat[bionty.Diseas]")))
         .isInstanceOf(org.lamindb.ValidationException.class)
-        .hasMessageContaining("did you mean 'bionty.Disease'?")
+        .hasMessageContaining("did you mean 'bionty.Disease'")
         .hasMessageNotContaining("enable");
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> ln.feature("x", org.lamindb.model.Dtype.parse("cat[bionty.Xyzzyplugh]")))

@@ -62,29 +62,30 @@ final class LoadCommand implements Callable<Integer> {
       throw new InvalidArgumentException("pass --key <key>, --uid <uid> or a uid/key argument");
     }
     try (LaminDB ln = Cli.connect()) {
+      NotFoundException noArtifact = null;
       if (!"transform".equals(entity)) {
         try {
           Artifact art = ln.artifactByUidOrKey(r, false);
           spec.commandLine().getOut().println(art.cache());
           return 0;
-        } catch (NotFoundException noArtifact) {
+        } catch (NotFoundException e) {
           if ("artifact".equals(entity)) {
-            throw noArtifact;
+            throw e;
           }
+          noArtifact = e;
         }
       }
+      Optional<Transform> found = transform(ln, r);
+      if (found.isEmpty() && noArtifact != null) {
+        throw noArtifact; // neither: the artifact's message, as before transforms were loadable
+      }
       Transform t =
-          transform(ln, r)
-              .orElseThrow(
-                  () ->
-                      new NotFoundException(
-                          "no "
-                              + (entity == null ? "artifact or transform" : entity)
-                              + " with uid or key '"
-                              + r
-                              + "'; list them with `lamin list "
-                              + (entity == null ? "artifact" : entity)
-                              + "`"));
+          found.orElseThrow(
+              () ->
+                  new NotFoundException(
+                      "no transform with uid or key '"
+                          + r
+                          + "'; list them with `lamin list transform`"));
       Path written = writeSource(t, Path.of("").toAbsolutePath());
       spec.commandLine().getOut().println(written);
     }

@@ -348,7 +348,7 @@ public abstract class AbstractArtifactTest {
             .description("a file")
             .save();
     String text = a.describeText();
-    assertThat(text).startsWith("Artifact: examples/d.txt (0000)\n|   description: a file\n");
+    assertThat(text).startsWith("Artifact: examples/d.txt (0000)\n│   description: a file\n");
     assertThat(text)
         .contains(
             "uid: " + a.uid(),

@@ -181,4 +181,19 @@ abstract class OntologySourceNamingSuite {
     assertThat(r.inserted()).isEqualTo(239);
     assertThat(sourceOf(bt.developmentalStages().get("HsapDv:0000003")).name()).isEqualTo("hsapdv");
   }
+
+  @Test
+  void dtypeTypoOfAnEnabledModuleGetsDidYouMeanNotEnableTheModule() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> ln.feature("disease", org.lamindb.model.Dtype.parse("cat[bionty.Diseas]")))
+        .isInstanceOf(org.lamindb.ValidationException.class)
+        .hasMessageContaining("did you mean 'bionty.Disease'")
+        .hasMessageNotContaining("enable");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> ln.feature("x", org.lamindb.model.Dtype.parse("cat[bionty.Xyzzyplugh]")))
+        .isInstanceOf(org.lamindb.ValidationException.class)
+        .hasMessageNotContaining("enable");
+    assertThat(ln.feature("disease", org.lamindb.model.Dtype.parse("cat[bionty.Disease]")))
+        .isNotNull();
+  }
 }

@@ -34,6 +34,7 @@ public final class FaultProxy implements AutoCloseable {
   private volatile int remaining;
   private volatile int resetAfter = 16_384;
   private final AtomicInteger faulted = new AtomicInteger();
+  private final java.util.Set<Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /** Starts forwarding 127.0.0.1:port() to 127.0.0.1:{@code upstreamPort}. */
   public FaultProxy(int upstreamPort) throws IOException {
@@ -55,6 +56,15 @@ public final class FaultProxy implements AutoCloseable {
   public synchronized void fail(Fault f, int count) {
     this.fault = f;
     this.remaining = count;
+    // pooled keep-alive connections would bypass the fault: close them so the client reconnects
+    for (Socket s : open) {
+      try {
+        s.close();
+      } catch (IOException e) {
+        // already closed
+      }
+    }
+    open.clear();
   }
 
   /** Sets K for {@link Fault#RESET}. */
@@ -85,6 +95,7 @@ public final class FaultProxy implements AutoCloseable {
       try {
         Socket client = server.accept();
         Fault f = next();
+        open.add(client);
         Thread t = new Thread(() -> serve(client, f), "fault-proxy-conn");
         t.setDaemon(true);
         t.start();
@@ -128,6 +139,8 @@ public final class FaultProxy implements AutoCloseable {
       }
     } catch (IOException | InterruptedException e) {
       // the peer went away
+    } finally {
+      open.remove(client);
     }
   }
 

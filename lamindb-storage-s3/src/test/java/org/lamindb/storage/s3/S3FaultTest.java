@@ -80,6 +80,8 @@ class S3FaultTest {
         .contents()
         .stream()
         .map(S3Object::key)
+        // S3Proxy's filesystem store lists an emptied folder as "<dir>/": not an object
+        .filter(k -> !k.endsWith("/"))
         .filter(k -> !k.endsWith("storage_uid.txt") && !k.contains(".lamindb/lamin"))
         .toList();
   }

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -239,21 +240,79 @@ final class ParquetTableReader {
       case "DOUBLE" -> new ColumnSpec(name, type, TableColumns.Kind.DOUBLE, col);
       case "VARCHAR" -> new ColumnSpec(name, type, TableColumns.Kind.STRING, col);
       case "BLOB" -> new ColumnSpec(name, type, TableColumns.Kind.BLOB, col);
-      case "DATE" -> new ColumnSpec(name, type, TableColumns.Kind.DATE, col);
+      case "DATE" ->
+          new ColumnSpec(
+              name,
+              type,
+              TableColumns.Kind.DATE,
+              inRange(name, col, "(" + col + " - DATE '1970-01-01')", MIN_DAY, MAX_DAY, col));
       case "TIME" -> new ColumnSpec(name, type, TableColumns.Kind.TIME, col);
       case "TIMESTAMP", "TIMESTAMP_S", "TIMESTAMP_MS" ->
           new ColumnSpec(
-              name, type, TableColumns.Kind.TIMESTAMP, "epoch_us(CAST(" + col + " AS TIMESTAMP))");
+              name,
+              type,
+              TableColumns.Kind.TIMESTAMP,
+              inRange(
+                  name,
+                  col,
+                  "epoch_us(CAST(" + col + " AS TIMESTAMP))",
+                  MIN_MICROS,
+                  MAX_MICROS,
+                  "epoch_us(CAST(" + col + " AS TIMESTAMP))"));
       case "TIMESTAMP_NS" ->
           new ColumnSpec(name, type, TableColumns.Kind.TIMESTAMP_NS, "epoch_ns(" + col + ")");
       case "TIMESTAMP WITH TIME ZONE", "TIMESTAMPTZ" ->
           new ColumnSpec(
-              name, type, TableColumns.Kind.INSTANT, "epoch_us(CAST(" + col + " AS TIMESTAMPTZ))");
+              name,
+              type,
+              TableColumns.Kind.INSTANT,
+              inRange(
+                  name,
+                  col,
+                  "epoch_us(CAST(" + col + " AS TIMESTAMPTZ))",
+                  MIN_MICROS,
+                  MAX_MICROS,
+                  "epoch_us(CAST(" + col + " AS TIMESTAMPTZ))"));
       case "TIMESTAMPTZ_NS" ->
           new ColumnSpec(name, type, TableColumns.Kind.INSTANT_NS, "epoch_ns(" + col + ")");
       default ->
           new ColumnSpec(name, type, TableColumns.Kind.STRING, "CAST(" + col + " AS VARCHAR)");
     };
+  }
+
+  /*
+   * Tablesaw packs a date's year into 16 bits, so a year outside -32768..32767 (DuckDB reads INT96
+   * and 64-bit timestamps up to year 294247) would wrap silently: such values are rejected, by the
+   * projection itself, so that save-time inspection (which decodes every value with these
+   * projections) and load agree.
+   */
+  static final long MIN_DAY = LocalDate.of(-32768, 1, 1).toEpochDay();
+  static final long MAX_DAY = LocalDate.of(32767, 12, 31).toEpochDay();
+  static final long MIN_MICROS = MIN_DAY * 86_400_000_000L;
+  static final long MAX_MICROS = (MAX_DAY + 1) * 86_400_000_000L - 1;
+
+  /**
+   * {@code value} when {@code measure} is within [lo, hi] (or the column is null), else an error.
+   */
+  private static String inRange(
+      String name, String col, String measure, long lo, long hi, String value) {
+    String label = name.replace("'", "''");
+    return "CASE WHEN "
+        + col
+        + " IS NULL OR "
+        + measure
+        + " BETWEEN "
+        + lo
+        + " AND "
+        + hi
+        + " THEN "
+        + value
+        + " ELSE error('column \"' || '"
+        + label
+        + "' || '\": value ' || CAST("
+        + col
+        + " AS VARCHAR) || ' is outside the years -32768..32767 that a DataFrame date/time column"
+        + " holds; cast the column to text or a number before saving') END";
   }
 
   private static int decimalPrecision(String t) {

@@ -41,7 +41,7 @@ class ExamplesTest {
         .contains("latest version: 0001, versions: 2")
         .contains("parquet rows: 2, otype DataFrame")
         .contains("validated with schema: valid_features (0000000000000000)")
-        .contains("    columns (4)")
+        .contains("└── columns (4)")
         .contains(
             "AnnData validated with schema: anndata_ensembl_gene_ids_and_valid_features_in_obs")
         .contains("design_sample       Record[Sample]           P53mutant1")

@@ -42,6 +42,7 @@ import picocli.CommandLine.Option;
       CreateCommand.class,
       org.lamindb.cli.ontology.OntologyCommand.class,
       BatchesCommand.class,
+      UiCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Lamin implements Callable<Integer> {

@@ -176,6 +176,7 @@ final class ArtifactPages {
                 a.versions().orderBy("-id").limit(Paging.SIZE).list(),
                 COLUMNS,
                 v -> "/artifacts/" + v.uid()));
+    h.raw(NotesView.section(ui, a.notes(), "/artifacts/" + a.uid()));
     ctx.html(Layout.page(ui, "Artifact " + a.uid(), h.toString()));
   }
 

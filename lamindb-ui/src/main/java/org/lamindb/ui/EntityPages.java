@@ -35,6 +35,8 @@ final class EntityPages {
 
   void register(RoutesConfig r) {
     new ArtifactPages(ui).register(r);
+    new NotesView(ui).register(r);
+    new RecordPages(ui).register(r);
     r.get("/collections", this::collections);
     r.get("/collections/{uid}", this::collection);
     r.get("/transforms", this::transforms);
@@ -84,6 +86,7 @@ final class EntityPages {
         .raw(members.nextLink(ctx));
     h.raw("<h2>Versions</h2>")
         .raw(Tables.of(c.versions(), COLLECTION_COLUMNS, v -> "/collections/" + v.uid()));
+    h.raw(NotesView.section(ui, c.notes(), "/collections/" + c.uid()));
     ctx.html(Layout.page(ui, "Collection " + c.uid(), h.toString()));
   }
 
@@ -119,6 +122,7 @@ final class EntityPages {
     h.raw("<h2>Runs</h2>")
         .raw(Tables.of(runs.rows(), RUN_COLUMNS, r -> "/runs/" + r.uid()))
         .raw(runs.nextLink(ctx));
+    h.raw(NotesView.section(ui, t.notes(), "/transforms/" + t.uid()));
     ctx.html(Layout.page(ui, "Transform " + t.uid(), h.toString()));
   }
 
@@ -152,6 +156,7 @@ final class EntityPages {
         .raw(Tables.of(run.inputArtifacts(), ArtifactPages.COLUMNS, a -> "/artifacts/" + a.uid()));
     h.raw("<h2>Outputs</h2>")
         .raw(Tables.of(run.outputArtifacts(), ArtifactPages.COLUMNS, a -> "/artifacts/" + a.uid()));
+    h.raw(NotesView.section(ui, run.notes(), "/runs/" + run.uid()));
     ctx.html(Layout.page(ui, "Run " + run.uid(), h.toString()));
   }
 
@@ -180,6 +185,9 @@ final class EntityPages {
     Object name = rec.get("name");
     h.raw("<h1>").text(what).raw(" ").text(name != null ? name : rec.uid()).raw("</h1>");
     h.raw("<pre class=\"describe\">").text(rec.describeText()).raw("</pre>");
+    if (rec instanceof Project p) {
+      h.raw(NotesView.section(ui, p.notes(), "/projects/" + p.uid()));
+    }
     ctx.html(Layout.page(ui, what + " " + rec.uid(), h.toString()));
   }
 }

@@ -47,6 +47,11 @@ final class UiClient {
 
   HttpResponse<String> post(String path, Map<String, String> form)
       throws IOException, InterruptedException {
+    return post(path, form, Map.of());
+  }
+
+  HttpResponse<String> post(String path, Map<String, String> form, Map<String, String> headers)
+      throws IOException, InterruptedException {
     String body =
         form.entrySet().stream()
             .map(
@@ -59,6 +64,7 @@ final class UiClient {
         HttpRequest.newBuilder(URI.create(base + path))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(b::header);
     if (cookie != null) {
       b.header("Cookie", cookie);
     }

@@ -43,6 +43,7 @@ import picocli.CommandLine.Option;
       org.lamindb.cli.ontology.OntologyCommand.class,
       BatchesCommand.class,
       UiCommand.class,
+      NoteCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Lamin implements Callable<Integer> {

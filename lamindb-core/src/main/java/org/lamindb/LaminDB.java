@@ -718,4 +718,12 @@ public final class LaminDB implements AutoCloseable {
     return org.lamindb.internal.lineage.LineageGraphBuilder.build(
         instance, focus, depth, direction);
   }
+
+  /**
+   * @return instance-wide notes: {@code ln.notes().search("p53")} searches latest readmes and
+   *     comments (SQLite FTS5, PostgreSQL tsvector)
+   */
+  public org.lamindb.model.NoteSearch notes() {
+    return org.lamindb.internal.db.NoteStore.of(instance);
+  }
 }

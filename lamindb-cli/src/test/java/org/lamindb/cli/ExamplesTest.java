@@ -149,4 +149,15 @@ class ExamplesTest {
         .contains("warning: skipped /obsm/ragged")
         .contains("warning: skipped /uns/future");
   }
+
+  @Test
+  void uiExampleServesPagesAndTakesNotes() throws Exception {
+    String text = run("examples/ui.sh");
+    assertThat(text)
+        .contains("→ readme ", "→ comment ")
+        .contains("lamin ui printed: http://127.0.0.1:")
+        .contains("<h1>Counts</h1>", "<strong>alice</strong>", "<em>browser</em>")
+        .contains("comment without token → HTTP 403", "comment with token → HTTP 302")
+        .contains("── comment", "added in the *browser*");
+  }
 }

@@ -623,4 +623,11 @@ public final class Artifact extends SQLRecord<Artifact> {
   public List<Run> inputOfRuns() {
     return org.lamindb.internal.lineage.LineageQueries.inputOfRuns(instance(), this);
   }
+
+  /**
+   * @return the markdown notes of this artifact: readme (versioned) and comments
+   */
+  public Notes notes() {
+    return org.lamindb.internal.db.NoteStore.of(instance()).forHost("artifact", this);
+  }
 }

@@ -331,4 +331,11 @@ public final class Collection extends SQLRecord<Collection> {
   public Iterable<org.lamindb.ml.Batch> batches(org.lamindb.ml.BatchOptions options) {
     return org.lamindb.internal.ml.CollectionMl.batches(instance(), this, options);
   }
+
+  /**
+   * @return the markdown notes of this collection: readme (versioned) and comments
+   */
+  public Notes notes() {
+    return org.lamindb.internal.db.NoteStore.of(instance()).forHost("collection", this);
+  }
 }

@@ -162,4 +162,11 @@ public final class Project extends SQLRecord<Project> {
   public LabelManager<Reference> references() {
     return new LabelManager<>(this, "references", Reference.class);
   }
+
+  /**
+   * @return the markdown notes of this project: readme (versioned) and comments
+   */
+  public Notes notes() {
+    return org.lamindb.internal.db.NoteStore.of(instance()).forHost("project", this);
+  }
 }

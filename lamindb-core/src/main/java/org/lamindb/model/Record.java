@@ -199,4 +199,11 @@ public final class Record extends SQLRecord<Record> {
     }
     return out;
   }
+
+  /**
+   * @return the markdown notes of this record: readme (versioned) and comments
+   */
+  public Notes notes() {
+    return org.lamindb.internal.db.NoteStore.of(instance()).forHost("record", this);
+  }
 }

@@ -276,4 +276,11 @@ public final class Run extends SQLRecord<Run> {
     return org.lamindb.internal.lineage.LineageGraphBuilder.build(
         instance(), this, depth, direction);
   }
+
+  /**
+   * @return the markdown notes of this run: readme (versioned) and comments
+   */
+  public Notes notes() {
+    return org.lamindb.internal.db.NoteStore.of(instance()).forHost("run", this);
+  }
 }

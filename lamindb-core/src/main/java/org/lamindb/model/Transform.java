@@ -260,4 +260,11 @@ public final class Transform extends SQLRecord<Transform> {
   private static String nodeId(Transform t) {
     return "transform_" + t.uid();
   }
+
+  /**
+   * @return the markdown notes of this transform: readme (versioned) and comments
+   */
+  public Notes notes() {
+    return org.lamindb.internal.db.NoteStore.of(instance()).forHost("transform", this);
+  }
 }

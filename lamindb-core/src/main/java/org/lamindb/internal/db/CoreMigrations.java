@@ -12,7 +12,11 @@ public final class CoreMigrations {
    */
   public static List<Migration> all() {
     return List.of(
-        new CoreSchemaV1(), queryIndexesV2(), saveIntentsV3(), CollectionMembersV4.migration());
+        new CoreSchemaV1(),
+        queryIndexesV2(),
+        saveIntentsV3(),
+        CollectionMembersV4.migration(),
+        NotesV5.migration());
   }
 
   /**

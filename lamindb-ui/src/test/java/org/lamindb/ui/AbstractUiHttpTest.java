@@ -1,0 +1,206 @@
+package org.lamindb.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.lamindb.LaminDB;
+import org.lamindb.lineage.TrackOptions;
+import org.lamindb.model.Artifact;
+import org.lamindb.model.Collection;
+import org.lamindb.model.Run;
+import org.lamindb.testing.Backend;
+
+/** The pages over HTTP, one server for the class, on each backend. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AbstractUiHttpTest {
+  static final String XSS = "<script>alert('x')</script><img src=x onerror=alert(1)>";
+
+  Path tmp;
+  LaminDB ln;
+  UiServer ui;
+  UiClient client;
+  Artifact input;
+  Artifact output;
+  Artifact xss;
+  Run run;
+  Collection collection;
+
+  abstract Backend backend();
+
+  @BeforeAll
+  void start(@TempDir Path tmp) throws Exception {
+    this.tmp = tmp;
+    ln = backend().newInstance(tmp);
+    input =
+        ln.artifact(Files.writeString(tmp.resolve("in.csv"), "a,b\n1,2\n3,4\n"))
+            .key("raw/in.csv")
+            .save();
+    run = ln.track(TrackOptions.ofKey("pipeline.sh").sourceCode("# trim reads\necho \"trim\"\n"));
+    input.cache();
+    output =
+        ln.artifact(Files.writeString(tmp.resolve("out.txt"), "result line 1\nresult line 2\n"))
+            .key("processed/out.txt")
+            .description("the output")
+            .save();
+    ln.finish();
+    xss =
+        ln.artifact(Files.writeString(tmp.resolve("x.txt"), "<b>bold</b>\n"))
+            .key("evil/x.txt")
+            .description(XSS)
+            .save();
+    List<Artifact> many = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      Path f = Files.writeString(tmp.resolve("bulk" + i + ".txt"), "bulk " + i + "\n");
+      many.add(ln.artifact(f).key(String.format("bulk/f%02d.txt", i)));
+    }
+    Artifact.saveAll(many);
+    collection = ln.collection(List.of(input, output)).key("my/collection").save();
+    ui = UiServer.builder(ln).port(0).start();
+    client = new UiClient(ui);
+  }
+
+  @AfterAll
+  void stop() {
+    if (ui != null) {
+      ui.close();
+    }
+    if (ln != null) {
+      ln.close();
+    }
+  }
+
+  @Test
+  void artifactListIsPagedByKeyset() throws Exception {
+    HttpResponse<String> r = client.get("/artifacts");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains("bulk/f59.txt").doesNotContain("raw/in.csv");
+    assertThat(r.body()).contains("rel=\"next\"");
+    String next =
+        r.body().replaceAll("(?s).*rel=\"next\" href=\"([^\"]+)\".*", "$1").replace("&amp;", "&");
+    assertThat(next).startsWith("/artifacts?before=");
+    HttpResponse<String> p2 = client.get(next);
+    assertThat(p2.body()).contains("raw/in.csv").doesNotContain("bulk/f59.txt");
+    assertThat(p2.body()).doesNotContain("rel=\"next\"");
+  }
+
+  @Test
+  void filterBoxTakesTheLookupsOfLaminList() throws Exception {
+    HttpResponse<String> r = client.get("/artifacts?filter=key__startswith%3Draw%2F");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains("raw/in.csv").doesNotContain("bulk/f01.txt");
+    HttpResponse<String> two =
+        client.get("/artifacts?filter=key__startswith%3Dbulk%2F%20key__endswith%3D7.txt");
+    assertThat(two.body()).contains("bulk/f07.txt", "bulk/f57.txt").doesNotContain("bulk/f08.txt");
+    HttpResponse<String> bad = client.get("/artifacts?filter=sise__gt%3D3");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("sise").contains("size");
+    assertThat(client.get("/artifacts?filter=nonsense").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void searchFindsByKeyAndDescription() throws Exception {
+    HttpResponse<String> r = client.get("/artifacts?q=output");
+    assertThat(r.body()).contains("processed/out.txt").doesNotContain("bulk/f03.txt");
+  }
+
+  @Test
+  void artifactPageShowsDescribePreviewAndRun() throws Exception {
+    HttpResponse<String> r = client.get("/artifacts/" + output.uid());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body())
+        .contains("processed/out.txt", "result line 2", output.hash(), "/runs/" + run.uid())
+        .contains("pipeline.sh", "/lineage/" + output.uid());
+    HttpResponse<byte[]> d = client.getBytes("/artifacts/" + output.uid() + "/download");
+    assertThat(d.statusCode()).isEqualTo(200);
+    assertThat(new String(d.body(), StandardCharsets.UTF_8))
+        .isEqualTo("result line 1\nresult line 2\n");
+    assertThat(d.headers().firstValue("Content-Disposition").orElseThrow()).contains("out.txt");
+  }
+
+  @Test
+  void descriptionsAndContentRenderInert() throws Exception {
+    String page = client.get("/artifacts/" + xss.uid()).body();
+    assertThat(page).doesNotContain("<script>alert").doesNotContain("<img src=x");
+    assertThat(page).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
+    assertThat(page).contains("&lt;b&gt;bold&lt;/b&gt;");
+    String list = client.get("/artifacts?q=evil").body();
+    assertThat(list).doesNotContain("<script>alert").contains("&lt;script&gt;");
+    HttpResponse<String> r = client.get("/artifacts");
+    assertThat(r.headers().firstValue("Content-Security-Policy").orElseThrow())
+        .contains("script-src 'self'");
+  }
+
+  @Test
+  void pathParametersAreValidated() throws Exception {
+    assertThat(client.get("/artifacts/..%2F..%2Fetc").statusCode()).isEqualTo(400);
+    assertThat(client.get("/runs/%3Cscript%3E").statusCode()).isEqualTo(400);
+    HttpResponse<String> missing = client.get("/artifacts/AAAAAAAAAAAAAAAAAAAA");
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(client.get("/artifacts?before=-3").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void transformRunAndCollectionPages() throws Exception {
+    var t = run.transform();
+    String tp = client.get("/transforms/" + t.uid()).body();
+    assertThat(tp).contains("pipeline.sh", "/runs/" + run.uid());
+    assertThat(tp).contains("<span class=\"c\"># trim reads</span>");
+    assertThat(client.get("/transforms").body()).contains("pipeline.sh");
+    String rp = client.get("/runs/" + run.uid()).body();
+    assertThat(rp).contains("completed").contains("raw/in.csv").contains("processed/out.txt");
+    assertThat(client.get("/runs").body()).contains(run.uid());
+    String cp = client.get("/collections/" + collection.uid()).body();
+    assertThat(cp).contains("my/collection", "raw/in.csv", "processed/out.txt");
+    assertThat(client.get("/collections").body()).contains("my/collection");
+    for (String p : List.of("/features", "/schemas", "/ulabels", "/projects")) {
+      assertThat(client.get(p).statusCode()).as(p).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void writesNeedTheTokenAndTheCsrfToken() throws Exception {
+    UiClient anonymous = new UiClient(ui);
+    HttpResponse<String> r = anonymous.post("/artifacts", Map.of("x", "1"));
+    assertThat(r.statusCode()).isEqualTo(403);
+    assertThat(r.body()).contains("token");
+    UiClient user = new UiClient(ui).login(ui);
+    HttpResponse<String> noCsrf = user.post("/artifacts", Map.of("x", "1"));
+    assertThat(noCsrf.statusCode()).isEqualTo(403);
+    assertThat(noCsrf.body()).contains("CSRF");
+    assertThat(new UiClient(ui).get("/?token=wrong").statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void tokenUrlSetsAnHttpOnlyCookieAndDropsTheToken() throws Exception {
+    HttpResponse<String> r = new UiClient(ui).get("/artifacts?token=" + ui.token());
+    assertThat(r.statusCode()).isEqualTo(302);
+    assertThat(r.headers().firstValue("Location").orElseThrow()).isEqualTo("/artifacts");
+    assertThat(r.headers().firstValue("Set-Cookie").orElseThrow())
+        .contains("HttpOnly")
+        .containsIgnoringCase("SameSite=Strict");
+    assertThat(ui.url()).startsWith("http://127.0.0.1:").contains("?token=" + ui.token());
+  }
+
+  @Test
+  void readOnlyServerRefusesWrites() throws Exception {
+    try (UiServer ro = UiServer.builder(ln).port(0).readOnly(true).start()) {
+      UiClient c = new UiClient(ro).login(ro);
+      String csrf = UiClient.csrf(c.get("/artifacts").body());
+      HttpResponse<String> r = c.post("/artifacts", Map.of("_csrf", csrf));
+      assertThat(r.statusCode()).isEqualTo(403);
+      assertThat(r.body()).contains("read-only");
+      assertThat(c.get("/artifacts").body()).contains("read-only");
+    }
+  }
+}

@@ -23,7 +23,8 @@ final class Members {
   private Members() {}
 
   /** One selected artifact: what planning needs, without the entity. */
-  record Entry(String uid, String key, String path, long size, String suffix, String hash)
+  record Entry(
+      String uid, String key, String path, long size, String suffix, String hash, boolean folder)
       implements Serializable {}
 
   /**
@@ -169,7 +170,8 @@ final class Members {
               a.path(),
               a.size() == null ? -1L : a.size(),
               a.suffix() == null ? "" : a.suffix(),
-              a.hash()));
+              a.hash(),
+              a.nFiles() != null));
     }
     return out;
   }

@@ -56,7 +56,7 @@ final class ScanFiles {
               + " narrow the selection, e.g. .option(\"artifacts\", \"suffix=.parquet\")");
     }
     String p = e.path();
-    if (p.startsWith("s3://") && hasS3a() && !suffix.isEmpty()) {
+    if (p.startsWith("s3://") && hasS3a() && !e.folder()) {
       return List.of(new File(e.uid(), "s3a://" + p.substring(5), e.size()));
     }
     Path local;
@@ -66,7 +66,7 @@ final class ScanFiles {
       Artifact a = ln.artifacts().get(e.uid());
       local = a.cache(); // staged through the storage layer; also records the run input
     }
-    if (!suffix.isEmpty() && e.size() >= 0) {
+    if (!e.folder() && e.size() >= 0) {
       // a file artifact: the registry knows its size, no stat needed at planning
       return List.of(new File(e.uid(), local.toUri().toString(), e.size()));
     }

@@ -98,7 +98,10 @@ public final class DataFrameFormatProvider implements FormatProvider {
   public Optional<FormatInfo> inspect(Path path, String suffix) throws IOException {
     String s = Suffixes.normalize(suffix);
     if (isParquet(s)) {
-      return Optional.of(ParquetTableReader.inspect(path));
+      return Optional.of(
+          java.nio.file.Files.isDirectory(path)
+              ? ParquetTableReader.inspectFolder(path)
+              : ParquetTableReader.inspect(path));
     }
     if (CSV.contains(s) || CSV_TAR.contains(s)) {
       return Optional.of(CsvTables.inspect(path, s));

@@ -90,6 +90,32 @@ final class ParquetTableReader {
    * projections {@link #read} uses (streamed through an aggregate: memory stays bounded whatever
    * the file size). So a file that saves also loads.
    */
+  /**
+   * Inspects a folder of Parquet part files (a dataset written by Spark or DuckDB, e.g. {@code
+   * scores.parquet/part-0000.parquet}): otype DataFrame, rows summed over the parts.
+   */
+  static FormatInfo inspectFolder(Path folder) {
+    List<Path> parts;
+    try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(folder)) {
+      parts =
+          s.filter(java.nio.file.Files::isRegularFile)
+              .filter(p -> p.getFileName().toString().endsWith(".parquet"))
+              .sorted()
+              .toList();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    long rows = 0;
+    for (Path part : parts) {
+      Long n = inspect(part).nObservations();
+      rows += n == null ? 0 : n;
+    }
+    return new FormatInfo(
+        "DataFrame",
+        rows,
+        List.of("Parquet folder: " + parts.size() + " files, " + rows + " rows"));
+  }
+
   static FormatInfo inspect(Path path) {
     Path abs = path.toAbsolutePath();
     try (FileChannel ch = ParquetStructureCheck.open(abs);

@@ -1,0 +1,185 @@
+package org.lamindb.spark;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.lamindb.InvalidArgumentException;
+import org.lamindb.LaminDB;
+import org.lamindb.lineage.TrackOptions;
+import org.lamindb.model.Artifact;
+
+/**
+ * Writes a DataFrame back into LaminDB: Spark writes Parquet part files into a temporary prefix;
+ * only when the job succeeded is the folder registered as one artifact (LaminDB's folder hash; its
+ * content stored crash-safely by LaminDB's storage layer, local or object store) with a run, and
+ * the temporary prefix removed. A failed job leaves no row and no visible output.
+ *
+ * <p>The run: when the instance already tracks one ({@code ln.track()}), the output and inputs go
+ * to it; otherwise a run of the transform keyed by the Spark application name (kind {@code
+ * pipeline}) with the write options as params is started and finished around the registration. Its
+ * inputs are the artifacts the {@code lamindb} source scanned in this JVM for the same instance.
+ */
+public final class LaminWriter {
+  private LaminWriter() {}
+
+  /**
+   * Writes {@code data} and registers it.
+   *
+   * @param options {@code instance}, {@code key} (required), {@code collection} (optional: the
+   *     collection key to append the output to; created when missing), {@code temp_dir} (where
+   *     Spark writes first; default the JVM's temporary folder), {@code description}
+   * @param mode {@code ErrorIfExists} refuses a key that is taken, {@code Ignore} keeps it, {@code
+   *     Append}/{@code Overwrite} save a new version of the key
+   * @return the saved artifact (null when {@code Ignore} skipped the write)
+   */
+  public static Artifact write(
+      SparkSession spark, Dataset<Row> data, Map<String, String> options, SaveMode mode) {
+    LaminDB ln = LaminSpark.instance(options);
+    String key = Options.get(options, "key");
+    if (key == null || key.isBlank()) {
+      throw new InvalidArgumentException(
+          "a lamindb write needs .option(\"key\", \"results/scores.parquet\")");
+    }
+    boolean exists = ln.artifacts().filter("key", key).exists();
+    if (exists && mode == SaveMode.ErrorIfExists) {
+      throw new InvalidArgumentException(
+          "an artifact with key '"
+              + key
+              + "' exists; use .mode(\"append\") or .mode(\"overwrite\") to save a new version");
+    }
+    if (exists && mode == SaveMode.Ignore) {
+      return null;
+    }
+    Path tempRoot =
+        Path.of(
+            Options.get(options, "temp_dir") != null
+                ? Options.get(options, "temp_dir")
+                : System.getProperty("java.io.tmpdir"));
+    Path temp;
+    try {
+      Files.createDirectories(tempRoot);
+      temp = Files.createTempDirectory(tempRoot, ".lamindb-spark-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a temporary folder in " + tempRoot, e);
+    }
+    Path out = temp.resolve(leaf(key));
+    try {
+      data.write().mode(SaveMode.ErrorIfExists).parquet(out.toUri().toString());
+      for (Path marker : List.of(out.resolve("_SUCCESS"))) {
+        Files.deleteIfExists(marker);
+      }
+      deleteCrcFiles(out);
+      return register(spark, ln, out, key, options);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      deleteRecursively(temp);
+    }
+  }
+
+  private static String leaf(String key) {
+    String k = key.endsWith("/") ? key.substring(0, key.length() - 1) : key;
+    return k.substring(k.lastIndexOf('/') + 1);
+  }
+
+  private static Artifact register(
+      SparkSession spark, LaminDB ln, Path folder, String key, Map<String, String> options) {
+    boolean own = ln.currentRun().isEmpty();
+    if (own) {
+      String app = spark.sparkContext().appName();
+      Map<String, Object> params = new TreeMap<>();
+      for (Map.Entry<String, String> e : options.entrySet()) {
+        if (!e.getKey().equalsIgnoreCase("path")) {
+          params.put(e.getKey(), e.getValue());
+        }
+      }
+      ln.track(
+          TrackOptions.ofKey(app)
+              .kind("pipeline")
+              .description("Spark application " + app)
+              .sourceCode("spark application: " + app)
+              .params(params)
+              .captureOutput(false));
+    }
+    try {
+      linkInputs(ln);
+      Artifact a = ln.artifact(folder).key(key);
+      String description = Options.get(options, "description");
+      if (description != null) {
+        a.description(description);
+      }
+      a.save();
+      String collectionKey = Options.get(options, "collection");
+      if (collectionKey != null) {
+        var existing =
+            ln.collections().filter("key", collectionKey).filter("is_latest", true).first();
+        if (existing.isPresent()) {
+          existing.get().append(a);
+        } else {
+          ln.collection(List.of(a)).key(collectionKey).save();
+        }
+      }
+      return a;
+    } finally {
+      if (own) {
+        ln.finish();
+      }
+    }
+  }
+
+  /** Records the artifacts scanned in this JVM for this instance as inputs of the current run. */
+  private static void linkInputs(LaminDB ln) {
+    Set<String> uids = ScanStats.READ_BY_INSTANCE.get(ln.slug());
+    if (uids == null) {
+      return;
+    }
+    List<String> list = new ArrayList<>(uids);
+    for (int i = 0; i < list.size(); i += 500) {
+      for (Artifact a :
+          ln.artifacts()
+              .filter("uid__in", list.subList(i, Math.min(list.size(), i + 500)))
+              .list()) {
+        // opening the content is how core records an input of the current run
+        try (InputStream in = a.open()) {
+          in.available();
+        } catch (IOException | RuntimeException e) {
+          // a missing input file must not fail the write; the input is then not linked
+        }
+      }
+    }
+  }
+
+  private static void deleteCrcFiles(Path folder) throws IOException {
+    try (Stream<Path> s = Files.walk(folder)) {
+      for (Path p : s.filter(p -> p.getFileName().toString().endsWith(".crc")).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  static void deleteRecursively(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(root)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove temporary output " + root, e);
+    }
+  }
+}

@@ -1,0 +1,233 @@
+package org.lamindb.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.lamindb.ValidationException;
+import org.lamindb.model.Artifact;
+import org.lamindb.testing.Backend;
+
+/** Reads collections and artifact selections with Spark; answers checked against DuckDB. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AbstractSparkReadTest {
+  abstract Backend backend();
+
+  CollectionFixture fx;
+  SparkSession spark;
+
+  @BeforeAll
+  void setUp() throws Exception {
+    fx = new CollectionFixture(backend());
+    spark = SharedSpark.get();
+  }
+
+  @AfterAll
+  void tearDown() {
+    fx.close();
+  }
+
+  private Dataset<Row> collection() {
+    return spark
+        .read()
+        .format("lamindb")
+        .option("instance", fx.ln.slug())
+        .option("collection", "spark/coll")
+        .load();
+  }
+
+  @Test
+  void collectionReadsAsOneDataFrameWithArtifactUid() {
+    Dataset<Row> df = collection();
+    assertThat(df.schema().fieldNames())
+        .containsExactly("id", "score", "grp", "artifact_uid", "gc_content");
+    Row r =
+        df.agg(
+                org.apache.spark.sql.functions.count("*"),
+                org.apache.spark.sql.functions.sum("score"))
+            .first();
+    List<Object> duck = Parquets.query("SELECT count(*), sum(score) FROM $files", fx.files);
+    assertThat(r.getLong(0)).isEqualTo(((Number) duck.get(0)).longValue()).isEqualTo(600L);
+    assertThat(r.getDouble(1)).isEqualTo(((Number) duck.get(1)).doubleValue());
+    assertThat(df.select("artifact_uid").distinct().count()).isEqualTo(CollectionFixture.N);
+    Artifact third = fx.artifacts.get(3);
+    assertThat(df.filter(col("id").equalTo(3005)).select("artifact_uid", "gc_content").first())
+        .satisfies(
+            row -> {
+              assertThat(row.getString(0)).isEqualTo(third.uid());
+              assertThat(row.getDouble(1))
+                  .isEqualTo(0.35, org.assertj.core.api.Assertions.within(1e-9));
+            });
+  }
+
+  @Test
+  void artifactUidFilterIsPrunedInTheRegistryAndOpensOneFile() {
+    Artifact two = fx.artifacts.get(2);
+    long before = LaminSpark.filesOpened();
+    Dataset<Row> df = collection().filter(col("artifact_uid").equalTo(two.uid()));
+    Row r =
+        df.agg(
+                org.apache.spark.sql.functions.count("*"),
+                org.apache.spark.sql.functions.sum("score"))
+            .first();
+    ScanReport rep = LaminSpark.lastScan();
+    assertThat(rep.candidates()).isEqualTo(6);
+    assertThat(rep.selected()).isEqualTo(1);
+    assertThat(rep.pruned()).isEqualTo(5);
+    assertThat(rep.registryFilters()).hasSize(1);
+    assertThat(LaminSpark.filesOpened() - before).isEqualTo(1);
+    List<Object> duck = Parquets.query("SELECT count(*), sum(score) FROM $files", fx.files(2));
+    assertThat(r.getLong(0)).isEqualTo(((Number) duck.get(0)).longValue());
+    assertThat(r.getDouble(1)).isEqualTo(((Number) duck.get(1)).doubleValue());
+  }
+
+  @Test
+  void featureFilterIsPrunedInTheRegistry() {
+    long before = LaminSpark.filesOpened();
+    Dataset<Row> df = collection().filter("gc_content > 0.3");
+    Row r =
+        df.agg(
+                org.apache.spark.sql.functions.count("*"),
+                org.apache.spark.sql.functions.sum("score"))
+            .first();
+    ScanReport rep = LaminSpark.lastScan();
+    assertThat(rep.selected()).isEqualTo(3);
+    assertThat(rep.pruned()).isEqualTo(3);
+    assertThat(rep.registryFilters()).anySatisfy(f -> assertThat(f).contains("gc_content"));
+    assertThat(LaminSpark.filesOpened() - before).isEqualTo(3);
+    List<Object> duck =
+        Parquets.query("SELECT count(*), sum(score) FROM $files", fx.files(3, 4, 5));
+    assertThat(r.getLong(0)).isEqualTo(((Number) duck.get(0)).longValue());
+    assertThat(r.getDouble(1)).isEqualTo(((Number) duck.get(1)).doubleValue());
+  }
+
+  @Test
+  void rowFiltersGoToTheParquetReaderAndMatchDuckDb() {
+    Dataset<Row> df = collection().filter("id >= 2050 AND grp = 'g1'").select("score");
+    Row r =
+        df.agg(
+                org.apache.spark.sql.functions.count("*"),
+                org.apache.spark.sql.functions.sum("score"))
+            .first();
+    ScanReport rep = LaminSpark.lastScan();
+    assertThat(rep.pruned()).isZero();
+    assertThat(rep.parquetFilters()).anySatisfy(f -> assertThat(f).contains("id"));
+    List<Object> duck =
+        Parquets.query(
+            "SELECT count(*), sum(score) FROM $files WHERE id >= 2050 AND grp = 'g1'", fx.files);
+    assertThat(r.getLong(0)).isEqualTo(((Number) duck.get(0)).longValue());
+    assertThat(r.getDouble(1)).isEqualTo(((Number) duck.get(1)).doubleValue());
+  }
+
+  @Test
+  void artifactsOptionSelectsByLabelsAndFeatures() {
+    Dataset<Row> treated =
+        spark
+            .read()
+            .format("lamindb")
+            .option("instance", fx.ln.slug())
+            .option("artifacts", "ulabels__name=treated;key__startswith=spark/")
+            .load();
+    assertThat(treated.select("artifact_uid").distinct().count()).isEqualTo(3);
+    assertThat(treated.count()).isEqualTo(300);
+    Dataset<Row> gc =
+        spark
+            .read()
+            .format("lamindb")
+            .option("instance", fx.ln.slug())
+            .option("collection", "spark/coll")
+            .option("artifacts", "gc_content__gt=0.2;ulabels__name=treated")
+            .load();
+    // gc_content 0.25 (i=2) and 0.45 (i=4) are treated
+    Row r = gc.agg(org.apache.spark.sql.functions.sum("score")).first();
+    List<Object> duck = Parquets.query("SELECT sum(score) FROM $files", fx.files(2, 4));
+    assertThat(r.getDouble(0)).isEqualTo(((Number) duck.get(0)).doubleValue());
+  }
+
+  @Test
+  void versionOptionReadsAnOlderCollectionVersion() throws Exception {
+    Path extra =
+        Parquets.write(
+            fx.tmp.resolve("data/extra.parquet"),
+            "SELECT 9000 + r AS id, CAST(1.0 AS DOUBLE) AS score,"
+                + " 'g9' AS grp FROM range(10) t(r)");
+    Artifact a = fx.ln.artifact(extra).key("spark/extra.parquet").save();
+    var v2 = fx.collection.append(a);
+    try {
+      Dataset<Row> latest =
+          spark
+              .read()
+              .format("lamindb")
+              .option("instance", fx.ln.slug())
+              .option("collection", "spark/coll-v")
+              .option("collection", v2.key())
+              .load();
+      assertThat(latest.count()).isEqualTo(610);
+      Dataset<Row> first =
+          spark
+              .read()
+              .format("lamindb")
+              .option("instance", fx.ln.slug())
+              .option("collection", v2.key())
+              .option("version", fx.collection.version())
+              .load();
+      assertThat(first.count()).isEqualTo(600);
+    } finally {
+      v2.delete(true);
+    }
+  }
+
+  @Test
+  void sqlThroughTheLaminCatalog() {
+    spark.conf().set("spark.sql.catalog.lamin.instance", fx.ln.slug());
+    Row r =
+        spark
+            .sql(
+                "SELECT count(*), sum(score) FROM lamin.collections.`spark/coll` WHERE gc_content"
+                    + " < 0.2")
+            .first();
+    List<Object> duck = Parquets.query("SELECT count(*), sum(score) FROM $files", fx.files(0, 1));
+    assertThat(r.getLong(0)).isEqualTo(((Number) duck.get(0)).longValue());
+    assertThat(r.getDouble(1)).isEqualTo(((Number) duck.get(1)).doubleValue());
+    assertThat(LaminSpark.lastScan().pruned()).isEqualTo(4);
+  }
+
+  @Test
+  void typeConflictNamesArtifactAndColumn() throws Exception {
+    Path bad =
+        Parquets.write(
+            fx.tmp.resolve("data/bad.parquet"),
+            "SELECT 'x' || r AS id, CAST(1.0 AS DOUBLE) AS score FROM range(3) t(r)");
+    Artifact a = fx.ln.artifact(bad).key("conflict/bad.parquet").save();
+    Path good =
+        Parquets.write(
+            fx.tmp.resolve("data/good.parquet"),
+            "SELECT r AS id, CAST(2.0 AS DOUBLE) AS score FROM range(3) t(r)");
+    Artifact g = fx.ln.artifact(good).key("conflict/good.parquet").save();
+    try {
+      assertThatThrownBy(
+              () ->
+                  spark
+                      .read()
+                      .format("lamindb")
+                      .option("instance", fx.ln.slug())
+                      .option("artifacts", "key__startswith=conflict/")
+                      .load())
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("column 'id'")
+          .hasMessageContaining(a.uid());
+    } finally {
+      a.delete(true);
+      g.delete(true);
+    }
+  }
+}

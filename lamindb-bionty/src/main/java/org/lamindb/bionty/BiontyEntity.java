@@ -88,6 +88,15 @@ public enum BiontyEntity {
   }
 
   /**
+   * @return LaminDB's name of the relation from Artifact to this registry, e.g. {@code cell_types},
+   *     {@code diseases}, {@code ethnicities}
+   */
+  public String artifactRelation() {
+    String snake = className.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    return snake.endsWith("y") ? snake.substring(0, snake.length() - 1) + "ies" : snake + "s";
+  }
+
+  /**
    * @return the default field of validate/standardize ({@code name}; {@code symbol} for Gene)
    */
   public String nameField() {

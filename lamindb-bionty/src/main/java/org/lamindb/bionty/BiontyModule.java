@@ -8,10 +8,12 @@ import org.lamindb.bionty.internal.db.BiontyRegistries;
 import org.lamindb.bionty.internal.db.BiontySchema;
 import org.lamindb.bionty.internal.db.SourceRows;
 import org.lamindb.bionty.internal.db.Tracking;
+import org.lamindb.spi.HostRelation;
 import org.lamindb.spi.LaminModule;
 import org.lamindb.spi.Migration;
 import org.lamindb.spi.ModuleContext;
 import org.lamindb.spi.RegistryDef;
+import org.lamindb.spi.RelationDef;
 
 /**
  * The {@code bionty} module: ontology and gene registries (tables {@code bionty_*}), found through
@@ -34,6 +36,28 @@ public final class BiontyModule implements LaminModule {
   @Override
   public List<RegistryDef> registries() {
     return BiontyRegistries.all();
+  }
+
+  /**
+   * @return LaminDB's relations from Artifact to every bionty registry ({@code cell_types}, {@code
+   *     diseases}, ...) over the {@code bionty_artifact<model>} link tables
+   */
+  @Override
+  public List<HostRelation> hostRelations() {
+    List<HostRelation> out = new java.util.ArrayList<>();
+    for (BiontyEntity e : BiontyEntity.values()) {
+      String m = e.modelName();
+      out.add(
+          new HostRelation(
+              "Artifact",
+              RelationDef.many(
+                  e.artifactRelation(),
+                  e.registryName(),
+                  "bionty_artifact" + m,
+                  "artifact_id",
+                  m + "_id")));
+    }
+    return out;
   }
 
   @Override

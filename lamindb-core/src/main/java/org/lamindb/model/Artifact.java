@@ -590,6 +590,14 @@ public final class Artifact extends SQLRecord<Artifact> {
     return new LabelManager<>(this, "records", Record.class);
   }
 
+  /**
+   * @return every label relation of this artifact by name, including module relations such as
+   *     bionty's {@code diseases}: {@code artifact.labels().get("diseases")}
+   */
+  public Labels labels() {
+    return new Labels(this);
+  }
+
   // ---- lineage ----
 
   /**

@@ -44,7 +44,12 @@ public final class LabelManager<T extends SQLRecord<?>> {
   }
 
   private LinkTables.Link link() {
-    return LinkTables.relationLink(host.registry(), relation);
+    return LinkTables.relationLink(inst().canonical(host.registry()), relation);
+  }
+
+  /** The host's registry as its instance sees it (with the relations modules add). */
+  static RegistryDef registryOf(SQLRecord<?> host) {
+    return Access.instance(host.ln()).canonical(host.registry());
   }
 
   private long hostId() {

@@ -26,6 +26,14 @@ public interface LaminModule {
   List<Migration> migrations();
 
   /**
+   * @return relations this module adds to registries of other modules (e.g. {@code
+   *     Artifact.diseases}); empty by default
+   */
+  default List<HostRelation> hostRelations() {
+    return List.of();
+  }
+
+  /**
    * @return names of modules this one needs (core is implicit)
    */
   default List<String> requires() {

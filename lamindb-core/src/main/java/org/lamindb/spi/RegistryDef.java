@@ -143,6 +143,41 @@ public final class RegistryDef {
     return factory.apply(ln);
   }
 
+  /**
+   * @param extra relations to add (a relation with an existing name is ignored)
+   * @return a copy of this registry with {@code extra} relations added after its own
+   */
+  public RegistryDef withRelations(java.util.Collection<RelationDef> extra) {
+    Builder b = new Builder(name, table);
+    b.module = module;
+    b.uidLength = uidLength;
+    b.stemLength = stemLength;
+    b.nameField = nameField;
+    b.branched = branched;
+    b.fields.clear();
+    b.fields.putAll(fields);
+    b.relations.putAll(relations);
+    for (RelationDef r : extra) {
+      b.relations.putIfAbsent(r.name(), r);
+    }
+    b.factory = factory;
+    return new RegistryDef(b);
+  }
+
+  /**
+   * @return the names of public fields (not starting with '_') and relations, for error messages
+   */
+  public List<String> publicLookupNames() {
+    List<String> all = new ArrayList<>();
+    for (FieldDef f : fields.values()) {
+      if (!f.isPrivate()) {
+        all.add(f.name());
+      }
+    }
+    all.addAll(relations.keySet());
+    return all;
+  }
+
   @Override
   public String toString() {
     return name;

@@ -63,6 +63,24 @@ public final class Instance implements AutoCloseable {
         registries.put(r.name(), r);
       }
     }
+    Map<String, List<org.lamindb.spi.RelationDef>> extra = new LinkedHashMap<>();
+    for (LaminModule m : modules) {
+      for (org.lamindb.spi.HostRelation hr : m.hostRelations()) {
+        if (registries.containsKey(hr.host()) && registries.containsKey(hr.relation().target())) {
+          extra.computeIfAbsent(hr.host(), k -> new java.util.ArrayList<>()).add(hr.relation());
+        }
+      }
+    }
+    extra.forEach((host, rels) -> registries.put(host, registries.get(host).withRelations(rels)));
+  }
+
+  /**
+   * @return the registry of this instance named like {@code r} (with the relations modules add), or
+   *     {@code r} itself when this instance does not know it
+   */
+  public RegistryDef canonical(RegistryDef r) {
+    RegistryDef c = registries.get(r.name());
+    return c == null ? r : c;
   }
 
   /** Binds the public handle; called once by {@link LaminDB}. */

@@ -50,6 +50,18 @@ public final class FeatureFilter implements FeatureFilterResolver {
           "iendswith");
 
   @Override
+  public java.util.Collection<String> featureNames(Instance inst) {
+    return inst.db()
+        .dsl()
+        .selectDistinct(col("f", "name"))
+        .from(SqlCompiler.table("lamindb_feature", "f"))
+        .where(col("f", "is_type").eq(DSL.val((Object) false)))
+        .and(
+            col("f", "branch_id").ne(DSL.val((Object) org.lamindb.internal.core.RecordStore.TRASH)))
+        .fetch(0, String.class);
+  }
+
+  @Override
   public Condition resolve(
       Instance inst, RegistryDef host, Field<Object> hostId, String lookup, Object value) {
     int sep = lookup.indexOf("__");

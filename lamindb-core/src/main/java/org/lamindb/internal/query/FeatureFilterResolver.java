@@ -22,4 +22,12 @@ public interface FeatureFilterResolver {
    */
   org.jooq.Condition resolve(
       Instance inst, RegistryDef host, org.jooq.Field<Object> hostId, String lookup, Object value);
+
+  /**
+   * @param inst the instance
+   * @return names of the features a lookup may name, for "did you mean" messages (none by default)
+   */
+  default java.util.Collection<String> featureNames(Instance inst) {
+    return java.util.List.of();
+  }
 }

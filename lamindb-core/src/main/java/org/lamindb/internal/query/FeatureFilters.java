@@ -8,7 +8,17 @@ public final class FeatureFilters {
   public static final Set<String> HOSTS = Set.of("Artifact", "Run", "Record");
 
   private static volatile FeatureFilterResolver resolver =
-      (inst, host, hostId, lookup, value) -> null;
+      new FeatureFilterResolver() {
+        @Override
+        public org.jooq.Condition resolve(
+            org.lamindb.internal.core.Instance inst,
+            org.lamindb.spi.RegistryDef host,
+            org.jooq.Field<Object> hostId,
+            String lookup,
+            Object value) {
+          return null;
+        }
+      };
 
   private FeatureFilters() {}
 

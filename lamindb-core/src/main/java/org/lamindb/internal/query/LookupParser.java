@@ -39,6 +39,7 @@ public final class LookupParser {
    * @throws InvalidArgumentException for malformed lookups
    */
   public ResolvedLookup parse(RegistryDef root, String key) {
+    root = inst.canonical(root);
     if (key == null || key.isEmpty()) {
       throw new InvalidArgumentException("empty lookup on " + root.name());
     }
@@ -100,10 +101,15 @@ public final class LookupParser {
       }
       String where = i == 0 ? "" : " (in lookup '" + key + "')";
       throw new UnknownFieldException(
-          "no field '" + s + "' on " + cur.name() + where + Suggest.hint(s, cur.lookupNames()),
+          "no field '" + s + "' on " + cur.name() + where + Suggest.hint(s, hintNames(s, cur)),
           i == 0);
     }
     throw new IllegalStateException("unreachable");
+  }
+
+  /** Public names only, unless the wrong name is itself private. */
+  static List<String> hintNames(String wrong, RegistryDef r) {
+    return wrong.startsWith("_") ? r.lookupNames() : r.publicLookupNames();
   }
 
   private static Lookup lookupToken(String token, String key, String what) {

@@ -122,6 +122,7 @@ public final class SqlCompiler {
         if (f != null) {
           return f;
         }
+        throw withFeatures(e, inst.canonical(r), c.lookup());
       }
       throw e;
     }
@@ -130,6 +131,48 @@ public final class SqlCompiler {
     }
     Object v = ValueCoercer.coerce(res, c.value());
     return path(res, 0, alias, v, neg);
+  }
+
+  /** The unknown-field error with features and relations among the suggestions. */
+  private UnknownFieldException withFeatures(
+      UnknownFieldException e, RegistryDef r, String lookup) {
+    int sep = lookup.indexOf("__");
+    String s = sep < 0 ? lookup : lookup.substring(0, sep);
+    java.util.Collection<String> features;
+    try {
+      features = FeatureFilters.resolver().featureNames(inst);
+    } catch (RuntimeException ignored) {
+      return e;
+    }
+    List<String> names = new ArrayList<>(LookupParser.hintNames(s, r));
+    List<String> all = new ArrayList<>(names);
+    all.addAll(features);
+    String hint;
+    if (!Suggest.nearest(s, all).isEmpty()) {
+      hint = Suggest.hint(s, all);
+    } else {
+      names.sort(null);
+      hint =
+          "; valid fields and relations: "
+              + String.join(", ", names)
+              + (features.isEmpty()
+                  ? "; no feature is defined"
+                  : "; features: " + String.join(", ", firstSorted(features, 20)));
+    }
+    UnknownFieldException out =
+        new UnknownFieldException("no field '" + s + "' on " + r.name() + hint, true);
+    out.initCause(e);
+    return out;
+  }
+
+  private static List<String> firstSorted(java.util.Collection<String> names, int n) {
+    List<String> sorted = new ArrayList<>(new java.util.TreeSet<>(names));
+    if (sorted.size() > n) {
+      List<String> head = new ArrayList<>(sorted.subList(0, n));
+      head.add("... (" + (sorted.size() - n) + " more)");
+      return head;
+    }
+    return sorted;
   }
 
   private org.jooq.Condition path(ResolvedLookup r, int i, String alias, Object v, boolean neg) {

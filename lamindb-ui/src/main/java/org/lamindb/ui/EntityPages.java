@@ -37,6 +37,8 @@ final class EntityPages {
     new ArtifactPages(ui).register(r);
     new NotesView(ui).register(r);
     new RecordPages(ui).register(r);
+    new LineagePage(ui).register(r);
+    new OntologyPages(ui).register(r);
     r.get("/collections", this::collections);
     r.get("/collections/{uid}", this::collection);
     r.get("/transforms", this::transforms);

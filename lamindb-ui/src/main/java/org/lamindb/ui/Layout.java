@@ -13,6 +13,13 @@ final class Layout {
    * @return the full HTML document
    */
   static String page(UiServer ui, String title, String body) {
+    return page(ui, title, body, java.util.List.of());
+  }
+
+  /**
+   * @param scripts extra script URLs (served by this server), loaded deferred in order
+   */
+  static String page(UiServer ui, String title, String body, java.util.List<String> scripts) {
     Html h = new Html();
     h.raw("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
         .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -21,8 +28,11 @@ final class Layout {
         .raw(" · lamin ui</title>")
         .raw("<link rel=\"stylesheet\" href=\"/static/ui.css\">")
         .raw("<script src=\"" + HTMX + "\" defer></script>")
-        .raw("<script src=\"/static/ui.js\" defer></script>")
-        .raw("<meta name=\"csrf-token\" content=\"")
+        .raw("<script src=\"/static/ui.js\" defer></script>");
+    for (String src : scripts) {
+      h.raw("<script src=\"").text(src).raw("\" defer></script>");
+    }
+    h.raw("<meta name=\"csrf-token\" content=\"")
         .text(ui.security().csrf())
         .raw("\"></head><body><header><nav>")
         .raw("<a class=\"brand\" href=\"/\">lamin ui</a>")

@@ -157,6 +157,9 @@ abstract class AbstractUiEditTest {
     assertThat(s1.features().get("cell_count")).isEqualTo(10L);
     assertThat(post(sheet + "/undo", Map.of()).statusCode()).isEqualTo(400);
 
+    HttpResponse<String> notInt =
+        hxPost(sheet + "/cell", Map.of("row", s1.uid(), "feature", "cell_count", "value", "lots"));
+    assertThat(notInt.body()).as(notInt.statusCode() + "").startsWith("<td class=\"bad\">");
     HttpResponse<String> notDate =
         post(sheet + "/cell", Map.of("row", s1.uid(), "feature", "collected_on", "value", "soon"));
     assertThat(notDate.statusCode()).isEqualTo(400);

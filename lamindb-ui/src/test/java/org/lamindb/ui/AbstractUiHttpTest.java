@@ -203,4 +203,31 @@ abstract class AbstractUiHttpTest {
       assertThat(c.get("/artifacts").body()).contains("read-only");
     }
   }
+
+  @Test
+  void lineagePageAndGraphJson() throws Exception {
+    HttpResponse<String> page = client.get("/lineage/" + output.uid());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("id=\"graph\"", "/lineage/" + output.uid() + "/graph.json")
+        .contains("href=\"/runs/" + run.uid() + "\"", "href=\"/artifacts/" + input.uid() + "\"")
+        .contains(LineagePage.CYTOSCAPE, LineagePage.DAGRE, "/static/lineage.js");
+    String json = client.get("/lineage/" + output.uid() + "/graph.json").body();
+    var g = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+    assertThat(g.get("focus").asText()).isEqualTo("artifact_" + output.uid());
+    assertThat(g.get("nodes").findValuesAsText("href"))
+        .contains("/artifacts/" + input.uid(), "/runs/" + run.uid(), "/artifacts/" + output.uid());
+    assertThat(json)
+        .contains(
+            "{\"source\":\"run_" + run.uid() + "\",\"target\":\"artifact_" + output.uid() + "\"}");
+    assertThat(client.get("/lineage/" + run.uid()).body()).contains("processed/out.txt");
+    assertThat(client.get("/lineage/" + output.uid() + "?depth=0").statusCode()).isEqualTo(400);
+    assertThat(client.get("/lineage/" + output.uid() + "?direction=sideways").statusCode())
+        .isEqualTo(400);
+    for (String js :
+        List.of(LineagePage.CYTOSCAPE, LineagePage.DAGRE, "/static/lineage.js", Layout.HTMX)) {
+      assertThat(client.get(js).statusCode()).as(js).isEqualTo(200);
+    }
+    assertThat(client.get("/static/").statusCode()).isIn(403, 404);
+  }
 }

@@ -1,0 +1,38 @@
+// lamin ui: draws /lineage/<uid>/graph.json with cytoscape.js; positions come from dagre (top to bottom).
+(function () {
+  var el = document.getElementById("graph");
+  if (!el || !window.cytoscape || !window.dagre) { return; }
+  fetch(el.getAttribute("data-src"), { credentials: "same-origin" })
+    .then(function (r) { return r.json(); })
+    .then(function (g) {
+      var d = new dagre.graphlib.Graph();
+      d.setGraph({ rankdir: "TB", nodesep: 30, ranksep: 50 });
+      d.setDefaultEdgeLabel(function () { return {}; });
+      g.nodes.forEach(function (n) {
+        d.setNode(n.id, { width: Math.min(260, 40 + 7 * n.label.length), height: 34 });
+      });
+      g.edges.forEach(function (e) { d.setEdge(e.source, e.target); });
+      dagre.layout(d);
+      var elements = g.nodes.map(function (n) {
+        var p = d.node(n.id);
+        return { group: "nodes", data: { id: n.id, label: n.label, kind: n.kind, href: n.href,
+          focus: n.id === g.focus ? 1 : 0, w: p.width }, position: { x: p.x, y: p.y } };
+      }).concat(g.edges.map(function (e, i) {
+        return { group: "edges", data: { id: "e" + i, source: e.source, target: e.target } };
+      }));
+      var cy = cytoscape({
+        container: el, elements: elements, layout: { name: "preset" }, wheelSensitivity: 0.3,
+        style: [
+          { selector: "node", style: { shape: "round-rectangle", label: "data(label)", "font-size": 10,
+            "text-valign": "center", "text-halign": "center", "text-wrap": "ellipsis", "text-max-width": "data(w)",
+            width: "data(w)", height: 30, "background-color": "#ffffff", "border-width": 1, "border-color": "#6b7280" } },
+          { selector: "node[kind = 'run']", style: { "background-color": "#e9d5ff" } },
+          { selector: "node[focus = 1]", style: { "border-width": 3, "border-color": "#6d28d9" } },
+          { selector: "edge", style: { width: 1, "line-color": "#9ca3af", "target-arrow-color": "#9ca3af",
+            "target-arrow-shape": "triangle", "curve-style": "bezier", "arrow-scale": 0.8 } }
+        ]
+      });
+      cy.on("tap", "node", function (evt) { window.location.href = evt.target.data("href"); });
+      el.setAttribute("data-ready", String(g.nodes.length));
+    });
+})();

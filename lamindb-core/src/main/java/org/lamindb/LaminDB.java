@@ -51,6 +51,9 @@ public final class LaminDB implements AutoCloseable {
   static LaminDB open(Instance inst) {
     LaminDB ln = new LaminDB(inst);
     inst.bind(ln);
+    if (inst.isReadOnly()) {
+      return ln; // modules seed nothing into a read-only instance
+    }
     try {
       ModuleContext ctx = InstanceModuleContext.of(inst);
       for (LaminModule m : inst.modules()) {
@@ -76,6 +79,36 @@ public final class LaminDB implements AutoCloseable {
    */
   public static LaminDB connect(String nameOrSlug) {
     return LaminSetup.fromEnvironment().connect(nameOrSlug);
+  }
+
+  /**
+   * Opens another instance read-only, by name or by database (LaminDB's {@code ln.DB(..)}): the
+   * handle has the same query API ({@code db.artifacts().filter(..).toDataFrame()}, {@code
+   * db.artifacts().get(uid)}, {@code db.module(Bionty.class).diseases()}), its artifacts load from
+   * that instance's storage, and every save, delete, annotate or track fails with {@link
+   * ReadOnlyException}. Several can be open at once; close each.
+   *
+   * <pre>{@code
+   * try (LaminDB db = LaminDB.db("laminlabs/cellxgene")) {
+   *   db.artifacts().filter("diseases__name", "Alzheimer's disease").toDataFrame();
+   * }
+   * }</pre>
+   *
+   * @param ref {@code owner/name} or {@code name} (local settings first, then the catalog named by
+   *     {@code LAMIN_CATALOG}), {@code lamin://owner/name}, a {@code sqlite:} path (or a {@code
+   *     .db} file or a storage folder) or a {@code postgresql://} URL (credentials from {@code
+   *     PGUSER}/{@code PGPASSWORD}/{@code ~/.pgpass} when the URL has none)
+   * @return a read-only handle
+   */
+  public static LaminDB db(String ref) {
+    return LaminSetup.fromEnvironment().db(ref);
+  }
+
+  /**
+   * @return true for handles opened with {@link #db(String)}
+   */
+  public boolean isReadOnly() {
+    return instance.isReadOnly();
   }
 
   /**
@@ -552,6 +585,7 @@ public final class LaminDB implements AutoCloseable {
    * @return the started run
    */
   public Run track(org.lamindb.lineage.TrackOptions options) {
+    instance.checkWritable("track a run");
     return org.lamindb.internal.lineage.LineageService.of(instance).track(options);
   }
 

@@ -80,6 +80,21 @@ public final class LaminSetup {
   }
 
   /**
+   * Opens an instance read-only (see {@link LaminDB#db(String)}).
+   *
+   * @param ref {@code owner/name}, {@code name}, {@code lamin://owner/name}, a {@code sqlite:} path
+   *     or a {@code postgresql://} URL
+   * @return a read-only handle
+   */
+  public LaminDB db(String ref) {
+    if (ref == null || ref.isBlank()) {
+      throw new InvalidArgumentException(
+          "pass an instance (owner/name), a sqlite: path or a postgresql:// URL to db(..)");
+    }
+    return LaminDB.open(org.lamindb.internal.setup.InstanceResolver.openReadOnly(store, ref));
+  }
+
+  /**
    * Makes {@code nameOrSlug} the current instance after checking that it opens; returns its slug.
    */
   public String setCurrent(String nameOrSlug) {

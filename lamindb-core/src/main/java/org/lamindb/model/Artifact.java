@@ -231,6 +231,7 @@ public final class Artifact extends SQLRecord<Artifact> {
    */
   @Override
   public Artifact save() {
+    instance().checkWritable("save Artifact");
     if (draft.curation != null && draft.data != draft.curatedData && draft.data != null) {
       schema(draft.curation.schema()); // the object changed since it was validated
     }
@@ -287,6 +288,7 @@ public final class Artifact extends SQLRecord<Artifact> {
     if (artifacts.isEmpty()) {
       return artifacts;
     }
+    artifacts.get(0).instance().checkWritable("save Artifacts");
     java.util.Map<Artifact, ArtifactDraft> drafts = new java.util.IdentityHashMap<>();
     for (Artifact a : artifacts) {
       a.draft.insertedRow = false;
@@ -328,6 +330,7 @@ public final class Artifact extends SQLRecord<Artifact> {
    */
   @Override
   public void delete(boolean permanent) {
+    instance().checkWritable("delete Artifact");
     if (permanent) {
       ArtifactFiles.of(instance()).deletePermanently(this, false);
     } else {
@@ -340,6 +343,7 @@ public final class Artifact extends SQLRecord<Artifact> {
    * outside {@code .lamindb/}.
    */
   public void deleteWithContent() {
+    instance().checkWritable("delete Artifact");
     ArtifactFiles.of(instance()).deletePermanently(this, true);
   }
 

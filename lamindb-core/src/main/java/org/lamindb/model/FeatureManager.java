@@ -55,6 +55,7 @@ public final class FeatureManager {
    *     once; nothing is written then
    */
   public FeatureManager addValues(Map<?, ?> values) {
+    inst().checkWritable("annotate " + host.registry().name());
     long id = hostId();
     Sheets.checkSheetMembers(inst(), host, values.keySet());
     new FeatureWriter(inst(), host.registry()).add(Map.of(id, values), false);
@@ -97,6 +98,7 @@ public final class FeatureManager {
    * @return this manager
    */
   public FeatureManager setValues(Map<?, ?> values) {
+    inst().checkWritable("annotate " + host.registry().name());
     long id = hostId();
     Sheets.checkSheetMembers(inst(), host, values.keySet());
     new FeatureWriter(inst(), host.registry()).add(Map.of(id, values), true);

@@ -73,6 +73,7 @@ public final class LabelManager<T extends SQLRecord<?>> {
 
   /** Links every label of {@code labels}. */
   public LabelManager<T> add(Collection<? extends T> labels) {
+    inst().checkWritable("label " + host.registry().name());
     long h = hostId();
     LinkTables.Link l = link();
     for (T t : labels) {
@@ -104,6 +105,7 @@ public final class LabelManager<T extends SQLRecord<?>> {
    */
   @SafeVarargs
   public final LabelManager<T> remove(T... labels) {
+    inst().checkWritable("unlabel " + host.registry().name());
     long h = hostId();
     LinkTables.Link l = link();
     List<Long> ids = new ArrayList<>();

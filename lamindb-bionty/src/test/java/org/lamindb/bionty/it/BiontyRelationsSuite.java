@@ -185,4 +185,21 @@ abstract class BiontyRelationsSuite {
         .hasMessageNotContaining("_aux")
         .hasMessageNotContaining("_hash_type");
   }
+
+  @Test
+  void readOnlyHandleQueriesBiontyAndRefusesWrites() {
+    a1.labels().of("diseases").add(alz);
+    try (LaminDB db = org.lamindb.testing.Backend.setup(tmp).db(ln.slug())) {
+      Bionty dbt = db.module(Bionty.class);
+      Disease d = dbt.diseases().get("MONDO:0004975");
+      assertThat(d.name()).isEqualTo("Alzheimer's disease");
+      assertThat(dbt.diseases().query().count()).isEqualTo(3);
+      assertThat(db.artifacts().filter("diseases", d).one().uid()).isEqualTo(a1.uid());
+      assertThat(db.artifacts().filter("diseases__name", "Alzheimer's disease").count()).isOne();
+      Artifact a = db.artifacts().get(a2.uid());
+      assertThatThrownBy(() -> a.labels().of("diseases").add(d))
+          .isInstanceOf(org.lamindb.ReadOnlyException.class);
+    }
+    assertThat(ln.artifacts().filter("diseases", alz).count()).isOne();
+  }
 }

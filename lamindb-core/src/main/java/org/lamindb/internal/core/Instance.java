@@ -114,6 +114,31 @@ public final class Instance implements AutoCloseable {
   }
 
   /**
+   * @return true when this instance was opened read-only ({@code LaminDB.db(..)})
+   */
+  public boolean isReadOnly() {
+    return db.isReadOnly();
+  }
+
+  /**
+   * @param what what is about to be written, e.g. {@code save Artifact}
+   * @throws org.lamindb.ReadOnlyException when the instance is read-only
+   */
+  public void checkWritable(String what) {
+    if (db.isReadOnly()) {
+      throw new org.lamindb.ReadOnlyException(
+          "cannot "
+              + what
+              + ": "
+              + settings.slug()
+              + " is open read-only (LaminDB.db); connect with LaminDB.connect(\""
+              + settings.slug()
+              + "\") to write, or transfer records into your instance with"
+              + " ln.artifacts().transfer(artifact)");
+    }
+  }
+
+  /**
    * @return the public handle
    */
   public LaminDB ln() {

@@ -89,6 +89,7 @@ public final class RecordStore {
 
   /** Inserts or updates {@code rec}. */
   public static void save(Instance inst, SQLRecord<?> rec) {
+    inst.checkWritable("save " + rec.registry().name());
     if (rec.id() == null) {
       insert(inst, inst.db().dsl(), rec);
     } else {
@@ -268,6 +269,7 @@ public final class RecordStore {
 
   /** Soft-deletes (moves to trash) or permanently deletes {@code rec}. */
   public static void delete(Instance inst, SQLRecord<?> rec, boolean permanent) {
+    inst.checkWritable("delete " + rec.registry().name());
     RegistryDef r = rec.registry();
     if (rec.id() == null) {
       LOG.warn("{} is not saved; nothing to delete", r.name());
@@ -344,6 +346,7 @@ public final class RecordStore {
 
   /** Moves a trashed record back to main. */
   public static void restore(Instance inst, SQLRecord<?> rec) {
+    inst.checkWritable("restore " + rec.registry().name());
     if (!rec.registry().isBranched()) {
       throw new InvalidArgumentException(
           rec.registry().name() + " records have no trash to restore from");

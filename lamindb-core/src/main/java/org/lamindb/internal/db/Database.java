@@ -88,15 +88,138 @@ public final class Database implements AutoCloseable, SqlDatabase {
   private final HikariDataSource dataSource;
   private final DSLContext dsl;
   private final String description;
+  private final String readOnlyLabel;
 
   private Database(Dialect dialect, HikariDataSource ds, String description) {
+    this(dialect, ds, description, null);
+  }
+
+  private Database(Dialect dialect, HikariDataSource ds, String description, String readOnlyLabel) {
     this.dialect = dialect;
     this.dataSource = ds;
     this.description = description;
+    this.readOnlyLabel = readOnlyLabel;
     Settings settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
-    this.dsl =
-        DSL.using(
-            ds, dialect == Dialect.SQLITE ? SQLDialect.SQLITE : SQLDialect.POSTGRES, settings);
+    org.jooq.Configuration cfg =
+        new org.jooq.impl.DefaultConfiguration()
+            .set(ds)
+            .set(dialect == Dialect.SQLITE ? SQLDialect.SQLITE : SQLDialect.POSTGRES)
+            .set(settings);
+    if (readOnlyLabel != null) {
+      cfg = cfg.set(new ReadOnlyGuard(readOnlyLabel));
+    }
+    this.dsl = DSL.using(cfg);
+  }
+
+  /**
+   * Opens the SQLite file {@code file} read-only ({@code mode=ro}): no write reaches it, the file
+   * is never created, and every write through jOOQ fails with a {@link
+   * org.lamindb.ReadOnlyException} naming {@code label}.
+   */
+  public static Database sqliteReadOnly(Path file, String label) {
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      throw new InstanceException(
+          "no SQLite database at " + file + "; pass the path of a lamin.db file or its storage");
+    }
+    SQLiteConfig config = new SQLiteConfig();
+    config.setReadOnly(true);
+    config.setOpenMode(org.sqlite.SQLiteOpenMode.OPEN_URI);
+    config.setBusyTimeout(60_000);
+    config.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
+    SQLiteDataSource sds = new SQLiteDataSource(config);
+    sds.setUrl("jdbc:sqlite:" + file.toAbsolutePath().toUri().toString() + "?mode=ro");
+    HikariConfig hc = new HikariConfig();
+    hc.setDataSource(sds);
+    hc.setPoolName("lamindb-sqlite-ro");
+    hc.setMaximumPoolSize(4);
+    hc.setMinimumIdle(0);
+    hc.setReadOnly(true);
+    hc.setConnectionTimeout(60_000);
+    try {
+      return new Database(
+          Dialect.SQLITE, new HikariDataSource(hc), "SQLite " + file + " (read-only)", label);
+    } catch (HikariPool.PoolInitializationException e) {
+      throw new InstanceException(
+          "cannot open the SQLite database " + file + " read-only: " + rootMessage(e), e);
+    }
+  }
+
+  /**
+   * Connects to PostgreSQL with read-only sessions ({@code readOnlyMode=always}: the server refuses
+   * writes); every write through jOOQ fails first with a {@link org.lamindb.ReadOnlyException}.
+   */
+  public static Database postgresReadOnly(PostgresUrl url, String label) {
+    HikariConfig hc = new HikariConfig();
+    hc.setJdbcUrl(url.jdbcUrl());
+    if (url.user() != null) {
+      hc.setUsername(url.user());
+    }
+    if (url.password() != null) {
+      hc.setPassword(url.password());
+    }
+    hc.setPoolName("lamindb-postgres-ro");
+    hc.setMaximumPoolSize(4);
+    hc.setMinimumIdle(0);
+    hc.setReadOnly(true);
+    hc.setConnectionTimeout(10_000);
+    hc.addDataSourceProperty("connectTimeout", "5");
+    hc.addDataSourceProperty("readOnly", "true");
+    hc.addDataSourceProperty("readOnlyMode", "always");
+    try {
+      return new Database(
+          Dialect.POSTGRES,
+          new HikariDataSource(hc),
+          "PostgreSQL " + url.redacted() + " (read-only)",
+          label);
+    } catch (HikariPool.PoolInitializationException | IllegalArgumentException e) {
+      throw new InstanceException(
+          "cannot connect to PostgreSQL at "
+              + url.redacted()
+              + ": "
+              + rootMessage(e)
+              + ". Check that the server is running and that your credentials (PGUSER/PGPASSWORD"
+              + " or ~/.pgpass) grant access.",
+          e);
+    }
+  }
+
+  /**
+   * @return {@code ctx}, refusing writes when this database is read-only (for contexts built on a
+   *     raw connection of this database)
+   */
+  public DSLContext guard(DSLContext ctx) {
+    return readOnlyLabel == null
+        ? ctx
+        : DSL.using(ctx.configuration().derive(new ReadOnlyGuard(readOnlyLabel)));
+  }
+
+  /**
+   * @return true for databases opened with {@link #sqliteReadOnly} or {@link #postgresReadOnly}
+   */
+  public boolean isReadOnly() {
+    return readOnlyLabel != null;
+  }
+
+  /** Refuses every statement that is not a read, before it reaches the driver. */
+  private static final class ReadOnlyGuard implements org.jooq.ExecuteListener {
+    private static final long serialVersionUID = 1L;
+    private final String label;
+
+    ReadOnlyGuard(String label) {
+      this.label = label;
+    }
+
+    @Override
+    public void executeStart(org.jooq.ExecuteContext ctx) {
+      org.jooq.ExecuteType t = ctx.type();
+      if (t == org.jooq.ExecuteType.READ) {
+        return;
+      }
+      if (ctx.query() instanceof org.jooq.Select<?>) {
+        return;
+      }
+      throw new org.lamindb.ReadOnlyException(label + ": it cannot write (" + t + " refused)");
+    }
   }
 
   /** Opens (creating if needed) the SQLite database file {@code file}. */

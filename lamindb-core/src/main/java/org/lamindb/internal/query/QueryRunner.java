@@ -47,7 +47,7 @@ public final class QueryRunner {
     Database db = inst.db();
     try (Connection c = db.connection()) {
       prepare(db, c);
-      return work.apply(DSL.using(c, dialect(db), SETTINGS));
+      return work.apply(db.guard(DSL.using(c, dialect(db), SETTINGS)));
     } catch (SQLException e) {
       throw new DataAccessException("query failed: " + e.getMessage(), e);
     }
@@ -55,6 +55,7 @@ public final class QueryRunner {
 
   /** Runs {@code work} in one transaction on a prepared connection. */
   public static <R> R write(Instance inst, Function<DSLContext, R> work) {
+    inst.checkWritable("update or delete records");
     return read(inst, ctx -> ctx.transactionResult(cfg -> work.apply(DSL.using(cfg))));
   }
 

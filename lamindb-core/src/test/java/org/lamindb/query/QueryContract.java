@@ -536,7 +536,8 @@ abstract class QueryContract {
                 Include.fields("created_by__handle", "run__transform__key", "ulabels__name"));
     java.util.List<String> expected =
         new java.util.ArrayList<>(ln.artifacts().limit(1).toDataFrame().columnNames());
-    expected.addAll(java.util.List.of("created_by__handle", "run__transform__key", "ulabels__name"));
+    expected.addAll(
+        java.util.List.of("created_by__handle", "run__transform__key", "ulabels__name"));
     assertThat(t.columnNames()).containsExactlyElementsOf(expected); // fields add to defaults
     assertThat(t.stringColumn("run__transform__key").asList())
         .containsExactly("pipeline.py", "pipeline.py", "script.py", "");

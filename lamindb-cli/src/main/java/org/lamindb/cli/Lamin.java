@@ -42,6 +42,8 @@ import picocli.CommandLine.Option;
       CreateCommand.class,
       org.lamindb.cli.ontology.OntologyCommand.class,
       BatchesCommand.class,
+      CollectionCommand.class,
+      QueryCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Lamin implements Callable<Integer> {

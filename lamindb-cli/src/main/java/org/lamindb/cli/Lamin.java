@@ -44,6 +44,8 @@ import picocli.CommandLine.Option;
       BatchesCommand.class,
       UiCommand.class,
       NoteCommand.class,
+      CollectionCommand.class,
+      QueryCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Lamin implements Callable<Integer> {

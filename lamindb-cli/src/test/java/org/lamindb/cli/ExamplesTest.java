@@ -111,6 +111,18 @@ class ExamplesTest {
   }
 
   @Test
+  void collectionsExampleQueriesAcrossMembers() throws Exception {
+    String text = run("examples/collections.sh");
+    // expected values: batch1..3.csv of the script (g=a: 1.5, 3.0, 5.0; g=b: 2.5, 4.0; g=c: 6.0)
+    assertThat(text)
+        .containsPattern("→ collection uid=\\w{16}0000 key=lake/all version=0000 artifacts=2")
+        .containsPattern("→ collection uid=\\w{16}0001 key=lake/all version=0001 artifacts=3")
+        .contains("g,n,mean_x", "a,3,3.1666666666666665", "b,2,3.25", "c,1,6")
+        .containsPattern("\\{\"sample\": \"s5\", \"artifact_uid\": \"\\w{20}\"\\}")
+        .contains("└── Artifacts (3)");
+  }
+
+  @Test
   void quickstartScriptRunsEndToEnd() throws Exception {
     String text = run("examples/quickstart.sh");
     assertThat(text)

@@ -388,9 +388,61 @@ public final class Artifact extends SQLRecord<Artifact> {
   }
 
   /**
-   * @return a stream over the content, read lazily from storage without downloading it all first
+   * Opens the content for streaming access, typed by format as in LaminDB: Parquet, CSV/TSV and
+   * folders of Parquet give a {@link org.lamindb.query.TableAccessor} (schema, row count from
+   * metadata, projection + filter, record batches, SQL over {@code data}); AnnData ({@code .h5ad},
+   * {@code .zarr}) gives lamindb-formats' {@code AnnDataAccessor}; anything else the byte stream of
+   * {@link #openStream()}. Close what you get.
+   *
+   * <pre>{@code
+   * try (TableAccessor t = artifact.open(TableAccessor.class)) {
+   *   t.schema(); t.rowCount(); t.select("x").filter("x > 1").toTable();
+   * }
+   * }</pre>
+   *
+   * @return the accessor
    */
-  public InputStream open() {
+  public AutoCloseable open() {
+    AutoCloseable acc = org.lamindb.internal.collection.Lakehouse.openAny(instance(), this);
+    instance().trackInput(this);
+    return acc;
+  }
+
+  /**
+   * {@link #open()} as {@code type}, e.g. {@code open(TableAccessor.class)}; fails naming what this
+   * artifact opens as when it is not {@code type}.
+   *
+   * @param type the accessor class
+   * @return the accessor
+   */
+  public <T> T open(Class<T> type) {
+    AutoCloseable acc = open();
+    if (type.isInstance(acc)) {
+      return type.cast(acc);
+    }
+    try {
+      acc.close();
+    } catch (Exception ignored) {
+      // only reporting the mismatch
+    }
+    throw new org.lamindb.InvalidArgumentException(
+        "artifact "
+            + uid()
+            + " ("
+            + (suffix() == null || suffix().isEmpty() ? "no suffix" : suffix())
+            + ") opens as "
+            + (acc instanceof InputStream
+                ? "a byte stream (InputStream)"
+                : acc.getClass().getSimpleName())
+            + ", not "
+            + type.getSimpleName());
+  }
+
+  /**
+   * @return a stream over the content's bytes, read lazily from storage without downloading it all
+   *     first
+   */
+  public InputStream openStream() {
     InputStream in = ArtifactFiles.of(instance()).open(this);
     instance().trackInput(this);
     return in;

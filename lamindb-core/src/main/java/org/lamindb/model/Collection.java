@@ -267,6 +267,80 @@ public final class Collection extends SQLRecord<Collection> {
     super.describe();
   }
 
+  // ---- open / cache / load ----
+
+  /**
+   * Opens all member tables (Parquet, CSV/TSV, folders of Parquet) as one accessor with a virtual
+   * column {@code artifact_uid}: the schema is the union of the members' columns (null where a
+   * member lacks one), SQL runs over the view {@code data} on embedded DuckDB over exactly the
+   * member files; {@code filterArtifacts(..)} prunes members in the registry before any file is
+   * opened. Inside a tracked run the collection is recorded as an input.
+   *
+   * <pre>{@code
+   * try (TableAccessor t = collection.open()) {
+   *   t.sql("SELECT artifact_uid, count(*) FROM data GROUP BY 1").print();
+   * }
+   * }</pre>
+   *
+   * @return the accessor (close it)
+   */
+  public org.lamindb.query.TableAccessor open() {
+    return org.lamindb.internal.collection.Lakehouse.open(instance(), this);
+  }
+
+  /**
+   * Caches every member locally (downloads what is remote, with a progress bar) and records the
+   * collection as an input of the current run.
+   *
+   * @return the members' local paths, in member order
+   */
+  public List<java.nio.file.Path> cache() {
+    return org.lamindb.internal.collection.CollectionLoad.cache(instance(), this);
+  }
+
+  /**
+   * Loads and concatenates the members: tables (Parquet, CSV) into one Tablesaw {@code Table} with
+   * an {@code artifact_uid} column; AnnData into one AnnData (lamindb-formats) with an {@code
+   * artifact_uid} column in obs and the intersection of the members' variables. The collection, not
+   * each member, is recorded as an input of the current run.
+   *
+   * @return the concatenation
+   */
+  public Object load() {
+    return load(false);
+  }
+
+  /**
+   * {@link #load()} with the join of AnnData variables chosen.
+   *
+   * @param outerJoin true keeps the union of the members' variables (absent values 0), false their
+   *     intersection (LaminDB's default {@code join="inner"})
+   * @return the concatenation
+   */
+  public Object load(boolean outerJoin) {
+    return org.lamindb.internal.collection.CollectionLoad.load(instance(), this, outerJoin);
+  }
+
+  /**
+   * {@link #load()} as {@code type}, e.g. {@code load(Table.class)}.
+   *
+   * @param type the expected type
+   * @return the concatenation
+   */
+  public <T> T load(Class<T> type) {
+    Object o = load();
+    if (!type.isInstance(o)) {
+      throw new org.lamindb.InvalidArgumentException(
+          "collection "
+              + uid()
+              + " loads as "
+              + o.getClass().getSimpleName()
+              + ", not "
+              + type.getSimpleName());
+    }
+    return type.cast(o);
+  }
+
   // ---- features & labels ----
 
   /**

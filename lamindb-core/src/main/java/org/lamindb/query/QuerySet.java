@@ -822,6 +822,30 @@ public class QuerySet<T extends SQLRecord<?>> {
   }
 
   /**
+   * Opens the artifacts of this query (a query on artifacts) as one table accessor with a virtual
+   * column {@code artifact_uid}; the filters run in the registry first, so only the matching
+   * artifacts' files are opened. Each artifact is recorded as an input of the current run.
+   *
+   * <pre>{@code
+   * ln.artifacts().filter("key__startswith", "runs/").filter("tissue", "lung").open()
+   *     .sql("SELECT count(*) FROM data");
+   * }</pre>
+   *
+   * @return the accessor (close it)
+   */
+  @SuppressWarnings("unchecked")
+  public org.lamindb.query.TableAccessor open() {
+    if (type != org.lamindb.model.Artifact.class) {
+      throw new org.lamindb.InvalidArgumentException(
+          "open() reads the files of artifacts; this is a query on "
+              + registry().name()
+              + " (use ln.artifacts().filter(..).open())");
+    }
+    return org.lamindb.internal.collection.Lakehouse.open(
+        inst, (QuerySet<org.lamindb.model.Artifact>) (QuerySet<?>) this);
+  }
+
+  /**
    * Returns the matching records as a DataFrame with LaminDB's columns (spec §9.5): {@code uid},
    * {@code id}, the other public fields, then {@code version_tag, is_latest, is_locked, is_type,
    * created_at}, then foreign keys. Column types follow the fields (text → string, integer → long,

@@ -95,6 +95,37 @@ public interface FormatProvider {
   record FormatInfo(String otype, Long nObservations, java.util.List<String> summary) {}
 
   /**
+   * Opens a local file (or folder) for lazy, streaming access, e.g. AnnData as an accessor that
+   * reads slices on demand ({@code artifact.open()}).
+   *
+   * @param path the local file or folder
+   * @param suffix canonical artifact suffix
+   * @return the accessor (closeable), or empty when this provider has none for the suffix
+   */
+  default Optional<AutoCloseable> open(Path path, String suffix) throws IOException {
+    return Optional.empty();
+  }
+
+  /**
+   * Concatenates loaded objects of this format along observations (AnnData: rows), adding a column
+   * {@code label} to the observation annotations with each object's {@code keys} entry.
+   *
+   * @param objects loaded objects, in order
+   * @param keys one label value per object
+   * @param label name of the label column
+   * @param outerJoin true keeps the union of variables (missing values zero/absent), false the
+   *     intersection
+   * @return the concatenation, or empty when this provider does not concatenate these objects
+   */
+  default Optional<Object> concat(
+      java.util.List<Object> objects,
+      java.util.List<String> keys,
+      String label,
+      boolean outerJoin) {
+    return Optional.empty();
+  }
+
+  /**
    * Opens files of this format as a map-style ML dataset ({@link org.lamindb.ml.MappedCollection}).
    *
    * @param sources the files, in row order

@@ -58,6 +58,59 @@ public interface StorageBackend extends AutoCloseable {
    */
   InputStream open(String key) throws IOException;
 
+  /**
+   * A byte range of the object (ranged reads: Parquet footers and row groups). The default reads
+   * the full stream, skipping to {@code offset}; object-store backends override it with a ranged
+   * GET so only the range is transferred.
+   *
+   * @param offset first byte
+   * @param length bytes wanted; fewer are returned when the object ends first
+   * @return a stream over at most {@code length} bytes from {@code offset}
+   */
+  default InputStream open(String key, long offset, long length) throws IOException {
+    if (offset < 0 || length < 0) {
+      throw new IllegalArgumentException(
+          "negative range (offset " + offset + ", length " + length + ") for " + key);
+    }
+    InputStream in = open(key);
+    try {
+      in.skipNBytes(offset);
+    } catch (java.io.EOFException e) {
+      in.close();
+      return InputStream.nullInputStream();
+    } catch (IOException e) {
+      in.close();
+      throw e;
+    }
+    return new java.io.FilterInputStream(in) {
+      private long left = length;
+
+      @Override
+      public int read() throws IOException {
+        if (left <= 0) {
+          return -1;
+        }
+        int b = super.read();
+        if (b >= 0) {
+          left--;
+        }
+        return b;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        if (left <= 0) {
+          return -1;
+        }
+        int n = super.read(b, off, (int) Math.min(len, left));
+        if (n > 0) {
+          left -= n;
+        }
+        return n;
+      }
+    };
+  }
+
   /** Moves an object within this backend (rename on disk; copy + delete on object stores). */
   void move(String fromKey, String toKey) throws IOException;
 

@@ -130,7 +130,7 @@ public abstract class AbstractArtifactTest {
     } else {
       assertThat(a.cache()).startsWith(tmp.resolve("cache"));
     }
-    try (InputStream in = a.open()) {
+    try (InputStream in = a.openStream()) {
       assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("a");
     }
     assertThat(a.createdBy().handle()).isEqualTo("anonymous");

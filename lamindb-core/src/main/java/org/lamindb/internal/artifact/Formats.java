@@ -54,6 +54,40 @@ public final class Formats {
   }
 
   /**
+   * @return a lazy accessor for a local file from the first provider that has one, if any
+   */
+  public static Optional<AutoCloseable> open(Path path, String suffix) {
+    for (FormatProvider p : providers()) {
+      if (p.canLoad(suffix)) {
+        try {
+          Optional<AutoCloseable> r = p.open(path, suffix);
+          if (r.isPresent()) {
+            return r;
+          }
+        } catch (IOException e) {
+          throw new StorageException(
+              "cannot open " + path + " as " + suffix + ": " + e.getMessage(), e);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * @return the concatenation of loaded objects by the first provider that concatenates them
+   */
+  public static Optional<Object> concat(
+      List<Object> objects, List<String> keys, String label, boolean outerJoin) {
+    for (FormatProvider p : providers()) {
+      Optional<Object> r = p.concat(objects, keys, label, outerJoin);
+      if (r.isPresent()) {
+        return r;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
    * @return the provider that writes {@code data}, if any
    */
   public static Optional<FormatProvider> writerFor(Object data) {

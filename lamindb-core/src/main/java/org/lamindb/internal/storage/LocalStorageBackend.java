@@ -155,6 +155,20 @@ public final class LocalStorageBackend implements StorageBackend {
     return Files.newInputStream(path);
   }
 
+  /** Ranged read of a local file: positional reads, nothing before {@code offset} is read. */
+  @Override
+  public InputStream open(String key, long offset, long length) throws IOException {
+    Path path = resolve(key);
+    if (Files.isDirectory(path)) {
+      throw new IOException(
+          "'" + key + "' is a folder in " + root + "; open the files inside it instead");
+    }
+    long size = Files.size(path);
+    long start = Math.min(Math.max(0, offset), size);
+    return new org.lamindb.storage.FileRegionInputStream(
+        path, start, Math.min(length, size - start), null);
+  }
+
   @Override
   public void move(String fromKey, String toKey) throws IOException {
     Path from = resolve(fromKey);

@@ -46,6 +46,12 @@ public final class AnnDataFormatProvider implements FormatProvider {
     return Optional.empty();
   }
 
+  /** {@code artifact.open()} of AnnData: a lazy {@link AnnDataAccessor}. */
+  @Override
+  public Optional<AutoCloseable> open(Path path, String suffix) {
+    return canLoad(suffix) ? Optional.of(AnnData.open(path)) : Optional.empty();
+  }
+
   @Override
   public boolean canWrite(Object object) {
     return object instanceof AnnData;

@@ -38,7 +38,10 @@ abstract class AbstractCollectionMlTest {
     ln = backend().newInstance(tmp);
     for (int f = 0; f < MappedCollectionTest.ROWS.length; f++) {
       Path p = MappedCollectionTest.sources.get(f).path();
-      members.add(ln.artifact(p).key("atlas/part" + f + p.getFileName().toString().replaceAll("^f\\d", "")).save());
+      members.add(
+          ln.artifact(p)
+              .key("atlas/part" + f + p.getFileName().toString().replaceAll("^f\\d", ""))
+              .save());
     }
   }
 
@@ -63,8 +66,13 @@ abstract class AbstractCollectionMlTest {
   @Test
   void batchesCarryTheObsKeysOfTheMappedOptionsAndEveryRowOnce() {
     Collection c = ln.collection(members).key("atlas").save();
-    BatchOptions o = BatchOptions.builder().batchSize(16).chunkSize(8).shuffle(5)
-        .mapped(MappedOptions.builder().obsKeys("cell_type").build()).build();
+    BatchOptions o =
+        BatchOptions.builder()
+            .batchSize(16)
+            .chunkSize(8)
+            .shuffle(5)
+            .mapped(MappedOptions.builder().obsKeys("cell_type").build())
+            .build();
     List<String> ids = new ArrayList<>();
     for (Batch b : c.batches(o)) {
       assertThat(b.obs("cell_type")).hasSize(b.size());
@@ -83,10 +91,15 @@ abstract class AbstractCollectionMlTest {
     }
     ln.finish();
     var dsl = Access.instance(ln).db().dsl();
-    assertThat(dsl.fetchCount(DSL.table("lamindb_collection_input_of_runs"),
-        DSL.field("run_id").eq(run.id()).and(DSL.field("collection_id").eq(c.id())))).isEqualTo(1);
-    assertThat(dsl.fetchCount(DSL.table("lamindb_artifact_input_of_runs"),
-        DSL.field("run_id").eq(run.id()))).isZero();
+    assertThat(
+            dsl.fetchCount(
+                DSL.table("lamindb_collection_input_of_runs"),
+                DSL.field("run_id").eq(run.id()).and(DSL.field("collection_id").eq(c.id()))))
+        .isEqualTo(1);
+    assertThat(
+            dsl.fetchCount(
+                DSL.table("lamindb_artifact_input_of_runs"), DSL.field("run_id").eq(run.id())))
+        .isZero();
   }
 
   @Test

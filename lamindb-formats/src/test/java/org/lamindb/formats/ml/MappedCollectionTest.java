@@ -69,13 +69,17 @@ class MappedCollectionTest {
       throw new java.io.UncheckedIOException(e);
     }
     Path root = dir;
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try (var walk = Files.walk(root)) {
-        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      } catch (java.io.IOException ignored) {
-        // best effort: a temporary folder
-      }
-    }));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try (var walk = Files.walk(root)) {
+                    walk.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
+                  } catch (java.io.IOException ignored) {
+                    // best effort: a temporary folder
+                  }
+                }));
     for (int f = 0; f < ROWS.length; f++) {
       int rows = ROWS[f];
       String[] vars = VARS[f];

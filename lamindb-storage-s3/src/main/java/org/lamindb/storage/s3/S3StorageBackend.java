@@ -221,6 +221,33 @@ public final class S3StorageBackend implements StorageBackend {
     }
   }
 
+  /** Ranged GET: only {@code length} bytes from {@code offset} are transferred. */
+  @Override
+  public InputStream open(String key, long offset, long length) throws IOException {
+    String full = fullKey(key);
+    if (offset < 0 || length < 0) {
+      throw new IllegalArgumentException(
+          "negative range (offset " + offset + ", length " + length + ") for " + key);
+    }
+    if (length == 0) {
+      return InputStream.nullInputStream();
+    }
+    String range = "bytes=" + offset + "-" + (offset + length - 1);
+    try {
+      return new AbortOnEarlyClose(
+          s3.getObject(r -> r.bucket(settings.bucket()).key(full).range(range)));
+    } catch (NoSuchKeyException e) {
+      throw new NoSuchFileException(uri(key), null, "no object at this key");
+    } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+      if (e.statusCode() == 416) {
+        return InputStream.nullInputStream(); // the range starts past the end
+      }
+      throw failure("open", key, e);
+    } catch (SdkException e) {
+      throw failure("open", key, e);
+    }
+  }
+
   @Override
   public void move(String fromKey, String toKey) throws IOException {
     fullKey(fromKey);

@@ -119,6 +119,23 @@ class S3StorageBackendTest extends AbstractStorageBackendTest {
   }
 
   @Test
+  void rangedReadsTransferOnlyTheRange() throws IOException {
+    Path f = tmp.resolve("local/range.txt");
+    java.nio.file.Files.createDirectories(f.getParent());
+    java.nio.file.Files.writeString(f, "0123456789");
+    backend.upload(f, "range.txt", TransferProgress.NONE);
+    try (java.io.InputStream in = backend.open("range.txt", 2, 3)) {
+      assertThat(new String(in.readAllBytes())).isEqualTo("234");
+    }
+    try (java.io.InputStream in = backend.open("range.txt", 8, 100)) {
+      assertThat(new String(in.readAllBytes())).isEqualTo("89");
+    }
+    try (java.io.InputStream in = backend.open("range.txt", 0, 0)) {
+      assertThat(in.readAllBytes()).isEmpty();
+    }
+  }
+
+  @Test
   void largeUploadsUseMultipartAndReportPartCount() throws IOException {
     Path big = patternFile(tmp.resolve("local/mp.bin"), (12L << 20) + 3);
     backend.upload(big, "mp.bin", TransferProgress.NONE);

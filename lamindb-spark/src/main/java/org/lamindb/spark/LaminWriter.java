@@ -153,7 +153,7 @@ public final class LaminWriter {
               .filter("uid__in", list.subList(i, Math.min(list.size(), i + 500)))
               .list()) {
         // opening the content is how core records an input of the current run
-        try (InputStream in = a.open()) {
+        try (InputStream in = a.openStream()) {
           in.available();
         } catch (IOException | RuntimeException e) {
           // a missing input file must not fail the write; the input is then not linked

@@ -205,7 +205,7 @@ final class ArtifactPages {
 
   private static String head(Artifact a) throws IOException {
     StringBuilder s = new StringBuilder();
-    try (InputStream in = a.open();
+    try (InputStream in = a.openStream();
         BufferedReader r =
             new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 8192)) {
       String line;
@@ -248,6 +248,6 @@ final class ArtifactPages {
     name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._-]", "_");
     ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
     ctx.contentType("application/octet-stream");
-    ctx.result(a.open());
+    ctx.result(a.openStream());
   }
 }

@@ -164,7 +164,7 @@ final class LaminScan implements Scan, Batch {
     List<Members.Entry> chosen = select(registryDescr);
     SparkSession spark = SparkSession.active();
     long maxSplit = spark.sessionState().conf().filesMaxPartitionBytes();
-    List<InputPartition> parts = new ArrayList<>();
+    List<PartitionedFile> splits = new ArrayList<>();
     scala.collection.immutable.Map<String, Object> noMetadata =
         scala.collection.immutable.Map$.MODULE$.empty();
     Set<String> read = new LinkedHashSet<>();
@@ -185,14 +185,20 @@ final class LaminScan implements Scan, Batch {
                   0L,
                   len,
                   noMetadata);
-          parts.add(new FilePartition(parts.size(), new PartitionedFile[] {pf}));
+          splits.add(pf);
           start += Math.max(size, 1);
         } while (start < len);
       }
       read.add(e.uid());
     }
     ScanStats.recordRead(selection.ln.slug(), read);
-    planned = parts.toArray(InputPartition[]::new);
+    // small files are packed into one task up to maxPartitionBytes (open cost included), as Spark's
+    // own file sources do; a large file is split, each split one task
+    planned =
+        CollectionConverters.asJava(
+                FilePartition.getFilePartitions(
+                    spark, CollectionConverters.asScala(splits).toSeq(), maxSplit))
+            .toArray(InputPartition[]::new);
     List<String> parquet = new ArrayList<>();
     for (Filter f : dataFilters) {
       parquet.add(f.toString());
@@ -203,16 +209,18 @@ final class LaminScan implements Scan, Batch {
             selection.candidates.size(),
             chosen.size(),
             selection.candidates.size() - chosen.size(),
-            planned.length,
+            splits.size(),
             List.copyOf(registryDescr),
             List.copyOf(parquet),
             System.nanoTime() - t0);
     ScanStats.LAST.set(report);
     LOG.info(
-        "lamindb scan: {} of {} artifacts selected ({} pruned in the registry), {} splits",
+        "lamindb scan: {} of {} artifacts selected ({} pruned in the registry), {} splits in {}"
+            + " tasks",
         chosen.size(),
         selection.candidates.size(),
         report.pruned(),
+        splits.size(),
         planned.length);
     return planned;
   }

@@ -13,6 +13,7 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import org.lamindb.InvalidArgumentException;
 import org.lamindb.LaminException;
+import org.lamindb.internal.duckdb.DuckDb;
 import org.lamindb.query.TableAccessor.Column;
 import org.lamindb.query.TableCursor;
 import tech.tablesaw.api.Table;

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.lamindb.InvalidArgumentException;
+import org.lamindb.internal.duckdb.DuckDb;
+import org.lamindb.internal.duckdb.DuckDbPath;
 import org.lamindb.query.TableAccessor.Column;
 import org.lamindb.query.TableCursor;
 import org.lamindb.query.TableSource;

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.lamindb.InvalidArgumentException;
+import org.lamindb.internal.duckdb.DuckDb;
 import org.lamindb.query.TableAccessor.Column;
 
 /**

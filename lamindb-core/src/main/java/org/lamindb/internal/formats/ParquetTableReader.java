@@ -13,6 +13,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.lamindb.internal.duckdb.DuckDb;
+import org.lamindb.internal.duckdb.DuckDbPath;
 import org.lamindb.spi.FormatProvider.FormatInfo;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;

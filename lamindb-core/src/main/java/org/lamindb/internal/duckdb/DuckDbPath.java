@@ -1,4 +1,4 @@
-package org.lamindb.internal.formats;
+package org.lamindb.internal.duckdb;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,7 +11,7 @@ import java.nio.file.StandardCopyOption;
  * matching file. For such names this links (or, where links are impossible, copies) the file under
  * a plain name in a private temporary folder.
  */
-final class DuckDbPath implements AutoCloseable {
+public final class DuckDbPath implements AutoCloseable {
   private final Path literal;
   private final Path tempDir;
 
@@ -23,7 +23,7 @@ final class DuckDbPath implements AutoCloseable {
   /**
    * @param path an absolute path
    */
-  static DuckDbPath of(Path path) throws IOException {
+  public static DuckDbPath of(Path path) throws IOException {
     String s = path.toString();
     if (!containsGlob(s)) {
       return new DuckDbPath(path, null);
@@ -38,7 +38,7 @@ final class DuckDbPath implements AutoCloseable {
     return new DuckDbPath(link, dir);
   }
 
-  static boolean containsGlob(String s) {
+  public static boolean containsGlob(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c == '*' || c == '?' || c == '[' || c == ']' || c == '{' || c == '}') {
@@ -51,7 +51,7 @@ final class DuckDbPath implements AutoCloseable {
   /**
    * @return the path to hand to DuckDB
    */
-  String sql() {
+  public String sql() {
     return literal.toString();
   }
 

@@ -1,4 +1,4 @@
-package org.lamindb.internal.formats;
+package org.lamindb.internal.duckdb;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -6,15 +6,27 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
 
-/** Opens short-lived in-process DuckDB connections for one format operation. */
-final class DuckDb {
+/**
+ * Short-lived in-process DuckDB connections (one per format operation or query) for the format
+ * readers and the table engine, and SQL quoting helpers. A leaf package: it imports only the JDK.
+ */
+public final class DuckDb {
   private DuckDb() {}
 
   /**
    * Opens an in-memory DuckDB database. Extension auto-install is off: nothing is downloaded at run
    * time, and only the extensions built into the JDBC jar (parquet, json, icu) are used.
    */
-  static Connection open() throws SQLException {
+  public static Connection open() throws SQLException {
+    return open(false);
+  }
+
+  /**
+   * Like {@link #open()}.
+   *
+   * @param stream true to stream results while the caller reads them
+   */
+  public static Connection open(boolean stream) throws SQLException {
     try {
       Class.forName("org.duckdb.DuckDBDriver");
     } catch (ClassNotFoundException e) {
@@ -24,6 +36,9 @@ final class DuckDb {
     Properties props = new Properties();
     props.setProperty("autoinstall_known_extensions", "false");
     props.setProperty("autoload_known_extensions", "false");
+    if (stream) {
+      props.setProperty("jdbc_stream_results", "true");
+    }
     Connection conn = DriverManager.getConnection("jdbc:duckdb:", props);
     try (Statement st = conn.createStatement()) {
       // TIMESTAMPTZ values are read as epoch numbers; UTC keeps any text rendering unambiguous too
@@ -36,12 +51,12 @@ final class DuckDb {
   }
 
   /** Quotes an SQL identifier. */
-  static String ident(String name) {
+  public static String ident(String name) {
     return '"' + name.replace("\"", "\"\"") + '"';
   }
 
   /** Quotes an SQL string literal (for statements that take no bind parameters, such as COPY). */
-  static String literal(String value) {
+  public static String literal(String value) {
     if (value.indexOf('\0') >= 0) {
       throw new IllegalArgumentException("NUL character in SQL literal");
     }
@@ -49,7 +64,7 @@ final class DuckDb {
   }
 
   /** DuckDB's error text without the SQL echo it appends. */
-  static String message(SQLException e) {
+  public static String message(SQLException e) {
     String m = String.valueOf(e.getMessage());
     int cut = m.indexOf("\nLINE ");
     if (cut < 0) {

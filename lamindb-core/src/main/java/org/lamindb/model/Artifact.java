@@ -439,6 +439,35 @@ public final class Artifact extends SQLRecord<Artifact> {
   }
 
   /**
+   * Registers this artifact of another instance (e.g. one opened with {@code ln.db(..)}) in {@code
+   * target} with the same uid, hash and key, its features, labels and schemas; the content stays
+   * where it is. Idempotent: transferring again returns the artifact registered the first time.
+   *
+   * <pre>{@code
+   * Artifact mine = db.artifacts().get("KBW89Mf7IGcekja2").transferTo(ln);
+   * }</pre>
+   *
+   * @param target the (writable) instance to register the artifact in
+   * @return the artifact in {@code target}
+   */
+  public Artifact transferTo(LaminDB target) {
+    return transferTo(target, false);
+  }
+
+  /**
+   * {@link #transferTo(LaminDB)}, copying the content into {@code target}'s default storage when
+   * {@code copy} is true (for sources that may go away).
+   *
+   * @param target the (writable) instance to register the artifact in
+   * @param copy copy the content instead of referencing it in place
+   * @return the artifact in {@code target}
+   */
+  public Artifact transferTo(LaminDB target, boolean copy) {
+    return org.lamindb.internal.artifact.Transfer.artifact(
+        instance(), this, org.lamindb.internal.core.Access.instance(target), copy);
+  }
+
+  /**
    * @return a stream over the content's bytes, read lazily from storage without downloading it all
    *     first
    */

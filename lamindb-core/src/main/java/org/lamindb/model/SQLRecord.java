@@ -36,6 +36,11 @@ public abstract class SQLRecord<T extends SQLRecord<T>> {
           public Set<String> dirty(SQLRecord<?> r) {
             return r.dirty;
           }
+
+          @Override
+          public LaminDB handle(SQLRecord<?> r) {
+            return r.ln;
+          }
         });
   }
 

@@ -397,6 +397,31 @@ public class QuerySet<T extends SQLRecord<?>> {
   }
 
   /**
+   * Registers {@code record} of another instance (e.g. one opened with {@code ln.db(..)}) in this
+   * query set's instance, with the same uid: found here by uid (or name) when it exists, else
+   * created with the features, labels and records it references, as LaminDB's transfer does. For
+   * artifacts see {@link org.lamindb.model.Artifact#transferTo(LaminDB)}.
+   *
+   * <pre>{@code
+   * Artifact mine = ln.artifacts().transfer(db.artifacts().get(uid));
+   * }</pre>
+   *
+   * @param record a saved record of another instance
+   * @return the record in this instance
+   */
+  public T transfer(T record) {
+    if (!type.isInstance(record)) {
+      throw new InvalidArgumentException(
+          "transfer() of "
+              + registry.name()
+              + " records got a "
+              + (record == null ? "null" : record.getClass().getSimpleName()));
+    }
+    return org.lamindb.internal.artifact.Transfer.record(
+        org.lamindb.internal.core.Access.instanceOf(record), record, inst);
+  }
+
+  /**
    * Gets a record by uid, by the 16-character stem of a versioned uid (the latest version; if none
    * is latest, the newest), or by a unique uid prefix. Sees all branches, including the trash.
    *

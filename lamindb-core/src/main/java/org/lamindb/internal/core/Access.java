@@ -28,6 +28,11 @@ public final class Access {
      * @return the mutable set of changed columns
      */
     Set<String> dirty(SQLRecord<?> r);
+
+    /**
+     * @return the instance handle the record belongs to
+     */
+    LaminDB handle(SQLRecord<?> r);
   }
 
   /** Installed once by {@link SQLRecord}. */
@@ -56,6 +61,13 @@ public final class Access {
    */
   public static Set<String> dirty(SQLRecord<?> r) {
     return records.dirty(r);
+  }
+
+  /**
+   * @return the internal services of the instance {@code r} belongs to
+   */
+  public static Instance instanceOf(SQLRecord<?> r) {
+    return instance(records.handle(r));
   }
 
   /**

@@ -46,6 +46,7 @@ import picocli.CommandLine.Option;
       NoteCommand.class,
       CollectionCommand.class,
       QueryCommand.class,
+      TransferCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Lamin implements Callable<Integer> {

@@ -38,7 +38,8 @@ final class LoadCommand implements Callable<Integer> {
   @Parameters(
       paramLabel = "ARGS",
       arity = "0..2",
-      description = "[artifact|transform] <uid, uid stem or key>")
+      description =
+          "[artifact|transform] <uid, uid stem or key>, or lamin://owner/name/artifact/<uid or key>")
   List<String> args = List.of();
 
   @Option(names = "--key", description = "Key of the artifact or transform (latest version).")
@@ -60,6 +61,13 @@ final class LoadCommand implements Callable<Integer> {
     String r = key != null ? key : uid != null ? uid : a.isEmpty() ? null : a.get(0);
     if (r == null) {
       throw new InvalidArgumentException("pass --key <key>, --uid <uid> or a uid/key argument");
+    }
+    if (TransferCommand.Ref.isUri(r)) {
+      TransferCommand.Ref ref = TransferCommand.Ref.of(r, null);
+      try (LaminDB db = org.lamindb.LaminSetup.fromEnvironment().db(ref.instance())) {
+        spec.commandLine().getOut().println(db.artifactByUidOrKey(ref.artifact(), false).cache());
+      }
+      return 0;
     }
     try (LaminDB ln = Cli.connect()) {
       NotFoundException noArtifact = null;

@@ -187,6 +187,35 @@ abstract class BiontyRelationsSuite {
   }
 
   @Test
+  void transferCarriesDiseaseLabelsAndCreatesTheMissingTermsByUid() {
+    ln.feature("disease", Dtype.parse("cat[bionty.Disease]")).save();
+    a1.features().addValues(Map.of("disease", "Alzheimer's disease"));
+    a1.labels().of("diseases").add(park);
+    var setup = org.lamindb.testing.Backend.setup(tmp);
+    try (LaminDB target =
+            setup.init(backend().options(tmp.resolve("target"), "target").modules("bionty"));
+        LaminDB db = setup.db(ln.slug())) {
+      Artifact t = db.artifacts().get(a1.uid()).transferTo(target);
+      assertThat(t.uid()).isEqualTo(a1.uid());
+      Bionty tbt = target.module(Bionty.class);
+      assertThat(tbt.diseases().query().count()).isEqualTo(2); // only the terms a1 uses
+      assertThat(tbt.diseases().get("MONDO:0004975").uid()).isEqualTo(alz.uid());
+      assertThat(target.artifacts().filter("diseases__name", "Parkinson disease").one().uid())
+          .isEqualTo(a1.uid());
+      assertThat(target.artifacts().filter("disease", "Alzheimer's disease").one().uid())
+          .isEqualTo(a1.uid());
+      assertThat(t.features().get("disease")).isEqualTo("Alzheimer's disease");
+      try (LaminDB plain = setup.init(backend().options(tmp.resolve("plain"), "plain"))) {
+        Artifact a = db.artifacts().get(a1.uid());
+        assertThatThrownBy(() -> a.transferTo(plain))
+            .isInstanceOf(org.lamindb.InstanceException.class)
+            .hasMessageContaining("bionty");
+        assertThat(plain.artifacts().filter("uid", a1.uid()).exists()).isFalse();
+      }
+    }
+  }
+
+  @Test
   void readOnlyHandleQueriesBiontyAndRefusesWrites() {
     a1.labels().of("diseases").add(alz);
     try (LaminDB db = org.lamindb.testing.Backend.setup(tmp).db(ln.slug())) {

@@ -260,11 +260,11 @@ public final class Transfer {
       throw new InstanceException(
           "cannot transfer "
               + r.name()
-              + " records: this instance does not have the module '"
+              + " records: this instance was created without the module '"
               + r.module()
-              + "'; add it (lamin settings modules add "
+              + "'; transfer into an instance initialised with --modules "
               + r.module()
-              + ") and transfer again");
+              + "; nothing was registered");
     }
     return dr;
   }
@@ -294,8 +294,11 @@ public final class Transfer {
         throw new InstanceException(
             "cannot transfer the "
                 + rel.name()
-                + " of this artifact: this instance does not have the module that defines them"
-                + " (add it with lamin settings modules add, then transfer again)");
+                + " of this artifact: this instance was created without the module '"
+                + src.registry(rel.target()).module()
+                + "'; transfer into an instance initialised with --modules "
+                + src.registry(rel.target()).module()
+                + "; nothing was registered");
       }
       RegistryDef target = src.registry(rel.target());
       for (Record row : rows) {

@@ -133,6 +133,12 @@ abstract class AbstractIcebergTest {
           .as("no data file copied into the warehouse")
           .isEmpty();
     }
+    // lamin repair leaves the table's metadata alone
+    fx.ln.repair(org.lamindb.RepairOptions.defaults().grace(java.time.Duration.ZERO));
+    try (JdbcCatalog cat = instanceCatalog()) {
+      assertThat(countAndSumScore(cat.loadTable(TableIdentifier.parse("lamin.coll")), null)[0])
+          .isEqualTo(600L);
+    }
     // registering the same version again changes nothing
     IcebergProvider.Registration again = fx.collection.registerIceberg(null, "lamin.coll");
     assertThat(again.snapshotsAdded()).isEmpty();

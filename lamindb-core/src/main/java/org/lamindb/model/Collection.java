@@ -341,6 +341,31 @@ public final class Collection extends SQLRecord<Collection> {
     return type.cast(o);
   }
 
+  /**
+   * Registers the members' Parquet files in an Apache Iceberg table, in place (no data is copied),
+   * so that Trino, Flink or Spark's Iceberg runtime can query the collection. Each version of the
+   * collection up to this one becomes one snapshot (tagged with the version's uid in the snapshot
+   * summary); calling it again on a later version adds the snapshots of the new versions.
+   *
+   * <pre>{@code
+   * collection.registerIceberg("instance", "lamin.scrna");   // JdbcCatalog in the instance's database
+   * }</pre>
+   *
+   * Needs {@code org.lamindb:lamindb-spark} on the class path (core does not depend on Iceberg).
+   *
+   * @param catalogUri {@code instance} (or null) for an Iceberg JdbcCatalog in the instance's own
+   *     database, else {@code jdbc:sqlite:/path/catalog.db} or {@code
+   *     jdbc:postgresql://user@host:5432/db}
+   * @param table {@code namespace.table}
+   * @return the table's snapshots per collection version and its current metadata file
+   */
+  public org.lamindb.spi.IcebergProvider.Registration registerIceberg(
+      String catalogUri, String table) {
+    CollectionStore.requireSaved(this, "registering it in Iceberg");
+    return org.lamindb.internal.collection.IcebergBridge.register(
+        instance(), this, catalogUri, table);
+  }
+
   // ---- features & labels ----
 
   /**

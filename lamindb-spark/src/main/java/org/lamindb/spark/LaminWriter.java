@@ -33,6 +33,15 @@ import org.lamindb.model.Artifact;
  * inputs are the artifacts the {@code lamindb} source scanned in this JVM for the same instance.
  */
 public final class LaminWriter {
+  /** Name prefix of temporary folders; core's {@code lamin repair} knows it (keep in sync). */
+  static final String TEMP_PREFIX = ".lamindb-spark-";
+
+  /** Folder of the cache directory holding the temporary prefixes (known to repair). */
+  static final String TEMP_DIR = "spark-tmp";
+
+  /** File in a temporary folder: the driver's {@code host:pid}, the instance (known to repair). */
+  static final String OWNER_FILE = "_lamindb_owner";
+
   private LaminWriter() {}
 
   /**
@@ -40,7 +49,7 @@ public final class LaminWriter {
    *
    * @param options {@code instance}, {@code key} (required), {@code collection} (optional: the
    *     collection key to append the output to; created when missing), {@code temp_dir} (where
-   *     Spark writes first; default the JVM's temporary folder), {@code description}
+   *     Spark writes first; default {@code <cache dir>/spark-tmp}), {@code description}
    * @param mode {@code ErrorIfExists} refuses a key that is taken, {@code Ignore} keeps it, {@code
    *     Append}/{@code Overwrite} save a new version of the key
    * @return the saved artifact (null when {@code Ignore} skipped the write)
@@ -63,15 +72,12 @@ public final class LaminWriter {
     if (exists && mode == SaveMode.Ignore) {
       return null;
     }
-    Path tempRoot =
-        Path.of(
-            Options.get(options, "temp_dir") != null
-                ? Options.get(options, "temp_dir")
-                : System.getProperty("java.io.tmpdir"));
+    Path tempRoot = tempRoot(ln, options);
     Path temp;
     try {
       Files.createDirectories(tempRoot);
-      temp = Files.createTempDirectory(tempRoot, ".lamindb-spark-");
+      temp = Files.createTempDirectory(tempRoot, TEMP_PREFIX);
+      Files.writeString(temp.resolve(OWNER_FILE), owner() + "\n" + ln.slug() + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a temporary folder in " + tempRoot, e);
     }
@@ -88,6 +94,26 @@ public final class LaminWriter {
     } finally {
       deleteRecursively(temp);
     }
+  }
+
+  /**
+   * Where Spark writes first: the {@code temp_dir} option, else {@code <cache dir>/spark-tmp},
+   * where {@code lamin repair} finds the leftovers of a driver that died.
+   */
+  static Path tempRoot(LaminDB ln, Map<String, String> options) {
+    String given = Options.get(options, "temp_dir");
+    return given != null ? Path.of(given) : ln.info().cacheDir().resolve(TEMP_DIR);
+  }
+
+  /** The driver as {@code host:pid}, as core's repair judges owners. */
+  static String owner() {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      host = "localhost";
+    }
+    return host + ":" + ProcessHandle.current().pid();
   }
 
   private static String leaf(String key) {

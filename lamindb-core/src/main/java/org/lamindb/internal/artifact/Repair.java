@@ -42,6 +42,21 @@ public final class Repair {
   /** Key of the advisory lock that serializes repair scans against final moves (PostgreSQL). */
   static final long LOCK_KEY = 0x6c616d696e726570L; // "laminrep"
 
+  /**
+   * Name prefix of the temporary folders {@code lamindb-spark} writes into before the commit, below
+   * {@value #SPARK_TEMP_DIR} of the cache directory.
+   */
+  public static final String SPARK_TEMP_PREFIX = ".lamindb-spark-";
+
+  /** Folder of the cache directory holding {@code lamindb-spark}'s temporary prefixes. */
+  public static final String SPARK_TEMP_DIR = "spark-tmp";
+
+  /** File in a Spark temporary folder: the driver's {@code host:pid}, then the instance slug. */
+  public static final String SPARK_OWNER_FILE = "_lamindb_owner";
+
+  /** Folder below {@code .lamindb/} holding Iceberg table metadata (never a leftover). */
+  static final String ICEBERG_DIR = "iceberg";
+
   private Repair() {}
 
   /** What repair did or would do with one storage entry. */
@@ -86,26 +101,35 @@ public final class Repair {
     long sid = inst.storageId();
     StorageBackend b = files.backend(sid, inst.storageRoot());
     try {
+      List<Finding> spark = sparkTemps(inst, dryRun, grace);
       List<Finding> first = scan(inst, inst.db().dsl(), files, b, sid, true, grace);
       if (first.stream().allMatch(f -> f.action().equals("keep"))) {
-        return new Report(first);
+        return new Report(concat(spark, first));
       }
       return new Report(
-          inst.db()
-              .transaction(
-                  ctx -> {
-                    if (inst.db().dialect() == Dialect.POSTGRES) {
-                      ctx.execute("SELECT pg_advisory_xact_lock(?)", LOCK_KEY);
-                    }
-                    try {
-                      return scan(inst, ctx, files, b, sid, dryRun, grace);
-                    } catch (IOException e) {
-                      throw scanFailed(b, e);
-                    }
-                  }));
+          concat(
+              spark,
+              inst.db()
+                  .transaction(
+                      ctx -> {
+                        if (inst.db().dialect() == Dialect.POSTGRES) {
+                          ctx.execute("SELECT pg_advisory_xact_lock(?)", LOCK_KEY);
+                        }
+                        try {
+                          return scan(inst, ctx, files, b, sid, dryRun, grace);
+                        } catch (IOException e) {
+                          throw scanFailed(b, e);
+                        }
+                      })));
     } catch (IOException e) {
       throw scanFailed(b, e);
     }
+  }
+
+  private static List<Finding> concat(List<Finding> a, List<Finding> b) {
+    List<Finding> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
   }
 
   private static StorageException scanFailed(StorageBackend b, IOException e) {
@@ -190,6 +214,88 @@ public final class Repair {
     return out;
   }
 
+  /**
+   * The temporary prefixes of {@code lamindb-spark} writes of this instance on this machine ({@code
+   * <cache dir>/spark-tmp/.lamindb-spark-*}, Spark's part files before the commit). One is kept
+   * while its owner (the Spark driver, {@code host:pid} in {@value #SPARK_OWNER_FILE}) runs on this
+   * host, whatever its age, and while its newest file is younger than the grace period (an owner on
+   * another host is judged by that age alone); else removed.
+   */
+  static List<Finding> sparkTemps(Instance inst, boolean dryRun, Duration grace)
+      throws IOException {
+    Path root = inst.cacheDir().resolve(SPARK_TEMP_DIR);
+    List<Finding> out = new ArrayList<>();
+    if (!Files.isDirectory(root)) {
+      return out;
+    }
+    List<Path> dirs;
+    try (var s = Files.list(root)) {
+      dirs =
+          s.filter(d -> d.getFileName().toString().startsWith(SPARK_TEMP_PREFIX)).sorted().toList();
+    }
+    String self = SaveIntents.owner();
+    String host = self.substring(0, self.lastIndexOf(':'));
+    Instant now = Instant.now();
+    for (Path d : dirs) {
+      List<String> marker = readMarker(d);
+      if (marker.size() > 1 && !marker.get(1).equals(inst.settings().slug())) {
+        continue; // another instance's write
+      }
+      String owner = marker.isEmpty() ? null : marker.get(0);
+      Duration age = Duration.between(newest(d), now);
+      String why =
+          "temporary Spark write, age "
+              + human(age)
+              + ", owner "
+              + (owner == null ? "unknown" : owner);
+      boolean localOwner = owner != null && owner.startsWith(host + ":");
+      if (localOwner && !SaveIntents.ownerDead(owner)) {
+        out.add(new Finding("keep", d.toString(), why + " running: the job may still commit"));
+      } else if (age.compareTo(grace) < 0) {
+        out.add(
+            new Finding("keep", d.toString(), why + ": younger than the grace " + human(grace)));
+      } else {
+        if (!dryRun) {
+          org.lamindb.internal.storage.LocalFiles.deleteTree(d);
+        }
+        out.add(
+            new Finding(
+                dryRun ? "remove" : "removed",
+                d.toString(),
+                why + (localOwner ? " (dead)" : "") + ": the job ended before its commit"));
+      }
+    }
+    return out;
+  }
+
+  private static List<String> readMarker(Path dir) throws IOException {
+    Path m = dir.resolve(SPARK_OWNER_FILE);
+    try {
+      return Files.readAllLines(m).stream().map(String::trim).toList();
+    } catch (NoSuchFileException e) {
+      return List.of();
+    }
+  }
+
+  private static Instant newest(Path dir) throws IOException {
+    Instant t = Files.getLastModifiedTime(dir).toInstant();
+    try (var walk = Files.walk(dir)) {
+      for (Path f : (Iterable<Path>) walk::iterator) {
+        try {
+          Instant m = Files.getLastModifiedTime(f).toInstant();
+          t = m.isAfter(t) ? m : t;
+        } catch (NoSuchFileException e) {
+          // removed by the job meanwhile
+        }
+      }
+    } catch (java.io.UncheckedIOException e) {
+      if (!(e.getCause() instanceof NoSuchFileException)) {
+        throw e.getCause();
+      }
+    }
+    return t;
+  }
+
   private static boolean hasIntents(Instance inst) {
     return inst.schemaVersions().getOrDefault("lamindb", 0) >= 3;
   }
@@ -252,7 +358,8 @@ public final class Repair {
       String rest = o.key().substring(".lamindb/".length());
       if (rest.equals("lamin.db")
           || rest.startsWith("lamin.db-")
-          || rest.equals("storage_uid.txt")) {
+          || rest.equals("storage_uid.txt")
+          || rest.startsWith(ICEBERG_DIR + "/")) {
         continue;
       }
       Instant t = o.lastModified() == null ? Instant.EPOCH : o.lastModified();

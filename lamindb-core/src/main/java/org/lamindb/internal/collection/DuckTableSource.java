@@ -204,6 +204,9 @@ public final class DuckTableSource implements TableSource {
     try (Connection conn = prepare(sql, true);
         Statement st = conn.createStatement();
         ResultSet rs = st.executeQuery("EXPLAIN " + sql)) {
+      if (staged > 0) {
+        lines.add(stagedLine());
+      }
       lines.add("plan:");
       while (rs.next()) {
         lines.add(rs.getString(2));
@@ -212,6 +215,27 @@ public final class DuckTableSource implements TableSource {
       throw DuckResults.failure(sql, e);
     }
     return String.join("\n", lines);
+  }
+
+  /**
+   * @return bytes fetched by ranged reads from object storage for the staged files, and their total
+   *     size
+   */
+  public long[] stagedBytes() {
+    long fetched = 0;
+    long total = 0;
+    for (TableFile f : files) {
+      if (f.stager() != null) {
+        fetched += f.stager().fetchedBytes();
+        total += f.stager().totalBytes();
+      }
+    }
+    return new long[] {fetched, total};
+  }
+
+  private String stagedLine() {
+    long[] b = stagedBytes();
+    return "staged: " + b[0] + " of " + b[1] + " bytes fetched from object storage so far";
   }
 
   @Override

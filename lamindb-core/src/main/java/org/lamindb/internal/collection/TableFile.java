@@ -26,6 +26,20 @@ public record TableFile(
      * Fetches the column chunks of {@code columns} (null: all) of every row group not yet present.
      */
     void columns(Set<String> columns);
+
+    /**
+     * @return bytes transferred from object storage by this process so far
+     */
+    default long fetchedBytes() {
+      return 0;
+    }
+
+    /**
+     * @return size of the remote object in bytes
+     */
+    default long totalBytes() {
+      return 0;
+    }
   }
 
   /**

@@ -92,6 +92,18 @@ public final class AnnDataFormatProvider implements FormatProvider {
     return Optional.of(new CurationSlots("AnnData", slots));
   }
 
+  /** {@code anndata.concat} of AnnData objects along obs, with a label column of {@code keys}. */
+  @Override
+  public Optional<Object> concat(
+      List<Object> objects, List<String> keys, String label, boolean outerJoin) {
+    if (objects.isEmpty() || !objects.stream().allMatch(o -> o instanceof AnnData)) {
+      return Optional.empty();
+    }
+    List<AnnData> adatas = objects.stream().map(o -> (AnnData) o).toList();
+    return Optional.of(
+        org.lamindb.formats.anndata.internal.AnnDataConcat.concat(adatas, keys, label, outerJoin));
+  }
+
   @Override
   public Optional<FormatInfo> inspect(Path path, String suffix) throws IOException {
     if (!canLoad(suffix)) {

@@ -234,6 +234,36 @@ public final class GcsStorageBackend implements StorageBackend {
     }
   }
 
+  /**
+   * A ranged read: the channel seeks to {@code offset} and is limited to {@code offset + length},
+   * so only the range is requested from GCS (a range starting past the end gives no bytes).
+   */
+  @Override
+  public InputStream open(String key, long offset, long length) throws IOException {
+    if (offset < 0 || length < 0) {
+      throw new IllegalArgumentException(
+          "negative range (offset " + offset + ", length " + length + ") for " + key);
+    }
+    Blob blob = get(key);
+    if (blob == null) {
+      throw new NoSuchFileException(uri(key), null, "no object at this key");
+    }
+    Long size = blob.getSize();
+    if (length == 0 || (size != null && offset >= size)) {
+      return InputStream.nullInputStream();
+    }
+    long end = size == null ? offset + length : Math.min(size, offset + length);
+    try {
+      ReadChannel reader = storage.reader(BlobId.of(bucket, fullKey(key)));
+      reader.setChunkSize((int) Math.min(CHUNK, Math.max(end - offset, 1 << 16)));
+      reader.seek(offset);
+      reader.limit(end);
+      return Channels.newInputStream(reader);
+    } catch (com.google.cloud.storage.StorageException e) {
+      throw failure("open", key, e);
+    }
+  }
+
   @Override
   public void move(String fromKey, String toKey) throws IOException {
     fullKey(fromKey);
@@ -473,7 +503,8 @@ public final class GcsStorageBackend implements StorageBackend {
     String hint = "";
     if (e.getCode() == 401 || e.getCode() == 403) {
       hint =
-          "; check Application Default Credentials (gcloud auth application-default login) and bucket IAM";
+          "; check Application Default Credentials (gcloud auth application-default login) and"
+              + " bucket IAM";
     }
     return new StorageException(
         "GCS " + operation + " of '" + uri(key) + "' failed: " + e.getMessage() + hint, e);

@@ -65,6 +65,38 @@ class GcsStorageBackendTest extends AbstractStorageBackendTest {
         .isInstanceOf(InvalidArgumentException.class);
   }
 
+  @Test
+  void rangedReadsReturnExactlyTheRange() throws Exception {
+    Storage storage = LocalStorageHelper.customOptions(false).getService();
+    byte[] data = new byte[3 * (1 << 20) + 17];
+    new java.util.Random(7).nextBytes(data);
+    Path f = java.nio.file.Files.write(java.nio.file.Files.createTempFile("gcs", ".bin"), data);
+    try (StorageBackend b = new GcsStorageBackend(storage, "gs://lamindb-test/ranges")) {
+      b.upload(f, "big.bin", TransferProgress.NONE);
+      long[][] ranges = {{0, 8}, {1 << 20, 100_000}, {data.length - 8, 8}, {data.length - 3, 50}};
+      for (long[] r : ranges) {
+        try (var in = b.open("big.bin", r[0], r[1])) {
+          int end = (int) Math.min(data.length, r[0] + r[1]);
+          assertThat(in.readAllBytes())
+              .as("range %s+%s", r[0], r[1])
+              .isEqualTo(java.util.Arrays.copyOfRange(data, (int) r[0], end));
+        }
+      }
+      try (var in = b.open("big.bin", data.length + 10, 5)) {
+        assertThat(in.readAllBytes()).isEmpty();
+      }
+      try (var in = b.open("big.bin", 5, 0)) {
+        assertThat(in.readAllBytes()).isEmpty();
+      }
+      assertThatThrownBy(() -> b.open("missing.bin", 0, 1))
+          .isInstanceOf(java.nio.file.NoSuchFileException.class);
+      assertThatThrownBy(() -> b.open("big.bin", -1, 1))
+          .isInstanceOf(IllegalArgumentException.class);
+    } finally {
+      java.nio.file.Files.deleteIfExists(f);
+    }
+  }
+
   private static String read(StorageBackend b, String key) throws Exception {
     try (var in = b.open(key)) {
       return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);

@@ -33,7 +33,10 @@ final class UiCommand implements Callable<Integer> {
 
   @Option(
       names = "--instance",
-      description = "Instance to serve (name or owner/name); default: the current one.")
+      description =
+          "Instance to serve: name or owner/name (connected, writable), or a SQLite file, storage"
+              + " folder, sqlite: or postgresql:// URL (opened read-only with LaminDB.db);"
+              + " default: the current one.")
   String instance;
 
   @Option(names = "--read-only", description = "Refuse every write.")
@@ -41,8 +44,9 @@ final class UiCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    LaminDB ln = instance == null ? Cli.connect() : LaminDB.connect(instance);
-    UiServer.Builder b = UiServer.builder(ln).host(host).port(port).readOnly(readOnly);
+    LaminDB ln = open(instance);
+    boolean ro = readOnly || ln.isReadOnly();
+    UiServer.Builder b = UiServer.builder(ln).host(host).port(port).readOnly(ro);
     if (b.exposed()) {
       spec.commandLine()
           .getErr()
@@ -50,7 +54,7 @@ final class UiCommand implements Callable<Integer> {
               "! --host "
                   + host
                   + " exposes this instance to the network; anyone who can reach it can read it"
-                  + (readOnly ? "" : " (writes still need the printed token)"));
+                  + (ro ? "" : " (writes still need the printed token)"));
     }
     UiServer ui = b.start();
     CountDownLatch stopped = new CountDownLatch(1);
@@ -64,10 +68,36 @@ final class UiCommand implements Callable<Integer> {
                 },
                 "lamin-ui-stop"));
     var out = spec.commandLine().getOut();
-    out.println("→ serving " + ln.slug() + (readOnly ? " (read-only)" : "") + " at");
+    out.println("→ serving " + ln.slug() + (ro ? " (read-only)" : "") + " at");
     out.println(ui.url());
     out.flush();
     stopped.await();
     return 0;
+  }
+
+  /**
+   * Opens what {@code --instance} names: nothing is the current instance, a name or owner/name is
+   * connected (writable), a path or URL is opened read-only with {@link LaminDB#db(String)}.
+   */
+  static LaminDB open(String instance) {
+    if (instance == null) {
+      return Cli.connect();
+    }
+    return isLocation(instance) ? LaminDB.db(instance) : LaminDB.connect(instance);
+  }
+
+  /**
+   * @return whether {@code ref} is a SQLite file or folder, a {@code sqlite:} or a {@code
+   *     postgresql://} URL rather than an instance name
+   */
+  static boolean isLocation(String ref) {
+    if (ref.contains("://") || ref.startsWith("sqlite:") || ref.endsWith(".db")) {
+      return !ref.startsWith("lamin://");
+    }
+    if (ref.startsWith("/") || ref.startsWith(".") || ref.startsWith("~")) {
+      return true;
+    }
+    return ref.chars().filter(c -> c == '/').count() > 1
+        || java.nio.file.Files.isDirectory(java.nio.file.Path.of(ref));
   }
 }

@@ -13,9 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.lamindb.LaminDB;
+import org.lamindb.formats.AnnDataAccessor;
 import org.lamindb.model.Artifact;
-import org.lamindb.model.Project;
-import org.lamindb.model.ULabel;
 import org.lamindb.query.QuerySet;
 
 /**
@@ -44,11 +43,14 @@ final class ArtifactPages {
   private static final int PREVIEW_LINES = 30;
   private static final int PREVIEW_BYTES = 64 * 1024;
   private static final long TABLE_PREVIEW_MAX = 32L * 1024 * 1024;
+  private static final long OBS_PREVIEW_MAX = 200_000;
 
   private final UiServer ui;
+  private final Facets facets;
 
   ArtifactPages(UiServer ui) {
     this.ui = ui;
+    this.facets = new Facets(ui.ln());
   }
 
   void register(RoutesConfig r) {
@@ -100,7 +102,7 @@ final class ArtifactPages {
         .raw("\"> <input type=\"search\" name=\"q\" id=\"q\" placeholder=\"search\" value=\"")
         .text(search == null ? "" : search)
         .raw("\"> <button type=\"submit\">Apply</button></form>");
-    h.raw(facets());
+    h.raw(Facets.html(facets.get(), terms));
     QuerySet<Artifact> q = filtered(ln().artifacts(), terms);
     if (search != null && !search.isBlank()) {
       List<Artifact> rows = q.search(search.strip()).limit(Paging.SIZE).list();
@@ -111,38 +113,6 @@ final class ArtifactPages {
       h.raw(Tables.of(p.rows(), COLUMNS, a -> "/artifacts/" + a.uid())).raw(p.nextLink(ctx));
     }
     ctx.html(Layout.page(ui, "Artifacts", h.toString()));
-  }
-
-  /** Facet links: the newest labels, projects, schemas and the common suffixes (no counting). */
-  private String facets() {
-    Html h = new Html().raw("<div class=\"facets\">");
-    facet(h, "ulabels__name", ln().ulabels().orderBy("-id").limit(12).list(), ULabel::name);
-    facet(h, "projects__name", ln().projects().orderBy("-id").limit(12).list(), Project::name);
-    facet(
-        h,
-        "schema__name",
-        ln().schemas().orderBy("-id").limit(8).list(),
-        s -> s.name() == null ? null : s.name());
-    h.raw("<span class=\"facet\">suffix: ");
-    for (String s : List.of(".csv", ".parquet", ".h5ad", ".txt", ".fasta", ".zarr")) {
-      h.link("/artifacts?filter=" + Html.url("suffix=" + s), s).raw(" ");
-    }
-    return h.raw("</span></div>").toString();
-  }
-
-  private static <T> void facet(
-      Html h, String lookup, List<T> items, java.util.function.Function<T, String> name) {
-    if (items.isEmpty()) {
-      return;
-    }
-    h.raw("<span class=\"facet\">").text(lookup.substring(0, lookup.indexOf("__"))).raw(": ");
-    for (T t : items) {
-      String n = name.apply(t);
-      if (n != null && !n.contains(" ")) {
-        h.link("/artifacts?filter=" + Html.url(lookup + "=" + n), n).raw(" ");
-      }
-    }
-    h.raw("</span> ");
   }
 
   private void page(Context ctx) {
@@ -195,12 +165,37 @@ final class ArtifactPages {
             + " columns; first rows:</p>"
             + tableHead(t);
       }
+      if (suffix.equals(".h5ad")) {
+        return annData(a);
+      }
     } catch (IOException | RuntimeException e) {
       return "<p class=\"hint\">no preview: " + Html.esc(e.getMessage()) + "</p>";
     }
     return "<p class=\"hint\">no preview for "
         + Html.esc(suffix.isEmpty() ? "this" : suffix)
         + " artifacts; see the description above</p>";
+  }
+
+  /** Shape, obs columns and the first obs rows, read lazily through {@code artifact.open()}. */
+  private static String annData(Artifact a) {
+    try (AnnDataAccessor ad = a.open(AnnDataAccessor.class)) {
+      StringBuilder s = new StringBuilder("<p class=\"hint\">AnnData ");
+      s.append(ad.nObs()).append(" obs × ").append(ad.nVars()).append(" vars");
+      s.append(Html.esc("; obs columns: " + String.join(", ", ad.obsColumns())));
+      if (!ad.layerKeys().isEmpty()) {
+        s.append(Html.esc("; layers: " + String.join(", ", ad.layerKeys())));
+      }
+      if (!ad.obsmKeys().isEmpty()) {
+        s.append(Html.esc("; obsm: " + String.join(", ", ad.obsmKeys())));
+      }
+      s.append("</p>");
+      if (ad.nObs() > 0 && ad.nObs() <= OBS_PREVIEW_MAX) {
+        s.append("<p class=\"hint\">first obs rows:</p>").append(tableHead(ad.obs()));
+      }
+      return s.toString();
+    } catch (Exception e) {
+      return "<p class=\"hint\">no preview: " + Html.esc(e.getMessage()) + "</p>";
+    }
   }
 
   private static String head(Artifact a) throws IOException {

@@ -1,6 +1,7 @@
 package org.lamindb.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,9 @@ import org.lamindb.LaminDB;
 import org.lamindb.lineage.TrackOptions;
 import org.lamindb.model.Artifact;
 import org.lamindb.model.Collection;
+import org.lamindb.model.Project;
 import org.lamindb.model.Run;
+import org.lamindb.model.ULabel;
 import org.lamindb.testing.Backend;
 
 /** The pages over HTTP, one server for the class, on each backend. */
@@ -35,6 +38,7 @@ abstract class AbstractUiHttpTest {
   Artifact xss;
   Run run;
   Collection collection;
+  Artifact anndata;
 
   abstract Backend backend();
 
@@ -66,6 +70,15 @@ abstract class AbstractUiHttpTest {
     }
     Artifact.saveAll(many);
     collection = ln.collection(List.of(input, output)).key("my/collection").save();
+    ULabel batch = ln.ulabel("Batch1").save();
+    input.ulabels().add(batch);
+    output.ulabels().add(batch);
+    Project proj = ln.project("Atlas").save();
+    output.projects().add(proj);
+    Path h5ad = sharedH5ad();
+    if (h5ad != null) {
+      anndata = ln.artifact(h5ad).key("sc/valid.h5ad").save();
+    }
     ui = UiServer.builder(ln).port(0).start();
     client = new UiClient(ui);
   }
@@ -106,6 +119,61 @@ abstract class AbstractUiHttpTest {
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body()).contains("sise").contains("size");
     assertThat(client.get("/artifacts?filter=nonsense").statusCode()).isEqualTo(400);
+  }
+
+  /** cellxgene_example_valid.h5ad of /work/shared/data (env LAMIN_SHARED_DATA), or null. */
+  static Path sharedH5ad() {
+    String env = System.getenv("LAMIN_SHARED_DATA");
+    List<Path> roots = new ArrayList<>();
+    if (env != null && !env.isBlank()) {
+      roots.add(Path.of(env));
+    }
+    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+      roots.add(p.resolve("../shared/data").normalize());
+    }
+    return roots.stream()
+        .map(r -> r.resolve("formats/h5ad/cellxgene_example_valid.h5ad"))
+        .filter(Files::isRegularFile)
+        .findFirst()
+        .orElse(null);
+  }
+
+  @Test
+  void facetsCountAndFilter() throws Exception {
+    HttpResponse<String> r = client.get("/artifacts");
+    assertThat(r.statusCode()).isEqualTo(200);
+    String body = r.body();
+    String label = "ulabels__uid=" + ln.ulabels().get("name", "Batch1").uid();
+    assertThat(body)
+        .contains("data-facet=\"label\"", "data-facet=\"project\"", "data-facet=\"suffix\"");
+    assertThat(body).containsPattern("Batch1 <span class=\"count\">2</span>");
+    assertThat(body).containsPattern("Atlas <span class=\"count\">1</span>");
+    assertThat(body).containsPattern("\\.txt <span class=\"count\">62</span>");
+    assertThat(body)
+        .contains(
+            "href=\"/artifacts?filter="
+                + java.net.URLEncoder.encode(label, StandardCharsets.UTF_8));
+    HttpResponse<String> f =
+        client.get(
+            "/artifacts?filter=" + java.net.URLEncoder.encode(label, StandardCharsets.UTF_8));
+    assertThat(f.statusCode()).isEqualTo(200);
+    assertThat(f.body()).contains("raw/in.csv", "processed/out.txt").doesNotContain("bulk/f01.txt");
+    assertThat(f.body()).contains("class=\"active\"");
+    HttpResponse<String> both =
+        client.get(
+            "/artifacts?filter="
+                + java.net.URLEncoder.encode(label + " suffix=.csv", StandardCharsets.UTF_8));
+    assertThat(both.body()).contains("raw/in.csv").doesNotContain("processed/out.txt");
+  }
+
+  @Test
+  void annDataPreviewShowsShapeAndObsHead() throws Exception {
+    assumeTrue(anndata != null, "shared data not found: set LAMIN_SHARED_DATA to shared/data");
+    HttpResponse<String> r = client.get("/artifacts/" + anndata.uid());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body())
+        .contains("AnnData 2 obs × 7 vars", "cell_type_ontology_term_id", "first obs rows");
+    assertThat(r.body()).contains("donor_id");
   }
 
   @Test

@@ -36,8 +36,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The UI in Debian's headless chromium (through /usr/bin/chromedriver, never a downloaded browser):
  * artifact list, filter, artifact page, lineage, a sheet cell edited with a bad value then fixed, a
- * note. Saves screenshots of the main pages to {@code docs/ui/}. Skips when chromium or
- * chromedriver is missing ({@code .ci/run} installs them).
+ * note. Saves screenshots of the main pages to {@code target/ui-screenshots/}, or into {@code
+ * docs/ui/} with {@code -Dlamin.ui.screenshots=docs} (refreshes the README images). Skips when
+ * chromium or chromedriver is missing ({@code .ci/run} installs them).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserTest {
@@ -49,6 +50,7 @@ class BrowserTest {
   WebDriver driver;
   WebDriverWait wait;
   Artifact output;
+  Artifact seed;
   Record sampleType;
   Path shots;
 
@@ -59,6 +61,17 @@ class BrowserTest {
         "browser test skipped: /usr/bin/chromium or /usr/bin/chromedriver is missing"
             + " (apt-get install chromium chromium-driver; .ci/run does)");
     ln = Backend.SQLITE.newInstance(tmp);
+    seed = ln.artifact(Files.writeString(tmp.resolve("seed.txt"), "seed")).key("seed.txt").save();
+    // a 500-node lineage: one run reading one artifact and writing 498 (older than
+    // the rest, so the first list page shows the artifacts below)
+    ln.track(TrackOptions.ofKey("fanout.sh").sourceCode("# split\n"));
+    seed.cache();
+    for (int i = 0; i < 498; i++) {
+      ln.artifact(Files.writeString(tmp.resolve("part" + i + ".txt"), "part " + i))
+          .key("parts/p" + i + ".txt")
+          .save();
+    }
+    ln.finish();
     Artifact input =
         ln.artifact(Files.writeString(tmp.resolve("reads.csv"), "sample,reads\nS1,1200\nS2,800\n"))
             .key("raw/reads.csv")
@@ -106,7 +119,11 @@ class BrowserTest {
         new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
     driver = new ChromeDriver(service, o);
     wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-    shots = Path.of(System.getProperty("user.dir")).resolve("../docs/ui").normalize();
+    Path module = Path.of(System.getProperty("user.dir"));
+    shots =
+        "docs".equals(System.getProperty("lamin.ui.screenshots"))
+            ? module.resolve("../docs/ui").normalize()
+            : module.resolve("target/ui-screenshots");
     Files.createDirectories(shots);
   }
 
@@ -157,6 +174,19 @@ class BrowserTest {
     wait.until(ExpectedConditions.attributeToBe(By.id("graph"), "data-ready", "3"));
     assertThat(driver.findElements(By.cssSelector("#graph canvas"))).isNotEmpty();
     shot("lineage.png");
+
+    driver.get(ui.baseUrl() + "/lineage/" + seed.uid() + "?direction=down");
+    wait.until(
+        ExpectedConditions.attributeToBeNotEmpty(driver.findElement(By.id("graph")), "data-ready"));
+    WebElement big = driver.findElement(By.id("graph"));
+    assertThat(Integer.parseInt(big.getAttribute("data-ready"))).isGreaterThanOrEqualTo(500);
+    // printed, never asserted (speed is measured by bench/ui, not by tests)
+    System.out.println(
+        "lineage of "
+            + big.getAttribute("data-ready")
+            + " nodes: fetch + dagre layout + first draw in "
+            + big.getAttribute("data-render-ms")
+            + " ms (headless chromium)");
 
     driver.get(ui.baseUrl() + "/records/" + sampleType.uid());
     By s1Count = By.cssSelector("tr[data-uid] td input[data-feature=cell_count]");

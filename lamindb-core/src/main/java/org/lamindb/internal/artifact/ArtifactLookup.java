@@ -22,7 +22,14 @@ public final class ArtifactLookup {
     ArtifactStore store = ArtifactStore.of(inst);
     Condition visible = includeTrash ? DSL.trueCondition() : col("branch_id").ne(RecordStore.TRASH);
     if (Uids.isBase62(ref) && (ref.length() == 20 || ref.length() == 16)) {
-      List<Artifact> l = store.load(inst.db().dsl(), col("uid").like(ref + "%").and(visible));
+      // equality or a range keeps to the uid index (SQLite's LIKE is case-insensitive and scans)
+      Condition uid =
+          ref.length() == 20
+              ? col("uid").eq(ref)
+              : inst.db().dialect() == org.lamindb.spi.Dialect.SQLITE
+                  ? col("uid").ge(ref).and(col("uid").lt(ref + "~")).and(col("uid").like(ref + "%"))
+                  : col("uid").like(ref + "%");
+      List<Artifact> l = store.load(inst.db().dsl(), uid.and(visible));
       if (!l.isEmpty()) {
         return l.stream()
             .filter(Artifact::isLatest)

@@ -311,6 +311,21 @@ public final class SqlCompiler {
     }
   }
 
+  /**
+   * An index-usable range implied by a prefix on SQLite text columns (binary collation: the strings
+   * starting with {@code s} sort in {@code [s, s with its last char incremented)}); true when none.
+   */
+  static org.jooq.Condition prefixRange(FieldDef f, Field<String> t, String s) {
+    if (f.type() != FieldType.STRING && f.type() != FieldType.TEXT) {
+      return DSL.trueCondition();
+    }
+    char last = s.charAt(s.length() - 1);
+    if (Character.isSurrogate(last) || last >= Character.MIN_SURROGATE - 1) {
+      return t.ge(DSL.val(s));
+    }
+    return t.ge(DSL.val(s)).and(t.lt(DSL.val(s.substring(0, s.length() - 1) + (char) (last + 1))));
+  }
+
   private org.jooq.Condition textMatch(Lookup l, Field<Object> col, FieldDef f, String s) {
     if (dialect == Dialect.POSTGRES && s.indexOf('\0') >= 0) {
       return falseCondition(); // PostgreSQL text cannot hold NUL, so nothing matches
@@ -337,7 +352,9 @@ public final class SqlCompiler {
           return t.isNotNull();
         }
         return sqlite
-            ? DSL.function("substr", String.class, t, DSL.inline(1), DSL.val(n)).eq(DSL.val(s))
+            ? DSL.function("substr", String.class, t, DSL.inline(1), DSL.val(n))
+                .eq(DSL.val(s))
+                .and(prefixRange(f, t, s))
             : t.like(DSL.val(escapeLike(s) + "%"), '\\');
       case ENDSWITH:
         if (n == 0) {

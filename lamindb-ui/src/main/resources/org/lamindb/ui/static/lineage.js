@@ -2,6 +2,7 @@
 (function () {
   var el = document.getElementById("graph");
   if (!el || !window.cytoscape || !window.dagre) { return; }
+  var t0 = window.performance ? performance.now() : Date.now();
   fetch(el.getAttribute("data-src"), { credentials: "same-origin" })
     .then(function (r) { return r.json(); })
     .then(function (g) {
@@ -33,6 +34,11 @@
         ]
       });
       cy.on("tap", "node", function (evt) { window.location.href = evt.target.data("href"); });
-      el.setAttribute("data-ready", String(g.nodes.length));
+      cy.ready(function () {
+        // fetch + layout + first draw, read by BrowserTest (and visible in the page's DOM)
+        var t1 = window.performance ? performance.now() : Date.now();
+        el.setAttribute("data-render-ms", String(Math.round(t1 - t0)));
+        el.setAttribute("data-ready", String(g.nodes.length));
+      });
     });
 })();

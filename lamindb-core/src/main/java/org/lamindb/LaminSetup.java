@@ -76,7 +76,11 @@ public final class LaminSetup {
    *     default is unchanged
    */
   public LaminDB connect(String nameOrSlug) {
-    return LaminDB.open(InstanceManager.open(store, store.resolve(nameOrSlug), true));
+    return LaminDB.open(
+        InstanceManager.open(
+            store,
+            org.lamindb.internal.setup.InstanceResolver.forConnect(store, nameOrSlug),
+            true));
   }
 
   /**
@@ -98,10 +102,67 @@ public final class LaminSetup {
    * Makes {@code nameOrSlug} the current instance after checking that it opens; returns its slug.
    */
   public String setCurrent(String nameOrSlug) {
-    InstanceSettings s = store.resolve(nameOrSlug);
+    InstanceSettings s = org.lamindb.internal.setup.InstanceResolver.forConnect(store, nameOrSlug);
     InstanceManager.open(store, s, true).close();
+    if (store.instance(s.owner(), s.name()).isEmpty()) {
+      store.save(s, false);
+    }
     store.setCurrent(s);
     return s.slug();
+  }
+
+  /**
+   * @return the instance catalog in use: {@code LAMIN_CATALOG}, else the one set with {@link
+   *     #catalog(String)}
+   */
+  public Optional<String> catalog() {
+    return org.lamindb.internal.setup.Catalog.configuredUri(store);
+  }
+
+  /**
+   * Sets the instance catalog ({@code lamin settings catalog set <uri>}); null unsets it.
+   *
+   * @param uri a folder, {@code file:}, {@code s3://bucket/prefix}, {@code gs://bucket/prefix} or
+   *     {@code postgresql://host/db[?schema=s]} without password
+   */
+  public void catalog(String uri) {
+    org.lamindb.internal.setup.Catalog.configure(store, uri);
+  }
+
+  /**
+   * Publishes instance {@code nameOrSlug} to the catalog: a descriptor without secrets (database
+   * URL without user and password), so team members can {@code connect} or {@code db(..)} it by
+   * name.
+   *
+   * @return what the catalog now holds
+   */
+  public CatalogEntry publish(String nameOrSlug) {
+    try (var inst = InstanceManager.open(store, store.resolve(nameOrSlug), false)) {
+      return org.lamindb.internal.setup.Publisher.publish(store, inst).toEntry();
+    }
+  }
+
+  /**
+   * Writes a read-only SQLite clone of PostgreSQL instance {@code nameOrSlug} into its storage
+   * ({@code .lamindb/clone.db}); with {@code publish}, records it in the catalog, where readers
+   * without database credentials find it.
+   *
+   * @return the clone's location
+   */
+  public String cloneInstance(String nameOrSlug, boolean publish) {
+    try (var inst = InstanceManager.open(store, store.resolve(nameOrSlug), false)) {
+      return org.lamindb.internal.setup.Publisher.cloneInstance(store, inst, publish);
+    }
+  }
+
+  /**
+   * @return the instances the catalog lists
+   * @throws InstanceException when no catalog is configured or it cannot be read
+   */
+  public List<CatalogEntry> catalogInstances() {
+    return org.lamindb.internal.setup.Publisher.list(store).stream()
+        .map(org.lamindb.internal.setup.InstanceDescriptor::toEntry)
+        .toList();
   }
 
   /** Forgets the current instance. */

@@ -29,12 +29,24 @@ public final class Credentials {
       password = blankToNull(env.get("PGPASSWORD"));
     }
     if (password == null) {
-      password = fromPgpass(url, user, env);
+      String[] line = pgpassLine(url, user, env);
+      if (line != null) {
+        password = line[1];
+        if (user == null && !line[0].equals("*")) {
+          user = line[0];
+        }
+      }
     }
     return new PostgresUrl(url.host(), url.port(), url.database(), user, password, url.original());
   }
 
   static String fromPgpass(PostgresUrl url, String user, Map<String, String> env) {
+    String[] line = pgpassLine(url, user, env);
+    return line == null ? null : line[1];
+  }
+
+  /** The user and password of the first matching {@code .pgpass} line, or null. */
+  static String[] pgpassLine(PostgresUrl url, String user, Map<String, String> env) {
     String f = env.get("PGPASSFILE");
     Path p =
         f != null && !f.isBlank()
@@ -61,7 +73,9 @@ public final class Credentials {
           && match(parts[1], Integer.toString(url.port()))
           && match(parts[2], url.database())
           && (user == null || match(parts[3], user))) {
-        return parts[4].replace("\\:", ":").replace("\\\\", "\\");
+        return new String[] {
+          parts[3].replace("\\:", ":"), parts[4].replace("\\:", ":").replace("\\\\", "\\")
+        };
       }
     }
     return null;

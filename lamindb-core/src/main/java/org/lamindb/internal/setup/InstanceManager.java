@@ -211,7 +211,7 @@ public final class InstanceManager {
       }
       db = Database.sqlite(file);
     } else {
-      db = Database.postgres(PostgresUrl.parse(s.db()));
+      db = Database.postgres(Credentials.complete(PostgresUrl.parse(s.db()), store.env()));
     }
     try {
       Map<String, Integer> versions = new LinkedHashMap<>();

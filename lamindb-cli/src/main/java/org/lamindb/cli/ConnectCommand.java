@@ -11,11 +11,14 @@ import picocli.CommandLine.Spec;
 @Command(
     mixinStandardHelpOptions = true,
     name = "connect",
-    description = "Make an instance the default (checks that it opens; migrates older schemas).")
+    description =
+        "Make an instance the default: by name from the local settings, else from the catalog (checks that it opens; migrates older schemas).")
 final class ConnectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "INSTANCE", description = "<name> or <owner>/<name>")
+  @Parameters(
+      paramLabel = "INSTANCE",
+      description = "<name> or <owner>/<name>; credentials come from PGUSER/PGPASSWORD/~/.pgpass")
   String instance;
 
   @Override

@@ -44,14 +44,26 @@ final class InitCommand implements Callable<Integer> {
       description = "Modules to enable, comma-separated (e.g. bionty).")
   List<String> modules = List.of();
 
+  @Option(
+      names = "--publish",
+      description =
+          "Also publish the instance to the catalog (LAMIN_CATALOG or `lamin settings catalog set`).")
+  boolean publish;
+
   @Override
   public Integer call() {
     InitOptions o = InitOptions.storage(storage).db(db).name(name).modules(modules);
-    try (LaminDB ln = LaminSetup.fromEnvironment().init(o)) {
+    LaminSetup setup = LaminSetup.fromEnvironment();
+    String slug;
+    try (LaminDB ln = setup.init(o)) {
+      slug = ln.slug();
       spec.commandLine()
           .getOut()
           .println(
               "→ initialized lamindb: " + ln.slug() + " (storage " + ln.info().storageRoot() + ")");
+    }
+    if (publish) {
+      InstanceCommand.printPublished(spec.commandLine().getOut(), setup, setup.publish(slug));
     }
     return 0;
   }

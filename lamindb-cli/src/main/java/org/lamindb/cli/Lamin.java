@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
     subcommands = {
       InitCommand.class,
       ConnectCommand.class,
+      InstanceCommand.class,
       DisconnectCommand.class,
       InfoCommand.class,
       SettingsCommand.class,

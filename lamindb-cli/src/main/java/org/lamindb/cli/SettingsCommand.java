@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 @Command(
     mixinStandardHelpOptions = true,
     name = "settings",
-    description = "Show or change settings: cache-dir, storage, instance, user.")
+    description = "Show or change settings: cache-dir, storage, instance, user, catalog.")
 final class SettingsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -21,7 +21,7 @@ final class SettingsCommand implements Callable<Integer> {
       index = "0",
       arity = "0..1",
       paramLabel = "NAME",
-      description = "cache-dir | storage | instance | user")
+      description = "cache-dir | storage | instance | user | catalog")
   String name;
 
   @Parameters(
@@ -43,6 +43,7 @@ final class SettingsCommand implements Callable<Integer> {
       out.println("instance=" + setup.current().orElse("none"));
       out.println("storage=" + setup.info().map(i -> i.storageRoot()).orElse("none"));
       out.println("user=" + setup.user());
+      out.println("catalog=" + setup.catalog().orElse("none"));
       return 0;
     }
     switch (name + ":" + action) {
@@ -69,13 +70,27 @@ final class SettingsCommand implements Callable<Integer> {
       }
       case "instance:get" -> out.println(setup.current().orElse("none"));
       case "user:get" -> out.println(setup.user());
+      case "catalog:get" -> out.println(setup.catalog().orElse("none"));
+      case "catalog:set" -> {
+        if (value == null) {
+          throw new InvalidArgumentException(
+              "pass the catalog: lamin settings catalog set <folder|s3://bucket/prefix|postgresql://host/db>");
+        }
+        setup.catalog(value);
+        out.println("→ catalog=" + setup.catalog().orElse("none"));
+      }
+      case "catalog:unset" -> {
+        setup.catalog(null);
+        out.println("→ catalog=" + setup.catalog().orElse("none"));
+      }
       default ->
           throw new InvalidArgumentException(
               "unknown setting or action '"
                   + name
                   + " "
                   + action
-                  + "'; settings: cache-dir (get|set|unset), storage (get|set), instance, user (get)");
+                  + "'; settings: cache-dir (get|set|unset), storage (get|set), instance, user (get),"
+                  + " catalog (get|set|unset)");
     }
     return 0;
   }

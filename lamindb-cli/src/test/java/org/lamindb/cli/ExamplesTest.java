@@ -111,6 +111,28 @@ class ExamplesTest {
   }
 
   @Test
+  void dbExampleQueriesAPublishedInstanceFromAnEmptyHome() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.exists(Path.of("../../shared/data/ontologies/MONDO-ontology-v2025-05-06.json"))
+            || Files.exists(Path.of("../shared/data/ontologies/MONDO-ontology-v2025-05-06.json"))
+            || System.getenv("LAMIN_SHARED_DATA") != null,
+        "shared data not found; skipping");
+    String text = run("examples/db.sh");
+    // expected values: the MONDO JSON release 2025-05-06 (26264 terms; MONDO:0004975 is named
+    // "Alzheimer disease"), the size of cellxgene_example_valid.h5ad (ls -l: 65648 bytes)
+    assertThat(text)
+        .contains("added 26264 new records")
+        .contains("→ published anonymous/cellxgene to catalog")
+        .contains("anonymous/cellxgene  db=sqlite")
+        .contains("got cellxgene/example.h5ad (65648 bytes)")
+        .contains("disease: Alzheimer disease MONDO:0004975")
+        .contains("filtered: 1 artifact(s)")
+        .contains("read-only: true")
+        .containsPattern("\\w{20} cellxgene/example.h5ad")
+        .containsPattern("\\w{20}  cellxgene/example.h5ad  cellxgene example  .h5ad");
+  }
+
+  @Test
   void collectionsExampleQueriesAcrossMembers() throws Exception {
     String text = run("examples/collections.sh");
     // expected values: batch1..3.csv of the script (g=a: 1.5, 3.0, 5.0; g=b: 2.5, 4.0; g=c: 6.0)

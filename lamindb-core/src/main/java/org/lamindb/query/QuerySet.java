@@ -378,8 +378,7 @@ public class QuerySet<T extends SQLRecord<?>> {
         inst,
         ctx -> {
           if (limit == null && offset == null && search == null) {
-            return ((Number) s.select(ctx, List.of(DSL.count()), null, true).fetchOne(0))
-                .longValue();
+            return s.count(ctx);
           }
           SelectQuery<Record> ids =
               s.select(ctx, List.of(SqlCompiler.col(QuerySpec.BASE, "id")), "id", true);

@@ -16,7 +16,8 @@ public final class CoreMigrations {
         queryIndexesV2(),
         saveIntentsV3(),
         CollectionMembersV4.migration(),
-        NotesV5.migration());
+        NotesV5.migration(),
+        lookupIndexesV6());
   }
 
   /**
@@ -66,5 +67,37 @@ public final class CoreMigrations {
                 .integer("expires_at_ms")
                 .notNull()
                 .index());
+  }
+
+  /**
+   * V6: indexes that let the default queries stay on an index (issue 16). {@code (branch_id, kind)}
+   * on artifacts answers {@code ln.artifacts().count()} — the branch filter plus the filter that
+   * hides LaminDB's own artifacts — from the index alone instead of reading every row. On
+   * PostgreSQL, {@code varchar_pattern_ops} indexes on artifact {@code uid} and {@code key} serve
+   * {@code LIKE 'prefix%'} (uid stems, {@code key__startswith}) under any database collation;
+   * SQLite renders those lookups as a range on the ordinary index instead, and gets {@code
+   * (created_at DESC, id)} for the newest-first pages.
+   */
+  static Migration lookupIndexesV6() {
+    return Migration.of(
+        6,
+        "lookup indexes",
+        b -> {
+          b.index("lamindb_artifact", "branch_id", "kind");
+          // newest first with ties by ascending id (QuerySet's order): SQLite walks this index
+          // instead of sorting every row (PostgreSQL walks created_at backwards, then sorts ties)
+          b.sql(
+              "CREATE INDEX IF NOT EXISTS lamindb_artifact_created_at_desc_idx"
+                  + " ON lamindb_artifact (created_at DESC, id)",
+              null);
+          b.sql(
+              null,
+              "CREATE INDEX IF NOT EXISTS lamindb_artifact_uid_pattern_idx"
+                  + " ON lamindb_artifact (uid varchar_pattern_ops)");
+          b.sql(
+              null,
+              "CREATE INDEX IF NOT EXISTS lamindb_artifact_key_pattern_idx"
+                  + " ON lamindb_artifact (key varchar_pattern_ops)");
+        });
   }
 }

@@ -8,6 +8,7 @@ import org.lamindb.InvalidArgumentException;
 import org.lamindb.internal.core.Instance;
 import org.lamindb.internal.core.RecordStore;
 import org.lamindb.query.Condition;
+import org.lamindb.spi.Dialect;
 import org.lamindb.spi.RegistryDef;
 
 /**
@@ -40,29 +41,91 @@ public final class QueryDefaults {
    */
   public static org.jooq.Condition implicit(
       Instance inst, RegistryDef r, List<Condition> conditions, String alias) {
-    boolean branchFree = false;
-    boolean kindNamed = false;
-    LookupParser p = new LookupParser(inst);
-    for (Condition c : conditions) {
-      Scan s = new Scan();
-      scan(p, r, c, s);
-      branchFree |= s.branch || s.identifier;
-      kindNamed |= s.kind;
-    }
-    org.jooq.Condition out = DSL.noCondition();
-    if (r.isBranched() && !branchFree) {
-      long cur = inst.branchId();
-      Field<Object> b = SqlCompiler.col(alias, "branch_id");
-      out =
-          cur == RecordStore.MAIN
-              ? b.eq(DSL.val((Object) RecordStore.MAIN))
-              : b.in(DSL.val((Object) cur), DSL.val((Object) RecordStore.MAIN));
-    }
-    if (r.name().equals("Artifact") && !kindNamed) {
-      Field<String> kind = SqlCompiler.col(alias, "kind").coerce(String.class);
-      out = out.and(kind.isNull().or(kind.notLike(DSL.inline("\\_\\_lamindb%"), '\\')));
+    Scan s = scanAll(inst, r, conditions);
+    org.jooq.Condition out = branch(inst, r, s, alias, true);
+    if (hidesOwnKinds(r, s)) {
+      out = out.and(visibleKind(inst, alias));
     }
     return out;
+  }
+
+  /**
+   * The implicit conditions split in two, for counting by difference: {@code count(where ∧ branch ∧
+   * ¬own) = count(where ∧ branch) − count(where ∧ branch ∧ own)}, where both counts are served by
+   * the {@code (branch_id, kind)} index and the second reads only LaminDB's own artifacts.
+   *
+   * @return {@code [branch conditions, own-kind condition]}, or null when no kind filter applies
+   */
+  public static org.jooq.Condition[] splitForCount(
+      Instance inst, RegistryDef r, List<Condition> conditions, String alias) {
+    Scan s = scanAll(inst, r, conditions);
+    if (!hidesOwnKinds(r, s)) {
+      return null;
+    }
+    return new org.jooq.Condition[] {branch(inst, r, s, alias, false), ownKind(inst, alias)};
+  }
+
+  private static Scan scanAll(Instance inst, RegistryDef r, List<Condition> conditions) {
+    LookupParser p = new LookupParser(inst);
+    Scan all = new Scan();
+    for (Condition c : conditions) {
+      scan(p, r, c, all);
+    }
+    return all;
+  }
+
+  private static boolean hidesOwnKinds(RegistryDef r, Scan s) {
+    return r.name().equals("Artifact") && !s.kind;
+  }
+
+  /**
+   * @param filterOnly true to keep SQLite from choosing the branch index for the query (it matches
+   *     almost every row; the query's own conditions or order have the selective index), false when
+   *     the branch is the only condition and its index should serve it (counts)
+   */
+  private static org.jooq.Condition branch(
+      Instance inst, RegistryDef r, Scan s, String alias, boolean filterOnly) {
+    if (!r.isBranched() || s.branch || s.identifier) {
+      return DSL.noCondition();
+    }
+    long cur = inst.branchId();
+    Field<Object> b = SqlCompiler.col(alias, "branch_id");
+    if (filterOnly && inst.db().dialect() == Dialect.SQLITE) {
+      b = SqlCompiler.unindexed(b);
+    }
+    return cur == RecordStore.MAIN
+        ? b.eq(DSL.val((Object) RecordStore.MAIN))
+        : b.in(DSL.val((Object) cur), DSL.val((Object) RecordStore.MAIN));
+  }
+
+  /** Prefix of the kinds of LaminDB's own artifacts ({@code __lamindb_run__}, ...). */
+  static final String OWN_KIND_PREFIX = "__lamindb";
+
+  /**
+   * {@code kind} starts with {@code __lamindb}. On SQLite a half-open range ({@code kind >=
+   * '__lamindb' AND kind < '__lamindc'}: binary collation, case-sensitive as on PostgreSQL), which
+   * costs a comparison instead of a LIKE per row and can use an index; on PostgreSQL a LIKE, exact
+   * under every collation.
+   */
+  private static org.jooq.Condition ownKind(Instance inst, String alias) {
+    Field<String> kind = SqlCompiler.col(alias, "kind").coerce(String.class);
+    if (inst.db().dialect() == Dialect.SQLITE) {
+      return kind.ge(DSL.inline(OWN_KIND_PREFIX)).and(kind.lt(DSL.inline("__lamindc")));
+    }
+    return kind.like(DSL.inline("\\_\\_lamindb%"), '\\');
+  }
+
+  private static org.jooq.Condition visibleKind(Instance inst, String alias) {
+    if (inst.db().dialect() == Dialect.SQLITE) {
+      // unindexed: almost every row is visible, the kind index would only slow the query down
+      Field<String> kind =
+          SqlCompiler.unindexed(SqlCompiler.col(alias, "kind")).coerce(String.class);
+      return kind.isNull()
+          .or(kind.lt(DSL.inline(OWN_KIND_PREFIX)))
+          .or(kind.ge(DSL.inline("__lamindc")));
+    }
+    Field<String> kind = SqlCompiler.col(alias, "kind").coerce(String.class);
+    return kind.isNull().or(kind.notLike(DSL.inline("\\_\\_lamindb%"), '\\'));
   }
 
   private static final class Scan {

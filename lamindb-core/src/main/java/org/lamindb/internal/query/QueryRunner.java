@@ -6,11 +6,15 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
 import org.jooq.SQLDialect;
@@ -42,12 +46,58 @@ public final class QueryRunner {
     return db.dialect() == Dialect.SQLITE ? SQLDialect.SQLITE : SQLDialect.POSTGRES;
   }
 
+  private static final ThreadLocal<Consumer<String>> OBSERVER = new ThreadLocal<>();
+
+  /**
+   * Runs {@code work} and hands every query statement it runs on this thread to {@code sink}, with
+   * bind values inlined (for plan assertions: {@code EXPLAIN} of exactly what ran).
+   *
+   * @return what {@code work} returned
+   */
+  public static <R> R observed(Consumer<String> sink, Supplier<R> work) {
+    Consumer<String> before = OBSERVER.get();
+    OBSERVER.set(sink);
+    try {
+      return work.get();
+    } finally {
+      OBSERVER.set(before);
+    }
+  }
+
+  private static DSLContext context(Database db, Connection c) {
+    DSLContext ctx = DSL.using(c, dialect(db), SETTINGS);
+    Consumer<String> sink = OBSERVER.get();
+    if (sink != null) {
+      ctx = DSL.using(ctx.configuration().derive(new Observer(sink)));
+    }
+    return ctx;
+  }
+
+  /** Passes each statement, rendered with inlined values, to the observer. */
+  private static final class Observer implements ExecuteListener {
+    private static final long serialVersionUID = 1L;
+    private final transient Consumer<String> sink;
+
+    Observer(Consumer<String> sink) {
+      this.sink = sink;
+    }
+
+    @Override
+    public void executeStart(ExecuteContext ctx) {
+      if (ctx.query() != null) {
+        sink.accept(ctx.dsl().renderInlined(ctx.query()));
+      } else if (ctx.sql() != null) {
+        sink.accept(ctx.sql());
+      }
+    }
+  }
+
   /** Runs {@code work} with a context on one prepared connection (auto-commit). */
   public static <R> R read(Instance inst, Function<DSLContext, R> work) {
     Database db = inst.db();
     try (Connection c = db.connection()) {
       prepare(db, c);
-      return work.apply(db.guard(DSL.using(c, dialect(db), SETTINGS)));
+      return work.apply(db.guard(context(db, c)));
     } catch (SQLException e) {
       throw new DataAccessException("query failed: " + e.getMessage(), e);
     }
@@ -106,7 +156,7 @@ public final class QueryRunner {
       if (db.dialect() == Dialect.POSTGRES) {
         c.setAutoCommit(false); // PostgreSQL only uses a cursor (fetch size) inside a transaction
       }
-      cursor = query.apply(DSL.using(c, dialect(db), SETTINGS)).fetchSize(FETCH_SIZE).fetchLazy();
+      cursor = query.apply(context(db, c)).fetchSize(FETCH_SIZE).fetchLazy();
     } catch (SQLException | RuntimeException e) {
       release.run();
       throw e instanceof RuntimeException re ? re : new DataAccessException(e.getMessage(), e);

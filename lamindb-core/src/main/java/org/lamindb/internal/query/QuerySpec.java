@@ -8,6 +8,7 @@ import org.jooq.Record;
 import org.jooq.SelectFieldOrAsterisk;
 import org.jooq.SelectQuery;
 import org.jooq.SortField;
+import org.jooq.impl.DSL;
 import org.lamindb.InvalidArgumentException;
 import org.lamindb.internal.core.Instance;
 import org.lamindb.query.Condition;
@@ -75,9 +76,9 @@ public record QuerySpec(
       FieldDef f = orderField(inst, registry, desc ? k.substring(1) : k);
       hasId |= f.name().equals("id");
       Field<Object> col = SqlCompiler.col(BASE, f.name());
-      if (f.name().equals("id")) {
-        // the primary key is never null: a plain ORDER BY lets PostgreSQL walk the index for LIMIT
-        // queries
+      if (f.name().equals("id") || !f.nullable()) {
+        // the primary key and NOT NULL columns hold no nulls: a plain ORDER BY lets the database
+        // walk the column's index for LIMIT queries
         out.add(desc ? col.desc() : col.asc());
       } else {
         out.add(desc ? col.desc().nullsLast() : col.asc().nullsFirst());
@@ -126,6 +127,29 @@ public record QuerySpec(
               + " or -created_at");
     }
     return r.field();
+  }
+
+  /**
+   * Counts the matching rows (no limit, offset or search). A plain count of artifacts is taken as
+   * the difference of two index-only counts (all rows of the branch minus LaminDB's own), so that
+   * the filter hiding LaminDB's artifacts is not evaluated on every row.
+   *
+   * @param ctx the context
+   * @return the number of matching rows
+   */
+  public long count(DSLContext ctx) {
+    org.jooq.Condition[] split =
+        conditions.isEmpty() ? QueryDefaults.splitForCount(inst, registry, conditions, BASE) : null;
+    if (split == null) {
+      return ((Number) select(ctx, List.of(DSL.count()), null, true).fetchOne(0)).longValue();
+    }
+    org.jooq.Condition base = where(false).and(split[0]);
+    Field<Integer> all =
+        DSL.field(ctx.selectCount().from(SqlCompiler.table(registry, BASE)).where(base));
+    Field<Integer> own =
+        DSL.field(
+            ctx.selectCount().from(SqlCompiler.table(registry, BASE)).where(base.and(split[1])));
+    return ((Number) ctx.select(all.minus(own)).fetchOne(0)).longValue();
   }
 
   /**

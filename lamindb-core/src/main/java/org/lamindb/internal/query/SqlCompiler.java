@@ -282,6 +282,9 @@ public final class SqlCompiler {
         if (hasNul(f, v)) {
           return falseCondition();
         }
+        if (f.type() == FieldType.BOOLEAN && dialect == Dialect.SQLITE) {
+          return unindexed(col).eq(bind(f, v)); // see unindexed()
+        }
         return col.eq(bind(f, v));
       case IN:
         {
@@ -309,6 +312,16 @@ public final class SqlCompiler {
       default:
         return textMatch(l, col, f, (String) v);
     }
+  }
+
+  /**
+   * {@code +col} on SQLite: the same value, but the planner does not use the column's index for it.
+   * For low-selectivity columns (booleans such as {@code is_latest}, the branch) so that SQLite,
+   * which plans without statistics, picks the selective index of the query ({@code key}, {@code
+   * uid}, {@code created_at} order) instead of one that matches almost every row.
+   */
+  static Field<Object> unindexed(Field<Object> col) {
+    return DSL.field("+{0}", Object.class, col);
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.lamindb.internal.db;
 
 import java.util.List;
+import org.lamindb.spi.Dialect;
 import org.lamindb.spi.Migration;
 
 /** The migrations of the core module, in order. Append new versions; never edit released ones. */
@@ -16,7 +17,8 @@ public final class CoreMigrations {
         queryIndexesV2(),
         saveIntentsV3(),
         CollectionMembersV4.migration(),
-        NotesV5.migration());
+        NotesV5.migration(),
+        patternIndexesV6());
   }
 
   /**
@@ -66,5 +68,37 @@ public final class CoreMigrations {
                 .integer("expires_at_ms")
                 .notNull()
                 .index());
+  }
+
+  /**
+   * V6 (PostgreSQL): prefix-search indexes on uid and key, as Django's {@code _like} indexes in
+   * LaminDB. {@code uid__startswith} (versions) and {@code key__startswith} compile to {@code LIKE
+   * 'prefix%'}, which a plain btree answers only under the C collation; without these, every
+   * versions lookup of an artifact page scans the whole table. SQLite needs none (its prefix
+   * lookups add an index range).
+   */
+  static Migration patternIndexesV6() {
+    return Migration.of(
+        6,
+        "prefix indexes",
+        b -> {
+          if (b.dialect() != Dialect.POSTGRES) {
+            return;
+          }
+          for (String t : List.of("artifact", "collection", "transform")) {
+            for (String c : List.of("uid", "key")) {
+              b.sql(
+                  "CREATE INDEX lamindb_"
+                      + t
+                      + "_"
+                      + c
+                      + "_like ON lamindb_"
+                      + t
+                      + " ("
+                      + c
+                      + " varchar_pattern_ops)");
+            }
+          }
+        });
   }
 }

@@ -181,7 +181,7 @@ abstract class QueryPlanContract {
       return false;
     }
     boolean condition = line.matches(".*[( ]\\(?" + column + "(\\)::text)?\\s*(=|>|<|~).*");
-    boolean named = line.matches(".*(INDEX|using) \\S*_" + column + "_(pattern_|desc_)?idx.*");
+    boolean named = line.matches(".*(INDEX|using) \\S*_" + column + "_((desc_)?idx|like).*");
     return condition || named;
   }
 

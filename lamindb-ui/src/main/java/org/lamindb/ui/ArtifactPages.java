@@ -46,11 +46,9 @@ final class ArtifactPages {
   private static final long OBS_PREVIEW_MAX = 200_000;
 
   private final UiServer ui;
-  private final Facets facets;
 
   ArtifactPages(UiServer ui) {
     this.ui = ui;
-    this.facets = new Facets(ui.ln());
   }
 
   void register(RoutesConfig r) {
@@ -102,7 +100,7 @@ final class ArtifactPages {
         .raw("\"> <input type=\"search\" name=\"q\" id=\"q\" placeholder=\"search\" value=\"")
         .text(search == null ? "" : search)
         .raw("\"> <button type=\"submit\">Apply</button></form>");
-    h.raw(Facets.html(facets.get(), terms));
+    h.raw(Facets.html(ui.facets().get(), terms));
     QuerySet<Artifact> q = filtered(ln().artifacts(), terms);
     if (search != null && !search.isBlank()) {
       List<Artifact> rows = q.search(search.strip()).limit(Paging.SIZE).list();

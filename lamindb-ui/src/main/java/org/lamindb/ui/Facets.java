@@ -2,6 +2,10 @@ package org.lamindb.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import org.lamindb.LaminDB;
 import org.lamindb.model.SQLRecord;
@@ -9,8 +13,9 @@ import org.lamindb.model.SQLRecord;
 /**
  * The facets of {@code /artifacts}: the newest labels, projects and schemas and the common
  * suffixes, each with its number of artifacts (over the whole instance, one indexed count per
- * value), as links that add the facet to the current filter. The markup is kept until an artifact
- * is added or {@link #TTL_NANOS} has passed, so list pages cost one cheap query for it.
+ * value), as links that add the facet to the current filter. The counts are kept and refreshed in
+ * the background when an artifact was added or {@link #TTL_NANOS} has passed, so list pages cost
+ * one cheap query for them.
  */
 final class Facets {
   static final long TTL_NANOS = 30_000_000_000L;
@@ -20,9 +25,17 @@ final class Facets {
   private static final int SCHEMAS = 8;
 
   private final LaminDB ln;
+  private final ExecutorService refresher =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "lamin-ui-facets");
+            t.setDaemon(true);
+            return t;
+          });
   private List<Facet> cached;
   private long cachedAt;
   private Long cachedNewest;
+  private boolean refreshing;
 
   /** A facet value: the filter term it adds, the label shown and its count. */
   record Value(String term, String label, long count) {}
@@ -35,28 +48,56 @@ final class Facets {
   }
 
   /**
-   * @return the facets, computed at most every {@link #TTL_NANOS} or when an artifact was added
+   * The facets. Only the first call computes them on the caller's thread; when they are older than
+   * {@link #TTL_NANOS} or an artifact was added since, the current ones are returned and new ones
+   * are computed in the background, so no later page waits for the counts.
    */
-  synchronized List<Facet> get() {
+  List<Facet> get() {
     Long newest =
         ln.artifacts().orderBy("-id").limit(1).list().stream()
             .map(a -> a.id())
             .findFirst()
             .orElse(null);
     long now = System.nanoTime();
-    if (cached == null
-        || now - cachedAt > TTL_NANOS
-        || !java.util.Objects.equals(newest, cachedNewest)) {
-      cached = compute();
-      cachedAt = now;
-      cachedNewest = newest;
+    synchronized (this) {
+      if (cached == null) {
+        cached = compute();
+        cachedAt = now;
+        cachedNewest = newest;
+      } else if (!refreshing
+          && (now - cachedAt > TTL_NANOS || !Objects.equals(newest, cachedNewest))) {
+        refreshing = true;
+        try {
+          refresher.execute(() -> refresh(newest, now));
+        } catch (RejectedExecutionException e) {
+          refreshing = false; // closed: keep serving the current counts
+        }
+      }
+      return cached;
     }
-    return cached;
   }
 
-  /** Forgets the cached counts (after a write through the UI). */
-  synchronized void invalidate() {
-    cached = null;
+  private void refresh(Long newest, long at) {
+    List<Facet> fresh = null;
+    try {
+      fresh = compute();
+    } catch (RuntimeException e) {
+      // keep the current counts; the next page view tries again
+    } finally {
+      synchronized (this) {
+        if (fresh != null) {
+          cached = fresh;
+          cachedAt = at;
+          cachedNewest = newest;
+        }
+        refreshing = false;
+      }
+    }
+  }
+
+  /** Stops the background refresh (server stop). */
+  void close() {
+    refresher.shutdownNow();
   }
 
   private List<Facet> compute() {

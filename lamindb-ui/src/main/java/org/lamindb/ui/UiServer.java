@@ -31,12 +31,14 @@ public final class UiServer implements AutoCloseable {
   private final LaminDB ln;
   private final Security security;
   private final String host;
+  private final Facets facets;
   private final Javalin app;
 
   private UiServer(Builder b) {
     this.ln = b.ln;
     this.host = b.host;
     this.security = new Security(b.readOnly);
+    this.facets = new Facets(b.ln);
     this.app = Javalin.create(this::configure);
   }
 
@@ -107,6 +109,10 @@ public final class UiServer implements AutoCloseable {
     return security;
   }
 
+  Facets facets() {
+    return facets;
+  }
+
   /**
    * @return whether writes are refused
    */
@@ -147,6 +153,7 @@ public final class UiServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    facets.close();
   }
 
   /** Options of a server start. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,9 +15,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.lamindb.LaminDB;
 import org.lamindb.ValidationException;
+import org.lamindb.lineage.TrackOptions;
 import org.lamindb.model.Artifact;
 import org.lamindb.model.Dtype;
 import org.lamindb.model.Feature;
+import org.lamindb.model.Notes;
 import org.lamindb.model.Record;
 import org.lamindb.testing.Backend;
 
@@ -102,6 +105,38 @@ abstract class AbstractUiEditTest {
     assertThat(user.get("/notes?q=looks").body()).contains("<strong>looks</strong>");
     assertThat(user.get("/notes?q=qc+report").body()).contains("QC report");
     assertThat(user.get("/notes").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void notesAreWrittenOnEveryEntityPage(@TempDir Path dir) throws Exception {
+    var run = ln.track(TrackOptions.ofKey("notes.sh").sourceCode("echo notes\n"));
+    Artifact out = ln.artifact(Files.writeString(dir.resolve("o.txt"), "o\n")).key("o.txt").save();
+    ln.finish();
+    var collection = ln.collection(List.of(artifact, out)).key("notes/coll").save();
+    var project = ln.project("NotesProject").save();
+    Map<String, Notes> hosts =
+        Map.of(
+            "/collections/" + collection.uid(), collection.notes(),
+            "/transforms/" + run.transform().uid(), run.transform().notes(),
+            "/runs/" + run.uid(), run.notes(),
+            "/records/" + s1.uid(), s1.notes(),
+            "/projects/" + project.uid(), project.notes());
+    for (var e : hosts.entrySet()) {
+      String page = e.getKey();
+      assertThat(post(page + "/notes/readme", Map.of("content", "# About " + page)).statusCode())
+          .as(page)
+          .isEqualTo(302);
+      assertThat(post(page + "/notes/comment", Map.of("content", "_seen_ " + page)).statusCode())
+          .as(page)
+          .isEqualTo(302);
+      String html = user.get(page).body();
+      assertThat(html).as(page).contains("<h1>About " + page + "</h1>", "<em>seen</em>");
+      assertThat(e.getValue().readme().orElseThrow().content()).isEqualTo("# About " + page);
+      assertThat(e.getValue().list()).extracting(n -> n.kind()).contains("readme", "comment");
+    }
+    assertThat(post("/runs/" + run.uid() + "/notes/scribble", Map.of("content", "x")).statusCode())
+        .isEqualTo(400);
+    assertThat(post("/runs/" + run.uid() + "/notes/readme", Map.of()).statusCode()).isEqualTo(400);
   }
 
   @Test

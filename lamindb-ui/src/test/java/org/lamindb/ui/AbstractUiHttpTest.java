@@ -237,6 +237,41 @@ abstract class AbstractUiHttpTest {
   }
 
   @Test
+  void featureSchemaLabelAndProjectPages() throws Exception {
+    var count = ln.feature("read_count", org.lamindb.model.Dtype.INT).save();
+    var schema = ln.schema("read_schema", count).save();
+    ULabel batch = ln.ulabels().get("name", "Batch1");
+    Project atlas = ln.projects().get("name", "Atlas");
+    Map<String, String> pages =
+        Map.of(
+            "/features/" + count.uid(), "read_count",
+            "/schemas/" + schema.uid(), "read_schema",
+            "/ulabels/" + batch.uid(), "Batch1",
+            "/projects/" + atlas.uid(), "Atlas");
+    for (var e : pages.entrySet()) {
+      HttpResponse<String> r = client.get(e.getKey());
+      assertThat(r.statusCode()).as(e.getKey()).isEqualTo(200);
+      assertThat(r.body()).as(e.getKey()).contains("<h1>", e.getValue(), "class=\"describe\"");
+    }
+    assertThat(client.get("/features").body()).contains("/features/" + count.uid());
+    assertThat(client.get("/schemas").body()).contains("/schemas/" + schema.uid());
+    assertThat(client.get("/ulabels").body()).contains("/ulabels/" + batch.uid());
+    assertThat(client.get("/projects").body()).contains("/projects/" + atlas.uid());
+    assertThat(client.get("/projects/" + atlas.uid()).body()).contains("id=\"notes\"");
+    assertThat(client.get("/features/AAAAAAAAAAAA").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void downloadRefusesFoldersAndNamesTheFile() throws Exception {
+    HttpResponse<byte[]> d = client.getBytes("/artifacts/" + input.uid() + "/download");
+    assertThat(d.statusCode()).isEqualTo(200);
+    assertThat(new String(d.body(), StandardCharsets.UTF_8)).isEqualTo("a,b\n1,2\n3,4\n");
+    assertThat(d.headers().firstValue("Content-Disposition").orElseThrow())
+        .isEqualTo("attachment; filename=\"in.csv\"");
+    assertThat(client.get("/artifacts/AAAAAAAAAAAAAAAAAAAA/download").statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void writesNeedTheTokenAndTheCsrfToken() throws Exception {
     UiClient anonymous = new UiClient(ui);
     HttpResponse<String> r = anonymous.post("/artifacts", Map.of("x", "1"));
@@ -268,6 +303,14 @@ abstract class AbstractUiHttpTest {
       HttpResponse<String> r = c.post("/artifacts", Map.of("_csrf", csrf));
       assertThat(r.statusCode()).isEqualTo(403);
       assertThat(r.body()).contains("read-only");
+      int before = output.notes().list().size();
+      HttpResponse<String> note =
+          c.post(
+              "/artifacts/" + output.uid() + "/notes/comment",
+              Map.of("_csrf", csrf, "content", "not allowed"));
+      assertThat(note.statusCode()).isEqualTo(403);
+      assertThat(output.notes().list()).hasSize(before);
+      assertThat(c.get("/artifacts/" + output.uid()).body()).doesNotContain("id=\"add-comment\"");
       assertThat(c.get("/artifacts").body()).contains("read-only");
     }
   }

@@ -170,7 +170,8 @@ class BrowserTest {
         .isEqualTo("S2 failed");
     shot("artifact.png");
 
-    driver.get(ui.baseUrl() + "/lineage/" + output.uid());
+    driver.findElement(By.linkText("lineage")).click();
+    wait.until(ExpectedConditions.urlContains("/lineage/" + output.uid()));
     wait.until(ExpectedConditions.attributeToBe(By.id("graph"), "data-ready", "3"));
     assertThat(driver.findElements(By.cssSelector("#graph canvas"))).isNotEmpty();
     shot("lineage.png");

@@ -1,6 +1,7 @@
 package org.lamindb.internal.db;
 
 import java.util.List;
+import org.lamindb.spi.Dialect;
 import org.lamindb.spi.Migration;
 
 /** The migrations of the core module, in order. Append new versions; never edit released ones. */
@@ -70,13 +71,19 @@ public final class CoreMigrations {
   }
 
   /**
-   * V6: indexes that let the default queries stay on an index (issue 16). {@code (branch_id, kind)}
-   * on artifacts answers {@code ln.artifacts().count()} — the branch filter plus the filter that
-   * hides LaminDB's own artifacts — from the index alone instead of reading every row. On
-   * PostgreSQL, {@code varchar_pattern_ops} indexes on artifact {@code uid} and {@code key} serve
-   * {@code LIKE 'prefix%'} (uid stems, {@code key__startswith}) under any database collation;
-   * SQLite renders those lookups as a range on the ordinary index instead, and gets {@code
-   * (created_at DESC, id)} for the newest-first pages.
+   * V6: indexes that keep the common lookups on an index (issues 16 and 21).
+   *
+   * <ul>
+   *   <li>{@code (branch_id, kind)} on artifacts answers {@code ln.artifacts().count()} — the
+   *       branch filter plus the filter hiding LaminDB's own artifacts — from the index alone.
+   *   <li>PostgreSQL: prefix-search indexes on {@code uid} and {@code key} of artifacts,
+   *       collections and transforms ({@code varchar_pattern_ops}, as Django's {@code _like}
+   *       indexes in LaminDB). {@code uid__startswith} (version families) and {@code
+   *       key__startswith} compile to {@code LIKE 'prefix%'}, which a plain btree answers only
+   *       under the C collation. SQLite renders those lookups as a range on the plain index.
+   *   <li>SQLite: {@code (created_at DESC, id)} on artifacts for newest-first pages with ties by
+   *       ascending id (PostgreSQL walks created_at backwards and sorts the ties).
+   * </ul>
    */
   static Migration lookupIndexesV6() {
     return Migration.of(
@@ -84,20 +91,19 @@ public final class CoreMigrations {
         "lookup indexes",
         b -> {
           b.index("lamindb_artifact", "branch_id", "kind");
-          // newest first with ties by ascending id (QuerySet's order): SQLite walks this index
-          // instead of sorting every row (PostgreSQL walks created_at backwards, then sorts ties)
-          b.sql(
-              "CREATE INDEX IF NOT EXISTS lamindb_artifact_created_at_desc_idx"
-                  + " ON lamindb_artifact (created_at DESC, id)",
-              null);
-          b.sql(
-              null,
-              "CREATE INDEX IF NOT EXISTS lamindb_artifact_uid_pattern_idx"
-                  + " ON lamindb_artifact (uid varchar_pattern_ops)");
-          b.sql(
-              null,
-              "CREATE INDEX IF NOT EXISTS lamindb_artifact_key_pattern_idx"
-                  + " ON lamindb_artifact (key varchar_pattern_ops)");
+          if (b.dialect() == Dialect.SQLITE) {
+            b.sql(
+                "CREATE INDEX lamindb_artifact_created_at_desc_idx"
+                    + " ON lamindb_artifact (created_at DESC, id)");
+            return;
+          }
+          for (String t : List.of("artifact", "collection", "transform")) {
+            for (String c : List.of("uid", "key")) {
+              b.sql(
+                  "CREATE INDEX lamindb_%s_%s_like ON lamindb_%s (%s varchar_pattern_ops)"
+                      .formatted(t, c, t, c));
+            }
+          }
         });
   }
 }

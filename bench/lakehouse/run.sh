@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/lakehouse (issue 17, P8): 3,000 generated Parquet artifacts (10k rows x 8 columns) in one collection;
-# (a)-(c) on local storage, (d) on S3Proxy with ranged reads. Needs `mvn -B -DskipTests package` and the test
-# classes of lamindb-core and lamindb-storage-s3 compiled (`mvn -B -DskipTests test-compile`).
+# (a)-(c) on local storage, (d) on S3Proxy with ranged reads. Compiles lamindb-core and lamindb-storage-s3
+# (with their test classes) through the reactor first; nothing needs to be installed.
 # Usage: run.sh [--quick] [N] [S3-N]   (--quick: 300 artifacts, 30 on S3); PostgreSQL for (d):
 # LAMIN_TEST_POSTGRES_URL (else an embedded PostgreSQL is started).
 set -euo pipefail

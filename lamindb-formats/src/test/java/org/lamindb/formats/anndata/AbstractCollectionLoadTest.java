@@ -76,4 +76,22 @@ abstract class AbstractCollectionLoadTest {
       assertThat(outer.obs().doubleColumn("n").isMissing(3)).isTrue();
     }
   }
+
+  @Test
+  void openOfAnH5adArtifactIsTheLazyAnnDataAccessor() throws Exception {
+    Path h5ad = SharedData.formats().resolve("h5ad").resolve("anndata-v0.7.8_adata.h5ad");
+    try (LaminDB ln = backend().newInstance(tmp.resolve("open"))) {
+      Artifact a = ln.artifact(h5ad).key("ad/open.h5ad").save();
+      AnnData full = AnnData.read(h5ad);
+      Object o = a.open();
+      assertThat(o).isInstanceOf(org.lamindb.formats.AnnDataAccessor.class);
+      try (org.lamindb.formats.AnnDataAccessor acc = (org.lamindb.formats.AnnDataAccessor) o) {
+        assertThat(acc.nObs()).isEqualTo(full.nObs());
+        assertThat(acc.nVars()).isEqualTo(full.varNames().size());
+      }
+      try (java.io.InputStream in = a.openStream()) {
+        assertThat(in.readAllBytes()).hasSize((int) Files.size(h5ad));
+      }
+    }
+  }
 }

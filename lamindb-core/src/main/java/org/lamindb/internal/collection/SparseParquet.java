@@ -37,7 +37,12 @@ import org.lamindb.storage.StorageBackend;
  * fetches only what is still missing.
  */
 final class SparseParquet implements TableFile.Stager {
-  private static final int TAIL = 64 * 1024;
+  /** Bytes read from the end at first: the footer of a few row groups fits (else a second read). */
+  private static final int TAIL = 16 * 1024;
+
+  /** Bytes fetched for a bloom filter whose length the footer does not record. */
+  private static final int BLOOM = 64 * 1024;
+
   private static final long COALESCE_GAP = 16 * 1024;
   private static final Map<Path, SparseParquet> OPEN = new ConcurrentHashMap<>();
 
@@ -224,7 +229,8 @@ final class SparseParquet implements TableFile.Stager {
         if (hasBloom) {
           // files without a recorded length: fetch up to the next chunk conservatively (64 KiB)
           out.add(
-              new Chunk(col, group, bloom, bloomLen > 0 ? bloomLen : Math.min(TAIL, size - bloom)));
+              new Chunk(
+                  col, group, bloom, bloomLen > 0 ? bloomLen : Math.min(BLOOM, size - bloom)));
         }
         Map<String, RowGroupFilter.Stats> g = st.computeIfAbsent(group, k -> new HashMap<>());
         if (!col.contains(", ") && !col.contains(".")) { // top-level columns only

@@ -97,12 +97,20 @@ public final class CollectionCommand implements Callable<Integer> {
         }
         Optional<Collection> latest =
             ln.collections().filter("key", key).filter("is_latest", true).first();
+        java.time.OffsetDateTime before =
+            java.time.OffsetDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         Collection c =
             latest.isPresent()
                 ? latest.get().revise(members)
                 : ln.collection(members).key(key).description(description).save();
         if (description != null && latest.isPresent()) {
           c.description(description).save();
+        }
+        if (c.createdAt() != null && c.createdAt().isBefore(before)) {
+          // LaminDB's message; the Java API logs the same with an ln.collections().get() hint
+          spec.commandLine()
+              .getOut()
+              .println("→ returning existing collection with same hash: " + c.uid());
         }
         spec.commandLine()
             .getOut()

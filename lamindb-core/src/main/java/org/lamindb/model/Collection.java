@@ -301,20 +301,23 @@ public final class Collection extends SQLRecord<Collection> {
   /**
    * Loads and concatenates the members: tables (Parquet, CSV) into one Tablesaw {@code Table} with
    * an {@code artifact_uid} column; AnnData into one AnnData (lamindb-formats) with an {@code
-   * artifact_uid} column in obs and the intersection of the members' variables. The collection, not
-   * each member, is recorded as an input of the current run.
+   * artifact_uid} column in obs and, as LaminDB's {@code collection.load()} (whose default is
+   * {@code join="outer"}), the union of the members' variables (see {@link #load(boolean)}). The
+   * collection, not each member, is recorded as an input of the current run.
    *
    * @return the concatenation
    */
   public Object load() {
-    return load(false);
+    return load(true);
   }
 
   /**
-   * {@link #load()} with the join of AnnData variables chosen.
+   * {@link #load()} with the join of AnnData variables chosen, as {@code anndata.concat(join=..)}.
    *
-   * @param outerJoin true keeps the union of the members' variables (absent values 0), false their
-   *     intersection (LaminDB's default {@code join="inner"})
+   * @param outerJoin true ({@code join="outer"}, LaminDB's default) keeps the union of the members'
+   *     variables: a variable a member lacks is absent (an implicit zero) in a sparse X and NaN in
+   *     a dense X, and obs columns a member lacks are missing for its cells; false ({@code
+   *     join="inner"}) keeps only the variables and obs columns all members share
    * @return the concatenation
    */
   public Object load(boolean outerJoin) {

@@ -113,8 +113,8 @@ public interface FormatProvider {
    * @param objects loaded objects, in order
    * @param keys one label value per object
    * @param label name of the label column
-   * @param outerJoin true keeps the union of variables (missing values zero/absent), false the
-   *     intersection
+   * @param outerJoin true keeps the union of variables (a variable an object lacks: absent in a
+   *     sparse matrix, NaN in a dense one, as anndata), false the intersection
    * @return the concatenation, or empty when this provider does not concatenate these objects
    */
   default Optional<Object> concat(

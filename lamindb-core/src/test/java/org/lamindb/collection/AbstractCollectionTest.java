@@ -227,11 +227,86 @@ public abstract class AbstractCollectionTest {
   }
 
   @Test
-  void describeShowsMembersVersionAndSchema() throws Exception {
+  void describeShowsMembersCountSchemaVersionAndRun() throws Exception {
+    Schema s = ln.schema("cols", ln.feature("x", Dtype.INT).save()).save();
     Artifact a = saved("a.txt", "a");
-    Collection c = ln.collection(List.of(a)).key("k").description("d").save();
-    String text = c.describeText();
-    assertThat(text).startsWith("Collection: k (0000)");
-    assertThat(text).contains("Artifacts (1)").contains(a.uid()).contains("version: 0000");
+    Artifact b = saved("b.txt", "b");
+    Artifact c = saved("c.txt", "c");
+    ln.artifacts()
+        .filter("id__in", List.of(a.id(), b.id(), c.id()))
+        .update(Map.of("schema_id", s.id()));
+    List<Artifact> withSchema = ln.artifacts().orderBy("id").list();
+    org.lamindb.model.Run run =
+        ln.track(org.lamindb.lineage.TrackOptions.ofKey("make-collection.sh").sourceCode("x\n"));
+    Collection v0 =
+        ln.collection(withSchema.subList(0, 2)).key("k").description("d").schema(s).save();
+    Collection v1 = v0.append(withSchema.get(2));
+    ln.finish();
+    String text = ln.collections().get(v1.uid()).describeText();
+    assertThat(text).startsWith("Collection: k (0001)\n│   description: d");
+    assertThat(text)
+        .contains("version: 0001 (latest)")
+        .contains("schema: cols")
+        .contains("run: " + run.uid().substring(0, 7) + " (make-collection.sh)")
+        .contains("Artifacts (3)")
+        .contains(a.uid() + "  a.txt", b.uid() + "  b.txt", c.uid() + "  c.txt");
+    String old = ln.collections().get(v0.uid()).describeText();
+    assertThat(old).startsWith("Collection: k (0000)").contains("Artifacts (2)");
+    assertThat(old).contains("version: 0000").doesNotContain("version: 0000 (latest)");
+    assertThat(old).doesNotContain(c.uid());
+  }
+
+  @Test
+  void sameMemberSetLogsLaminDbsMessage() throws Exception {
+    Artifact a = saved("a.txt", "a");
+    Collection c = ln.collection(List.of(a)).key("k").save();
+    java.io.PrintStream err = System.err;
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(buf, true, StandardCharsets.UTF_8));
+    try {
+      ln.collection(List.of(a)).key("k").save();
+    } finally {
+      System.setErr(err);
+    }
+    assertThat(buf.toString(StandardCharsets.UTF_8))
+        .contains("returning existing collection with same hash: ")
+        .contains(c.uid())
+        .contains("if you intended to query to track this collection as an input, use:");
+  }
+
+  @Test
+  void trashedCollectionWithTheSameKeyAndMembersIsRestored() throws Exception {
+    Artifact a = saved("a.txt", "a");
+    Artifact b = saved("b.txt", "b");
+    Collection c = ln.collection(List.of(a, b)).key("k").save();
+    c.delete();
+    assertThat(ln.collections().count()).isZero();
+    assertThat(ln.artifacts().count()).isEqualTo(2); // members are kept
+    Collection again = ln.collection(List.of(b, a)).key("k").save();
+    assertThat(again.id()).isEqualTo(c.id());
+    assertThat(ln.collections().count()).isEqualTo(1);
+    assertThat(keys(ln.collections().get("k").ordered())).containsExactly("a.txt", "b.txt");
+    assertThat(linkRows()).isEqualTo(2);
+  }
+
+  @Test
+  void collectionsFilterTraversesMembersAndTheirFields() throws Exception {
+    Artifact a = saved("raw/a.txt", "a");
+    Artifact b = saved("raw/b.txt", "b");
+    Artifact c = saved("other/c.txt", "c");
+    Collection raw = ln.collection(List.of(a, b)).key("raw").save();
+    Collection mixed = ln.collection(List.of(b, c)).key("mixed").save();
+    assertThat(ln.collections().filter("artifacts__key__startswith", "raw/").orderBy("id").list())
+        .extracting(Collection::uid)
+        .containsExactly(raw.uid(), mixed.uid());
+    assertThat(ln.collections().filter("artifacts__key__startswith", "other/").list())
+        .extracting(Collection::uid)
+        .containsExactly(mixed.uid());
+    assertThat(ln.collections().filter("artifacts__uid", a.uid()).list())
+        .extracting(Collection::uid)
+        .containsExactly(raw.uid());
+    assertThat(ln.collections().filter("artifacts__key__startswith", "none/").count()).isZero();
+    mixed.delete();
+    assertThat(ln.collections().filter("artifacts__key__startswith", "other/").count()).isZero();
   }
 }

@@ -238,4 +238,34 @@ public abstract class AbstractLakehouseTest {
     List<Collection> found = ln.collections().filter("artifacts__key__startswith", "t/b").list();
     assertThat(found).extracting(Collection::uid).containsExactly(c.uid());
   }
+
+  @Test
+  void folderOfParquetOpensAsOneTableAndJoinsCollectionsWithOneUid() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("parts"));
+    try (java.sql.Connection conn = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        java.sql.Statement st = conn.createStatement()) {
+      for (int p = 0; p < 2; p++) {
+        st.execute(
+            "COPY (SELECT (i + "
+                + (p * 100)
+                + ")::INTEGER AS x FROM range(7) t(i)) TO '"
+                + dir.resolve("part-" + p + ".parquet")
+                + "' (FORMAT parquet)");
+      }
+    }
+    Artifact folder = ln.artifact(dir).key("t/parts").save();
+    Artifact single = table("t/a.parquet", 0, 3, "a");
+    try (TableAccessor t = folder.open(TableAccessor.class)) {
+      assertThat(t.columns()).containsExactly("x");
+      assertThat(t.rowCount()).isEqualTo(14);
+      assertThat(t.sql("SELECT max(x) AS m FROM data").column("m").get(0)).isEqualTo(106);
+    }
+    Collection c = ln.collection(List.of(folder, single)).key("mixed-layout").save();
+    try (TableAccessor t = c.open()) {
+      Table per = t.sql("SELECT artifact_uid, count(*) AS n FROM data GROUP BY 1 ORDER BY 2");
+      assertThat(per.stringColumn("artifact_uid").asList())
+          .containsExactly(single.uid(), folder.uid());
+      assertThat(per.longColumn("n").asList()).containsExactly(3L, 14L);
+    }
+  }
 }

@@ -71,6 +71,9 @@ public final class CollectionStore {
     checkSchema(members, schemaId);
     String hash = hashOf(members);
     Collection existing = byHash(hash);
+    if (existing == null) {
+      existing = fromTrash((String) v.get("key"), hash);
+    }
     if (existing != null) {
       returnExisting(c, existing);
       d.members = null;
@@ -247,6 +250,29 @@ public final class CollectionStore {
     }
     List<Collection> l = load(col("hash").eq(hash).and(col("branch_id").ne(RecordStore.TRASH)));
     return l.isEmpty() ? null : l.get(0);
+  }
+
+  /**
+   * A trashed collection with this key and hash (the unique pair): LaminDB restores it to main and
+   * returns it instead of failing on the constraint.
+   */
+  private Collection fromTrash(String key, String hash) {
+    if (hash == null) {
+      return null;
+    }
+    List<Collection> l =
+        load(
+            col("hash")
+                .eq(hash)
+                .and(col("key").eq(key))
+                .and(col("branch_id").eq(RecordStore.TRASH)));
+    if (l.isEmpty()) {
+      return null;
+    }
+    Collection trashed = l.get(0);
+    RecordStore.restore(inst, trashed);
+    LOG.warn("returning collection from trash with same hash & key: {}", trashed.uid());
+    return trashed;
   }
 
   /** Turns {@code c} into {@code existing}, applying a changed key/description, as LaminDB does. */

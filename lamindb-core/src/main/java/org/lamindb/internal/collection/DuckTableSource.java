@@ -77,63 +77,66 @@ public final class DuckTableSource implements TableSource {
   @Override
   public synchronized List<Column> schema() {
     if (schema == null) {
-      try (Connection conn = DuckDb.open()) {
-        List<TableMeta.Meta> metas = TableMeta.of(conn, files);
-        Map<String, Column> union = new LinkedHashMap<>();
-        Map<String, TableFile> firstSeen = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        sameSchema = true;
-        long total = 0;
-        for (int i = 0; i < files.size(); i++) {
-          TableMeta.Meta m = metas.get(i);
-          total = total < 0 || m.rows() < 0 ? -1 : total + m.rows();
-          if (i > 0 && !m.columns().equals(metas.get(0).columns())) {
-            sameSchema = false;
-          }
-          for (Column c : m.columns()) {
-            if (uidColumn && c.name().equalsIgnoreCase(ARTIFACT_UID)) {
-              throw new InvalidArgumentException(
-                  "artifact "
-                      + files.get(i).label()
-                      + " has a column named '"
-                      + c.name()
-                      + "', which the collection's virtual column of artifact uids uses; rename"
-                      + " the column");
-            }
-            Column before = union.get(c.name().toLowerCase(java.util.Locale.ROOT));
-            if (before == null) {
-              union.put(c.name().toLowerCase(java.util.Locale.ROOT), c);
-              firstSeen.put(c.name(), files.get(i));
-            } else if (!before.type().equals(c.type())) {
-              TableFile other = firstSeen.get(c.name());
-              throw new InvalidArgumentException(
-                  "column '"
-                      + c.name()
-                      + "' is "
-                      + c.type()
-                      + " in artifact "
-                      + files.get(i).label()
-                      + " ("
-                      + files.get(i).artifactUid()
-                      + ") but "
-                      + before.type()
-                      + " in artifact "
-                      + other.label()
-                      + " ("
-                      + other.artifactUid()
-                      + "); the tables of one accessor must agree on column types (cast or"
-                      + " rename the column, or open the artifacts separately)");
-            }
-          }
+      List<TableMeta.Meta> metas = TableMeta.cached(files);
+      if (metas == null) {
+        try (Connection conn = DuckDb.open()) {
+          metas = TableMeta.of(conn, files);
+        } catch (SQLException e) {
+          throw new InvalidArgumentException("cannot read the tables: " + DuckDb.message(e), e);
         }
-        List<Column> cols = new ArrayList<>(union.values());
-        if (uidColumn) {
-          cols.add(new Column(ARTIFACT_UID, "VARCHAR"));
-        }
-        schema = List.copyOf(cols);
-        rows = total;
-      } catch (SQLException e) {
-        throw new InvalidArgumentException("cannot read the tables: " + DuckDb.message(e), e);
       }
+      Map<String, Column> union = new LinkedHashMap<>();
+      Map<String, TableFile> firstSeen = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      sameSchema = true;
+      long total = 0;
+      for (int i = 0; i < files.size(); i++) {
+        TableMeta.Meta m = metas.get(i);
+        total = total < 0 || m.rows() < 0 ? -1 : total + m.rows();
+        if (i > 0 && !m.columns().equals(metas.get(0).columns())) {
+          sameSchema = false;
+        }
+        for (Column c : m.columns()) {
+          if (uidColumn && c.name().equalsIgnoreCase(ARTIFACT_UID)) {
+            throw new InvalidArgumentException(
+                "artifact "
+                    + files.get(i).label()
+                    + " has a column named '"
+                    + c.name()
+                    + "', which the collection's virtual column of artifact uids uses; rename"
+                    + " the column");
+          }
+          Column before = union.get(c.name().toLowerCase(java.util.Locale.ROOT));
+          if (before == null) {
+            union.put(c.name().toLowerCase(java.util.Locale.ROOT), c);
+            firstSeen.put(c.name(), files.get(i));
+          } else if (!before.type().equals(c.type())) {
+            TableFile other = firstSeen.get(c.name());
+            throw new InvalidArgumentException(
+                "column '"
+                    + c.name()
+                    + "' is "
+                    + c.type()
+                    + " in artifact "
+                    + files.get(i).label()
+                    + " ("
+                    + files.get(i).artifactUid()
+                    + ") but "
+                    + before.type()
+                    + " in artifact "
+                    + other.label()
+                    + " ("
+                    + other.artifactUid()
+                    + "); the tables of one accessor must agree on column types (cast or"
+                    + " rename the column, or open the artifacts separately)");
+          }
+        }
+      }
+      List<Column> cols = new ArrayList<>(union.values());
+      if (uidColumn) {
+        cols.add(new Column(ARTIFACT_UID, "VARCHAR"));
+      }
+      schema = List.copyOf(cols);
+      rows = total;
     }
     return schema;
   }
@@ -150,18 +153,41 @@ public final class DuckTableSource implements TableSource {
 
   @Override
   public Table query(String sql) {
-    try (Connection conn = prepare(sql, false)) {
+    try (Connection conn = prepare(sql, false, true)) {
+      return DuckResults.table(conn, sql);
+    } catch (SQLException e) {
+      if (!prunedRowGroups()) {
+        throw DuckResults.failure(sql, e);
+      }
+    }
+    // the engine read a row group the statistics ruled out: stage them all and run it again
+    try (Connection conn = prepare(sql, false, false)) {
       return DuckResults.table(conn, sql);
     } catch (SQLException e) {
       throw DuckResults.failure(sql, e);
     }
   }
 
+  private boolean prunedRowGroups() {
+    return files.stream().anyMatch(f -> f.stager() != null && f.stager().rowGroups()[0] > 0);
+  }
+
   @Override
   public TableCursor stream(String sql, int batchRows) {
+    try {
+      return stream(sql, batchRows, true);
+    } catch (RuntimeException e) {
+      if (!(e.getCause() instanceof SQLException) || !prunedRowGroups()) {
+        throw e;
+      }
+      return stream(sql, batchRows, false); // as in query(): stage every row group, run again
+    }
+  }
+
+  private TableCursor stream(String sql, int batchRows, boolean pruneRowGroups) {
     Connection conn = null;
     try {
-      conn = prepare(sql, true);
+      conn = prepare(sql, true, pruneRowGroups);
       return DuckResults.cursor(conn, sql, batchRows);
     } catch (SQLException | RuntimeException e) {
       if (conn != null) {
@@ -201,7 +227,7 @@ public final class DuckTableSource implements TableSource {
             + (staged > 0 ? ", " + staged + " staged from object storage by ranged reads" : ""));
     lines.add("columns: " + schema().stream().map(Column::name).collect(Collectors.joining(", ")));
     lines.add("sql: " + sql);
-    try (Connection conn = prepare(sql, true);
+    try (Connection conn = prepare(sql, true, true);
         Statement st = conn.createStatement();
         ResultSet rs = st.executeQuery("EXPLAIN " + sql)) {
       if (staged > 0) {
@@ -235,7 +261,23 @@ public final class DuckTableSource implements TableSource {
 
   private String stagedLine() {
     long[] b = stagedBytes();
-    return "staged: " + b[0] + " of " + b[1] + " bytes fetched from object storage so far";
+    int skipped = 0;
+    int groups = 0;
+    for (TableFile f : files) {
+      if (f.stager() != null) {
+        skipped += f.stager().rowGroups()[0];
+        groups += f.stager().rowGroups()[1];
+      }
+    }
+    return "staged: "
+        + b[0]
+        + " of "
+        + b[1]
+        + " bytes fetched from object storage so far\nrow groups: "
+        + skipped
+        + " of "
+        + groups
+        + " left out by footer statistics for this query";
   }
 
   @Override
@@ -253,8 +295,13 @@ public final class DuckTableSource implements TableSource {
     sqlPaths.clear();
   }
 
-  /** Opens a connection with the view {@code data} as {@code sql} needs it. */
-  private Connection prepare(String sql, boolean stream) throws SQLException {
+  /**
+   * Opens a connection with the view {@code data} as {@code sql} needs it; remote files get the
+   * chunks of the columns it references, in the row groups its WHERE does not rule out ({@code
+   * pruneRowGroups}).
+   */
+  private Connection prepare(String sql, boolean stream, boolean pruneRowGroups)
+      throws SQLException {
     schema();
     Connection conn = DuckDb.open(stream);
     try {
@@ -262,7 +309,10 @@ public final class DuckTableSource implements TableSource {
       boolean withUid = uidColumn && shape.needs(ARTIFACT_UID);
       for (TableFile f : files) {
         if (f.stager() != null) {
-          f.stager().columns(shape.star() ? null : shape.columns());
+          f.stager()
+              .stage(
+                  shape.star() ? null : shape.columns(),
+                  pruneRowGroups ? shape.where() : List.of());
         }
       }
       try (Statement st = conn.createStatement()) {

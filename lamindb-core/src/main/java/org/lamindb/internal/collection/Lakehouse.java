@@ -106,7 +106,7 @@ public final class Lakehouse {
             + ", "
             + c.uid()
             + ")";
-    TableAccessor t = new TableAccessor(source(inst, members, what, List.of(), -1));
+    TableAccessor t = new TableAccessor(lazy(inst, members, what, List.of(), null));
     inst.trackInput(c);
     return t;
   }
@@ -116,17 +116,52 @@ public final class Lakehouse {
    *     recorded as an input of the current run
    */
   public static TableAccessor open(Instance inst, QuerySet<Artifact> query) {
-    DuckTableSource s = source(inst, query, "query " + query, List.of(), -1);
+    DuckTableSource s = source(inst, query, "query " + query, List.of(), null);
     for (String uid : s.files().stream().map(TableFile::artifactUid).distinct().toList()) {
       inst.trackInput(query.get(uid));
     }
     return new TableAccessor(s);
   }
 
+  /**
+   * A source that lists the artifacts of {@code query} when first used; narrowing it with
+   * filterArtifacts() lists only the artifacts that remain ({@code base} counts the unfiltered ones
+   * for explain(), with one COUNT query).
+   */
+  private static TableSource lazy(
+      Instance inst,
+      QuerySet<Artifact> query,
+      String what,
+      List<String> filters,
+      java.util.function.LongSupplier base) {
+    java.util.function.LongSupplier total = base != null ? base : memo(query::count);
+    return new LazyTableSource(
+        () -> source(inst, query, what, filters, total),
+        (lookup, value) -> {
+          List<String> f = new ArrayList<>(filters);
+          f.add(lookup + " = " + value);
+          return lazy(inst, query.filter(lookup, value), what, f, total);
+        });
+  }
+
+  private static java.util.function.LongSupplier memo(java.util.function.LongSupplier s) {
+    long[] v = {-1};
+    return () -> {
+      if (v[0] < 0) {
+        v[0] = s.getAsLong();
+      }
+      return v[0];
+    };
+  }
+
   private static DuckTableSource source(
-      Instance inst, QuerySet<Artifact> query, String what, List<String> filters, long base) {
+      Instance inst,
+      QuerySet<Artifact> query,
+      String what,
+      List<String> filters,
+      java.util.function.LongSupplier base) {
     List<Artifact> artifacts = query.list();
-    long total = base < 0 ? artifacts.size() : base;
+    long total = base == null ? artifacts.size() : base.getAsLong();
     List<TableFile> files = new ArrayList<>();
     for (Artifact a : artifacts) {
       List<TableFile> f = files(inst, a);
@@ -169,7 +204,7 @@ public final class Lakehouse {
           public TableSource narrow(String lookup, Object value) {
             List<String> f = new ArrayList<>(filters);
             f.add(lookup + " = " + value);
-            return source(inst, query.filter(lookup, value), what, f, total);
+            return lazy(inst, query.filter(lookup, value), what, f, () -> total);
           }
         };
     return new DuckTableSource(files, true, scope);

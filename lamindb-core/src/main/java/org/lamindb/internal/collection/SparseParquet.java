@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,17 +29,25 @@ import org.lamindb.storage.StorageBackend;
  * A sparse local copy of a remote Parquet file: a file of the object's full size in which only the
  * byte ranges fetched so far hold data (the footer, then the column chunks and bloom filters of the
  * columns queries referenced). DuckDB reads it like any local Parquet file and only ever touches
- * the footer and the chunks of the columns it projects, which are present. Fetched ranges are
- * recorded in a sidecar {@code <file>.ranges} (written after the data is forced to disk), so the
- * copy survives the process and a later query fetches only what is still missing.
+ * the footer and the chunks of the columns it projects, which are present. Row groups whose footer
+ * statistics rule out the query's simple WHERE conjuncts ({@link RowGroupFilter}) are not fetched:
+ * DuckDB skips them by the same statistics (and if it ever reads one, the table source fetches them
+ * and runs the query again). Fetched ranges are recorded in a sidecar {@code <file>.ranges}
+ * (written after the data is forced to disk), so the copy survives the process and a later query
+ * fetches only what is still missing.
  */
 final class SparseParquet implements TableFile.Stager {
-  private static final int TAIL = 64 * 1024;
+  /** Bytes read from the end at first: the footer of a few row groups fits (else a second read). */
+  private static final int TAIL = 16 * 1024;
+
+  /** Bytes fetched for a bloom filter whose length the footer does not record. */
+  private static final int BLOOM = 64 * 1024;
+
   private static final long COALESCE_GAP = 16 * 1024;
   private static final Map<Path, SparseParquet> OPEN = new ConcurrentHashMap<>();
 
-  /** A byte range of one column chunk (or its bloom filter) and the column it belongs to. */
-  private record Chunk(String column, long offset, long length) {}
+  /** A byte range of one column chunk (or its bloom filter), its column and row group. */
+  private record Chunk(String column, long rowGroup, long offset, long length) {}
 
   private StorageBackend backend;
   private final String key;
@@ -47,7 +56,9 @@ final class SparseParquet implements TableFile.Stager {
   private final Path rangesFile;
   private final TreeMap<Long, Long> present = new TreeMap<>();
   private List<Chunk> chunks;
+  private Map<Long, Map<String, RowGroupFilter.Stats>> stats;
   private long fetched;
+  private int lastSkipped;
 
   private SparseParquet(StorageBackend backend, String key, long size, Path path) {
     this.backend = backend;
@@ -96,12 +107,22 @@ final class SparseParquet implements TableFile.Stager {
   }
 
   @Override
-  public synchronized void columns(Set<String> columns) {
+  public synchronized void stage(Set<String> columns, List<SqlShape.Pred> where) {
     footer();
     try {
+      List<Chunk> all = chunks();
+      Set<Long> skipped = new java.util.HashSet<>();
+      if (!where.isEmpty()) {
+        for (Map.Entry<Long, Map<String, RowGroupFilter.Stats>> g : stats.entrySet()) {
+          if (!RowGroupFilter.mayMatch(where, g.getValue())) {
+            skipped.add(g.getKey());
+          }
+        }
+      }
+      lastSkipped = skipped.size();
       List<long[]> missing = new ArrayList<>();
-      for (Chunk c : chunks()) {
-        if (columns == null || wanted(c.column(), columns)) {
+      for (Chunk c : all) {
+        if (!skipped.contains(c.rowGroup()) && (columns == null || wanted(c.column(), columns))) {
           missing.addAll(gaps(c.offset(), c.length()));
         }
       }
@@ -112,6 +133,11 @@ final class SparseParquet implements TableFile.Stager {
     } catch (IOException e) {
       throw failure(e);
     }
+  }
+
+  @Override
+  public synchronized int[] rowGroups() {
+    return new int[] {lastSkipped, stats == null ? 0 : stats.size()};
   }
 
   @Override
@@ -178,27 +204,39 @@ final class SparseParquet implements TableFile.Stager {
       return chunks;
     }
     List<Chunk> out = new ArrayList<>();
+    Map<Long, Map<String, RowGroupFilter.Stats>> st = new TreeMap<>();
     String sql =
         "SELECT path_in_schema, dictionary_page_offset, data_page_offset, total_compressed_size,"
-            + " bloom_filter_offset, bloom_filter_length FROM parquet_metadata("
+            + " bloom_filter_offset, bloom_filter_length, row_group_id, type,"
+            + " coalesce(stats_min_value, stats_min), coalesce(stats_max_value, stats_max)"
+            + " FROM parquet_metadata("
             + DuckDb.literal(path.toAbsolutePath().toString())
             + ")";
     try (Connection conn = DuckDb.open();
-        Statement st = conn.createStatement();
-        ResultSet rs = st.executeQuery(sql)) {
+        Statement stmt = conn.createStatement();
+        ResultSet rs = stmt.executeQuery(sql)) {
       while (rs.next()) {
         String col = rs.getString(1);
         long dict = rs.getLong(2);
         boolean hasDict = !rs.wasNull() && dict > 0;
         long data = rs.getLong(3);
         long start = hasDict ? Math.min(dict, data) : data;
-        out.add(new Chunk(col, start, rs.getLong(4)));
+        long group = rs.getLong(7);
+        out.add(new Chunk(col, group, start, rs.getLong(4)));
         long bloom = rs.getLong(5);
         boolean hasBloom = !rs.wasNull() && bloom > 0;
         long bloomLen = rs.getLong(6);
         if (hasBloom) {
           // files without a recorded length: fetch up to the next chunk conservatively (64 KiB)
-          out.add(new Chunk(col, bloom, bloomLen > 0 ? bloomLen : Math.min(TAIL, size - bloom)));
+          out.add(
+              new Chunk(
+                  col, group, bloom, bloomLen > 0 ? bloomLen : Math.min(BLOOM, size - bloom)));
+        }
+        Map<String, RowGroupFilter.Stats> g = st.computeIfAbsent(group, k -> new HashMap<>());
+        if (!col.contains(", ") && !col.contains(".")) { // top-level columns only
+          g.put(
+              col.toLowerCase(Locale.ROOT),
+              new RowGroupFilter.Stats(rs.getString(8), rs.getString(9), rs.getString(10)));
         }
       }
     } catch (SQLException e) {
@@ -211,6 +249,7 @@ final class SparseParquet implements TableFile.Stager {
               + DuckDb.message(e),
           e);
     }
+    stats = st;
     chunks = List.copyOf(out);
     return chunks;
   }

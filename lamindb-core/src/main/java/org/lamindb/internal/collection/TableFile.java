@@ -1,6 +1,7 @@
 package org.lamindb.internal.collection;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -23,9 +24,21 @@ public record TableFile(
     void footer();
 
     /**
-     * Fetches the column chunks of {@code columns} (null: all) of every row group not yet present.
+     * Fetches the column chunks of {@code columns} (null: all) that are not present yet, in every
+     * row group whose footer statistics do not rule out the conjuncts {@code where}.
+     *
+     * @param columns lower-cased column names a query references, or null for all
+     * @param where the query's simple WHERE conjuncts (empty: every row group)
      */
-    void columns(Set<String> columns);
+    void stage(Set<String> columns, List<SqlShape.Pred> where);
+
+    /**
+     * @return row groups the last {@link #stage} left out by their statistics, and the file's row
+     *     groups
+     */
+    default int[] rowGroups() {
+      return new int[] {0, 0};
+    }
 
     /**
      * @return bytes transferred from object storage by this process so far

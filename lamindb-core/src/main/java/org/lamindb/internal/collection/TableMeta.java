@@ -35,6 +35,21 @@ final class TableMeta {
   private TableMeta() {}
 
   /**
+   * @return the metadata of each file from the cache, or null when a file has not been read yet
+   */
+  static List<Meta> cached(List<TableFile> files) {
+    List<Meta> l = new ArrayList<>(files.size());
+    for (TableFile f : files) {
+      Meta m = CACHE.get(cacheKey(f));
+      if (m == null) {
+        return null;
+      }
+      l.add(m);
+    }
+    return l;
+  }
+
+  /**
    * @return the metadata of each file, in order
    */
   static List<Meta> of(Connection conn, List<TableFile> files) throws SQLException {

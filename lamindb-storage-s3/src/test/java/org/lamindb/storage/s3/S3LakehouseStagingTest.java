@@ -121,4 +121,75 @@ class S3LakehouseStagingTest {
       assertThat(names.stream().filter(n -> n.endsWith(".ranges"))).hasSize(3);
     }
   }
+
+  /** Bytes of the x, y, s chunks in row groups whose x range meets x < bound, from the footers. */
+  private static long[] rowGroupsAndBytes(List<Path> files, long bound) throws Exception {
+    String list =
+        files.stream().map(p -> "'" + p + "'").collect(java.util.stream.Collectors.joining(", "));
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = c.createStatement();
+        var rs =
+            st.executeQuery(
+                "WITH m AS (SELECT * FROM parquet_metadata(["
+                    + list
+                    + "])), g AS (SELECT file_name, row_group_id FROM m WHERE path_in_schema = 'x'"
+                    + " AND stats_min_value::BIGINT < "
+                    + bound
+                    + ") SELECT (SELECT count(*) FROM (SELECT DISTINCT file_name, row_group_id FROM"
+                    + " m)), (SELECT count(*) FROM g), (SELECT sum(total_compressed_size) FROM m"
+                    + " JOIN g USING (file_name, row_group_id))")) {
+      rs.next();
+      return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
+    }
+  }
+
+  @Test
+  void aWhereFetchesOnlyTheRowGroupsTheFooterStatisticsAllow() throws Exception {
+    List<Path> files = parquetFiles();
+    long total = 0;
+    for (Path p : files) {
+      total += Files.size(p);
+    }
+    long[] groups = rowGroupsAndBytes(files, 5000);
+    assertThat(groups[1]).as("x < 5000 is in one row group of part0").isEqualTo(1);
+    String where = "SELECT count(*) AS n, sum(y) AS sy, max(s) AS ms FROM data WHERE x < 5000";
+    String between =
+        "SELECT count(*) AS n, sum(x) AS sx FROM data WHERE x BETWEEN 100010 AND 100020 OR x = 7";
+    String all = "SELECT count(*) AS n, sum(y) AS sy, max(s) AS ms FROM data";
+    List<String> expected = new ArrayList<>();
+    try (LaminDB local = Backend.SQLITE.newInstance(tmp.resolve("local"));
+        TableAccessor t = collection(local, files).open()) {
+      for (String q : List.of(where, between, all)) {
+        expected.add(t.sql(q).printAll());
+      }
+      expected.add(t.select("x", "y").filter("x >= 259990").toTable().printAll());
+    }
+    try (LaminDB ln =
+            Backend.setup(tmp.resolve("s3"))
+                .init(Backend.POSTGRES.options(root("rowgroups-" + System.nanoTime()), "s3rg"));
+        TableAccessor t = collection(ln, files).open()) {
+      assertThat(t.sql(where).printAll()).isEqualTo(expected.get(0));
+      String explain = t.explain(where);
+      assertThat(explain)
+          .contains("row groups: " + (groups[0] - 1) + " of " + groups[0] + " left out");
+      long[] afterWhere = staged(t, where);
+      // the footers (the last 64 KiB of each object) plus the chunks of one row group
+      long budget = files.size() * 64L * 1024 + groups[2] + 64 * 1024;
+      assertThat(afterWhere[0]).isLessThan(budget).isLessThan(total / 4);
+
+      // OR is not a conjunct: nothing ruled out, results still equal
+      assertThat(t.sql(between).printAll()).isEqualTo(expected.get(1));
+      assertThat(t.explain(between)).contains("row groups: 0 of " + groups[0] + " left out");
+      long[] afterOr = staged(t, between);
+      assertThat(afterOr[0]).isGreaterThan(afterWhere[0]);
+
+      // a later query needs the row groups left out before: they are fetched, results equal
+      assertThat(t.sql(all).printAll()).isEqualTo(expected.get(2));
+      // TableAccessor.filter() pushes its predicate to the staging too
+      try (TableAccessor last = t.select("x", "y").filter("x >= 259990")) {
+        assertThat(last.toTable().printAll()).isEqualTo(expected.get(3));
+        assertThat(last.explain()).contains("row groups: " + (groups[0] - 1) + " of ");
+      }
+    }
+  }
 }

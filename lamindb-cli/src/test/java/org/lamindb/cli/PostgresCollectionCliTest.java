@@ -1,0 +1,8 @@
+package org.lamindb.cli;
+
+class PostgresCollectionCliTest extends AbstractCollectionCliTest {
+  @Override
+  boolean postgres() {
+    return true;
+  }
+}

@@ -1,0 +1,8 @@
+package org.lamindb.cli;
+
+class SqliteCollectionCliTest extends AbstractCollectionCliTest {
+  @Override
+  boolean postgres() {
+    return false;
+  }
+}

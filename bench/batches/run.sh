@@ -12,7 +12,7 @@ mkdir -p "$work"
 "$repo/bench/machine-info.sh"
 cd "$repo"
 mvn -B -q -o -pl lamindb-formats -am package -DskipTests \
-  dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=runtime >/dev/null
+  org.apache.maven.plugins:maven-dependency-plugin:3.6.1:build-classpath -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=runtime >/dev/null
 cp="$repo/lamindb-formats/target/classes:$repo/lamindb-core/target/classes:$(cat "$work/cp.txt")"
 javac -d "$work/classes" -cp "$cp" "$here/BatchesBench.java"
 run() { java -Xmx"${BENCH_XMX:-3g}" -cp "$work/classes:$cp" BatchesBench "$@"; }

@@ -48,7 +48,7 @@ final class ZarrArray implements StoreArray {
         }
       };
 
-  private static final int RECENT_CHUNKS = 2;
+  private static final int RECENT_CHUNKS = 1;
   private byte[] cachedShardBytes;
 
   ZarrArray(ZarrStore store, Path dir, String path, JsonNode meta, int format) throws IOException {

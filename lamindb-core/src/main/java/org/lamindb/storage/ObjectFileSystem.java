@@ -38,7 +38,8 @@ final class ObjectFileSystem extends FileSystem {
       };
   private volatile boolean open = true;
 
-  ObjectFileSystem(ObjectFileSystemProvider provider, StorageBackend backend, List<ObjectStat> all) {
+  ObjectFileSystem(
+      ObjectFileSystemProvider provider, StorageBackend backend, List<ObjectStat> all) {
     this.provider = provider;
     this.backend = backend;
     for (ObjectStat s : all) {

@@ -182,7 +182,10 @@ final class ObjectPath implements Path {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ObjectPath p && p.fs == fs && p.absolute == absolute && p.names.equals(names);
+    return o instanceof ObjectPath p
+        && p.fs == fs
+        && p.absolute == absolute
+        && p.names.equals(names);
   }
 
   @Override

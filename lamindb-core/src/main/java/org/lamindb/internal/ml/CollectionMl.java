@@ -22,9 +22,9 @@ import org.lamindb.storage.StorageBackend;
 
 /**
  * {@code collection.mapped(..)} and {@code collection.batches(..)}: the members in place (local
- * files, or views of object storage read by ranged requests, see {@link ObjectPaths}) handed to
- * the format SPI; the collection, not each
- * member, is recorded as an input of the current run (as LaminDB does).
+ * files, or views of object storage read by ranged requests, see {@link ObjectPaths}) handed to the
+ * format SPI; the collection, not each member, is recorded as an input of the current run (as
+ * LaminDB does).
  */
 public final class CollectionMl {
   private CollectionMl() {}
@@ -64,8 +64,8 @@ public final class CollectionMl {
   }
 
   /**
-   * The member where it is stored: the file itself on local storage, otherwise a view of the
-   * object (or zarr folder) whose reads are ranged requests, nothing copied to the cache.
+   * The member where it is stored: the file itself on local storage, otherwise a view of the object
+   * (or zarr folder) whose reads are ranged requests, nothing copied to the cache.
    */
   private static Path inPlace(ArtifactFiles files, Artifact a) {
     StorageBackend b = files.backend(a);

@@ -89,10 +89,7 @@ final class BatchIterator implements Iterator<Batch>, AutoCloseable {
         fileRows[r] = mc.fileRow(c.file(), c.selFrom() + r);
       }
       int from = fileRows[0];
-      blocks[i] =
-          mc.files
-              .get(c.file())
-              .rows(readers, from, fileRows[fileRows.length - 1] + 1);
+      blocks[i] = mc.files.get(c.file()).rows(readers, from, fileRows[fileRows.length - 1] + 1);
       for (int r = 0; r < fileRows.length; r++) {
         fileRows[r] -= from;
       }

@@ -134,7 +134,8 @@ final class FileReader implements AutoCloseable {
   private ByteBuffer bytes(Hdf5Store.Extent e, long first, int count) {
     long len = (long) count * e.itemSize();
     if (len > Integer.MAX_VALUE) {
-      throw new InvalidArgumentException("a read of " + len + " bytes is too large; use fewer rows");
+      throw new InvalidArgumentException(
+          "a read of " + len + " bytes is too large; use fewer rows");
     }
     if (buf.capacity() < len) {
       buf = ByteBuffer.allocateDirect((int) Math.max(len, buf.capacity() * 3L / 2));

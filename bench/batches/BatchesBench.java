@@ -88,11 +88,20 @@ public class BatchesBench {
     return out;
   }
 
+  static long windowBytes;
+
   static void run(Path dir, String format, double seconds) throws Exception {
     List<MappedSource> src = sources(dir, format);
     try (MappedCollection mc =
         MappedCollection.open(src, MappedOptions.builder().obsKeys("cell_type").build())) {
       System.out.printf("collection: %d %s files, shape %d x %d%n", src.size(), format, mc.shape()[0], mc.shape()[1]);
+      long nnz = 0;
+      for (int i = 0; i < 64; i++) {
+        nnz += mc.get(i).x().data().length;
+      }
+      // 64 chunks of 64 rows, each stored value a float and an int column index
+      windowBytes = 64L * 64 * (nnz / 64) * 8;
+      System.out.printf("preload window: 64 x 64 rows, about %.1f MiB%n", windowBytes / 1048576.0);
       BatchOptions plain = BatchOptions.builder().batchSize(4096).chunkSize(64).preloadChunks(64)
           .shuffle(1).prefetch(1).build();
       BatchOptions weighted = BatchOptions.builder().batchSize(4096).chunkSize(64).preloadChunks(64)
@@ -111,7 +120,8 @@ public class BatchesBench {
       double c = n / ((System.nanoTime() - t0) / 1e9);
       System.out.printf("(c) mapped().get(i) random access: %.0f samples/s (goal >= 5,000)%n", c);
     }
-    System.out.println("(e) peak RSS: " + peakRss() + " (goal: <= 2 x preload window bytes + 256 MiB)");
+    System.out.printf("(e) peak RSS: %s (goal: <= 2 x preload window bytes + 256 MiB = %.0f MiB)%n",
+        peakRss(), (2 * windowBytes + (256L << 20)) / 1048576.0);
   }
 
   static double epoch(MappedCollection mc, BatchOptions o, String what, double seconds) {

@@ -6,7 +6,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import org.lamindb.InvalidArgumentException;
+import org.lamindb.StorageException;
 import org.lamindb.internal.artifact.ArtifactFiles;
+import org.lamindb.internal.core.Access;
 import org.lamindb.internal.core.Instance;
 import org.lamindb.ml.Batch;
 import org.lamindb.ml.BatchOptions;
@@ -15,11 +17,14 @@ import org.lamindb.ml.MappedOptions;
 import org.lamindb.ml.MappedSource;
 import org.lamindb.model.Artifact;
 import org.lamindb.model.Collection;
+import org.lamindb.storage.ObjectPaths;
+import org.lamindb.storage.StorageBackend;
 
 /**
- * {@code collection.mapped(..)} and {@code collection.batches(..)}: the members' local paths (in
- * place for local storage, the cache otherwise) handed to the format SPI; the collection, not each
- * member, is recorded as an input of the current run (as LaminDB does).
+ * {@code collection.mapped(..)} and {@code collection.batches(..)}: the members in place (local
+ * files, or views of object storage read by ranged requests, see {@link ObjectPaths}) handed to the
+ * format SPI; the collection, not each member, is recorded as an input of the current run (as
+ * LaminDB does).
  */
 public final class CollectionMl {
   private CollectionMl() {}
@@ -51,12 +56,32 @@ public final class CollectionMl {
                 + a.suffix()
                 + "': mapped() and batches() read AnnData (.h5ad, .zarr) only");
       }
-      Path p = files.cache(a);
-      sources.add(new MappedSource(a.uid(), p));
+      sources.add(new MappedSource(a.uid(), inPlace(files, a)));
     }
     MappedCollection mc = MappedCollection.open(sources, options);
     inst.trackInput(c);
     return mc;
+  }
+
+  /**
+   * The member where it is stored: the file itself on local storage, otherwise a view of the object
+   * (or zarr folder) whose reads are ranged requests, nothing copied to the cache.
+   */
+  private static Path inPlace(ArtifactFiles files, Artifact a) {
+    StorageBackend b = files.backend(a);
+    String key = files.storageKey(Access.values(a));
+    if (b.localPath(key).isPresent()) {
+      return files.cache(a);
+    }
+    try {
+      return ObjectPaths.of(b, key);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new StorageException(
+          "the content of artifact " + a.uid() + " is missing at " + b.root() + "/" + key, e);
+    } catch (java.io.IOException e) {
+      throw new StorageException(
+          "cannot list artifact " + a.uid() + " at " + b.root() + "/" + key + ": " + e, e);
+    }
   }
 
   /**

@@ -32,6 +32,7 @@ final class AnnDataMapped implements MappedCollection {
   private final List<String> varIndex;
   private final boolean sparse;
   private final Map<String, List<FloatMatrix>> obsm = new LinkedHashMap<>();
+  private final Readers randomAccess = new Readers(this);
 
   AnnDataMapped(List<MappedSource> sources, MappedOptions opt) {
     if (sources.isEmpty()) {
@@ -54,7 +55,7 @@ final class AnnDataMapped implements MappedCollection {
       for (int f = 0; f < accs.size(); f++) {
         MappedFile mf =
             new MappedFile(
-                uids.get(f), accs.get(f), opt.layer(), join.colMaps().get(f), varIndex.size());
+                f, uids.get(f), accs.get(f), opt.layer(), join.colMaps().get(f), varIndex.size());
         files.add(mf);
         anySparse |= mf.sparse;
       }
@@ -81,6 +82,10 @@ final class AnnDataMapped implements MappedCollection {
 
   int fileRow(int file, int sel) {
     return selected[file] == null ? sel : selected[file][sel];
+  }
+
+  String layer() {
+    return opt.layer();
   }
 
   boolean sparseOutput() {
@@ -156,11 +161,7 @@ final class AnnDataMapped implements MappedCollection {
     int f = fileOf(i);
     int sel = (int) (i - offsets[f]);
     int row = fileRow(f, sel);
-    FloatMatrix x;
-    AnnDataAccessor a = accs.get(f);
-    synchronized (a) {
-      x = files.get(f).rows(a, row, row + 1);
-    }
+    FloatMatrix x = files.get(f).rows(randomAccess, row, row + 1);
     Map<String, String> values = new LinkedHashMap<>();
     Map<String, Integer> codes = new LinkedHashMap<>();
     for (String key : opt.obsKeys()) {
@@ -214,6 +215,7 @@ final class AnnDataMapped implements MappedCollection {
 
   @Override
   public void close() {
+    randomAccess.close();
     for (AnnDataAccessor a : accs) {
       a.close();
     }

@@ -72,17 +72,24 @@ final class BatchIterator implements Iterator<Batch>, AutoCloseable {
     BatchPlan.Chunk[] cs = w.chunks();
     FloatMatrix[] blocks = new FloatMatrix[cs.length];
     int[][] rowOf = new int[cs.length][];
-    for (int i = 0; i < cs.length; i++) {
+    // read in file order (rows are emitted in the window's shuffled order regardless), so that
+    // neighbouring chunks share pages and decoded zarr chunks
+    Integer[] order = new Integer[cs.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(
+        order,
+        java.util.Comparator.<Integer>comparingInt(i -> cs[i].file())
+            .thenComparingInt(i -> cs[i].selFrom()));
+    for (int i : order) {
       BatchPlan.Chunk c = cs[i];
       int[] fileRows = new int[c.size()];
       for (int r = 0; r < fileRows.length; r++) {
         fileRows[r] = mc.fileRow(c.file(), c.selFrom() + r);
       }
       int from = fileRows[0];
-      blocks[i] =
-          mc.files
-              .get(c.file())
-              .rows(readers.get(c.file()), from, fileRows[fileRows.length - 1] + 1);
+      blocks[i] = mc.files.get(c.file()).rows(readers, from, fileRows[fileRows.length - 1] + 1);
       for (int r = 0; r < fileRows.length; r++) {
         fileRows[r] -= from;
       }

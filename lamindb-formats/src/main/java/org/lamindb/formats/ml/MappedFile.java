@@ -9,8 +9,9 @@ import org.lamindb.ml.FloatMatrix;
 
 /**
  * One file of a mapped collection: reads row ranges of its matrix as floats in the collection's
- * column space (after the var join). CSR and dense matrices are read range by range; a CSC matrix
- * is read once and kept as CSR (its rows are spread over every column).
+ * column space (after the var join). CSR and dense matrices are read range by range through a
+ * {@link FileReader} of the reading thread; a CSC matrix is read once and kept as CSR (its rows are
+ * spread over every column).
  */
 final class MappedFile {
   final String uid;
@@ -19,10 +20,15 @@ final class MappedFile {
   final int[] colMap;
   final int resultCols;
   final boolean sparse;
+  final int index;
   private final boolean csc;
+  private final AnnDataAccessor acc;
   private volatile FloatMatrix cscAsCsr;
 
-  MappedFile(String uid, AnnDataAccessor acc, String layer, int[] colMap, int resultCols) {
+  MappedFile(
+      int index, String uid, AnnDataAccessor acc, String layer, int[] colMap, int resultCols) {
+    this.index = index;
+    this.acc = acc;
     this.uid = uid;
     this.layer = layer;
     this.shape = acc.matrixShape(layer);
@@ -36,15 +42,14 @@ final class MappedFile {
   /**
    * @return file rows {@code [from, to)} as floats in the result's columns
    */
-  FloatMatrix rows(AnnDataAccessor acc, int from, int to) {
+  FloatMatrix rows(Readers readers, int from, int to) {
     if (csc) {
-      return remap(csrRows(wholeAsCsr(acc), from, to));
+      return remap(csrRows(wholeAsCsr(), from, to));
     }
-    Matrix m = acc.matrixRows(layer, from, to);
-    return remap(toFloat(m));
+    return remap(readers.get(index).rows(from, to));
   }
 
-  private FloatMatrix wholeAsCsr(AnnDataAccessor acc) {
+  private FloatMatrix wholeAsCsr() {
     FloatMatrix c = cscAsCsr;
     if (c == null) {
       synchronized (this) {

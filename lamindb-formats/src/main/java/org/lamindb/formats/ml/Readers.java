@@ -3,24 +3,22 @@ package org.lamindb.formats.ml;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.lamindb.formats.AnnData;
-import org.lamindb.formats.AnnDataAccessor;
 
-/** One open accessor per file and reading thread (file handles are not shared across threads). */
+/** One open {@link FileReader} per file and reading thread (readers are not shared by threads). */
 final class Readers implements AutoCloseable {
   private final AnnDataMapped mc;
-  private final ConcurrentHashMap<Thread, AnnDataAccessor[]> byThread = new ConcurrentHashMap<>();
-  private final List<AnnDataAccessor> opened = new CopyOnWriteArrayList<>();
+  private final ConcurrentHashMap<Thread, FileReader[]> byThread = new ConcurrentHashMap<>();
+  private final List<FileReader> opened = new CopyOnWriteArrayList<>();
 
   Readers(AnnDataMapped mc) {
     this.mc = mc;
   }
 
-  AnnDataAccessor get(int file) {
-    AnnDataAccessor[] mine =
-        byThread.computeIfAbsent(Thread.currentThread(), t -> new AnnDataAccessor[mc.files.size()]);
+  FileReader get(int file) {
+    FileReader[] mine =
+        byThread.computeIfAbsent(Thread.currentThread(), t -> new FileReader[mc.files.size()]);
     if (mine[file] == null) {
-      mine[file] = AnnData.open(mc.sources.get(file).path());
+      mine[file] = FileReader.open(mc.sources.get(file).path(), mc.layer());
       opened.add(mine[file]);
     }
     return mine[file];
@@ -28,7 +26,7 @@ final class Readers implements AutoCloseable {
 
   @Override
   public void close() {
-    for (AnnDataAccessor a : opened) {
+    for (FileReader a : opened) {
       a.close();
     }
     opened.clear();

@@ -332,6 +332,14 @@ final class Hdf5Nodes {
       this.store = store;
     }
 
+    Dataset dataset() {
+      return ds;
+    }
+
+    Hdf5Store store() {
+      return store;
+    }
+
     @Override
     public String path() {
       return ds.getPath();

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.lamindb.StorageException;
+import org.lamindb.formats.anndata.DType;
+import org.lamindb.formats.anndata.internal.StoreArray;
 import org.lamindb.formats.anndata.internal.StoreGroup;
 
 /**
@@ -45,9 +47,15 @@ public final class Hdf5Store implements AutoCloseable {
       throw new StorageException("Cannot read " + file + ": " + e, e);
     }
     try {
-      return new Hdf5Store(file, new HdfFile(file), size);
+      HdfFile h =
+          file.getFileSystem() == java.nio.file.FileSystems.getDefault()
+              ? new HdfFile(file)
+              : new HdfFile(Files.newByteChannel(file), file.toUri());
+      return new Hdf5Store(file, h, size);
     } catch (StorageException e) {
       throw e;
+    } catch (IOException e) {
+      throw new StorageException("Cannot read " + file + ": " + e, e);
     } catch (RuntimeException | StackOverflowError e) {
       throw new StorageException(
           "Cannot read " + file + " as HDF5 (truncated or corrupt?): " + e, e);
@@ -99,6 +107,50 @@ public final class Hdf5Store implements AutoCloseable {
    */
   public Path file() {
     return file;
+  }
+
+  /**
+   * Where the bytes of a contiguous, unfiltered numeric dataset lie in the file, so that a range of
+   * it can be read without going through jHDF.
+   *
+   * @param fileOffset offset of element 0 from the start of the file
+   * @param itemSize bytes per element
+   * @param order byte order of the elements
+   * @param dtype element type
+   */
+  public record Extent(long fileOffset, int itemSize, java.nio.ByteOrder order, DType dtype) {}
+
+  /**
+   * @param a an array of an open HDF5 store
+   * @return its extent, or null when the array is chunked, filtered, empty or not a plain number
+   */
+  public static Extent extent(StoreArray a) {
+    if (!(a instanceof Hdf5Nodes.H5Array h)) {
+      return null;
+    }
+    io.jhdf.api.Dataset ds = h.dataset();
+    if (!(ds instanceof io.jhdf.api.dataset.ContiguousDataset c)
+        || !ds.getFilters().isEmpty()
+        || ds.isEmpty()
+        || ds.isScalar()) {
+      return null;
+    }
+    java.nio.ByteOrder order;
+    DType d;
+    if (ds.getDataType() instanceof io.jhdf.object.datatype.FloatingPoint fp) {
+      order = fp.getByteOrder();
+      d = fp.getSize() == 4 ? DType.FLOAT32 : fp.getSize() == 8 ? DType.FLOAT64 : null;
+    } else if (ds.getDataType() instanceof io.jhdf.object.datatype.FixedPoint fx && fx.isSigned()) {
+      order = fx.getByteOrder();
+      d = fx.getSize() == 4 ? DType.INT32 : fx.getSize() == 8 ? DType.INT64 : null;
+    } else {
+      return null;
+    }
+    if (d == null) {
+      return null;
+    }
+    long base = h.store().hdf.getUserBlockSize();
+    return new Extent(base + c.getDataAddress(), ds.getDataType().getSize(), order, d);
   }
 
   long fileSize() {

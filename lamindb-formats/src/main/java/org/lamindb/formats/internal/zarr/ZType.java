@@ -170,6 +170,18 @@ final class ZType {
       return out;
     }
     Object out = ArrayOps.allocate(dtype, n);
+    switch (dtype) {
+      case FLOAT32 -> b.asFloatBuffer().get((float[]) out, 0, n);
+      case FLOAT64 -> b.asDoubleBuffer().get((double[]) out, 0, n);
+      case INT32 -> b.asIntBuffer().get((int[]) out, 0, n);
+      case INT64, UINT64 -> b.asLongBuffer().get((long[]) out, 0, n);
+      case INT16 -> b.asShortBuffer().get((short[]) out, 0, n);
+      default -> decodeEach(bytes, b, out, n);
+    }
+    return out;
+  }
+
+  private void decodeEach(byte[] bytes, ByteBuffer b, Object out, int n) {
     for (int i = 0; i < n; i++) {
       switch (dtype) {
         case BOOL:
@@ -204,7 +216,6 @@ final class ZType {
           ((double[]) out)[i] = b.getDouble(8 * i);
       }
     }
-    return out;
   }
 
   /** Encodes a flat numeric array little-endian. */

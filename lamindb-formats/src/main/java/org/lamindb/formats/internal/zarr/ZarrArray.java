@@ -38,6 +38,17 @@ final class ZarrArray implements StoreArray {
   private boolean indexAtEnd = true;
   private List<JsonNode> indexCodecs = List.of();
   private Path cachedShard;
+
+  /** The last decoded chunks (read-only once decoded): consecutive row ranges often share one. */
+  private final Map<String, Object[]> recent =
+      new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Object[]> e) {
+          return size() > RECENT_CHUNKS;
+        }
+      };
+
+  private static final int RECENT_CHUNKS = 1;
   private byte[] cachedShardBytes;
 
   ZarrArray(ZarrStore store, Path dir, String path, JsonNode meta, int format) throws IOException {
@@ -344,6 +355,21 @@ final class ZarrArray implements StoreArray {
    * absent.
    */
   private Object[] chunk(long[] cc, int elems) {
+    String k = java.util.Arrays.toString(cc);
+    synchronized (recent) {
+      Object[] hit = recent.get(k);
+      if (hit != null) {
+        return hit;
+      }
+    }
+    Object[] c = decodeChunk(cc, elems);
+    synchronized (recent) {
+      recent.put(k, c);
+    }
+    return c;
+  }
+
+  private Object[] decodeChunk(long[] cc, int elems) {
     byte[] raw;
     try {
       raw = encodedChunk(cc);

@@ -134,7 +134,7 @@ public final class ZarrStore {
     if (size > 256L << 20) {
       throw new IOException(p + " is " + size + " bytes, too large for metadata");
     }
-    return JSON.readTree(p.toFile());
+    return JSON.readTree(Files.readAllBytes(p));
   }
 
   Map<String, Object> readAttrsV2(Path dir) throws IOException {

@@ -43,18 +43,7 @@ final class ScanFiles {
    * @return the files of {@code e}, in a stable order
    */
   static List<File> of(LaminDB ln, Members.Entry e) {
-    String suffix = e.suffix().toLowerCase(Locale.ROOT);
-    if (!suffix.isEmpty() && !suffix.equals(".parquet")) {
-      throw new InvalidArgumentException(
-          "artifact "
-              + e.uid()
-              + " ("
-              + (e.key() == null ? "no key" : e.key())
-              + ") has suffix "
-              + e.suffix()
-              + "; the lamindb Spark source reads Parquet files and folders of Parquet files;"
-              + " narrow the selection, e.g. .option(\"artifacts\", \"suffix=.parquet\")");
-    }
+    requireParquet(e);
     String p = e.path();
     if (p.startsWith("s3://") && hasS3a() && !e.folder()) {
       return List.of(new File(e.uid(), "s3a://" + p.substring(5), e.size()));
@@ -71,6 +60,22 @@ final class ScanFiles {
       return List.of(new File(e.uid(), local.toUri().toString(), e.size()));
     }
     return local(e, local);
+  }
+
+  /** Refuses an artifact that is neither a Parquet file nor a folder (of Parquet files). */
+  static void requireParquet(Members.Entry e) {
+    String suffix = e.suffix().toLowerCase(Locale.ROOT);
+    if (!suffix.isEmpty() && !suffix.equals(".parquet")) {
+      throw new InvalidArgumentException(
+          "artifact "
+              + e.uid()
+              + " ("
+              + (e.key() == null ? "no key" : e.key())
+              + ") has suffix "
+              + e.suffix()
+              + "; the lamindb Spark source reads Parquet files and folders of Parquet files;"
+              + " narrow the selection, e.g. .option(\"artifacts\", \"suffix=.parquet\")");
+    }
   }
 
   private static List<File> local(Members.Entry e, Path local) {

@@ -1,7 +1,6 @@
 package org.lamindb.spark;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,19 +73,13 @@ final class Selection {
                 : List.of(featureOpt.split("\\s*,\\s*"));
     FeatureValues fv =
         candidates.isEmpty() ? new FeatureValues() : FeatureValues.load(ln, qs, featureNames);
-    Selection probe =
-        new Selection(ln, options, c, qs, candidates, fv, new StructType(), new StructType());
     StructType data;
     if (userSchema != null) {
       data = withoutArtifactColumns(userSchema, fv);
     } else if (c != null && c.schema() != null && schemaFrom(c.schema()) != null) {
       data = schemaFrom(c.schema());
     } else {
-      Map<Members.Entry, List<ScanFiles.File>> all = new LinkedHashMap<>();
-      for (Members.Entry e : candidates) {
-        all.put(e, probe.files(e));
-      }
-      data = SchemaUnion.of(spark, all, hadoopConf(spark));
+      data = SchemaUnion.of(spark, ln, candidates);
     }
     if (data.getFieldIndex(RegistryFilters.UID_COLUMN).isDefined()) {
       throw new InvalidArgumentException(

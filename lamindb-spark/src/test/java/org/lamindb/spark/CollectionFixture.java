@@ -27,8 +27,18 @@ final class CollectionFixture implements AutoCloseable {
   final Collection collection;
 
   CollectionFixture(Backend backend) throws IOException {
+    this(backend, null);
+  }
+
+  /**
+   * @param storageRoot the default storage (e.g. an {@code s3://} root), or null for a local folder
+   */
+  CollectionFixture(Backend backend, String storageRoot) throws IOException {
     tmp = Files.createTempDirectory("lamin-spark-test");
-    ln = backend.newInstance(tmp);
+    ln =
+        storageRoot == null
+            ? backend.newInstance(tmp)
+            : Backend.setup(tmp).init(backend.options(storageRoot, "spark-s3"));
     LaminSpark.register(ln);
     ln.feature("gc_content", Dtype.FLOAT).save();
     ULabel treated = ln.ulabel("treated").save();

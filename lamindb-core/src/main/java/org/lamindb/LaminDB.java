@@ -545,11 +545,23 @@ public final class LaminDB implements AutoCloseable {
    * with the same members (LaminDB's schema hash). A record type with a schema is a sheet: {@code
    * ln.record("Sample").isType(true).schema(ln.schema("sample_sheet", gc, date)).save()}.
    *
+   * <p>Without features, returns a new unsaved schema to compose with the fluent setters and {@link
+   * Schema#save()} (LaminDB's {@code Schema(...)}):
+   *
+   * <pre>{@code
+   * Schema obs = ln.schema("obs").features(cellType, donor.optional()).flexible(true).save();
+   * Schema var = ln.schema("genes").itype("bionty.Gene.ensembl_gene_id").save();
+   * Schema s = ln.schema("scrna").otype("AnnData").slots(Map.of("obs", obs, "var.T", var)).save();
+   * }</pre>
+   *
    * @param name the schema name
    * @param features saved features
    * @return the saved schema
    */
   public Schema schema(String name, Feature... features) {
+    if (features.length == 0) {
+      return new Schema(this).name(name);
+    }
     return org.lamindb.internal.features.Schemas.create(
         instance, name, java.util.List.of(features));
   }

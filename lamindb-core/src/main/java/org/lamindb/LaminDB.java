@@ -566,6 +566,39 @@ public final class LaminDB implements AutoCloseable {
         instance, name, java.util.List.of(features));
   }
 
+  /**
+   * A curator validating a dataset against a schema slot by slot (LaminDB's curators, spec §8.4): a
+   * Tablesaw {@code Table}, an {@code AnnData} or {@code MuData}, or a path to a table file, an
+   * {@code .h5ad}/{@code .h5mu} file or an AnnData/MuData/SpatialData {@code .zarr} store (only
+   * annotations are read, never X).
+   *
+   * <pre>{@code
+   * Curator c = ln.curator(Path.of("pbmc.h5ad"), "ensembl_gene_ids_and_valid_features_in_obs");
+   * System.out.println(c.validate() ? "valid" : c.report().toText());
+   * }</pre>
+   *
+   * @param dataset the dataset
+   * @param schema a saved schema
+   * @return the curator (nothing is validated yet)
+   */
+  public org.lamindb.curate.Curator curator(Object dataset, Schema schema) {
+    java.util.Objects.requireNonNull(schema, "schema");
+    return new org.lamindb.internal.features.CuratorImpl(instance, dataset, schema);
+  }
+
+  /**
+   * A curator for the schema with this name or uid; see {@link #curator(Object, Schema)}.
+   *
+   * @param dataset the dataset
+   * @param schema a schema name (built-in {@code valid_features}, {@code
+   *     ensembl_gene_ids_and_valid_features_in_obs}, or saved) or a 16-character uid
+   * @return the curator
+   * @throws InvalidArgumentException when no such schema exists
+   */
+  public org.lamindb.curate.Curator curator(Object dataset, String schema) {
+    return curator(dataset, org.lamindb.internal.features.Schemas.byName(instance, schema));
+  }
+
   // ---- lineage ----
 
   /**

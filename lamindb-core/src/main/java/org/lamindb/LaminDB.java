@@ -545,13 +545,58 @@ public final class LaminDB implements AutoCloseable {
    * with the same members (LaminDB's schema hash). A record type with a schema is a sheet: {@code
    * ln.record("Sample").isType(true).schema(ln.schema("sample_sheet", gc, date)).save()}.
    *
+   * <p>Without features, returns a new unsaved schema to compose with the fluent setters and {@link
+   * Schema#save()} (LaminDB's {@code Schema(...)}):
+   *
+   * <pre>{@code
+   * Schema obs = ln.schema("obs").features(cellType, donor.optional()).flexible(true).save();
+   * Schema var = ln.schema("genes").itype("bionty.Gene.ensembl_gene_id").save();
+   * Schema s = ln.schema("scrna").otype("AnnData").slots(Map.of("obs", obs, "var.T", var)).save();
+   * }</pre>
+   *
    * @param name the schema name
    * @param features saved features
    * @return the saved schema
    */
   public Schema schema(String name, Feature... features) {
+    if (features.length == 0) {
+      return new Schema(this).name(name);
+    }
     return org.lamindb.internal.features.Schemas.create(
         instance, name, java.util.List.of(features));
+  }
+
+  /**
+   * A curator validating a dataset against a schema slot by slot (LaminDB's curators, spec §8.4): a
+   * Tablesaw {@code Table}, an {@code AnnData} or {@code MuData}, or a path to a table file, an
+   * {@code .h5ad}/{@code .h5mu} file or an AnnData/MuData/SpatialData {@code .zarr} store (only
+   * annotations are read, never X).
+   *
+   * <pre>{@code
+   * Curator c = ln.curator(Path.of("pbmc.h5ad"), "ensembl_gene_ids_and_valid_features_in_obs");
+   * System.out.println(c.validate() ? "valid" : c.report().toText());
+   * }</pre>
+   *
+   * @param dataset the dataset
+   * @param schema a saved schema
+   * @return the curator (nothing is validated yet)
+   */
+  public org.lamindb.curate.Curator curator(Object dataset, Schema schema) {
+    java.util.Objects.requireNonNull(schema, "schema");
+    return new org.lamindb.internal.features.CuratorImpl(instance, dataset, schema);
+  }
+
+  /**
+   * A curator for the schema with this name or uid; see {@link #curator(Object, Schema)}.
+   *
+   * @param dataset the dataset
+   * @param schema a schema name (built-in {@code valid_features}, {@code
+   *     ensembl_gene_ids_and_valid_features_in_obs}, or saved) or a 16-character uid
+   * @return the curator
+   * @throws InvalidArgumentException when no such schema exists
+   */
+  public org.lamindb.curate.Curator curator(Object dataset, String schema) {
+    return curator(dataset, org.lamindb.internal.features.Schemas.byName(instance, schema));
   }
 
   // ---- lineage ----

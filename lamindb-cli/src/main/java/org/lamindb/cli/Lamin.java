@@ -36,6 +36,7 @@ import picocli.CommandLine.Option;
       ListCommand.class,
       SearchCommand.class,
       ValidateCommand.class,
+      CurateCommand.class,
       AnnotateCommand.class,
       TrackCommand.class,
       FinishCommand.class,

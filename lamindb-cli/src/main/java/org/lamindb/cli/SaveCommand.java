@@ -43,6 +43,14 @@ final class SaveCommand implements Callable<Integer> {
           "For a folder: save each file as its own artifact with key <key or folder name>/<relative path> (bulk).")
   boolean perFile;
 
+  @Option(
+      names = "--schema",
+      paramLabel = "<name|uid>",
+      description =
+          "Validate the file against this schema (name or uid) and annotate the artifact; nothing is"
+              + " saved when it does not validate (see lamin curate for the report).")
+  String schema;
+
   @Override
   public Integer call() {
     if (!Files.exists(path)) {
@@ -50,6 +58,10 @@ final class SaveCommand implements Callable<Integer> {
     }
     try (LaminDB ln = Cli.connect()) {
       if (perFile) {
+        if (schema != null) {
+          throw new InvalidArgumentException(
+              "--schema validates one file; it cannot be combined with --files");
+        }
         if (!Files.isDirectory(path)) {
           throw new InvalidArgumentException("--files needs a folder; " + path + " is a file");
         }
@@ -87,6 +99,9 @@ final class SaveCommand implements Callable<Integer> {
                 + path.getFileName()
                 + ", or start a run with `lamin track`)");
       }
+      if (schema != null) {
+        a.schema(schema);
+      }
       java.time.OffsetDateTime before =
           java.time.OffsetDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
       a.save();
@@ -107,6 +122,9 @@ final class SaveCommand implements Callable<Integer> {
               + " version="
               + a.version());
       out.println("→ storage path: " + a.path());
+      if (schema != null) {
+        out.println("→ validated with schema " + a.schema().name() + " (" + a.schema().uid() + ")");
+      }
     }
     return 0;
   }

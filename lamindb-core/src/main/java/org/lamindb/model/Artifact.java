@@ -170,22 +170,13 @@ public final class Artifact extends SQLRecord<Artifact> {
       throw new org.lamindb.InvalidArgumentException(
           "set the schema before saving: ln.artifact(table).schema(...).save()");
     }
-    if (draft.data instanceof tech.tablesaw.api.Table table) {
-      draft.curation =
-          org.lamindb.internal.features.DataFrameCurator.validate(instance(), table, schema);
-    } else {
-      var slots =
-          draft.data == null
-              ? java.util.Optional.<org.lamindb.spi.FormatProvider.CurationSlots>empty()
-              : org.lamindb.internal.artifact.Formats.curationSlots(draft.data);
-      if (slots.isEmpty()) {
-        throw new org.lamindb.InvalidArgumentException(
-            "schema validation needs an in-memory DataFrame (a Tablesaw Table) or AnnData:"
-                + " ln.artifact(table)");
-      }
-      draft.curation =
-          org.lamindb.internal.features.AnnDataCurator.validate(instance(), slots.get(), schema);
+    Object dataset = draft.data != null ? draft.data : draft.path;
+    if (dataset == null) {
+      throw new org.lamindb.InvalidArgumentException(
+          "schema validation needs an in-memory DataFrame (a Tablesaw Table) or AnnData, or a"
+              + " file: ln.artifact(table)");
     }
+    draft.curation = org.lamindb.internal.features.Curations.validate(instance(), dataset, schema);
     draft.curatedData = draft.data;
     return relate("schema", schema);
   }

@@ -186,4 +186,34 @@ public final class Feature extends SQLRecord<Feature> {
     String s = dtypeString();
     return s == null ? null : Dtype.parse(s);
   }
+
+  // ---- schema membership ----
+
+  private boolean optionalMember;
+
+  /**
+   * A view of this feature marked as an optional schema member (LaminDB's {@code
+   * feature.with_config(optional=True)}): {@code ln.schema("s").features(a, b.optional())} makes
+   * {@code b} a member that may be absent from a dataset. The feature itself is not changed.
+   *
+   * @return a copy of this saved feature flagged optional
+   * @throws org.lamindb.InvalidArgumentException when the feature is not saved
+   */
+  public Feature optional() {
+    if (!isSaved()) {
+      throw new org.lamindb.InvalidArgumentException(
+          "feature '" + name() + "' is not saved; save it before marking it optional");
+    }
+    Feature f = new Feature(ln());
+    org.lamindb.internal.core.Access.values(f).putAll(values());
+    f.optionalMember = true;
+    return f;
+  }
+
+  /**
+   * @return true for a view from {@link #optional()}
+   */
+  public boolean isOptional() {
+    return optionalMember;
+  }
 }

@@ -59,7 +59,8 @@ public interface FormatProvider {
    * {@code "obs"} → a Tablesaw {@code Table} of observation annotations, {@code "var.T"} → the
    * variable index as a {@code List<String>} (LaminDB's {@code AnnDataCurator}).
    *
-   * @param object an object this provider writes
+   * @param object an object this provider writes, or a {@link java.nio.file.Path} to a file or
+   *     store of this format (then only the annotations are read, never X)
    * @return the slots with their otype, or empty when the object has none
    */
   default Optional<CurationSlots> curationSlots(Object object) {
@@ -69,10 +70,24 @@ public interface FormatProvider {
   /**
    * An object's curatable parts.
    *
-   * @param otype the object type a composite schema names ({@code AnnData})
-   * @param slots the parts by slot name
+   * @param otype the object type a composite schema names ({@code AnnData}, {@code MuData}, {@code
+   *     SpatialData})
+   * @param slots the parts by slot name: a Tablesaw {@code Table} (obs, var, tables' obs), a {@code
+   *     List<String>} of identifiers ({@code var.T}), a {@code Map<String, Object>} ({@code uns},
+   *     {@code attrs}), or a {@link java.util.function.Supplier} of one of these, read on demand
+   * @param elements lines describing parts that are registered but not validated (SpatialData
+   *     images, labels, points and shapes with their shapes)
    */
-  record CurationSlots(String otype, java.util.Map<String, Object> slots) {}
+  record CurationSlots(
+      String otype, java.util.Map<String, Object> slots, java.util.List<String> elements) {
+    /**
+     * @param otype the object type
+     * @param slots the parts by slot name
+     */
+    public CurationSlots(String otype, java.util.Map<String, Object> slots) {
+      this(otype, slots, java.util.List.of());
+    }
+  }
 
   /**
    * Reads the metadata LaminDB stores for a file of this format ({@code otype}, {@code

@@ -129,7 +129,8 @@ abstract class AbstractDataFrameCurationTest {
     assertThat(s.members()).isEmpty();
     assertThat(s.get("flexible")).isIn(true, 1, 1L);
     // an empty feature schema has the same hash: dedup returns the built-in row
-    assertThat(ln.schema("another_name").uid()).isEqualTo("0000000000000000");
+    assertThat(ln.schema("another_name").itype("Feature").save().uid())
+        .isEqualTo("0000000000000000");
   }
 
   // ---- success path

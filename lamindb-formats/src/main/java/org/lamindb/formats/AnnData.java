@@ -130,6 +130,14 @@ public final class AnnData {
     return AnnDataAccessor.open(path);
   }
 
+  /**
+   * Opens the AnnData rooted at {@code group} (e.g. {@code mod/rna} of a {@code .h5mu} file) for
+   * lazy access, like {@link #open(Path)}.
+   */
+  public static AnnDataAccessor open(Path path, String group) {
+    return AnnDataAccessor.open(path, group);
+  }
+
   static boolean isZarr(Path path) {
     return Files.isDirectory(path) || path.getFileName().toString().toLowerCase().endsWith(".zarr");
   }

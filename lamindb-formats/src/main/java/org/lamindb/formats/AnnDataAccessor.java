@@ -72,6 +72,23 @@ public final class AnnDataAccessor implements AutoCloseable {
         });
   }
 
+  static AnnDataAccessor open(Path path, String group) {
+    return Guard.run(
+        path,
+        () -> {
+          if (AnnData.isZarr(path)) {
+            return new AnnDataAccessor(path, null, ZarrStore.open(path).group(group));
+          }
+          Hdf5Store h = Hdf5Store.open(path);
+          var g = h.group(group);
+          if (g == null) {
+            h.close();
+            throw new InvalidArgumentException("No group '" + group + "' in " + path);
+          }
+          return new AnnDataAccessor(path, h, g);
+        });
+  }
+
   private <T> T guard(java.util.concurrent.Callable<T> body) {
     return Guard.run(path, body);
   }

@@ -95,15 +95,14 @@ public final class Formats {
   }
 
   /**
-   * @return the curatable slots of an in-memory object, from the first provider that knows them
+   * @return the curatable slots of an in-memory object or a file/store path, from the first
+   *     provider (by priority) that knows them
    */
   public static Optional<FormatProvider.CurationSlots> curationSlots(Object data) {
     for (FormatProvider p : providers()) {
-      if (p.canWrite(data)) {
-        Optional<FormatProvider.CurationSlots> s = p.curationSlots(data);
-        if (s.isPresent()) {
-          return s;
-        }
+      Optional<FormatProvider.CurationSlots> s = p.curationSlots(data);
+      if (s.isPresent()) {
+        return s;
       }
     }
     return Optional.empty();

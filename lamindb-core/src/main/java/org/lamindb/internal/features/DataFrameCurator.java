@@ -4,10 +4,8 @@ import static org.lamindb.internal.core.RecordStore.col;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jooq.impl.DSL;
 import org.lamindb.InvalidArgumentException;
 import org.lamindb.ValidationException;
@@ -93,69 +91,13 @@ public final class DataFrameCurator {
               + "' has "
               + schema.itype());
     }
-    List<Feature> members = Schemas.members(inst, schema.id());
-    boolean flexible = truthy(schema.get("flexible"), members.isEmpty());
-    boolean minimal = truthy(schema.get("minimal_set"), true);
-    boolean maximal = truthy(schema.get("maximal_set"), false);
-    List<String> names = table.columnNames();
-    // schema members win over same-named flexible matches
-    Map<String, Feature> byName = new LinkedHashMap<>();
-    if (flexible) {
-      byName.putAll(FeatureCatalog.byName(inst, names));
-    }
-    members.forEach(f -> byName.put(f.name(), f));
-    List<String> problems = new ArrayList<>();
-    Set<String> present = new LinkedHashSet<>(names);
-    if (minimal) {
-      for (Feature f : members) {
-        if (!present.contains(f.name())) {
-          problems.add("column '" + f.name() + "' not in dataframe");
-        }
-      }
-    }
-    if (maximal) {
-      for (String c : names) {
-        if (!byName.containsKey(c) && !c.startsWith("__lamindb_")) {
-          problems.add("column '" + c + "' not in DataFrameSchema");
-        }
-      }
-    }
-    List<Feature> validated = new ArrayList<>();
-    Map<Feature, List<String>> labels = new LinkedHashMap<>();
-    for (String c : names) {
-      Feature f = byName.get(c);
-      if (f == null) {
-        continue; // not a feature: ignored unless maximal_set
-      }
-      validated.add(f);
-      Column<?> col = table.column(c);
-      int missing = col.countMissing();
-      if (missing > 0 && Boolean.FALSE.equals(f.nullable())) {
-        problems.add("non-nullable series '" + c + "' contains null values");
-      }
-      if (missing == col.size()) {
-        continue; // all-null columns pass the dtype checks
-      }
-      ParsedDtype d = FeatureCatalog.dtype(f);
-      if (d.isCategorical()) {
-        List<String> values = distinct(col);
-        String error = categorical(inst, f, d, values, slot);
-        if (error != null) {
-          problems.add(error);
-        } else {
-          labels.put(f, values);
-        }
-      } else {
-        String error = dtypeCheck(f, d, col);
-        if (error != null) {
-          problems.add(error);
-        }
-      }
-    }
+    TableSlot.Outcome o =
+        TableSlot.validate(inst, table, schema, slot, slot == null ? COLUMNS : slot);
+    List<String> problems = o.report().problems();
     if (!problems.isEmpty()) {
       throw new ValidationException(String.join("\n", problems), problems);
     }
-    return new Result(schema, slot, validated, labels);
+    return o.result();
   }
 
   /**
@@ -225,54 +167,6 @@ public final class DataFrameCurator {
     insert.execute();
   }
 
-  private static boolean truthy(Object v, boolean dflt) {
-    if (v == null) {
-      return dflt;
-    }
-    if (v instanceof Boolean b) {
-      return b;
-    }
-    if (v instanceof Number n) {
-      return n.intValue() != 0;
-    }
-    return Boolean.parseBoolean(v.toString());
-  }
-
-  private static List<String> distinct(Column<?> col) {
-    Set<String> out = new LinkedHashSet<>();
-    for (int i = 0; i < col.size(); i++) {
-      if (!col.isMissing(i)) {
-        String s = col.getString(i);
-        if (!s.isEmpty()) {
-          out.add(s);
-        }
-      }
-    }
-    return new ArrayList<>(out);
-  }
-
-  /**
-   * @return the error for values not in the dtype's registries, or null
-   */
-  private static String categorical(
-      Instance inst, Feature f, ParsedDtype d, List<String> values, String slot) {
-    if (d.list()) {
-      return "Column '"
-          + f.name()
-          + "' failed dtype check for '"
-          + f.dtypeString()
-          + "': got a table column (list dtypes need lists per cell)";
-    }
-    Map<String, List<FeatureCatalog.LabelRef>> found = FeatureCatalog.resolve(inst, d, values);
-    List<String> missing = new ArrayList<>();
-    for (String v : values) {
-      if (!found.containsKey(v)) {
-        missing.add(v);
-      }
-    }
-    return missing.isEmpty() ? null : notValidated(inst, f, d, missing, slot);
-  }
-
   /**
    * LaminDB's categorical error layout (spec §8.4), with the hint in Java.
    *
@@ -310,7 +204,7 @@ public final class DataFrameCurator {
    * @return the dtype error of a non-categorical column, or null when it fits (directly or, for
    *     features with {@code coerce}, after converting every value)
    */
-  private static String dtypeCheck(Feature f, ParsedDtype d, Column<?> col) {
+  static String dtypeCheck(Feature f, ParsedDtype d, Column<?> col) {
     String simple = d.simple();
     ColumnType t = col.type();
     boolean ok =

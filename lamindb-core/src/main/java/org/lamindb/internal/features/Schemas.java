@@ -223,6 +223,13 @@ public final class Schemas {
             inst,
             CoreRegistries.SCHEMA,
             col("name").eq(name).and(col("branch_id").ne(RecordStore.TRASH)));
+    if (found.isEmpty() && name.length() == 16) {
+      found =
+          RecordStore.load(
+              inst,
+              CoreRegistries.SCHEMA,
+              col("uid").eq(name).and(col("branch_id").ne(RecordStore.TRASH)));
+    }
     if (found.isEmpty()) {
       throw new InvalidArgumentException(
           "no schema named '"

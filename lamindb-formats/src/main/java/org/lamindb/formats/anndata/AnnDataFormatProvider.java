@@ -78,18 +78,26 @@ public final class AnnDataFormatProvider implements FormatProvider {
   }
 
   /**
-   * {@code obs} → the observation table, {@code var.T} → the variable names (the var index), for
-   * schemas of otype {@code AnnData}.
+   * {@code obs}, {@code var} → the annotation tables, {@code var.T} → the var index, {@code uns},
+   * {@code obsm:<key>}, for schemas of otype {@code AnnData}; from an in-memory AnnData or a path
+   * to an {@code .h5ad} file or AnnData zarr store (X is not read).
    */
   @Override
   public Optional<CurationSlots> curationSlots(Object object) {
-    if (!(object instanceof AnnData a)) {
+    java.util.Map<String, Object> slots = new java.util.LinkedHashMap<>();
+    if (object instanceof AnnData a) {
+      org.lamindb.formats.curate.AnnDataSlots.of(a, "", slots);
+    } else if (object instanceof Path p && isAnnDataPath(p)) {
+      org.lamindb.formats.curate.AnnDataSlots.of(p, "/", "", true, slots);
+    } else {
       return Optional.empty();
     }
-    java.util.Map<String, Object> slots = new java.util.LinkedHashMap<>();
-    slots.put("obs", a.obs().rejectColumns(0)); // column 0 is the index
-    slots.put("var.T", a.varNames());
     return Optional.of(new CurationSlots("AnnData", slots));
+  }
+
+  private static boolean isAnnDataPath(Path p) {
+    String n = norm(p.getFileName().toString());
+    return n.endsWith(".h5ad") || n.endsWith(".zarr") && java.nio.file.Files.isDirectory(p);
   }
 
   /** {@code anndata.concat} of AnnData objects along obs, with a label column of {@code keys}. */

@@ -50,6 +50,38 @@ public final class MuDataFormatProvider implements FormatProvider {
     return Optional.empty();
   }
 
+  /**
+   * {@code obs} (global) and per modality {@code <mod>:obs}, {@code <mod>:var}, {@code
+   * <mod>:var.T}, for schemas of otype {@code MuData}; from an in-memory MuData or a path to an
+   * {@code .h5mu} file or MuData zarr store (X is not read).
+   */
+  @Override
+  public Optional<CurationSlots> curationSlots(Object object) {
+    Map<String, Object> slots = new java.util.LinkedHashMap<>();
+    if (object instanceof MuData m) {
+      slots.put("obs", org.lamindb.formats.curate.AnnDataSlots.withoutIndex(m.obs()));
+      m.mods().forEach((k, a) -> org.lamindb.formats.curate.AnnDataSlots.of(a, k + ":", slots));
+    } else if (object instanceof Path p
+        && isMuData(p, p.getFileName().toString().contains(".") ? suffixOf(p) : "")) {
+      try (org.lamindb.formats.AnnDataAccessor g = org.lamindb.formats.AnnData.open(p, "/")) {
+        slots.put("obs", org.lamindb.formats.curate.AnnDataSlots.withoutIndex(g.obs()));
+      }
+      for (String mod : MuData.shapes(p).keySet()) {
+        if (!mod.isEmpty()) {
+          org.lamindb.formats.curate.AnnDataSlots.of(p, "mod/" + mod, mod + ":", false, slots);
+        }
+      }
+    } else {
+      return Optional.empty();
+    }
+    return Optional.of(new CurationSlots("MuData", slots));
+  }
+
+  private static String suffixOf(Path p) {
+    String n = p.getFileName().toString();
+    return n.substring(n.lastIndexOf('.'));
+  }
+
   @Override
   public Optional<FormatInfo> inspect(Path path, String suffix) throws IOException {
     if (!isMuData(path, suffix)) {

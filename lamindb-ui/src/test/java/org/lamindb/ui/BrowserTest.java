@@ -140,6 +140,14 @@ class BrowserTest {
     }
   }
 
+  private static String load() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (java.io.IOException e) {
+      return "unknown";
+    }
+  }
+
   private void shot(String name) throws Exception {
     Path png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
     Files.copy(png, shots.resolve(name), StandardCopyOption.REPLACE_EXISTING);
@@ -187,7 +195,11 @@ class BrowserTest {
             + big.getAttribute("data-ready")
             + " nodes: fetch + dagre layout + first draw in "
             + big.getAttribute("data-render-ms")
-            + " ms (headless chromium)");
+            + " ms ("
+            + big.getAttribute("data-timing")
+            + "; headless chromium, load "
+            + load()
+            + ")");
 
     driver.get(ui.baseUrl() + "/records/" + sampleType.uid());
     By s1Count = By.cssSelector("tr[data-uid] td input[data-feature=cell_count]");

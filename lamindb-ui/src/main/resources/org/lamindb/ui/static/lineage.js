@@ -1,4 +1,5 @@
-// lamin ui: draws /lineage/<uid>/graph.json with cytoscape.js; positions come from dagre (top to bottom).
+// lamin ui: draws /lineage/<uid>/graph.json with cytoscape.js, top to bottom; positions from dagre, or from
+// the server for big graphs.
 (function () {
   var el = document.getElementById("graph");
   if (!el || !window.cytoscape || !window.dagre) { return; }
@@ -10,17 +11,24 @@
       var tFetched = now();
       // big graphs: straight edges, labels only when readable, no edges while panning
       var big = g.nodes.length > 150;
-      var d = new dagre.graphlib.Graph();
-      d.setGraph({ rankdir: "TB", nodesep: 30, ranksep: 50 });
-      d.setDefaultEdgeLabel(function () { return {}; });
-      g.nodes.forEach(function (n) {
-        d.setNode(n.id, { width: Math.min(260, 40 + 7 * n.label.length), height: 34 });
-      });
-      g.edges.forEach(function (e) { d.setEdge(e.source, e.target); });
-      dagre.layout(d);
+      // big graphs come with positions from the server (LineageLayout); small ones use dagre
+      var pos = {};
+      if (g.layout === "server") {
+        g.nodes.forEach(function (n) { pos[n.id] = { x: n.x, y: n.y, width: n.w }; });
+      } else {
+        var d = new dagre.graphlib.Graph();
+        d.setGraph({ rankdir: "TB", nodesep: 30, ranksep: 50 });
+        d.setDefaultEdgeLabel(function () { return {}; });
+        g.nodes.forEach(function (n) {
+          d.setNode(n.id, { width: Math.min(260, 40 + 7 * n.label.length), height: 34 });
+        });
+        g.edges.forEach(function (e) { d.setEdge(e.source, e.target); });
+        dagre.layout(d);
+        g.nodes.forEach(function (n) { pos[n.id] = d.node(n.id); });
+      }
       var tLaid = now();
       var elements = g.nodes.map(function (n) {
-        var p = d.node(n.id);
+        var p = pos[n.id];
         return { group: "nodes", data: { id: n.id, label: n.label, kind: n.kind, href: n.href,
           focus: n.id === g.focus ? 1 : 0, w: p.width }, position: { x: p.x, y: p.y } };
       }).concat(g.edges.map(function (e, i) {

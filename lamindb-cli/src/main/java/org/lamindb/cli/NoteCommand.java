@@ -117,9 +117,11 @@ final class NoteCommand implements Callable<Integer> {
     if (byUid.isPresent()) {
       return byUid.get();
     }
-    Optional<T> byStem = q.filter("uid__startswith", ref).orderBy("-id").first();
-    if (ref.length() >= 12 && byStem.isPresent()) {
-      return byStem.get();
+    if (ref.length() >= 12) {
+      Optional<T> byStem = q.filter("uid__startswith", ref).orderBy("-id").first();
+      if (byStem.isPresent()) {
+        return byStem.get();
+      }
     }
     if (field != null) {
       QuerySet<T> named = q.filter(field, ref);

@@ -8,6 +8,7 @@ import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.lamindb.lineage.LineageGraph;
 
 /**
@@ -75,15 +76,25 @@ final class LineagePage {
     LineageGraph g = graph(ctx);
     ObjectNode root = JSON.createObjectNode();
     root.put("focus", g.focus());
+    Map<String, LineageLayout.Pos> pos =
+        g.nodes().size() > LineageLayout.MIN_NODES ? LineageLayout.of(g) : Map.of();
+    if (!pos.isEmpty()) {
+      root.put("layout", "server");
+    }
     ArrayNode nodes = root.putArray("nodes");
     for (LineageGraph.Node n : g.nodes()) {
-      nodes
-          .addObject()
-          .put("id", n.id())
-          .put("kind", n.kind())
-          .put("uid", n.uid())
-          .put("label", n.label())
-          .put("href", href(n));
+      ObjectNode o =
+          nodes
+              .addObject()
+              .put("id", n.id())
+              .put("kind", n.kind())
+              .put("uid", n.uid())
+              .put("label", n.label())
+              .put("href", href(n));
+      LineageLayout.Pos p = pos.get(n.id());
+      if (p != null) {
+        o.put("x", p.x()).put("y", p.y()).put("w", p.width());
+      }
     }
     ArrayNode edges = root.putArray("edges");
     for (LineageGraph.Edge e : g.edges()) {

@@ -15,7 +15,7 @@ mvn -B -q -o -pl lamindb-formats -am package -DskipTests \
   org.apache.maven.plugins:maven-dependency-plugin:3.6.1:build-classpath -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=runtime >/dev/null
 cp="$repo/lamindb-formats/target/classes:$repo/lamindb-core/target/classes:$(cat "$work/cp.txt")"
 javac -d "$work/classes" -cp "$cp" "$here/BatchesBench.java"
-run() { java -Xmx"${BENCH_XMX:-256m}" -Dorg.slf4j.simpleLogger.defaultLogLevel=error -cp "$work/classes:$cp" BatchesBench "$@"; }
+run() { java -Xmx"${BENCH_XMX:-200m}" -Dorg.slf4j.simpleLogger.defaultLogLevel=error -cp "$work/classes:$cp" BatchesBench "$@"; }
 [ -d "$data" ] || BENCH_XMX=3g run generate "$data" 8 "$cells" 20000 0.05
 du -sh "$data"/*.h5ad | tail -n 1; du -sch "$data"/*.h5ad | tail -n 1
 echo "== h5ad"; run run "$data" h5ad "$secs" | tee "$work/h5ad.txt"

@@ -16,8 +16,8 @@ import org.lamindb.ml.BatchOptions;
 import org.lamindb.ml.FloatMatrix;
 
 /**
- * Reads the planned windows (in background threads when prefetch &gt; 0, at most prefetch + 1
- * windows ahead, in order) and cuts their rows into batches.
+ * Reads the planned windows (in background threads when prefetch &gt; 0, at most prefetch windows
+ * ahead of the one being cut, in order) and cuts their rows into batches.
  */
 final class BatchIterator implements Iterator<Batch>, AutoCloseable {
   private final AnnDataMapped mc;
@@ -62,7 +62,7 @@ final class BatchIterator implements Iterator<Batch>, AutoCloseable {
     if (pool == null) {
       return;
     }
-    while (ahead.size() < o.prefetch() + 1 && nextWindow < windows.size()) {
+    while (ahead.size() < o.prefetch() && nextWindow < windows.size()) {
       Window w = windows.get(nextWindow++);
       ahead.add(pool.submit(() -> load(w)));
     }
@@ -160,10 +160,19 @@ final class BatchIterator implements Iterator<Batch>, AutoCloseable {
     emitted += n;
     FloatMatrix x = Rows.gather(srcBlocks, srcRows, mc.sparseOutput(), (int) mc.shape()[1]);
     Map<String, int[]> obs = mc.gatherCodes(global);
-    List<String> ids = new ArrayList<>(n);
-    for (int k = 0; k < n; k++) {
-      ids.add(mc.files.get(files[k]).uid + ":" + fileRows[k]);
-    }
+    // row ids are made when asked for: most training loops never read them
+    List<String> ids =
+        new java.util.AbstractList<>() {
+          @Override
+          public String get(int k) {
+            return mc.files.get(files[k]).uid + ":" + fileRows[k];
+          }
+
+          @Override
+          public int size() {
+            return n;
+          }
+        };
     return new Batch(x, obs, ids);
   }
 

@@ -195,4 +195,69 @@ class MappedS3Test {
       }
     }
   }
+
+  /**
+   * {@code collection.mapped()} of an instance whose storage is S3 (PostgreSQL: an instance on S3
+   * storage needs one): the members are read in place, the rows equal the local files' rows, and
+   * nothing is cached.
+   */
+  @Test
+  void collectionInS3IsMappedWithoutCaching(@TempDir Path tmp) throws Exception {
+    org.lamindb.testing.Backend backend = org.lamindb.testing.Backend.POSTGRES;
+    Path h5ad = tmp.resolve("files/part.h5ad");
+    Path zarr = tmp.resolve("files/part.zarr");
+    Files.createDirectories(h5ad.getParent());
+    fixture().writeH5ad(h5ad);
+    fixture().writeZarr(zarr, 3);
+    MappedOptions o = MappedOptions.builder().obsKeys("cell_type").build();
+    String root =
+        "s3://"
+            + S3ProxyFixture.BUCKET
+            + "/coll-"
+            + RUN.incrementAndGet()
+            + "?endpoint_url="
+            + endpoint;
+    try (org.lamindb.LaminDB ln =
+        org.lamindb.testing.Backend.setup(tmp.resolve("s3")).init(backend.options(root, "mls3"))) {
+      List<org.lamindb.model.Artifact> members = new ArrayList<>();
+      for (Path p : List.of(h5ad, zarr)) {
+        members.add(ln.artifact(p).key("atlas/" + p.getFileName()).save());
+      }
+      org.lamindb.model.Collection c = ln.collection(members).key("atlas").save();
+      Path cache = tmp.resolve("s3/cache");
+      deleteTree(cache);
+      try (MappedCollection local =
+              MappedCollection.open(
+                  List.of(new MappedSource("a", h5ad), new MappedSource("b", zarr)), o);
+          MappedCollection mc = c.mapped(o)) {
+        assertThat(mc.shape()).containsExactly(40000, 1000);
+        for (long i = 0; i < mc.size(); i += 997) {
+          assertThat(mc.get(i).x().denseRow(0)).containsExactly(local.get(i).x().denseRow(0));
+          assertThat(mc.get(i).obs("cell_type")).isEqualTo(local.get(i).obs("cell_type"));
+        }
+        assertThat(firstBatch(mc)).hasSize(64);
+      }
+      assertThat(countFiles(cache)).as("files cached under %s", cache).isZero();
+    }
+  }
+
+  static long countFiles(Path dir) throws Exception {
+    if (!Files.exists(dir)) {
+      return 0;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(Files::isRegularFile).count();
+    }
+  }
+
+  static void deleteTree(Path dir) throws Exception {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator) {
+        Files.delete(p);
+      }
+    }
+  }
 }

@@ -223,10 +223,13 @@ public final class Lakehouse {
       if (format == null) {
         return List.of();
       }
-      Optional<Path> local = b.localPath(key);
+      Optional<Path> local = b.localPath(key); // resolved once: it checks links on disk
       Path p = local.isPresent() ? local.get() : staged(inst, af, b, a, key, format);
-      return List.of(
-          new TableFile(a.uid(), label, p, format, a.hash(), stager(inst, b, a, key, format, p)));
+      TableFile.Stager stager =
+          local.isPresent() || !format.equals("parquet")
+              ? null
+              : Staging.stager(inst, b, a, key, p);
+      return List.of(new TableFile(a.uid(), label, p, format, a.hash(), stager));
     }
     Path dir = af.cache(a);
     List<TableFile> out = new ArrayList<>();
@@ -253,14 +256,6 @@ public final class Lakehouse {
       return af.cache(a);
     }
     return Staging.path(inst, b, a, key);
-  }
-
-  private static TableFile.Stager stager(
-      Instance inst, StorageBackend b, Artifact a, String key, String format, Path p) {
-    if (!format.equals("parquet") || b.localPath(key).isPresent()) {
-      return null;
-    }
-    return Staging.stager(inst, b, a, key, p);
   }
 
   static String label(Artifact a) {

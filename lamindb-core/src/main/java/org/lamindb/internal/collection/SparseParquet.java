@@ -40,6 +40,8 @@ final class SparseParquet implements TableFile.Stager {
   /** Bytes read from the end at first: the footer of a few row groups fits (else a second read). */
   private static final int TAIL = 16 * 1024;
 
+  private static final int MIN_TAIL = 4 * 1024;
+
   /** Bytes fetched for a bloom filter whose length the footer does not record. */
   private static final int BLOOM = 64 * 1024;
 
@@ -86,7 +88,8 @@ final class SparseParquet implements TableFile.Stager {
       if (covered(size - 8, 8)) {
         return;
       }
-      long tail = Math.min(size, TAIL);
+      // a small file's footer is small: read about 1/32 of it (at least 4 KiB, at most 16 KiB)
+      long tail = Math.min(size, Math.max(MIN_TAIL, Math.min(TAIL, size / 32)));
       byte[] end = fetch(size - tail, tail);
       ByteBuffer last = ByteBuffer.wrap(end, end.length - 8, 8).order(ByteOrder.LITTLE_ENDIAN);
       long footerLen = last.getInt() & 0xffffffffL;

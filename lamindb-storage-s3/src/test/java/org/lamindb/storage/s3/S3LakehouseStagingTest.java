@@ -95,11 +95,13 @@ class S3LakehouseStagingTest {
       }
     }
     Path s3tmp = tmp.resolve("s3");
+    List<String> hashes = new ArrayList<>();
     try (LaminDB ln =
             Backend.setup(s3tmp)
                 .init(Backend.POSTGRES.options(root("staging-" + System.nanoTime()), "s3lake"));
         TableAccessor t = collection(ln, files).open()) {
       assertThat(t.rowCount()).isEqualTo(180_000);
+      ln.artifacts().filter("key__startswith", "lake/").list().forEach(a -> hashes.add(a.hash()));
       long[] afterFooters = staged(t, count);
       assertThat(afterFooters[1]).isEqualTo(total);
       assertThat(afterFooters[0]).isPositive().isLessThan(total / 10);
@@ -119,6 +121,11 @@ class S3LakehouseStagingTest {
       List<String> names = s.map(p -> p.getFileName().toString()).sorted().toList();
       assertThat(names.stream().filter(n -> n.endsWith(".parquet"))).hasSize(3);
       assertThat(names.stream().filter(n -> n.endsWith(".ranges"))).hasSize(3);
+      // content-addressed: one sparse copy per artifact hash (LaminDB hashes are url-safe base64)
+      assertThat(hashes).hasSize(3);
+      for (String h : hashes) {
+        assertThat(names).anyMatch(n -> n.startsWith(h + "-") && n.endsWith(".parquet"));
+      }
     }
   }
 

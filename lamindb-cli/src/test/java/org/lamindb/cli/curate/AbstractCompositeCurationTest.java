@@ -255,6 +255,8 @@ abstract class AbstractCompositeCurationTest {
     assertThat(c.validate()).isTrue();
     Artifact a = c.save("datasets/blobs.zarr");
     assertThat(a.otype()).isEqualTo("SpatialData");
+    assertThat(a.describeText())
+        .contains("images/blobs_image [3, 64, 48]", "tables/table AnnData 3 x 3");
     assertThat(a.schema()).isEqualTo(s);
     assertThat(ln.schemas().filter("artifacts__id", a.id()).count()).isEqualTo(2);
     // a DataFrame-only schema names both otypes

@@ -94,6 +94,27 @@ class ExamplesTest {
   }
 
   @Test
+  void schemasExampleComposesAndCurates() throws Exception {
+    String text = run("examples/schemas.sh");
+    assertThat(text)
+        .contains("Schema: scrna (")
+        .contains("slot obs → scrna_obs", "slot var.T → ensembl_genes")
+        .containsPattern("donor +str \\(optional\\)")
+        .contains("valid: false")
+        .contains(
+            "2 terms not validated in feature 'cell_type_by_model' in slot 'obs': 'b cell', 'NK cell'")
+        .contains("0 of 10 validated")
+        .contains("standardized: {b cell=B cell}")
+        .contains("created: [NK cell]")
+        .contains("valid: true")
+        .contains("saved my_datasets/scrna.h5ad with schema scrna")
+        .contains("AnnData validated against schema 'scrna'")
+        .contains("): passed")
+        .contains("\"ok\" : false")
+        .contains("exit code 1");
+  }
+
+  @Test
   void validateExampleRunsInJavaAndOnTheCommandLine() throws Exception {
     String text = run("examples/validate.sh");
     assertThat(text)

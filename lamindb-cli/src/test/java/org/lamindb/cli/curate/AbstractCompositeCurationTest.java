@@ -110,6 +110,36 @@ abstract class AbstractCompositeCurationTest {
   }
 
   @Test
+  void optionalXChecksStreamXOnlyWhenTheVarSchemaAsksForCounts() {
+    Schema counts = ln.schema("counts").itype("bionty.Gene.ensembl_gene_id").dtype("int").save();
+    Schema floats = ln.schema("floats").itype("bionty.Gene.ensembl_gene_id").dtype("float").save();
+    Table varT =
+        Table.create("var", StringColumn.create("_index", "ENSG00000141510", "ENSG00000012048"));
+    Table obsT = Table.create("obs", StringColumn.create("_index", "c1", "c2", "c3"));
+    Schema s = ln.schema("c").otype("AnnData").slots(Map.of("var.T", counts)).save();
+    AnnData ints = new AnnData(DenseMatrix.of(new double[][] {{1, 2}, {0, 3}, {4, 0}}), obsT, varT);
+    assertThat(ln.curator(ints, s).validate()).isTrue();
+    assertThat(ln.curator(ints, s).report().slot("var.T").columns())
+        .extracting(ValidationReport.Column::name)
+        .containsExactly("index", "X");
+    AnnData bad =
+        new AnnData(
+            DenseMatrix.of(new double[][] {{1.5, 2}, {0, -3}, {4, 0}}), obsT.copy(), varT.copy());
+    assertThat(ln.curator(bad, s).report().problems())
+        .containsExactly(
+            "X has non-integer values (float64), but slot 'var.T' expects integer counts (dtype int)",
+            "X has negative values (min -3.0), but slot 'var.T' expects counts (dtype int)");
+    // from a file: X (csr float32) is read in row chunks only for these checks
+    Path h5ad = SharedTestData.formats().resolve(H5AD);
+    Schema f = ln.schema("f").otype("AnnData").slots(Map.of("var.T", floats)).save();
+    ValidationReport r = ln.curator(h5ad, f).report();
+    assertThat(r.ok()).as(r.toText()).isTrue();
+    assertThat(r.slot("var.T").columns().get(1).detail()).startsWith("float32, 2 x 7, min ");
+    Schema plain = ln.schema("p").otype("AnnData").slots(Map.of("var.T", genes)).save();
+    assertThat(ln.curator(h5ad, plain).report().slot("var.T").columns()).hasSize(1);
+  }
+
+  @Test
   void mudataSlotsPerModality() {
     Path h5mu = SharedTestData.formats().resolve(H5MU);
     Feature arange = ln.feature("arange", Dtype.INT).save();
@@ -225,6 +255,8 @@ abstract class AbstractCompositeCurationTest {
     assertThat(c.validate()).isTrue();
     Artifact a = c.save("datasets/blobs.zarr");
     assertThat(a.otype()).isEqualTo("SpatialData");
+    assertThat(a.describeText())
+        .contains("images/blobs_image [3, 64, 48]", "tables/table AnnData 3 x 3");
     assertThat(a.schema()).isEqualTo(s);
     assertThat(ln.schemas().filter("artifacts__id", a.id()).count()).isEqualTo(2);
     // a DataFrame-only schema names both otypes

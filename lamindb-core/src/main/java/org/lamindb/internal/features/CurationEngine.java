@@ -144,7 +144,7 @@ public final class CurationEngine {
         List<String> values = new ArrayList<>(l.size());
         l.forEach(v -> values.add(v == null ? null : String.valueOf(v)));
         KeyedSlots.Ids o = KeyedSlots.identifiers(inst, values, c.getValue(), slot);
-        slots.add(o.report());
+        slots.add(xChecks(data, slot, c.getValue(), values.size(), o.report()));
         ids.add(new String[] {slot, o.itype(), String.valueOf(o.matched())});
       } else if (part instanceof Map<?, ?> m) {
         @SuppressWarnings("unchecked")
@@ -190,6 +190,75 @@ public final class CurationEngine {
       data.slots().put(slot, v);
     }
     return v;
+  }
+
+  /**
+   * The optional X checks of a {@code var.T} slot whose schema dtype is {@code int} (integer,
+   * non-negative counts) or {@code float} (a float matrix): X statistics are streamed by the format
+   * provider only then; the var count must equal the number of identifiers.
+   */
+  static ValidationReport.Slot xChecks(
+      Data data, String slot, Schema s, int nIds, ValidationReport.Slot report) {
+    String dtype = s.dtype();
+    if (!slot.endsWith("var.T") || !("int".equals(dtype) || "float".equals(dtype))) {
+      return report;
+    }
+    Object stats = resolve(data, slot.substring(0, slot.length() - "var.T".length()) + "X");
+    if (!(stats instanceof Map<?, ?> x)) {
+      return report;
+    }
+    List<String> problems = new ArrayList<>(report.problems());
+    String xDtype = String.valueOf(x.get("dtype"));
+    Object min = x.get("min");
+    if ("int".equals(dtype)) {
+      if (!Boolean.TRUE.equals(x.get("integer"))) {
+        problems.add(
+            "X has non-integer values ("
+                + xDtype
+                + "), but slot '"
+                + slot
+                + "' expects integer counts (dtype int)");
+      }
+      if (min instanceof Number n && n.doubleValue() < 0) {
+        problems.add(
+            "X has negative values (min "
+                + n
+                + "), but slot '"
+                + slot
+                + "' expects counts (dtype int)");
+      }
+    } else if (!xDtype.startsWith("float")) {
+      problems.add(
+          "X has dtype " + xDtype + ", but slot '" + slot + "' expects float (dtype float)");
+    }
+    long nVars = ((Number) x.get("n_vars")).longValue();
+    if (nVars != nIds) {
+      problems.add(
+          "X has " + nVars + " variables but slot '" + slot + "' has " + nIds + " identifiers");
+    }
+    List<ValidationReport.Column> cols = new ArrayList<>(report.columns());
+    cols.add(
+        new ValidationReport.Column(
+            "X",
+            null,
+            dtype,
+            problems.size() == report.problems().size()
+                ? ValidationReport.OK
+                : ValidationReport.DTYPE,
+            0,
+            xDtype
+                + ", "
+                + x.get("n_obs")
+                + " x "
+                + nVars
+                + ", min "
+                + min
+                + (Boolean.TRUE.equals(x.get("integer")) ? ", integer" : ""),
+            0,
+            List.of(),
+            Map.of()));
+    return new ValidationReport.Slot(
+        report.slot(), report.schema(), report.itype(), cols, problems);
   }
 
   private static ValidationReport.Slot absent(Data data, String slot, Schema s) {

@@ -79,6 +79,39 @@ public final class SchemaSaver {
     boolean isType = Boolean.TRUE.equals(v.get("is_type"));
     Map<String, Schema> comps = slots == null ? Map.of() : slots;
     check(inst, s, members, comps, isType);
+    boolean flexibleDefault = members.isEmpty();
+    Set<String> optional = fillDefaults(v, members, index);
+    String hash = isType ? null : hash(v, members, optional, index, comps, flexibleDefault);
+    v.put("hash", hash);
+    if (hash != null) {
+      List<SQLRecord<?>> same =
+          RecordStore.load(
+              inst,
+              CoreRegistries.SCHEMA,
+              col("hash").eq(hash).and(col("branch_id").ne(RecordStore.TRASH)));
+      if (!same.isEmpty()) {
+        v.clear();
+        v.putAll(Access.values(same.get(0)));
+        Access.dirty(s).clear();
+        org.slf4j.LoggerFactory.getLogger(SchemaSaver.class)
+            .info("returning schema with same hash: '{}' ({})", s.name(), s.uid());
+        return;
+      }
+      if (Schemas.KNOWN_SCHEMAS.containsKey(hash)) {
+        v.put("uid", Schemas.KNOWN_SCHEMAS.get(hash));
+      }
+    }
+    Access.dirty(s).addAll(v.keySet());
+    insert(inst, s, members, comps);
+  }
+
+  /**
+   * Fills LaminDB's defaults (itype, dtype, n_members, sets, flexible, coerce) and {@code _aux.af}.
+   *
+   * @return the uids of the optional members
+   */
+  private static Set<String> fillDefaults(
+      Map<String, Object> v, List<Feature> members, Feature index) {
     String itype = (String) v.get("itype");
     if (itype == null && !members.isEmpty()) {
       itype = "Feature";
@@ -119,28 +152,7 @@ public final class SchemaSaver {
       }
       v.put("_aux", aux);
     }
-    String hash = isType ? null : hash(v, members, optional, index, comps, flexibleDefault);
-    v.put("hash", hash);
-    if (hash != null) {
-      List<SQLRecord<?>> same =
-          RecordStore.load(
-              inst,
-              CoreRegistries.SCHEMA,
-              col("hash").eq(hash).and(col("branch_id").ne(RecordStore.TRASH)));
-      if (!same.isEmpty()) {
-        v.clear();
-        v.putAll(Access.values(same.get(0)));
-        Access.dirty(s).clear();
-        org.slf4j.LoggerFactory.getLogger(SchemaSaver.class)
-            .info("returning schema with same hash: '{}' ({})", s.name(), s.uid());
-        return;
-      }
-      if (Schemas.KNOWN_SCHEMAS.containsKey(hash)) {
-        v.put("uid", Schemas.KNOWN_SCHEMAS.get(hash));
-      }
-    }
-    Access.dirty(s).addAll(v.keySet());
-    insert(inst, s, members, comps);
+    return optional;
   }
 
   private static void insert(

@@ -67,21 +67,7 @@ final class TableSlot {
     List<String> problems = new ArrayList<>();
     List<ValidationReport.Column> cols = new ArrayList<>();
     Set<String> present = new LinkedHashSet<>(names);
-    for (Feature f : members) {
-      if (!present.contains(f.name())) {
-        boolean required = minimal && !optional.contains(f.uid());
-        if (required) {
-          problems.add("column '" + f.name() + "' not in dataframe");
-        }
-        cols.add(
-            col(
-                f.name(),
-                f,
-                required ? ValidationReport.MISSING : ValidationReport.IGNORED,
-                0,
-                required ? null : "optional, absent"));
-      }
-    }
+    missingMembers(members, present, optional, minimal, problems, cols);
     if (ordered) {
       List<String> expected = new ArrayList<>();
       members.forEach(f -> expected.add(f.name()));
@@ -123,6 +109,30 @@ final class TableSlot {
         report,
         problems.isEmpty() ? new DataFrameCurator.Result(schema, slot, validated, labels) : null,
         cats);
+  }
+
+  private static void missingMembers(
+      List<Feature> members,
+      Set<String> present,
+      Set<String> optional,
+      boolean minimal,
+      List<String> problems,
+      List<ValidationReport.Column> cols) {
+    for (Feature f : members) {
+      if (!present.contains(f.name())) {
+        boolean required = minimal && !optional.contains(f.uid());
+        if (required) {
+          problems.add("column '" + f.name() + "' not in dataframe");
+        }
+        cols.add(
+            col(
+                f.name(),
+                f,
+                required ? ValidationReport.MISSING : ValidationReport.IGNORED,
+                0,
+                required ? null : "optional, absent"));
+      }
+    }
   }
 
   private static ValidationReport.Column column(

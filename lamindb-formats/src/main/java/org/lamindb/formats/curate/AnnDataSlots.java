@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.lamindb.formats.AnnData;
 import org.lamindb.formats.AnnDataAccessor;
+import org.lamindb.formats.anndata.Matrix;
 import tech.tablesaw.api.Table;
 
 /**
@@ -28,6 +29,18 @@ public final class AnnDataSlots {
     out.put(prefix + "obs", withoutIndex(a.obs()));
     out.put(prefix + "var", withoutIndex(a.var()));
     out.put(prefix + "var.T", a.varNames());
+    if (a.x() != null) {
+      Matrix x = a.x();
+      out.put(
+          prefix + "X",
+          (Supplier<Object>)
+              () ->
+                  XStats.of(
+                      x.nRows(),
+                      x.nCols(),
+                      x.dtype(),
+                      from -> x.rows(from, Math.min(x.nRows(), from + XStats.CHUNK_ROWS))));
+    }
     if (prefix.isEmpty()) {
       out.put("uns", a.uns());
       a.obsm()
@@ -58,6 +71,9 @@ public final class AnnDataSlots {
       out.put(prefix + "var", withoutIndex(var));
       out.put(prefix + "var.T", new ArrayList<>(var.column(0).asStringColumn().asList()));
       obsm = withUns ? acc.obsmKeys() : List.of();
+      if (acc.xEncoding() != null) {
+        out.put(prefix + "X", xStats(path, group));
+      }
     }
     if (withUns) {
       out.put(prefix + "uns", lazy(path, group, AnnDataAccessor::uns));
@@ -76,6 +92,20 @@ public final class AnnDataSlots {
     List<tech.tablesaw.columns.Column<?>> cols = new ArrayList<>(t.columns());
     cols.remove(0);
     return Table.create(t.name(), cols);
+  }
+
+  /** X statistics read row chunk by row chunk from the file, when asked for. */
+  private static Supplier<Object> xStats(Path path, String group) {
+    return () -> {
+      try (AnnDataAccessor acc = AnnData.open(path, group)) {
+        long[] shape = acc.shape();
+        return XStats.of(
+            shape[0],
+            shape[1],
+            acc.xDtype(),
+            from -> acc.xRows(from, Math.min(shape[0], from + XStats.CHUNK_ROWS)));
+      }
+    };
   }
 
   private static Supplier<Object> lazy(

@@ -153,6 +153,16 @@ abstract class AbstractSparkReadTest {
     assertThat(r.getDouble(0)).isEqualTo(((Number) duck.get(0)).doubleValue());
   }
 
+  private Dataset<Row> version(String key, String version) {
+    return spark
+        .read()
+        .format("lamindb")
+        .option("instance", fx.ln.slug())
+        .option("collection", key)
+        .option("version", version)
+        .load();
+  }
+
   @Test
   void versionOptionReadsAnOlderCollectionVersion() throws Exception {
     Path extra =
@@ -160,28 +170,34 @@ abstract class AbstractSparkReadTest {
             fx.tmp.resolve("data/extra.parquet"),
             "SELECT 9000 + r AS id, CAST(1.0 AS DOUBLE) AS score,"
                 + " 'g9' AS grp FROM range(10) t(r)");
+    Path extra2 =
+        Parquets.write(
+            fx.tmp.resolve("data/extra2.parquet"),
+            "SELECT 9500 + r AS id, CAST(2.0 AS DOUBLE) AS score,"
+                + " 'g9' AS grp FROM range(20) t(r)");
     Artifact a = fx.ln.artifact(extra).key("spark/extra.parquet").save();
+    Artifact b = fx.ln.artifact(extra2).key("spark/extra2.parquet").save();
     var v2 = fx.collection.append(a);
+    var v3 = v2.append(b);
     try {
+      assertThat(v3.uid()).endsWith("0002");
       Dataset<Row> latest =
           spark
               .read()
               .format("lamindb")
               .option("instance", fx.ln.slug())
-              .option("collection", "spark/coll-v")
-              .option("collection", v2.key())
+              .option("collection", v3.key())
               .load();
-      assertThat(latest.count()).isEqualTo(610);
-      Dataset<Row> first =
-          spark
-              .read()
-              .format("lamindb")
-              .option("instance", fx.ln.slug())
-              .option("collection", v2.key())
-              .option("version", fx.collection.version())
-              .load();
-      assertThat(first.count()).isEqualTo(600);
+      assertThat(latest.count()).isEqualTo(630);
+      assertThat(version(v3.key(), "0002").count()).isEqualTo(630);
+      assertThat(version(v3.key(), "0001").count()).isEqualTo(610);
+      assertThat(version(v3.key(), "0000").count()).isEqualTo(600);
+      assertThatThrownBy(() -> version(v3.key(), "0009"))
+          .isInstanceOf(org.lamindb.NotFoundException.class)
+          .hasMessageContaining("no version '0009'")
+          .hasMessageContaining("0002");
     } finally {
+      v3.delete(true);
       v2.delete(true);
     }
   }

@@ -203,6 +203,46 @@ abstract class AbstractSparkReadTest {
   }
 
   @Test
+  void smallFilesAreOneSplitEachAndALargeFileIsSplitAtRowGroups() {
+    collection().agg(org.apache.spark.sql.functions.count("*")).first();
+    assertThat(LaminSpark.lastScan().files()).isEqualTo(CollectionFixture.N);
+    Path big = fx.tmp.resolve("data/big.parquet");
+    Parquets.exec(
+        "COPY (SELECT r AS id, CAST(r % 13 AS DOUBLE) AS score, md5(CAST(r AS VARCHAR)) AS grp"
+            + " FROM range(200000) t(r)) TO '"
+            + big
+            + "' (FORMAT parquet, ROW_GROUP_SIZE 20000)");
+    Artifact a = fx.ln.artifact(big).key("big/big.parquet").save();
+    String before = spark.conf().get("spark.sql.files.maxPartitionBytes");
+    spark.conf().set("spark.sql.files.maxPartitionBytes", "1m");
+    try {
+      Dataset<Row> df =
+          spark
+              .read()
+              .format("lamindb")
+              .option("instance", fx.ln.slug())
+              .option("artifacts", "key=big/big.parquet")
+              .load();
+      Row r =
+          df.agg(
+                  org.apache.spark.sql.functions.count("*"),
+                  org.apache.spark.sql.functions.sum("score"))
+              .first();
+      long size = a.size();
+      int splits = LaminSpark.lastScan().files();
+      assertThat(splits).isEqualTo((int) ((size + (1 << 20) - 1) / (1 << 20))).isGreaterThan(1);
+      assertThat(df.rdd().getNumPartitions()).isEqualTo(splits);
+      // every row group read by exactly one split: the totals equal DuckDB's
+      List<Object> duck = Parquets.query("SELECT count(*), sum(score) FROM $files", List.of(big));
+      assertThat(r.getLong(0)).isEqualTo(((Number) duck.get(0)).longValue()).isEqualTo(200_000L);
+      assertThat(r.getDouble(1)).isEqualTo(((Number) duck.get(1)).doubleValue());
+    } finally {
+      spark.conf().set("spark.sql.files.maxPartitionBytes", before);
+      a.delete(true);
+    }
+  }
+
+  @Test
   void sqlThroughTheLaminCatalog() {
     spark.conf().set("spark.sql.catalog.lamin.instance", fx.ln.slug());
     Row r =

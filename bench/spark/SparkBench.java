@@ -119,13 +119,13 @@ public class SparkBench {
     LISTS.set(0);
     GETS.set(0);
     long footers = LaminSpark.footersRead();
-    long t0 = System.nanoTime();
+    long tTyped = System.nanoTime();
     Dataset<Row> typed = spark.read().format("lamindb").schema("id BIGINT, x DOUBLE").option("instance", ln.slug())
         .option("collection", "bench/all").load();
     typed.filter("gc_content >= 0.99").queryExecution().toRdd();
     ScanReport tr = LaminSpark.lastScan();
     System.out.println("cold, schema given (.schema(...)): load() + filter gc_content >= 0.99 -> partitions "
-        + ms(t0) + " ms (planInputPartitions " + tr.planningNanos() / 1_000_000 + " ms), " + tr.selected() + " of "
+        + ms(tTyped) + " ms (planInputPartitions " + tr.planningNanos() / 1_000_000 + " ms), " + tr.selected() + " of "
         + tr.candidates() + " selected, footers read " + (LaminSpark.footersRead() - footers)
         + (s3 ? " [S3 LIST " + LISTS.get() + ", GET " + GETS.get() + " (staging the selected files)]" : ""));
     for (int rep = 0; rep < 4; rep++) {

@@ -70,6 +70,19 @@ abstract class AbstractSparkReadTest {
   }
 
   @Test
+  void footerSchemasArePersistedInTheCacheForLaterDrivers() {
+    SchemaUnion.clearCache(fx.ln);
+    long first = LaminSpark.footersRead();
+    assertThat(collection().schema().fieldNames()).contains("id", "score", "grp");
+    assertThat(LaminSpark.footersRead() - first).isEqualTo(CollectionFixture.N);
+    SchemaUnion.clearCache(); // as a new driver: nothing in memory, the cache dir kept
+    long second = LaminSpark.footersRead();
+    assertThat(collection().schema().fieldNames())
+        .containsExactly("id", "score", "grp", "artifact_uid", "gc_content");
+    assertThat(LaminSpark.footersRead() - second).isZero();
+  }
+
+  @Test
   void artifactUidFilterIsPrunedInTheRegistryAndOpensOneFile() {
     Artifact two = fx.artifacts.get(2);
     long before = LaminSpark.filesOpened();

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Spark over a LaminDB collection (docs/spark.md): 20 Parquet artifacts, a Spark SQL query through the lamin
 # catalog with registry-side pruning, the result written back with lineage. Prints rows=<n> pruned=<k> output=<uid>.
-# Needs `mvn -B -DskipTests package` first; runs offline (Spark from ~/.m2, local mode, no UI).
+# Compiles the modules in the reactor when run by hand (no ~/.m2 install); runs offline (Spark from ~/.m2, local mode, no UI).
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="$(mktemp -d)"
@@ -9,8 +9,9 @@ trap 'rm -rf "$work"' EXIT
 export LAMIN_HOME="$work/home" LAMIN_CACHE_DIR="$work/cache" SPARK_LOCAL_IP=127.0.0.1
 cp="${LAMIN_SPARK_CLASSPATH:-}"
 if [ -z "$cp" ]; then # Spark is a `provided` dependency: ask Maven for the module's test class path once
-  (cd "$repo" && mvn -B -o -q -pl lamindb-spark dependency:build-classpath -Dmdep.includeScope=test \
-    -Dmdep.outputFile="$work/cp.txt" >/dev/null)
+  # inside the reactor: the sibling modules resolve to their target/classes (they are not installed in ~/.m2)
+  (cd "$repo" && mvn -B -o -q -pl lamindb-spark -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$work/cp.txt" >"$work/mvn.txt" 2>&1) || { tail -30 "$work/mvn.txt" >&2; exit 1; }
   # this checkout's modules first (Maven alone would take core and formats from ~/.m2)
   cp="$repo/lamindb-spark/target/classes:$repo/lamindb-formats/target/classes:$repo/lamindb-core/target/classes"
   cp="$cp:$(cat "$work/cp.txt")"

@@ -48,13 +48,16 @@ public final class LaminWriter {
    * Writes {@code data} and registers it.
    *
    * @param options {@code instance}, {@code key} (required), {@code collection} (optional: the
-   *     collection key to append the output to; created when missing), {@code temp_dir} (where
-   *     Spark writes first; default {@code <cache dir>/spark-tmp}), {@code description}
+   *     collection key to add the output to, as a new version; created when missing), {@code
+   *     layout} ({@code folder}, the default: one folder artifact; {@code files}: one artifact per
+   *     part file, keys {@code <key>/part-00000.parquet}, ...), {@code temp_dir} (where Spark
+   *     writes first; default {@code <cache dir>/spark-tmp}), {@code description}
    * @param mode {@code ErrorIfExists} refuses a key that is taken, {@code Ignore} keeps it, {@code
    *     Append}/{@code Overwrite} save a new version of the key
-   * @return the saved artifact (null when {@code Ignore} skipped the write)
+   * @return the saved artifacts: the folder, or the part files in order (empty when {@code Ignore}
+   *     skipped the write)
    */
-  public static Artifact write(
+  public static List<Artifact> write(
       SparkSession spark, Dataset<Row> data, Map<String, String> options, SaveMode mode) {
     LaminDB ln = LaminSpark.instance(options);
     String key = Options.get(options, "key");
@@ -62,7 +65,11 @@ public final class LaminWriter {
       throw new InvalidArgumentException(
           "a lamindb write needs .option(\"key\", \"results/scores.parquet\")");
     }
-    boolean exists = ln.artifacts().filter("key", key).exists();
+    boolean perFile = perFile(options);
+    boolean exists =
+        perFile
+            ? ln.artifacts().filter("key__startswith", key + "/").exists()
+            : ln.artifacts().filter("key", key).exists();
     if (exists && mode == SaveMode.ErrorIfExists) {
       throw new InvalidArgumentException(
           "an artifact with key '"
@@ -70,7 +77,7 @@ public final class LaminWriter {
               + "' exists; use .mode(\"append\") or .mode(\"overwrite\") to save a new version");
     }
     if (exists && mode == SaveMode.Ignore) {
-      return null;
+      return List.of();
     }
     Path tempRoot = tempRoot(ln, options);
     Path temp;
@@ -88,7 +95,7 @@ public final class LaminWriter {
         Files.deleteIfExists(marker);
       }
       deleteCrcFiles(out);
-      return register(spark, ln, out, key, options);
+      return register(spark, ln, out, key, options, perFile);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -121,8 +128,64 @@ public final class LaminWriter {
     return k.substring(k.lastIndexOf('/') + 1);
   }
 
-  private static Artifact register(
-      SparkSession spark, LaminDB ln, Path folder, String key, Map<String, String> options) {
+  private static boolean perFile(Map<String, String> options) {
+    String layout = Options.get(options, "layout");
+    if (layout == null || layout.equalsIgnoreCase("folder")) {
+      return false;
+    }
+    if (layout.equalsIgnoreCase("files")) {
+      return true;
+    }
+    throw new InvalidArgumentException(
+        "option layout='"
+            + layout
+            + "' is unknown; use \"folder\" (one folder artifact, the default) or \"files\" (one"
+            + " artifact per part file)");
+  }
+
+  /** The part files of a Spark output folder, renamed {@code part-00000.parquet}, ..., in order. */
+  private static List<Path> parts(Path folder) throws IOException {
+    List<Path> spark;
+    try (Stream<Path> s = Files.list(folder)) {
+      spark =
+          s.filter(p -> p.getFileName().toString().endsWith(".parquet"))
+              .filter(p -> !p.getFileName().toString().startsWith("."))
+              .sorted()
+              .toList();
+    }
+    List<Path> out = new ArrayList<>();
+    for (int i = 0; i < spark.size(); i++) {
+      out.add(Files.move(spark.get(i), folder.resolve(String.format("part-%05d.parquet", i))));
+    }
+    return out;
+  }
+
+  private static List<Artifact> save(
+      LaminDB ln, Path folder, String key, Map<String, String> options, boolean perFile)
+      throws IOException {
+    String description = Options.get(options, "description");
+    List<Artifact> out = new ArrayList<>();
+    if (!perFile) {
+      out.add(ln.artifact(folder).key(key));
+    } else {
+      for (Path p : parts(folder)) {
+        out.add(ln.artifact(p).key(key + "/" + p.getFileName()));
+      }
+    }
+    if (description != null) {
+      out.forEach(a -> a.description(description));
+    }
+    return perFile ? Artifact.saveAll(out) : List.of(out.get(0).save());
+  }
+
+  private static List<Artifact> register(
+      SparkSession spark,
+      LaminDB ln,
+      Path folder,
+      String key,
+      Map<String, String> options,
+      boolean perFile)
+      throws IOException {
     boolean own = ln.currentRun().isEmpty();
     if (own) {
       String app = spark.sparkContext().appName();
@@ -135,35 +198,39 @@ public final class LaminWriter {
       ln.track(
           TrackOptions.ofKey(app)
               .kind("pipeline")
-              .description("Spark application " + app)
-              .sourceCode("spark application: " + app)
+              .description("Spark application " + app + mainClass())
+              .sourceCode("spark application: " + app + mainClass())
               .params(params)
               .captureOutput(false));
     }
     try {
       linkInputs(ln);
-      Artifact a = ln.artifact(folder).key(key);
-      String description = Options.get(options, "description");
-      if (description != null) {
-        a.description(description);
-      }
-      a.save();
+      List<Artifact> saved = save(ln, folder, key, options, perFile);
       String collectionKey = Options.get(options, "collection");
       if (collectionKey != null) {
         var existing =
             ln.collections().filter("key", collectionKey).filter("is_latest", true).first();
         if (existing.isPresent()) {
-          existing.get().append(a);
+          List<Artifact> members = existing.get().ordered();
+          members.addAll(saved);
+          existing.get().revise(members);
         } else {
-          ln.collection(List.of(a)).key(collectionKey).save();
+          ln.collection(saved).key(collectionKey).save();
         }
       }
-      return a;
+      return saved;
     } finally {
       if (own) {
         ln.finish();
       }
     }
+  }
+
+  /** The driver's main class (as {@code spark-submit --class} or {@code java} started it). */
+  static String mainClass() {
+    String cmd = System.getProperty("sun.java.command", "").trim();
+    String first = cmd.isEmpty() ? "" : cmd.split("\\s+")[0];
+    return first.isEmpty() ? "" : " (main " + first + ")";
   }
 
   /** Records the artifacts scanned in this JVM for this instance as inputs of the current run. */

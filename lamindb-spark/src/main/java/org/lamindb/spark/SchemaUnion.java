@@ -18,6 +18,7 @@ import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.MessageTypeParser;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.datasources.parquet.ParquetToSparkSchemaConverter;
 import org.apache.spark.sql.types.DataType;
@@ -42,12 +43,19 @@ import org.lamindb.ValidationException;
 final class SchemaUnion {
   private static final Map<String, MessageType> BY_HASH = new ConcurrentHashMap<>();
   private static final int THREADS = 8;
+  static final String FOOTER_DIR = "spark-footers";
 
   private SchemaUnion() {}
 
   /** Forgets the cached footer schemas (tests). */
   static void clearCache() {
     BY_HASH.clear();
+  }
+
+  /** Forgets the footer schemas in memory and in {@code ln}'s cache dir (tests). */
+  static void clearCache(LaminDB ln) {
+    clearCache();
+    LaminWriter.deleteRecursively(ln.info().cacheDir().resolve(FOOTER_DIR));
   }
 
   /**
@@ -134,6 +142,12 @@ final class SchemaUnion {
     if (cached != null) {
       return cached;
     }
+    Path persisted = cacheKey == null ? null : persistedPath(ln, a);
+    MessageType known = persisted == null ? null : readPersisted(persisted);
+    if (known != null) {
+      BY_HASH.put(cacheKey, known);
+      return known;
+    }
     InputFile file = firstFile(ln, a);
     ScanStats.FOOTERS_READ.incrementAndGet();
     MessageType s;
@@ -152,8 +166,49 @@ final class SchemaUnion {
     }
     if (cacheKey != null) {
       BY_HASH.put(cacheKey, s);
+      persist(persisted, s);
     }
     return s;
+  }
+
+  /**
+   * Where the footer schema of a content hash is kept for later drivers: {@code <cache
+   * dir>/spark-footers/<hash>-<size>.schema} (content-addressed, so never stale).
+   */
+  private static Path persistedPath(LaminDB ln, Members.Entry a) {
+    StringBuilder name = new StringBuilder();
+    for (char c : a.hash().toCharArray()) {
+      name.append(Character.isLetterOrDigit(c) || c == '-' || c == '_' ? c : '~');
+    }
+    name.append('-').append(a.size()).append(a.folder() ? "-folder" : "").append(".schema");
+    return ln.info().cacheDir().resolve(FOOTER_DIR).resolve(name.toString());
+  }
+
+  private static MessageType readPersisted(Path p) {
+    try {
+      return Files.exists(p) ? MessageTypeParser.parseMessageType(Files.readString(p)) : null;
+    } catch (IOException | RuntimeException e) {
+      return null; // unreadable: read the footer again
+    }
+  }
+
+  private static void persist(Path p, MessageType s) {
+    String text = s.toString();
+    try {
+      if (!MessageTypeParser.parseMessageType(text).equals(s)) {
+        return; // a schema the text form does not round-trip is only cached in memory
+      }
+      Files.createDirectories(p.getParent());
+      Path tmp = Files.createTempFile(p.getParent(), ".footer", ".tmp");
+      Files.writeString(tmp, text);
+      Files.move(
+          tmp,
+          p,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException | RuntimeException e) {
+      // the cache is an optimisation: a read-only cache dir just means footers are read again
+    }
   }
 
   /** The (first) Parquet file of an artifact, where it is: no staging. */

@@ -70,6 +70,19 @@ abstract class AbstractSparkReadTest {
   }
 
   @Test
+  void footerSchemasArePersistedInTheCacheForLaterDrivers() {
+    SchemaUnion.clearCache(fx.ln);
+    long first = LaminSpark.footersRead();
+    assertThat(collection().schema().fieldNames()).contains("id", "score", "grp");
+    assertThat(LaminSpark.footersRead() - first).isEqualTo(CollectionFixture.N);
+    SchemaUnion.clearCache(); // as a new driver: nothing in memory, the cache dir kept
+    long second = LaminSpark.footersRead();
+    assertThat(collection().schema().fieldNames())
+        .containsExactly("id", "score", "grp", "artifact_uid", "gc_content");
+    assertThat(LaminSpark.footersRead() - second).isZero();
+  }
+
+  @Test
   void artifactUidFilterIsPrunedInTheRegistryAndOpensOneFile() {
     Artifact two = fx.artifacts.get(2);
     long before = LaminSpark.filesOpened();
@@ -153,6 +166,16 @@ abstract class AbstractSparkReadTest {
     assertThat(r.getDouble(0)).isEqualTo(((Number) duck.get(0)).doubleValue());
   }
 
+  private Dataset<Row> version(String key, String version) {
+    return spark
+        .read()
+        .format("lamindb")
+        .option("instance", fx.ln.slug())
+        .option("collection", key)
+        .option("version", version)
+        .load();
+  }
+
   @Test
   void versionOptionReadsAnOlderCollectionVersion() throws Exception {
     Path extra =
@@ -160,29 +183,75 @@ abstract class AbstractSparkReadTest {
             fx.tmp.resolve("data/extra.parquet"),
             "SELECT 9000 + r AS id, CAST(1.0 AS DOUBLE) AS score,"
                 + " 'g9' AS grp FROM range(10) t(r)");
+    Path extra2 =
+        Parquets.write(
+            fx.tmp.resolve("data/extra2.parquet"),
+            "SELECT 9500 + r AS id, CAST(2.0 AS DOUBLE) AS score,"
+                + " 'g9' AS grp FROM range(20) t(r)");
     Artifact a = fx.ln.artifact(extra).key("spark/extra.parquet").save();
+    Artifact b = fx.ln.artifact(extra2).key("spark/extra2.parquet").save();
     var v2 = fx.collection.append(a);
+    var v3 = v2.append(b);
     try {
+      assertThat(v3.uid()).endsWith("0002");
       Dataset<Row> latest =
           spark
               .read()
               .format("lamindb")
               .option("instance", fx.ln.slug())
-              .option("collection", "spark/coll-v")
-              .option("collection", v2.key())
+              .option("collection", v3.key())
               .load();
-      assertThat(latest.count()).isEqualTo(610);
-      Dataset<Row> first =
+      assertThat(latest.count()).isEqualTo(630);
+      assertThat(version(v3.key(), "0002").count()).isEqualTo(630);
+      assertThat(version(v3.key(), "0001").count()).isEqualTo(610);
+      assertThat(version(v3.key(), "0000").count()).isEqualTo(600);
+      assertThatThrownBy(() -> version(v3.key(), "0009"))
+          .isInstanceOf(org.lamindb.NotFoundException.class)
+          .hasMessageContaining("no version '0009'")
+          .hasMessageContaining("0002");
+    } finally {
+      v3.delete(true);
+      v2.delete(true);
+    }
+  }
+
+  @Test
+  void smallFilesAreOneSplitEachAndALargeFileIsSplitAtRowGroups() {
+    collection().agg(org.apache.spark.sql.functions.count("*")).first();
+    assertThat(LaminSpark.lastScan().files()).isEqualTo(CollectionFixture.N);
+    Path big = fx.tmp.resolve("data/big.parquet");
+    Parquets.exec(
+        "COPY (SELECT r AS id, CAST(r % 13 AS DOUBLE) AS score, md5(CAST(r AS VARCHAR)) AS grp"
+            + " FROM range(200000) t(r)) TO '"
+            + big
+            + "' (FORMAT parquet, ROW_GROUP_SIZE 20000)");
+    Artifact a = fx.ln.artifact(big).key("big/big.parquet").save();
+    String before = spark.conf().get("spark.sql.files.maxPartitionBytes");
+    spark.conf().set("spark.sql.files.maxPartitionBytes", "1m");
+    try {
+      Dataset<Row> df =
           spark
               .read()
               .format("lamindb")
               .option("instance", fx.ln.slug())
-              .option("collection", v2.key())
-              .option("version", fx.collection.version())
+              .option("artifacts", "key=big/big.parquet")
               .load();
-      assertThat(first.count()).isEqualTo(600);
+      Row r =
+          df.agg(
+                  org.apache.spark.sql.functions.count("*"),
+                  org.apache.spark.sql.functions.sum("score"))
+              .first();
+      long size = a.size();
+      int splits = LaminSpark.lastScan().files();
+      assertThat(splits).isEqualTo((int) ((size + (1 << 20) - 1) / (1 << 20))).isGreaterThan(1);
+      assertThat(df.rdd().getNumPartitions()).isEqualTo(splits);
+      // every row group read by exactly one split: the totals equal DuckDB's
+      List<Object> duck = Parquets.query("SELECT count(*), sum(score) FROM $files", List.of(big));
+      assertThat(r.getLong(0)).isEqualTo(((Number) duck.get(0)).longValue()).isEqualTo(200_000L);
+      assertThat(r.getDouble(1)).isEqualTo(((Number) duck.get(1)).doubleValue());
     } finally {
-      v2.delete(true);
+      spark.conf().set("spark.sql.files.maxPartitionBytes", before);
+      a.delete(true);
     }
   }
 

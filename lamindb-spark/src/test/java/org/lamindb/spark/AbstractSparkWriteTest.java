@@ -73,6 +73,7 @@ abstract class AbstractSparkWriteTest {
     Run run = out.run();
     assertThat(run).isNotNull();
     assertThat(run.transform().key()).isEqualTo("lamindb-spark-tests");
+    assertThat(run.transform().description()).startsWith("Spark application lamindb-spark-tests");
     assertThat(run.params().toString()).contains("results/scores.parquet");
     assertThat(run.status()).isEqualTo(Run.Status.COMPLETED);
     assertThat(run.inputArtifacts())
@@ -97,6 +98,80 @@ abstract class AbstractSparkWriteTest {
     List<Object> duck = Parquets.query("SELECT sum(score) FROM $files", fx.files(3, 4, 5));
     assertThat(total).isEqualTo(((Number) duck.get(0)).doubleValue());
     assertThat(back.count()).isEqualTo(3);
+  }
+
+  @Test
+  void layoutFilesRegistersOneArtifactPerPartAndANewCollectionVersion() throws Exception {
+    LaminSpark.clearInputs(fx.ln);
+    Collection before = fx.ln.collection(List.of(fx.artifacts.get(0))).key("per-file").save();
+    Dataset<Row> rows =
+        spark
+            .read()
+            .format("lamindb")
+            .option("instance", fx.ln.slug())
+            .option("collection", "spark/coll")
+            .load()
+            .filter("gc_content < 0.2")
+            .select("id", "score")
+            .repartition(2);
+    rows.write()
+        .format("lamindb")
+        .option("instance", fx.ln.slug())
+        .option("key", "results/rows")
+        .option("layout", "files")
+        .option("collection", "per-file")
+        .option("temp_dir", fx.tmp.resolve("spark-temp-files").toString())
+        .save();
+    List<Artifact> parts =
+        fx.ln.artifacts().filter("key__startswith", "results/rows/").orderBy("key").list();
+    assertThat(parts).extracting(Artifact::key).contains("results/rows/part-00000.parquet");
+    assertThat(parts).allSatisfy(a -> assertThat(a.nFiles()).isNull());
+    Run run = parts.get(0).run();
+    assertThat(run.outputArtifacts())
+        .extracting(Artifact::uid)
+        .containsAll(parts.stream().map(Artifact::uid).toList());
+    assertThat(run.inputArtifacts())
+        .extracting(Artifact::uid)
+        .containsExactlyInAnyOrder(fx.artifacts.get(0).uid(), fx.artifacts.get(1).uid());
+    Collection latest =
+        fx.ln
+            .collections()
+            .filter("key", "per-file")
+            .filter("is_latest", true)
+            .first()
+            .orElseThrow();
+    assertThat(latest.uid()).isNotEqualTo(before.uid()).startsWith(before.uid().substring(0, 16));
+    assertThat(latest.versions()).hasSize(2);
+    assertThat(latest.ordered()).hasSize(1 + parts.size());
+    Row back =
+        spark
+            .read()
+            .format("lamindb")
+            .option("instance", fx.ln.slug())
+            .option("artifacts", "key__startswith=results/rows/")
+            .load()
+            .agg(org.apache.spark.sql.functions.count("*"), sum("score"))
+            .first();
+    List<Object> duck = Parquets.query("SELECT count(*), sum(score) FROM $files", fx.files(0, 1));
+    assertThat(back.getLong(0)).isEqualTo(((Number) duck.get(0)).longValue());
+    assertThat(back.getDouble(1)).isEqualTo(((Number) duck.get(1)).doubleValue());
+  }
+
+  @Test
+  void anUnknownLayoutIsRefusedBeforeSparkWrites() {
+    assertThatThrownBy(
+            () ->
+                spark
+                    .range(3)
+                    .write()
+                    .format("lamindb")
+                    .option("instance", fx.ln.slug())
+                    .option("key", "results/bad")
+                    .option("layout", "tiles")
+                    .save())
+        .isInstanceOf(org.lamindb.InvalidArgumentException.class)
+        .hasMessageContaining("layout='tiles'");
+    assertThat(fx.ln.artifacts().filter("key__startswith", "results/bad").exists()).isFalse();
   }
 
   @Test

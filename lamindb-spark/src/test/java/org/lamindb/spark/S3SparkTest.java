@@ -75,7 +75,7 @@ class S3SparkTest {
   void readsS3MembersByRangedFootersAndStagesOnlySelectedFilesWithoutListing() {
     assertThat(fx.artifacts.get(0).path()).startsWith("s3://");
     assertThat(ScanFiles.hasS3a()).as("this test runs the staged path").isFalse();
-    SchemaUnion.clearCache();
+    SchemaUnion.clearCache(fx.ln);
     s3.calls.clear();
     Dataset<Row> df = collection();
     assertThat(df.schema().fieldNames())

@@ -3,7 +3,8 @@
 # Needs `mvn -B -DskipTests package` (bin/lamin and lamin.jar). Usage:
 #   bench/run-all.sh [--quick]          (--quick: 100,000 artifacts, a 256 MiB file, 5 runs; under 5 minutes)
 # PostgreSQL rows run when LAMIN_TEST_POSTGRES_URL is set (e.g. postgresql://postgres@127.0.0.1:5432/postgres).
-# Medians of paired runs; wall time and, for whole processes, CPU time (user+sys: less sensitive to other load).
+# Medians of paired runs; wall time (ns clock) and, for whole processes, CPU time (user+sys, 10 ms resolution: less
+# sensitive to other load).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 quick=0; [ "${1:-}" = "--quick" ] && quick=1
@@ -20,16 +21,18 @@ export LAMIN_HOME="$work/home" LAMIN_CACHE_DIR="$work/cache"
 measure() {
   local w=() c=() i out
   for i in $(seq 1 "$runs"); do
-    /usr/bin/time -o "$work/time.out" -f '%e %U %S' "$@" >/dev/null 2>&1 || true
+    t0=$(date +%s%N)
+    /usr/bin/time -o "$work/time.out" -f '%U %S' "$@" >/dev/null 2>&1 || true
+    t1=$(date +%s%N)
     out="$(tail -n 1 "$work/time.out")"
-    w+=("$(echo "$out" | awk '{print $1}')"); c+=("$(echo "$out" | awk '{print $2 + $3}')")
+    w+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", (b - a) / 1e9 }')"); c+=("$(echo "$out" | awk '{print $1 + $2}')")
   done
   echo "$(printf '%s\n' "${w[@]}" | sort -g | sed -n "$(( (runs + 1) / 2 ))p") $(printf '%s\n' "${c[@]}" | sort -g | sed -n "$(( (runs + 1) / 2 ))p")"
 }
 row() { # row <what> <ours "wall cpu"> <floor label> <floor "wall cpu">
   read -r ow oc <<<"$2"; read -r fw fc <<<"$4"
   awk -v what="$1" -v ow="$ow" -v oc="$oc" -v fl="$3" -v fw="$fw" -v fc="$fc" 'BEGIN {
-    printf "| %s | %.3f s (cpu %.3f) | %s %.3f s (cpu %.3f) | %.2f× |\n", what, ow, oc, fl, fw, fc, (fw > 0 ? ow / fw : 0) }'
+    printf "| %s | %.3f s (cpu %.2f) | %s %.4f s (cpu %.2f) | %.1f× |\n", what, ow, oc, fl, fw, fc, (fw > 0 ? ow / fw : 0) }'
 }
 
 # --- an SQLite instance with $n artifacts, generated in SQL (every LaminDB artifact column; 1% LaminDB-internal)
@@ -96,7 +99,11 @@ fi
 
 # --- one large save against cp && sync
 head -c "$((big_mib * 1024 * 1024))" /dev/urandom >"$work/big.bin"
-big_save() { "$lamin" save "$work/big.bin" --key "bench/big-$RANDOM.bin" >/dev/null; sync; }
+# new content for every save (else the second save is a hash hit): the first 16 bytes are rewritten
+big_save() {
+  head -c 16 /dev/urandom | dd of="$work/big.bin" conv=notrunc status=none
+  "$lamin" save "$work/big.bin" --key "bench/big-$RANDOM.bin" >/dev/null 2>&1; sync
+}
 big_cp() { cp "$work/big.bin" "$work/data/big-$RANDOM.copy" && sync; }
 bw=(); cw=()
 for r in 1 2 3; do

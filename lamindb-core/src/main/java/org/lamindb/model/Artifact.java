@@ -158,9 +158,9 @@ public final class Artifact extends SQLRecord<Artifact> {
 
   /**
    * Validates the artifact's data against a saved schema; see {@link #schema(String)}. The data is
-   * the in-memory object (a Tablesaw table, AnnData, MuData) or the file (table file, {@code .h5ad},
-   * {@code .h5mu}, AnnData/MuData/SpatialData {@code .zarr}); composite schemas validate slot by
-   * slot through the same engine as {@code ln.curator(..)} (docs/schemas.md).
+   * the in-memory object (a Tablesaw table, AnnData, MuData) or the file (table file, {@code
+   * .h5ad}, {@code .h5mu}, AnnData/MuData/SpatialData {@code .zarr}); composite schemas validate
+   * slot by slot through the same engine as {@code ln.curator(..)} (docs/schemas.md).
    *
    * @param schema a saved schema, e.g. from {@code ln.schema(name, features...)} or {@code
    *     ln.schema(name).otype("AnnData").slots(..).save()}

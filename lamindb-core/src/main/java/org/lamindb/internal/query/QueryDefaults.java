@@ -50,14 +50,19 @@ public final class QueryDefaults {
   }
 
   /**
-   * The implicit conditions split in two, for counting by difference: {@code count(where ∧ branch ∧
-   * ¬own) = count(where ∧ branch) − count(where ∧ branch ∧ own)}, where both counts are served by
-   * the {@code (branch_id, kind)} index and the second reads only LaminDB's own artifacts.
+   * The implicit conditions split in two, for counting by difference on SQLite: {@code count(where
+   * ∧ branch ∧ ¬own) = count(where ∧ branch) − count(where ∧ branch ∧ own)}, where both counts are
+   * served by the {@code (branch_id, kind)} index and the second reads only LaminDB's own
+   * artifacts.
    *
    * @return {@code [branch conditions, own-kind condition]}, or null when no kind filter applies
    */
   public static org.jooq.Condition[] splitForCount(
       Instance inst, RegistryDef r, List<Condition> conditions, String alias) {
+    if (inst.db().dialect() != Dialect.SQLITE) {
+      return null; // PostgreSQL filters inside an index-only scan of (branch_id, kind) at no extra
+      // cost
+    }
     Scan s = scanAll(inst, r, conditions);
     if (!hidesOwnKinds(r, s)) {
       return null;

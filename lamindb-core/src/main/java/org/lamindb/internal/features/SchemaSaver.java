@@ -155,8 +155,11 @@ public final class SchemaSaver {
     return optional;
   }
 
-  private static void insert(
-      Instance inst, Schema s, List<Feature> members, Map<String, Schema> comps) {
+  /**
+   * Inserts {@code s} with its member features ({@code lamindb_schemafeature}) and slot components
+   * ({@code lamindb_schemacomponent}, with the user and current run) in one transaction.
+   */
+  static void insert(Instance inst, Schema s, List<Feature> members, Map<String, Schema> comps) {
     inst.db()
         .transaction(
             ctx -> {

@@ -181,24 +181,7 @@ public final class Schemas {
       v.put("uid", KNOWN_SCHEMAS.get(hash));
     }
     dirty.addAll(v.keySet());
-    inst.db()
-        .transaction(
-            ctx -> {
-              RecordStore.insert(inst, ctx, s);
-              for (Map.Entry<String, Schema> c : components.entrySet()) {
-                var ins =
-                    ctx.insertInto(DSL.table(DSL.name("lamindb_schemacomponent")))
-                        .set(col("composite_id"), s.id())
-                        .set(col("component_id"), c.getValue().id())
-                        .set(col("slot"), c.getKey())
-                        .set(col("created_by_id"), inst.userId());
-                if (inst.currentRunId() != null) {
-                  ins = ins.set(col("run_id"), inst.currentRunId());
-                }
-                ins.execute();
-              }
-              return null;
-            });
+    SchemaSaver.insert(inst, s, List.of(), components);
     return s;
   }
 
@@ -300,18 +283,7 @@ public final class Schemas {
     v.put("flexible", features.isEmpty());
     dirty.addAll(
         List.of("hash", "n_members", "minimal_set", "ordered_set", "maximal_set", "flexible"));
-    inst.db()
-        .transaction(
-            ctx -> {
-              RecordStore.insert(inst, ctx, s);
-              for (Feature f : features) {
-                ctx.insertInto(DSL.table(DSL.name("lamindb_schemafeature")))
-                    .set(col("schema_id"), s.id())
-                    .set(col("feature_id"), f.id())
-                    .execute();
-              }
-              return null;
-            });
+    SchemaSaver.insert(inst, s, features, Map.of());
     return s;
   }
 

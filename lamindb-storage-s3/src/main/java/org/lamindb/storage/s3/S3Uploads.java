@@ -92,6 +92,7 @@ final class S3Uploads {
     } catch (Exception | Error e) {
       if (pool != null) {
         pool.shutdownNow();
+        awaitParts(pool); // S3: a part still in flight may land after the abort and keep the upload
       }
       abortQuietly(full, uploadId);
       Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
@@ -134,6 +135,15 @@ final class S3Uploads {
                 body(source, offset, length, counter))
             .eTag();
     return CompletedPart.builder().partNumber(partNumber).eTag(etag).build();
+  }
+
+  /** Waits (bounded) until no part upload of {@code pool} is running, so an abort is final. */
+  private static void awaitParts(ExecutorService pool) {
+    try {
+      pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Aborts a multipart upload, ignoring errors (the caller reports the original one). */

@@ -113,9 +113,10 @@ abstract class AbstractAnnDataCurationTest {
   @Test
   void unknownObsValuesNameTheSlotAndNothingIsWritten() {
     ln.feature("donor_id", Dtype.ULABEL).save();
+    AnnData data = adata(); // outside the lambda: a missing shared/data folder skips the test
     assertThatThrownBy(
             () ->
-                ln.artifact(adata())
+                ln.artifact(data)
                     .key("my_datasets/scrna.h5ad")
                     .schema("ensembl_gene_ids_and_valid_features_in_obs")
                     .save())
@@ -130,7 +131,8 @@ abstract class AbstractAnnDataCurationTest {
 
   @Test
   void aDataFrameSchemaRejectsAnnData() {
-    assertThatThrownBy(() -> ln.artifact(adata()).schema("valid_features"))
+    AnnData data = adata();
+    assertThatThrownBy(() -> ln.artifact(data).schema("valid_features"))
         .isInstanceOf(InvalidArgumentException.class)
         .hasMessageContaining("not AnnData");
   }
